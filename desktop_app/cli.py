@@ -1,0 +1,296 @@
+"""``lapang``: the KPU IT admin's commands, and the desk app when run without one.
+
+Passphrases come from a prompt, or for scripting from LAPANG_PASSPHRASE (and LAPANG_NEW_PASSPHRASE
+for the new one) — never from the command line, where other users could read them."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import pathlib
+import sys
+from collections.abc import Callable, Sequence
+
+from desktop_app import __version__
+from desktop_app.paths import default_data_dir
+from desktop_app.resources import resource_path
+from desktop_app.store.errors import StoreError, UnknownOfficer
+from desktop_app.store.field_store import FieldStore
+from desktop_app.store.vault import Vault
+
+DEMO_OFFICER = "Petugas Demo"
+DEMO_PASSPHRASE = "demo-lapang-2029"  # the embedded demo; documented in the README
+
+
+class CliError(Exception):
+    """A failure worded for the admin; printed without a traceback, exit status 1."""
+
+
+# -- passphrase input ---------------------------------------------------------------------------
+def read_passphrase(prompt: str = "Passphrase: ", env: str = "LAPANG_PASSPHRASE") -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(f"No passphrase: set {env} or run the command in a terminal.")
+    return getpass.getpass(prompt)
+
+
+def read_new_passphrase(env: str = "LAPANG_NEW_PASSPHRASE") -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(f"No new passphrase: set {env} or run the command in a terminal.")
+    first = getpass.getpass("New passphrase: ")
+    if getpass.getpass("Repeat the new passphrase: ") != first:
+        raise CliError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def pick_officer(vault: Vault, requested: str | None) -> str:
+    officers = vault.officers()
+    if requested:
+        if requested not in officers:
+            raise UnknownOfficer(
+                f"No officer named '{requested}' here. Officers: {', '.join(officers)}."
+            )
+        return requested
+    if len(officers) == 1:
+        return officers[0]
+    raise CliError(f"Several officers use this laptop; choose one with --officer: {', '.join(officers)}.")
+
+
+def unlock(args: argparse.Namespace) -> FieldStore:
+    vault = Vault(args.data_dir)
+    officer = pick_officer(vault, args.officer)
+    return vault.unlock(officer, read_passphrase(f"Passphrase for {officer}: "))
+
+
+def recovery_key_pem(path: pathlib.Path | None) -> bytes:
+    source = path or resource_path("keys", "kpu_recovery_public.pem")
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read the KPU recovery public key {source}: {exc.strerror}.") from exc
+
+
+# -- commands -----------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    if not args.officer:
+        raise CliError("Give the officer's name with --officer.")
+    vault = Vault(args.data_dir)
+    store = vault.create(args.officer, read_new_passphrase("LAPANG_PASSPHRASE"),
+                         recovery_key_pem(args.recovery_public_key))
+    with store:
+        if args.election_date:
+            store.set_election_date(args.election_date)
+    print(f"Created an encrypted vault for {args.officer} in {vault.data_dir}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop_app.store.demo import load_demo
+
+    vault = Vault(args.data_dir)
+    if not vault.exists():
+        officer = args.officer or DEMO_OFFICER
+        passphrase = os.environ.get("LAPANG_PASSPHRASE", DEMO_PASSPHRASE)
+        store = vault.create(officer, passphrase, recovery_key_pem(args.recovery_public_key))
+        print(f"Created a demo vault in {vault.data_dir} for '{officer}'.")
+    else:
+        store = unlock(args)
+    with store:
+        report = load_demo(store, voters=args.voters, seed=args.seed, progress=_progress_printer())
+    print(
+        f"Demo data: {report.inserted:,} voters in {report.tps_added:,} TPS "
+        f"({report.already_present:,} were already present)."
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop_app.store.sidalih_import import import_sidalih_file
+
+    with unlock(args) as store:
+        result = import_sidalih_file(store, args.file)
+    for error in result.errors[: args.show_errors]:
+        print(f"  line {error.line}: {error.reason}", file=sys.stderr)
+    if len(result.errors) > args.show_errors:
+        print(f"  … and {len(result.errors) - args.show_errors} more bad rows", file=sys.stderr)
+    if result.unmatched_columns:
+        print(f"Columns not used: {', '.join(result.unmatched_columns)}", file=sys.stderr)
+    print(
+        f"Imported {result.report.inserted:,} voters ({result.report.already_present:,} already "
+        f"present); {len(result.errors):,} bad rows skipped."
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from desktop_app.store.verify import verify_store
+
+    with unlock(args) as store:
+        findings = verify_store(store)
+    for line in findings.lines():
+        print(line)
+    return 0 if findings.ok else 1
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    vault = Vault(args.data_dir)
+    officer = pick_officer(vault, args.officer)
+    old = read_passphrase(f"Current passphrase for {officer}: ")
+    vault.change_passphrase(officer, old, read_new_passphrase())
+    print(f"Passphrase changed for {officer}. The database itself was not rewritten.")
+    return 0
+
+
+def cmd_add_officer(args: argparse.Namespace) -> int:
+    vault = Vault(args.data_dir)
+    officer = pick_officer(vault, args.officer)
+    vault.add_officer(officer, read_passphrase(f"Passphrase for {officer}: "),
+                      args.name, read_new_passphrase())
+    print(f"Added officer '{args.name}' to this laptop.")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    vault = Vault(args.data_dir)
+    try:
+        pem = args.private_key.read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read the recovery private key {args.private_key}: {exc.strerror}.") from exc
+    password = os.environ.get("LAPANG_RECOVERY_KEY_PASSWORD")
+    password_bytes = password.encode() if password else None
+    if args.print_key:
+        key = vault.recover_data_key(pem, password_bytes)
+        print(f"Raw SQLCipher key for {vault.db_path}:")
+        print(f"PRAGMA key = \"x'{bytes(key).hex()}'\";")
+        return 0
+    if not args.officer:
+        raise CliError("Say whose passphrase to set with --officer NAME, or use --print-key.")
+    vault.recover_passphrase(pem, args.officer, read_new_passphrase(), password=password_bytes)
+    print(f"New passphrase set for {args.officer} with the KPU recovery key.")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from desktop_app.store import outbox
+
+    with unlock(args) as store:
+        voters = store.db.execute("SELECT count(*) FROM voters").fetchone()[0]
+        counts = outbox.counts(store.db)
+        print(f"Vault:     {args.data_dir}")
+        print(f"Officer:   {store.officer}")
+        print(f"Election:  {store.election_date.isoformat()}")
+        print(f"Voters:    {voters:,}")
+        print(f"Changes:   {counts['pending']:,} waiting, {counts['sent']:,} sent, "
+              f"{counts['refused']:,} refused")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from desktop_app.ui.app import run_app
+    except ImportError as exc:
+        raise CliError(
+            "The desk window is not part of this build yet; use the admin commands "
+            "(lapang --help)."
+        ) from exc
+    return run_app(args)
+
+
+def _progress_printer() -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r  {done:,} / {total:,}", end="" if done < total else "\n", file=sys.stderr)
+
+    return show
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2029-02-14") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1 or value > 2_000_000:
+        raise argparse.ArgumentTypeError("choose between 1 and 2,000,000 voters")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=pathlib.Path, default=None,
+                        help="vault folder (default: the user's data folder, or LAPANG_DATA_DIR)")
+    common.add_argument("--officer", help="which officer profile to use on a shared laptop")
+
+    parser = argparse.ArgumentParser(
+        prog="lapang", parents=[common],
+        description="Lapang field desk. Without a command, starts the desk window.",
+    )
+    parser.add_argument("--version", action="version", version=f"lapang {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", parents=[common], help="create a new encrypted vault")
+    p.add_argument("--recovery-public-key", type=pathlib.Path,
+                   help="KPU recovery public key (PEM); default: the deployment's bundled key")
+    p.add_argument("--election-date", type=_date, help="election day used for age checks")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", parents=[common], help="fill a vault with synthetic demo voters")
+    p.add_argument("--voters", type=_positive, default=5000)
+    p.add_argument("--seed", type=int, default=2029)
+    p.add_argument("--recovery-public-key", type=pathlib.Path)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("import-sidalih", parents=[common], help="import a Sidalih '#' CSV export")
+    p.add_argument("file", type=pathlib.Path)
+    p.add_argument("--show-errors", type=int, default=50, help="how many bad rows to list")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("verify", parents=[common], help="check the database and the audit chain")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("status", parents=[common], help="voters and queued changes")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("passwd", parents=[common], help="change an officer's passphrase")
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("add-officer", parents=[common], help="give another officer a passphrase")
+    p.add_argument("name", help="the new officer's name")
+    p.set_defaults(func=cmd_add_officer)
+
+    p = sub.add_parser("recover", parents=[common],
+                       help="KPU IT: open a vault with the recovery private key")
+    p.add_argument("--private-key", type=pathlib.Path, required=True,
+                   help="KPU recovery private key (PEM; password in LAPANG_RECOVERY_KEY_PASSWORD)")
+    p.add_argument("--print-key", action="store_true",
+                   help="print the raw SQLCipher key instead of setting a passphrase")
+    p.set_defaults(func=cmd_recover)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.data_dir = args.data_dir or default_data_dir()
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except (StoreError, CliError) as exc:
+        print(f"lapang: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("lapang: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+

@@ -1,0 +1,65 @@
+"""An unlocked store: the open database, who is working, and the settings kept inside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+DEFAULT_ELECTION_DATE = dt.date(2029, 2, 14)  # placeholder until KPU fixes the 2029 date; configurable
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class FieldStore:
+    """Everything opened by one unlock. Services take it; the GUI never touches ``db`` directly."""
+
+    def __init__(self, db: sqlite_utils.Database, *, officer: str, data_key: bytearray) -> None:
+        self.db = db
+        self.officer = officer
+        self._data_key = data_key
+
+    # -- settings -------------------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    @property
+    def vault_id(self) -> str:
+        return self.setting("vault_id") or ""
+
+    @property
+    def device_id(self) -> str:
+        return self.setting("device_id") or ""
+
+    @property
+    def election_date(self) -> dt.date:
+        value = self.setting("election_date")
+        return dt.date.fromisoformat(value) if value else DEFAULT_ELECTION_DATE
+
+    def set_election_date(self, date: dt.date) -> None:
+        self.set_setting("election_date", date.isoformat())
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    def close(self, *, wipe_key: bool = True) -> None:
+        """Close the database; by default also overwrite the data key held in memory (locking)."""
+        self.db.close()
+        if wipe_key:
+            for i in range(len(self._data_key)):
+                self._data_key[i] = 0
+
+    def __enter__(self) -> FieldStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

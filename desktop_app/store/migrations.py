@@ -1,0 +1,256 @@
+"""Versioned schema migrations. ``PRAGMA user_version`` holds the version a store is at; each
+migration runs in its own transaction, and the encrypted file is copied aside before an upgrade.
+
+Never edit a released migration: add a new one. tests/store/test_migrations.py builds a store at
+every earlier version and upgrades it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import shutil
+from collections.abc import Callable
+
+import sqlcipher3
+import sqlite_utils
+
+from desktop_app.store.errors import MigrationError
+
+
+@dataclasses.dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run statements one by one: executescript() would COMMIT the open migration transaction."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlcipher3.complete_statement(buffer):
+            db.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        raise MigrationError("Incomplete SQL statement in a migration script.")
+
+
+def _core(db: sqlite_utils.Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE regions (
+            kode TEXT PRIMARY KEY,           -- dotted Kemendagri code
+            nama TEXT NOT NULL,
+            level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+            parent TEXT
+        );
+        CREATE INDEX regions_parent ON regions(parent);
+        CREATE TABLE tps (
+            id TEXT PRIMARY KEY,             -- desa code + '.' + 3-digit number
+            kode_desa TEXT NOT NULL,
+            nomor INTEGER NOT NULL
+        );
+        CREATE INDEX tps_desa ON tps(kode_desa);
+        CREATE TABLE voters (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,         -- global id (server's, or a client uuid for baru)
+            dpid TEXT,
+            nkk TEXT NOT NULL,
+            nik TEXT NOT NULL,
+            nama TEXT NOT NULL,
+            tempat_lahir TEXT NOT NULL DEFAULT '',
+            tanggal_lahir TEXT,
+            status_perkawinan TEXT NOT NULL DEFAULT '',
+            jenis_kelamin TEXT NOT NULL,
+            alamat TEXT NOT NULL DEFAULT '',
+            rt TEXT NOT NULL DEFAULT '',
+            rw TEXT NOT NULL DEFAULT '',
+            disabilitas INTEGER NOT NULL DEFAULT 0,
+            status_ktp_el TEXT NOT NULL DEFAULT 'S',
+            keterangan TEXT NOT NULL DEFAULT '',
+            sumber TEXT NOT NULL DEFAULT '',
+            tps_id TEXT NOT NULL,
+            original_values TEXT,            -- JSON {element: value before the first ubah}
+            version INTEGER NOT NULL DEFAULT 0,  -- the server version this row is based on
+            checked_at TEXT,
+            checked_by TEXT,
+            updated_at TEXT
+        );
+        CREATE INDEX voters_nik ON voters(nik);
+        CREATE INDEX voters_nkk ON voters(nkk);
+        CREATE INDEX voters_tps ON voters(tps_id, nama);
+        CREATE INDEX voters_dpid ON voters(dpid) WHERE dpid IS NOT NULL;
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- the per-device sequence number
+            change_id TEXT NOT NULL UNIQUE,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            base_version INTEGER,
+            created_at TEXT NOT NULL,
+            officer TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'sent', 'refused')),
+            acked_at TEXT,
+            refusal_code TEXT,
+            refusal_reason TEXT
+        );
+        CREATE INDEX outbox_state ON outbox(state, seq);
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            officer TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT,
+            change_id TEXT,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        """
+    )
+
+
+def _voter_search(db: sqlite_utils.Database) -> None:
+    # External-content FTS5 over names: the text lives once, in voters. remove_diacritics so
+    # "Sitï" and "Siti" meet; prefix indexes keep search-as-you-type fast at 1M rows.
+    _run_script(
+        db,
+        """
+        CREATE VIRTUAL TABLE voters_fts USING fts5(
+            nama, content='voters', content_rowid='pk',
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        );
+        INSERT INTO voters_fts(voters_fts) VALUES ('rebuild');
+        CREATE TRIGGER voters_fts_ai AFTER INSERT ON voters BEGIN
+            INSERT INTO voters_fts(rowid, nama) VALUES (new.pk, new.nama);
+        END;
+        CREATE TRIGGER voters_fts_ad AFTER DELETE ON voters BEGIN
+            INSERT INTO voters_fts(voters_fts, rowid, nama) VALUES ('delete', old.pk, old.nama);
+        END;
+        CREATE TRIGGER voters_fts_au AFTER UPDATE OF nama ON voters BEGIN
+            INSERT INTO voters_fts(voters_fts, rowid, nama) VALUES ('delete', old.pk, old.nama);
+            INSERT INTO voters_fts(rowid, nama) VALUES (new.pk, new.nama);
+        END;
+        """
+    )
+
+
+def _updates_and_attachments(db: sqlite_utils.Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE voter_updates (
+            change_id TEXT PRIMARY KEY,
+            voter_id TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('sesuai','ubah','baru','tms','restore')),
+            tms_code INTEGER CHECK (tms_code BETWEEN 1 AND 8),
+            changes TEXT,                     -- JSON {element: [old, new]}
+            evidence_type TEXT,
+            evidence_ref TEXT,
+            attachment_sha256 TEXT,
+            officer TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX voter_updates_voter ON voter_updates(voter_id, created_at);
+        CREATE TABLE attachments (
+            sha256 TEXT PRIMARY KEY,
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            filename TEXT NOT NULL DEFAULT '',
+            content BLOB NOT NULL,            -- inside the encrypted file like everything else
+            created_at TEXT NOT NULL,
+            uploaded_bytes INTEGER NOT NULL DEFAULT 0
+        );
+        """
+    )
+
+
+def _applications(db: sqlite_utils.Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE applications (
+            id TEXT PRIMARY KEY,
+            body TEXT NOT NULL CHECK (body IN ('PPK','PPS','KPPS','PANTARLIH')),
+            area_code TEXT NOT NULL,
+            nik TEXT NOT NULL DEFAULT '',
+            nama TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','submitted')),
+            data TEXT NOT NULL DEFAULT '{}',  -- JSON of the whole form
+            application_no TEXT,
+            stage TEXT,
+            stage_result TEXT,
+            version INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            submitted_at TEXT
+        );
+        CREATE INDEX applications_nik ON applications(nik);
+        CREATE INDEX applications_area ON applications(area_code, body, state);
+        CREATE TABLE application_documents (
+            application_id TEXT NOT NULL REFERENCES applications(id),
+            document TEXT NOT NULL,
+            attachment_sha256 TEXT REFERENCES attachments(sha256),
+            PRIMARY KEY (application_id, document)
+        );
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
+    Migration(2, "full-text search over voter names", _voter_search),
+    Migration(3, "voter updates and attachments", _updates_and_attachments),
+    Migration(4, "ad hoc body applications", _applications),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    *,
+    target: int = LATEST_VERSION,
+    backup: Callable[[int], pathlib.Path | None] | None = None,
+) -> list[Migration]:
+    """Bring the store to ``target``. ``backup(current_version)`` is called once before the first
+    migration of an existing (non-empty) store."""
+    current = schema_version(db)
+    if current > LATEST_VERSION:
+        raise MigrationError(
+            f"This store was written by a newer Lapang (schema {current}; this app knows up to "
+            f"{LATEST_VERSION}). Install the newer version; the store was not touched."
+        )
+    pending = [m for m in MIGRATIONS if current < m.version <= target]
+    if pending and current > 0 and backup is not None:
+        backup(current)
+    for migration in pending:
+        try:
+            with db.atomic():
+                migration.apply(db)
+                db.execute(f"PRAGMA user_version = {migration.version}")
+        except Exception as exc:
+            raise MigrationError(
+                f"Upgrading the store to schema {migration.version} ({migration.name}) failed: "
+                f"{exc}. The store was left at schema {schema_version(db)}."
+            ) from exc
+    return pending
+
+
+def copy_encrypted_file(db: sqlite_utils.Database, source: pathlib.Path, version: int) -> pathlib.Path:
+    """The pre-upgrade backup: the WAL is folded in first, so the copy is a complete, still
+    encrypted database."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    target = source.with_name(f"{source.name}.schema{version}.bak")
+    shutil.copy2(source, target)
+    return target

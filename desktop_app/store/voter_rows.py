@@ -1,0 +1,73 @@
+"""Mapping between the ``voters`` table and the domain's VoterRecord."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from typing import Any
+
+from desktop_app.domain.voter import VoterRecord
+
+# Stable ids for rows that came from a Sidalih export, so importing the same file twice (or an
+# overlapping one) finds the rows it already has instead of duplicating them.
+_IMPORT_NAMESPACE = uuid.UUID("5b8a3f0e-4c2d-4e61-9a57-1d0c6a1f7e21")
+
+ROW_FIELDS: tuple[str, ...] = (
+    "dpid",
+    "nkk",
+    "nik",
+    "nama",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "status_perkawinan",
+    "jenis_kelamin",
+    "alamat",
+    "rt",
+    "rw",
+    "disabilitas",
+    "status_ktp_el",
+    "keterangan",
+    "sumber",
+    "tps_id",
+)
+
+
+def imported_voter_id(record: VoterRecord) -> str:
+    key = f"dpid:{record.dpid}" if record.dpid else f"nik:{record.nik}|tps:{record.tps_id}"
+    return uuid.uuid5(_IMPORT_NAMESPACE, key).hex
+
+
+def record_values(record: VoterRecord) -> list[Any]:
+    """Values in ROW_FIELDS order, dates as ISO text."""
+    values = []
+    for name in ROW_FIELDS:
+        value = getattr(record, name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        values.append(value)
+    return values
+
+
+def element_to_column(name: str, value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def row_to_record(row: dict[str, Any]) -> VoterRecord:
+    values = {f.name: row.get(f.name) for f in dataclasses.fields(VoterRecord)}
+    if values["tanggal_lahir"]:
+        values["tanggal_lahir"] = dt.date.fromisoformat(values["tanggal_lahir"])
+    for text_field in ("tempat_lahir", "status_perkawinan", "alamat", "rt", "rw", "keterangan", "sumber"):
+        values[text_field] = values[text_field] or ""
+    values["disabilitas"] = int(values["disabilitas"] or 0)
+    return VoterRecord(**values)
+
+
+def record_to_wire(record: VoterRecord) -> dict[str, Any]:
+    """The full voter as the sync protocol's 'baru' payload carries it."""
+    data = {name: element_to_column(name, getattr(record, name)) for name in ROW_FIELDS}
+    data.pop("keterangan")
+    data.pop("dpid")
+    return data

@@ -1,0 +1,342 @@
+"""Every write to the voter list goes through here: the row, its outbox entry, the voter-update
+record and the audit entry are committed in one transaction, so nothing is ever saved but not
+queued for KPU, and a power cut leaves all of it or none of it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from typing import Any
+
+from desktop_app.domain import outcomes
+from desktop_app.domain.findings import Finding
+from desktop_app.domain.voter import (
+    ELEMENTS,
+    KETERANGAN_BARU,
+    KETERANGAN_SESUAI,
+    KETERANGAN_UBAH,
+    VoterRecord,
+    validate_changes,
+    validate_voter,
+)
+from desktop_app.store import outbox
+from desktop_app.store.attachments import AttachmentInput, store_attachment
+from desktop_app.store.audit import append_audit
+from desktop_app.store.errors import RecordNotFound, ValidationFailed
+from desktop_app.store.field_store import FieldStore, utc_now
+from desktop_app.store.voter_rows import (
+    ROW_FIELDS,
+    element_to_column,
+    record_to_wire,
+    record_values,
+    row_to_record,
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class VoterView:
+    """A voter row as the desk shows it."""
+
+    id: str
+    record: VoterRecord
+    version: int
+    original_values: dict[str, Any]
+    checked_at: str | None
+    checked_by: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class SaveResult:
+    voter_id: str
+    change_id: str
+    seq: int
+    warnings: tuple[Finding, ...] = ()
+
+
+_SELECT = (
+    "SELECT id, version, original_values, checked_at, checked_by, "
+    + ", ".join(ROW_FIELDS)
+    + " FROM voters"
+)
+
+
+def _view(row: tuple) -> VoterView:
+    data = dict(zip(ROW_FIELDS, row[5:], strict=True))
+    return VoterView(
+        id=row[0],
+        record=row_to_record(data),
+        version=row[1],
+        original_values=json.loads(row[2]) if row[2] else {},
+        checked_at=row[3],
+        checked_by=row[4],
+    )
+
+
+def fts_query(text: str) -> str:
+    """Search-as-you-type: every word is a prefix, all words must match."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+class VoterService:
+    def __init__(self, store: FieldStore) -> None:
+        self.store = store
+        self.db = store.db
+
+    # -- reads ----------------------------------------------------------------------------------
+    def get(self, voter_id: str) -> VoterView:
+        row = self.db.execute(f"{_SELECT} WHERE id = ?", [voter_id]).fetchone()
+        if row is None:
+            raise RecordNotFound("That voter is not in this store (it may belong to another area).")
+        return _view(row)
+
+    def find_by_nik(self, nik: str) -> list[VoterView]:
+        return [_view(r) for r in self.db.execute(f"{_SELECT} WHERE nik = ?", [nik.strip()])]
+
+    def find_by_nkk(self, nkk: str) -> list[VoterView]:
+        return [_view(r) for r in self.db.execute(f"{_SELECT} WHERE nkk = ?", [nkk.strip()])]
+
+    def search(
+        self, text: str, *, tps_id: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[VoterView]:
+        """Names by full-text prefix match; a run of digits searches NIK by prefix."""
+        text = text.strip()
+        tps_clause, tps_params = (" AND tps_id = ?", [tps_id]) if tps_id else ("", [])
+        if text.isdigit():
+            # Range instead of LIKE so the NIK index is used.
+            sql = f"{_SELECT} WHERE nik >= ? AND nik < ?{tps_clause} ORDER BY nik LIMIT ? OFFSET ?"
+            params = [text, text + ":", *tps_params, limit, offset]
+        else:
+            query = fts_query(text)
+            if not query:
+                return []
+            sql = (
+                f"{_SELECT} WHERE pk IN (SELECT rowid FROM voters_fts WHERE voters_fts MATCH ?)"
+                f"{tps_clause} LIMIT ? OFFSET ?"
+            )
+            params = [query, *tps_params, limit, offset]
+        return [_view(r) for r in self.db.execute(sql, params)]
+
+    # -- the four outcomes ----------------------------------------------------------------------
+    def mark_sesuai(self, voter_id: str) -> SaveResult:
+        current = self.get(voter_id)
+        now = utc_now()
+        with self.db.atomic():
+            self._update_row(voter_id, {"keterangan": KETERANGAN_SESUAI}, now)
+            return self._record_change(current, "sesuai", {}, now, outcome="sesuai")
+
+    def ubah(self, voter_id: str, changes: dict[str, Any]) -> SaveResult:
+        current = self.get(voter_id)
+        result = validate_changes(current.record, changes, self.store.election_date)
+        if result.errors:
+            raise ValidationFailed(result)
+        real = {
+            k: v for k, v in changes.items() if getattr(current.record, k) != v and k in ELEMENTS
+        }
+        original = dict(current.original_values)
+        for name in real:
+            # Keep the value from before the *first* correction, like the struck-out value on paper.
+            original.setdefault(name, element_to_column(name, getattr(current.record, name)))
+        wire_changes = {k: element_to_column(k, v) for k, v in real.items()}
+        keterangan = (
+            KETERANGAN_BARU if current.record.keterangan == KETERANGAN_BARU else KETERANGAN_UBAH
+        )
+        now = utc_now()
+        with self.db.atomic():
+            self._update_row(
+                voter_id,
+                {**wire_changes, "keterangan": keterangan, "original_values": json.dumps(original)},
+                now,
+            )
+            return self._record_change(
+                current,
+                "ubah",
+                {"changes": wire_changes, "original": {k: original[k] for k in real}},
+                now,
+                outcome="ubah",
+                changes={k: [original[k], wire_changes[k]] for k in real},
+                warnings=tuple(result.warnings),
+            )
+
+    def mark_tms(
+        self,
+        voter_id: str,
+        code: int,
+        evidence_type: str,
+        evidence_ref: str = "",
+        attachment: AttachmentInput | None = None,
+    ) -> SaveResult:
+        if int(code) == 8:
+            raise ValidationFailed(
+                None, "TMS-8 moves the voter to the right TPS: use tms8_move with the target TPS."
+            )
+        current = self.get(voter_id)
+        result = outcomes.validate_tms(int(code), evidence_type, evidence_ref)
+        if result.errors:
+            raise ValidationFailed(result)
+        now = utc_now()
+        with self.db.atomic():
+            sha = store_attachment(self.db, attachment, now) if attachment else None
+            self._update_row(voter_id, {"keterangan": str(int(code))}, now)
+            return self._record_change(
+                current,
+                "tms",
+                {
+                    "code": int(code),
+                    "evidence_type": evidence_type,
+                    "evidence_ref": evidence_ref,
+                    "attachment": sha,
+                },
+                now,
+                outcome="tms",
+                tms_code=int(code),
+                evidence=(evidence_type, evidence_ref, sha),
+            )
+
+    def tms8_move(self, voter_id: str, target_tps_id: str) -> tuple[SaveResult, SaveResult]:
+        """TMS-8 (wrong TPS within the desa): flag the row at the old TPS and add the voter as
+        *baru* at the right one, both in one transaction."""
+        current = self.get(voter_id)
+        result = outcomes.validate_tms(
+            8, "", target_tps_id, current_tps_id=current.record.tps_id
+        )
+        if result.errors:
+            raise ValidationFailed(result)
+        moved = dataclasses.replace(
+            current.record,
+            tps_id=target_tps_id,
+            keterangan=KETERANGAN_BARU,
+            sumber="COKLIT",
+            dpid=None,
+        )
+        new_id = uuid.uuid4().hex
+        now = utc_now()
+        with self.db.atomic():
+            self._ensure_tps(target_tps_id)
+            self._update_row(voter_id, {"keterangan": "8"}, now)
+            tms = self._record_change(
+                current,
+                "tms",
+                {"code": 8, "evidence_type": "", "evidence_ref": target_tps_id,
+                 "attachment": None, "target_tps_id": target_tps_id, "new_voter_id": new_id},
+                now,
+                outcome="tms",
+                tms_code=8,
+                evidence=("", target_tps_id, None),
+            )
+            baru = self._insert_baru(new_id, moved, now, ())
+        return tms, baru
+
+    def add_baru(self, record: VoterRecord) -> SaveResult:
+        """A new voter (Model A-Daftar Potensial Pemilih). Errors block; warnings are returned."""
+        result = validate_voter(record, self.store.election_date)
+        if result.errors:
+            raise ValidationFailed(result)
+        record = dataclasses.replace(
+            record, keterangan=KETERANGAN_BARU, sumber=record.sumber or "COKLIT", dpid=None
+        )
+        now = utc_now()
+        with self.db.atomic():
+            self._ensure_tps(record.tps_id)
+            return self._insert_baru(uuid.uuid4().hex, record, now, tuple(result.warnings))
+
+    def restore(self, voter_id: str) -> SaveResult:
+        """Undo a TMS flag: the row becomes unchecked again."""
+        current = self.get(voter_id)
+        if not current.record.keterangan.isdigit():
+            raise ValidationFailed(None, "Only a voter marked TMS can be restored.")
+        now = utc_now()
+        with self.db.atomic():
+            self._update_row(voter_id, {"keterangan": ""}, now)
+            return self._record_change(current, "restore", {}, now, outcome="restore")
+
+    # -- internals ------------------------------------------------------------------------------
+    def _update_row(self, voter_id: str, columns: dict[str, Any], now: str) -> None:
+        columns = {**columns, "checked_at": now, "checked_by": self.store.officer, "updated_at": now}
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        self.db.execute(
+            f"UPDATE voters SET {assignments} WHERE id = ?", [*columns.values(), voter_id]
+        )
+
+    def _ensure_tps(self, tps_id: str) -> None:
+        kode_desa, nomor = tps_id.rsplit(".", 1)
+        self.db.execute(
+            "INSERT OR IGNORE INTO tps(id, kode_desa, nomor) VALUES (?, ?, ?)",
+            [tps_id, kode_desa, int(nomor)],
+        )
+
+    def _insert_baru(
+        self, new_id: str, record: VoterRecord, now: str, warnings: tuple[Finding, ...]
+    ) -> SaveResult:
+        self.db.execute(
+            f"INSERT INTO voters(id, {', '.join(ROW_FIELDS)}, checked_at, checked_by, updated_at) "
+            f"VALUES (?, {', '.join('?' * len(ROW_FIELDS))}, ?, ?, ?)",
+            [new_id, *record_values(record), now, self.store.officer, now],
+        )
+        view = VoterView(new_id, record, 0, {}, now, self.store.officer)
+        return self._record_change(
+            view, "baru", record_to_wire(record), now, outcome="baru", base_version=None,
+            warnings=warnings,
+        )
+
+    def _record_change(
+        self,
+        current: VoterView,
+        op: str,
+        payload: dict[str, Any],
+        now: str,
+        *,
+        outcome: str,
+        tms_code: int | None = None,
+        changes: dict[str, list[Any]] | None = None,
+        evidence: tuple[str, str, str | None] | None = None,
+        base_version: int | None | str = "current",
+        warnings: tuple[Finding, ...] = (),
+    ) -> SaveResult:
+        officer = self.store.officer
+        entry = outbox.enqueue(
+            self.db,
+            entity=outbox.ENTITY_VOTER,
+            entity_id=current.id,
+            op=op,
+            payload=payload,
+            base_version=current.version if base_version == "current" else base_version,
+            officer=officer,
+            at=now,
+        )
+        evidence_type, evidence_ref, sha = evidence or (None, None, None)
+        self.db.execute(
+            "INSERT INTO voter_updates(change_id, voter_id, outcome, tms_code, changes, "
+            "evidence_type, evidence_ref, attachment_sha256, officer, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                entry.change_id,
+                current.id,
+                outcome,
+                tms_code,
+                json.dumps(changes) if changes else None,
+                evidence_type,
+                evidence_ref,
+                sha,
+                officer,
+                now,
+            ],
+        )
+        # The audit names fields and codes, not values: values live in the row and the outbox.
+        detail: dict[str, Any] = {"outcome": outcome, "seq": entry.seq}
+        if changes:
+            detail["fields"] = sorted(changes)
+        if tms_code:
+            detail["tms_code"] = tms_code
+        append_audit(
+            self.db,
+            at=now,
+            officer=officer,
+            action=f"voter.{op}",
+            entity=outbox.ENTITY_VOTER,
+            entity_id=current.id,
+            change_id=entry.change_id,
+            detail=detail,
+        )
+        return SaveResult(current.id, entry.change_id, entry.seq, warnings)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install what the tests need into .venv and run the whole suite (the README's second command).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[test]'
+# Qt on a machine without a screen: the offscreen platform needs these system libraries.
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && ! ldconfig -p | grep -q libxkbcommon.so.0; then
+  apt-get update -qq && apt-get install -y -qq libxkbcommon0 libegl1 libfontconfig1 libglib2.0-0 >/dev/null
+fi
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,59 @@
+"""Shared fixtures: real encrypted vaults in temporary folders, and a KPU recovery key pair made
+for the test session (the deployment's real private key never exists on a field laptop)."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED_REGIONS_CSV = REPO_ROOT.parent / "shared" / "data" / "wilayah_kemendagri_2025.csv"
+OFFICER = "Siti Rahmawati"
+PASSPHRASE = "kapal-layar-di-teluk"
+
+
+@pytest.fixture(scope="session")
+def recovery_keys() -> tuple[bytes, bytes]:
+    """(private PEM, public PEM) for KPU recovery, made once per test session."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    private_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public_pem = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return private_pem, public_pem
+
+
+@pytest.fixture()
+def data_dir(tmp_path: pathlib.Path) -> pathlib.Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture()
+def vault(data_dir: pathlib.Path):
+    from desktop_app.store.vault import Vault
+
+    return Vault(data_dir)
+
+
+@pytest.fixture()
+def store(vault, recovery_keys):
+    """A fresh, unlocked, empty store (cheap key derivation: tests unlock many times)."""
+    from desktop_app.store.keyslots import TEST_KDF
+
+    opened = vault.create(OFFICER, PASSPHRASE, recovery_keys[1], kdf=TEST_KDF)
+    yield opened
+    if opened.db.conn is not None:
+        try:
+            opened.close()
+        except Exception:
+            pass
