@@ -52,8 +52,10 @@ def verify_store(store: FieldStore) -> VerifyReport:
     )
 
     unaudited = db.execute(
-        "SELECT count(*) FROM outbox o WHERE NOT EXISTS "
-        "(SELECT 1 FROM audit a WHERE a.change_id = o.change_id)"
+        # NOT IN builds a temporary index over the audit ids: linear, where a correlated
+        # subquery on the unindexed column would be quadratic.
+        "SELECT count(*) FROM outbox WHERE change_id NOT IN "
+        "(SELECT change_id FROM audit WHERE change_id IS NOT NULL)"
     ).fetchone()[0]
     report.add("every queued change audited", unaudited == 0,
                "yes" if unaudited == 0 else f"{unaudited:,} changes have no audit entry")

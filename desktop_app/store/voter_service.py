@@ -172,7 +172,9 @@ class VoterService:
                 None, "TMS-8 moves the voter to the right TPS: use tms8_move with the target TPS."
             )
         current = self.get(voter_id)
-        result = outcomes.validate_tms(int(code), evidence_type, evidence_ref)
+        result = outcomes.validate_tms(
+            int(code), evidence_type, evidence_ref, current_nik=current.record.nik
+        )
         if result.errors:
             raise ValidationFailed(result)
         now = utc_now()

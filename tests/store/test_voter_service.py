@@ -1,0 +1,196 @@
+"""Each outcome end to end through the service: the row, its outbox entry, the update record and
+the audit entry land together, or not at all."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from desktop_app.domain.nik import encode_nik
+from desktop_app.domain.nkk import encode_nkk
+from desktop_app.domain.voter import VoterRecord
+from desktop_app.store import outbox
+from desktop_app.store.attachments import AttachmentInput, read_attachment
+from desktop_app.store.errors import RecordNotFound, ValidationFailed
+from desktop_app.store.verify import verify_store
+from desktop_app.store.voter_import import import_voters
+from desktop_app.store.voter_service import VoterService
+
+TPS = "61.11.02.2003.001"
+OTHER_TPS = "61.11.02.2003.002"
+
+
+def _person(i: int, *, sex: str = "L", born=dt.date(1985, 6, 15), nama="Ahmad Fauzi") -> VoterRecord:
+    return VoterRecord(
+        nkk=encode_nkk("61.11.02", dt.date(2015, 3, 1), 100 + i),
+        nik=encode_nik("61.11.02", born, sex, i + 1),
+        nama=f"{nama} {i}", tempat_lahir="Sukadana", tanggal_lahir=born,
+        status_perkawinan="S", jenis_kelamin=sex, alamat="Dusun Pelita", rt="001", rw="003",
+        disabilitas=0, status_ktp_el="S", tps_id=TPS, sumber="DP4", dpid=str(5000 + i),
+    )
+
+
+@pytest.fixture()
+def service(store):
+    store.set_election_date(dt.date(2029, 2, 14))
+    import_voters(store, [_person(i) for i in range(5)], source="test")
+    return VoterService(store)
+
+
+def _ids(service):
+    return [r[0] for r in service.db.execute("SELECT id FROM voters ORDER BY pk")]
+
+
+def _counts(db):
+    return tuple(
+        db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("outbox", "voter_updates", "audit", "voters", "attachments")
+    )
+
+
+def test_sesuai_writes_row_outbox_update_and_audit(service):
+    voter_id = _ids(service)[0]
+    result = service.mark_sesuai(voter_id)
+    view = service.get(voter_id)
+    assert view.record.keterangan == "✓" and view.checked_by == service.store.officer
+    (entry,) = outbox.entries(service.db)
+    assert (entry.op, entry.entity_id, entry.base_version, entry.seq) == ("sesuai", voter_id, 0, result.seq)
+    audit = service.db.execute("SELECT action, change_id FROM audit WHERE change_id = ?",
+                               [result.change_id]).fetchone()
+    assert audit == ("voter.sesuai", result.change_id)
+    assert verify_store(service.store).ok
+
+
+def test_ubah_keeps_the_first_original_value(service):
+    voter_id = _ids(service)[0]
+    service.ubah(voter_id, {"alamat": "Jalan Baru 1"})
+    service.ubah(voter_id, {"alamat": "Jalan Baru 2", "rt": "004"})
+    view = service.get(voter_id)
+    assert view.record.alamat == "Jalan Baru 2" and view.record.keterangan == "U"
+    assert view.original_values == {"alamat": "Dusun Pelita", "rt": "001"}
+    last = outbox.entries(service.db)[-1]
+    assert last.payload == {
+        "changes": {"alamat": "Jalan Baru 2", "rt": "004"},
+        "original": {"alamat": "Dusun Pelita", "rt": "001"},
+    }
+
+
+def test_invalid_ubah_is_refused_and_writes_nothing(service):
+    voter_id = _ids(service)[0]
+    before = _counts(service.db)
+    with pytest.raises(ValidationFailed):
+        service.ubah(voter_id, {"jenis_kelamin": "X"})
+    with pytest.raises(ValidationFailed):
+        service.ubah(voter_id, {"alamat": service.get(voter_id).record.alamat})  # no real change
+    assert _counts(service.db) == before
+    assert service.get(voter_id).record.keterangan == ""
+
+
+def test_tms_needs_evidence_and_stores_attachment_encrypted_inside(service):
+    voter_id = _ids(service)[1]
+    before = _counts(service.db)
+    with pytest.raises(ValidationFailed):
+        service.mark_tms(voter_id, 1, "", "")
+    assert _counts(service.db) == before
+    photo = AttachmentInput(b"\xff\xd8\xff" + b"jpeg-bytes" * 100, "image/jpeg", "akta.jpg")
+    result = service.mark_tms(voter_id, 1, "akta_kematian", "AK/12/2026", photo)
+    assert service.get(voter_id).record.keterangan == "1"
+    (entry,) = outbox.entries(service.db)
+    assert entry.payload["code"] == 1 and entry.payload["attachment"]
+    assert read_attachment(service.db, entry.payload["attachment"]) == photo.content
+    assert result.change_id == entry.change_id
+
+
+def test_tms8_moves_voter_to_the_right_tps_in_one_transaction(service):
+    voter_id = _ids(service)[2]
+    tms, baru = service.tms8_move(voter_id, OTHER_TPS)
+    old, new = service.get(voter_id), service.get(baru.voter_id)
+    assert old.record.keterangan == "8"
+    assert (new.record.tps_id, new.record.keterangan, new.record.dpid) == (OTHER_TPS, "B", None)
+    assert new.record.nik == old.record.nik
+    ops = [(e.op, e.entity_id) for e in outbox.entries(service.db)]
+    assert ops == [("tms", voter_id), ("baru", baru.voter_id)]
+    assert outbox.entries(service.db)[0].payload["new_voter_id"] == baru.voter_id
+    assert service.db.execute("SELECT count(*) FROM tps WHERE id = ?", [OTHER_TPS]).fetchone()[0] == 1
+
+
+def test_tms8_to_another_desa_is_refused(service):
+    with pytest.raises(ValidationFailed):
+        service.tms8_move(_ids(service)[2], "61.11.02.2004.001")
+    with pytest.raises(ValidationFailed):
+        service.tms8_move(_ids(service)[2], TPS)  # the same TPS
+
+
+def test_baru_saves_full_record_and_returns_warnings(service):
+    person = dataclasses.replace(_person(50, nama="Wayan Sudarsa"), dpid=None)
+    result = service.add_baru(person)
+    view = service.get(result.voter_id)
+    assert view.record.keterangan == "B" and view.record.dpid is None
+    entry = outbox.entries(service.db)[-1]
+    assert entry.op == "baru" and entry.base_version is None
+    assert entry.payload["nik"] == person.nik and entry.payload["tanggal_lahir"] == "1985-06-15"
+    # A NIK that disagrees with the recorded sex is a warning: saved, and the officer is told.
+    mismatch = dataclasses.replace(_person(51), jenis_kelamin="P", dpid=None)
+    warned = service.add_baru(mismatch)
+    assert warned.warnings and all(w.severity.name == "WARNING" for w in warned.warnings)
+
+
+def test_baru_under_age_is_refused(service):
+    young = _person(60, born=dt.date(2015, 1, 1))
+    young = dataclasses.replace(young, status_perkawinan="B")
+    before = _counts(service.db)
+    with pytest.raises(ValidationFailed):
+        service.add_baru(young)
+    assert _counts(service.db) == before
+
+
+def test_restore_after_tms(service):
+    voter_id = _ids(service)[3]
+    service.mark_tms(voter_id, 4, "skpwni", "SKPWNI/2026/77")
+    service.restore(voter_id)
+    assert service.get(voter_id).record.keterangan == ""
+    with pytest.raises(ValidationFailed):
+        service.restore(voter_id)
+
+
+def test_failure_inside_the_transaction_leaves_nothing(service):
+    voter_id = _ids(service)[0]
+    before = _counts(service.db)
+    service.db.execute(
+        "CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    with pytest.raises(Exception, match="disk full"):
+        service.ubah(voter_id, {"alamat": "Tidak Tersimpan"})
+    service.db.execute("DROP TRIGGER audit_fails")
+    assert _counts(service.db) == before
+    assert service.get(voter_id).record.alamat == "Dusun Pelita"
+
+
+def test_search_by_name_prefix_nik_prefix_and_tps(service):
+    service.add_baru(dataclasses.replace(_person(70, nama="Siti Nurhaliza"), dpid=None, tps_id=OTHER_TPS))
+    assert [v.record.nama for v in service.search("siti nur")] == ["Siti Nurhaliza 70"]
+    assert len(service.search("ahm")) == 5
+    assert service.search("ahm", tps_id=OTHER_TPS) == []
+    nik = service.get(_ids(service)[0]).record.nik
+    assert [v.record.nik for v in service.search(nik[:12])][0].startswith(nik[:12])
+    assert service.find_by_nik(nik)[0].record.nik == nik
+    assert service.search("  ") == [] and service.search("'\"*") == []
+
+
+def test_unknown_voter_is_a_clear_error(service):
+    with pytest.raises(RecordNotFound):
+        service.mark_sesuai("does-not-exist")
+
+
+def test_outbox_payloads_are_json_and_sequence_is_gapless(service):
+    ids = _ids(service)
+    for voter_id in ids:
+        service.mark_sesuai(voter_id)
+    seqs = [e.seq for e in outbox.entries(service.db)]
+    assert seqs == list(range(1, len(ids) + 1))
+    for (payload,) in service.db.execute("SELECT payload FROM outbox"):
+        json.loads(payload)
