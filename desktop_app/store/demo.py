@@ -7,7 +7,7 @@ from collections.abc import Callable
 from desktop_app.store.errors import StoreError
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_import import ImportReport, import_voters, load_regions
-from desktop_app.synthetic.generator import demo_regions_path, generate_voters, load_region_rows
+from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
 
 
 def load_demo(

@@ -117,6 +117,13 @@ def _core(db: sqlite_utils.Database) -> None:
     )
 
 
+# Bulk imports drop this trigger and index the new names in one statement (10x faster); both
+# places use this text so the trigger they restore is the one the migration made.
+VOTERS_FTS_INSERT_TRIGGER = """CREATE TRIGGER voters_fts_ai AFTER INSERT ON voters BEGIN
+            INSERT INTO voters_fts(rowid, nama) VALUES (new.pk, new.nama);
+        END"""
+
+
 def _voter_search(db: sqlite_utils.Database) -> None:
     # External-content FTS5 over names: the text lives once, in voters. remove_diacritics so
     # "Sitï" and "Siti" meet; prefix indexes keep search-as-you-type fast at 1M rows.
@@ -128,9 +135,9 @@ def _voter_search(db: sqlite_utils.Database) -> None:
             tokenize='unicode61 remove_diacritics 2', prefix='2 3'
         );
         INSERT INTO voters_fts(voters_fts) VALUES ('rebuild');
-        CREATE TRIGGER voters_fts_ai AFTER INSERT ON voters BEGIN
-            INSERT INTO voters_fts(rowid, nama) VALUES (new.pk, new.nama);
-        END;
+        """
+        + VOTERS_FTS_INSERT_TRIGGER
+        + """;
         CREATE TRIGGER voters_fts_ad AFTER DELETE ON voters BEGIN
             INSERT INTO voters_fts(voters_fts, rowid, nama) VALUES ('delete', old.pk, old.nama);
         END;

@@ -15,6 +15,7 @@ import sqlite_utils
 from desktop_app.domain.voter import VoterRecord
 from desktop_app.store.audit import append_audit
 from desktop_app.store.field_store import FieldStore, utc_now
+from desktop_app.store.migrations import VOTERS_FTS_INSERT_TRIGGER
 from desktop_app.store.voter_rows import ROW_FIELDS, imported_voter_id, record_values
 
 BATCH = 5000
@@ -76,6 +77,10 @@ def import_voters(
     tps_before = _count(db, "tps")
     voters_before = _count(db, "voters")
     with db.atomic():
+        # Index the new names in one statement after the rows are in, instead of one trigger
+        # call per row; the trigger is back before the transaction commits.
+        max_pk = db.execute("SELECT coalesce(max(pk), 0) FROM voters").fetchone()[0]
+        db.execute("DROP TRIGGER voters_fts_ai")
         seen_tps: set[str] = set()
         for batch in _batches(records, BATCH):
             report.read += len(batch)
@@ -88,6 +93,10 @@ def import_voters(
                     [(t, t.rsplit(".", 1)[0], int(t.rsplit(".", 1)[1])) for t in new_tps],
                 )
                 seen_tps |= new_tps
+        db.execute(
+            "INSERT INTO voters_fts(rowid, nama) SELECT pk, nama FROM voters WHERE pk > ?", [max_pk]
+        )
+        db.execute(VOTERS_FTS_INSERT_TRIGGER)
         report.tps_added = _count(db, "tps") - tps_before
         report.inserted = _count(db, "voters") - voters_before
         report.already_present = report.read - report.inserted
