@@ -1,0 +1,1 @@
+"""File formats exchanged with KPU systems (Sidalih CSV). Pure Python: no Qt, no database."""
