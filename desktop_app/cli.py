@@ -100,6 +100,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         passphrase = os.environ.get("LAPANG_PASSPHRASE", DEMO_PASSPHRASE)
         store = vault.create(officer, passphrase, recovery_key_pem(args.recovery_public_key))
         print(f"Created a demo vault in {vault.data_dir} for '{officer}'.")
+    elif vault.officers() == [DEMO_OFFICER] and "LAPANG_PASSPHRASE" not in os.environ:
+        store = vault.unlock(DEMO_OFFICER, DEMO_PASSPHRASE)
     else:
         store = unlock(args)
     with store:
@@ -124,7 +126,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Columns not used: {', '.join(result.unmatched_columns)}", file=sys.stderr)
     print(
         f"Imported {result.report.inserted:,} voters ({result.report.already_present:,} already "
-        f"present); {len(result.errors):,} bad rows skipped."
+        f"present); {len(result.errors):,} bad rows skipped; {result.warnings:,} warnings to "
+        "review (duplicate NIKs, NIK/birth-date disagreements)."
     )
     return 0
 
@@ -229,13 +232,22 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=pathlib.Path, default=None,
-                        help="vault folder (default: the user's data folder, or LAPANG_DATA_DIR)")
-    common.add_argument("--officer", help="which officer profile to use on a shared laptop")
+    def common_options(default: object) -> argparse.ArgumentParser:
+        options = argparse.ArgumentParser(add_help=False)
+        options.add_argument(
+            "--data-dir", type=pathlib.Path, default=default,
+            help="vault folder (default: the user's data folder, or LAPANG_DATA_DIR)",
+        )
+        options.add_argument("--officer", default=default,
+                             help="which officer profile to use on a shared laptop")
+        return options
+
+    # The options work before or after the command; SUPPRESS keeps a subcommand's unset option
+    # from overwriting one given before the command.
+    common = common_options(argparse.SUPPRESS)
 
     parser = argparse.ArgumentParser(
-        prog="lapang", parents=[common],
+        prog="lapang", parents=[common_options(None)],
         description="Lapang field desk. Without a command, starts the desk window.",
     )
     parser.add_argument("--version", action="version", version=f"lapang {__version__}")

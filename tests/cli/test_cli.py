@@ -1,0 +1,154 @@
+"""The admin commands, run as the admin runs them: a separate process, passphrase from the
+environment, exit status and message checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+
+from desktop_app.domain.voter import VoterRecord
+from desktop_app.formats.sidalih import write_sidalih
+from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+
+PASS = "lapangan-bola-desa"
+
+
+def lapang(data_dir, *args, passphrase: str | None = PASS, new: str | None = None, stdin=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LAPANG_")}
+    if passphrase is not None:
+        env["LAPANG_PASSPHRASE"] = passphrase
+    if new is not None:
+        env["LAPANG_NEW_PASSPHRASE"] = new
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
+        capture_output=True, text=True, env=env, stdin=stdin or subprocess.DEVNULL, timeout=120,
+    )
+
+
+@pytest.fixture()
+def initialised(tmp_path, recovery_keys):
+    key_file = tmp_path / "kpu_recovery_public.pem"
+    key_file.write_bytes(recovery_keys[1])
+    data_dir = tmp_path / "data"
+    result = lapang(data_dir, "init", "--officer", "Siti", "--recovery-public-key", str(key_file))
+    assert result.returncode == 0, result.stderr
+    return data_dir
+
+
+def _sidalih_file(path, records):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_sidalih(records, handle)
+
+
+def test_init_refuses_existing_vault(initialised):
+    again = lapang(initialised, "init", "--officer", "Other")
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+
+
+def test_passphrase_never_from_argv_and_missing_one_is_explained(tmp_path):
+    result = lapang(tmp_path / "d", "init", "--officer", "X", passphrase=None)
+    assert result.returncode == 1
+    assert "LAPANG_PASSPHRASE" in result.stderr
+    assert not (tmp_path / "d" / "lapang.db").exists()
+    help_text = lapang(tmp_path / "d", "init", "--help").stdout
+    assert "--passphrase" not in help_text
+
+
+def test_wrong_passphrase_exit_code_and_message(initialised):
+    result = lapang(initialised, "status", passphrase="salah-sandi-sekali")
+    assert result.returncode == 1
+    assert "Wrong passphrase" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_import_reports_bad_rows_by_line_and_is_idempotent(initialised, tmp_path):
+    regions = load_region_rows(demo_regions_path())
+    records = list(generate_voters(regions, 300, seed=3, election_date=dt.date(2029, 2, 14)))
+    path = tmp_path / "dpt.csv"
+    _sidalih_file(path, records)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[5] = lines[5].replace(records[4].nik, "12345")  # a malformed NIK on line 6
+    path.write_text("".join(lines), encoding="utf-8")
+
+    first = lapang(initialised, "import-sidalih", str(path))
+    assert first.returncode == 0, first.stderr
+    assert "line 6" in first.stderr and "NIK" in first.stderr
+    assert records[4].nik not in first.stderr + first.stdout  # no personal data in messages
+    assert "Imported 299 voters" in first.stdout
+    second = lapang(initialised, "import-sidalih", str(path))
+    assert "Imported 0 voters (299 already present)" in second.stdout
+    status = lapang(initialised, "status")
+    assert "Voters:    299" in status.stdout
+
+
+def test_import_of_missing_or_foreign_file_is_clear(initialised, tmp_path):
+    missing = lapang(initialised, "import-sidalih", str(tmp_path / "nope.csv"))
+    assert missing.returncode == 1 and "Cannot read" in missing.stderr
+    foreign = tmp_path / "foreign.csv"
+    foreign.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
+    result = lapang(initialised, "import-sidalih", str(foreign))
+    assert result.returncode == 1 and "Nothing was imported" in result.stderr
+
+
+def test_demo_then_verify_passes_and_tampering_fails(initialised):
+    demo = lapang(initialised, "demo", "--voters", "600")
+    assert demo.returncode == 0, demo.stderr
+    ok = lapang(initialised, "verify")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "All checks passed" in ok.stdout
+
+    from desktop_app.store.vault import Vault
+
+    store = Vault(initialised).unlock("Siti", PASS)
+    store.db.execute("UPDATE audit SET officer = 'someone' WHERE id = 1")
+    store.close()
+    bad = lapang(initialised, "verify")
+    assert bad.returncode == 1
+    assert "FAIL  audit chain: entry 1" in bad.stdout
+
+
+def test_demo_argument_checked(initialised):
+    result = lapang(initialised, "demo", "--voters", "lots")
+    assert result.returncode == 2 and "not a whole number" in result.stderr
+
+
+def test_passwd_and_add_officer(initialised):
+    changed = lapang(initialised, "passwd", new="sandi-baru-yang-panjang")
+    assert changed.returncode == 0, changed.stderr
+    assert lapang(initialised, "status").returncode == 1
+    assert lapang(initialised, "status", passphrase="sandi-baru-yang-panjang").returncode == 0
+    weak = lapang(initialised, "passwd", passphrase="sandi-baru-yang-panjang", new="abc")
+    assert weak.returncode == 1 and "at least 8" in weak.stderr
+    added = lapang(initialised, "add-officer", "Yohanes", passphrase="sandi-baru-yang-panjang",
+                   new="sandi-yohanes-2029")
+    assert added.returncode == 0, added.stderr
+    ambiguous = lapang(initialised, "status", passphrase="sandi-yohanes-2029")
+    assert ambiguous.returncode == 1 and "--officer" in ambiguous.stderr
+    assert lapang(initialised, "--officer", "Yohanes", "status",
+                  passphrase="sandi-yohanes-2029").returncode == 0
+
+
+def test_recover_prints_raw_key_and_sets_passphrase(initialised, tmp_path, recovery_keys):
+    key = tmp_path / "kpu_recovery_private.pem"
+    key.write_bytes(recovery_keys[0])
+    printed = lapang(initialised, "recover", "--private-key", str(key), "--print-key", passphrase=None)
+    assert printed.returncode == 0, printed.stderr
+    assert "PRAGMA key = \"x'" in printed.stdout
+    reset = lapang(initialised, "recover", "--private-key", str(key), "--officer", "Siti",
+                   passphrase=None, new="dipulihkan-oleh-kpu")
+    assert reset.returncode == 0, reset.stderr
+    assert lapang(initialised, "status", passphrase="dipulihkan-oleh-kpu").returncode == 0
+    wrong = tmp_path / "wrong.pem"
+    wrong.write_text("not a key")
+    bad = lapang(initialised, "recover", "--private-key", str(wrong), "--print-key")
+    assert bad.returncode == 1 and "Cannot read the recovery private key" in bad.stderr
+
+
+def test_commands_on_missing_vault(tmp_path):
+    result = lapang(tmp_path / "empty", "status")
+    assert result.returncode == 1 and "lapang init" in result.stderr
