@@ -8,17 +8,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import logging
 import os
 import pathlib
 import sys
 from collections.abc import Callable, Sequence
 
 from desktop_app import __version__
+from desktop_app.diagnostics import install_crash_handler, setup_logging
 from desktop_app.paths import default_data_dir
 from desktop_app.resources import resource_path
 from desktop_app.store.errors import StoreError, UnknownOfficer
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.vault import Vault
+
+log = logging.getLogger("desktop_app.cli")
 
 DEMO_OFFICER = "Petugas Demo"
 DEMO_PASSPHRASE = "demo-lapang-2029"  # the embedded demo; documented in the README
@@ -297,9 +301,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.data_dir = args.data_dir or default_data_dir()
     func = getattr(args, "func", cmd_gui)
+    setup_logging(args.data_dir)
+    install_crash_handler()
     try:
-        return func(args)
+        status = func(args)
+        log.info("command %s finished with status %s", args.command or "gui", status)
+        return status
     except (StoreError, CliError) as exc:
+        # Store and CLI messages are written without personal data, so they may be logged.
+        log.warning("command %s refused: %s", args.command or "gui", exc)
         print(f"lapang: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
