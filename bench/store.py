@@ -33,14 +33,23 @@ from desktop_app.store.voter_service import VoterService
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
 
 ELECTION = dt.date(2029, 2, 14)
-TARGETS = {"search_p95_ms": 30.0, "nik_p95_ms": 2.0, "save_p95_ms": 15.0, "import_rows_per_s": 50_000}
+TARGETS = {
+    "search_p95_ms": 30.0,
+    "nik_p95_ms": 2.0,
+    "save_p95_ms": 15.0,
+    "import_rows_per_s": 50_000,
+}
 
 
 def open_plain(path: pathlib.Path) -> FieldStore:
     """The same schema and pragmas, without a key: the baseline."""
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
-    for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                   "PRAGMA temp_store=MEMORY", f"PRAGMA cache_size=-{CACHE_KIB}"):
+    for pragma in (
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=FULL",
+        "PRAGMA temp_store=MEMORY",
+        f"PRAGMA cache_size=-{CACHE_KIB}",
+    ):
         conn.execute(pragma).fetchall()
     db = sqlite_utils.Database(conn)
     migrate(db)
@@ -52,8 +61,9 @@ def open_encrypted(folder: pathlib.Path) -> FieldStore:
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     public = rsa.generate_private_key(public_exponent=65537, key_size=3072).public_key()
-    pem = public.public_bytes(serialization.Encoding.PEM,
-                              serialization.PublicFormat.SubjectPublicKeyInfo)
+    pem = public.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     return Vault(folder).create("Bench", "bench-passphrase-2029", pem, kdf=DEFAULT_KDF)
 
 
@@ -106,11 +116,20 @@ def main() -> None:
     del records
 
     services = {name: VoterService(store) for name, store in stores.items()}
-    ids = {name: [row[0] for row in s.db.execute("SELECT id FROM voters ORDER BY random() LIMIT ?",
-                                                  [args.samples])] for name, s in stores.items()}
-    samples: dict[str, dict[str, list[float]]] = {n: {"search": [], "nik": [], "save": []} for n in stores}
+    ids = {
+        name: [
+            row[0]
+            for row in s.db.execute(
+                "SELECT id FROM voters ORDER BY random() LIMIT ?", [args.samples]
+            )
+        ]
+        for name, s in stores.items()
+    }
+    samples: dict[str, dict[str, list[float]]] = {
+        n: {"search": [], "nik": [], "save": []} for n in stores
+    }
     # Warm the caches the same way for both, then interleave so noise hits both alike.
-    for name, svc in services.items():
+    for svc in services.values():
         for q in name_queries[:20]:
             svc.search(q)
     for i in range(len(picks)):
@@ -122,17 +141,25 @@ def main() -> None:
             if op == 0:
                 samples[name]["save"].append(timed(svc.mark_sesuai, voter_id))
             elif op == 1:
-                samples[name]["save"].append(timed(svc.ubah, voter_id, {"alamat": f"Jalan Bench {i}"}))
+                samples[name]["save"].append(
+                    timed(svc.ubah, voter_id, {"alamat": f"Jalan Bench {i}"})
+                )
             else:
                 samples[name]["save"].append(
-                    timed(svc.mark_tms, voter_id, 4, "skpwni", f"SKPWNI/{i}"))
+                    timed(svc.mark_tms, voter_id, 4, "skpwni", f"SKPWNI/{i}")
+                )
 
-    figures: dict[str, object] = {"voters": args.voters, "samples": len(picks),
-                                  "generate_rows_per_s": round(args.voters / generate_s)}
+    figures: dict[str, object] = {
+        "voters": args.voters,
+        "samples": len(picks),
+        "generate_rows_per_s": round(args.voters / generate_s),
+    }
     rows = []
-    for metric, label, unit in (("search", "name search p95 (FTS, first page)", "ms"),
-                                ("nik", "NIK lookup p95", "ms"),
-                                ("save", "durable save p95 (row+outbox+audit)", "ms")):
+    for metric, label, unit in (
+        ("search", "name search p95 (FTS, first page)", "ms"),
+        ("nik", "NIK lookup p95", "ms"),
+        ("save", "durable save p95 (row+outbox+audit)", "ms"),
+    ):
         enc = percentile(samples["encrypted"][metric], 95)
         plain = percentile(samples["plain"][metric], 95)
         key = {"search": "search_p95_ms", "nik": "nik_p95_ms", "save": "save_p95_ms"}[metric]
@@ -140,15 +167,29 @@ def main() -> None:
         figures[f"{key}_plain"] = round(plain, 3)
         figures[f"{metric}_ratio"] = round(enc / plain, 3)
         figures[f"{metric}_median_ms"] = round(statistics.median(samples["encrypted"][metric]), 3)
-        rows.append((label, f"{enc:.2f} {unit}", f"{plain:.2f} {unit}", f"{enc / plain:.2f}",
-                     f"≤ {TARGETS[key]:g} {unit}"))
+        rows.append(
+            (
+                label,
+                f"{enc:.2f} {unit}",
+                f"{plain:.2f} {unit}",
+                f"{enc / plain:.2f}",
+                f"≤ {TARGETS[key]:g} {unit}",
+            )
+        )
     ratio = import_rate["encrypted"] / import_rate["plain"]
     figures["import_rows_per_s"] = round(import_rate["encrypted"])
     figures["import_rows_per_s_plain"] = round(import_rate["plain"])
     # For throughput the cost ratio is plain/encrypted (time encrypted / time plain).
     figures["import_ratio"] = round(1 / ratio, 3)
-    rows.append(("bulk import", f"{import_rate['encrypted']:,.0f} rows/s",
-                 f"{import_rate['plain']:,.0f} rows/s", f"{1 / ratio:.2f}", "≥ 50,000 rows/s"))
+    rows.append(
+        (
+            "bulk import",
+            f"{import_rate['encrypted']:,.0f} rows/s",
+            f"{import_rate['plain']:,.0f} rows/s",
+            f"{1 / ratio:.2f}",
+            "≥ 50,000 rows/s",
+        )
+    )
     db_bytes = sum(p.stat().st_size for p in (work / "enc").iterdir())
     figures["encrypted_store_mb"] = round(db_bytes / 1e6, 1)
 

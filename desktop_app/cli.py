@@ -64,7 +64,9 @@ def pick_officer(vault: Vault, requested: str | None) -> str:
         return requested
     if len(officers) == 1:
         return officers[0]
-    raise CliError(f"Several officers use this laptop; choose one with --officer: {', '.join(officers)}.")
+    raise CliError(
+        f"Several officers use this laptop; choose one with --officer: {', '.join(officers)}."
+    )
 
 
 def unlock(args: argparse.Namespace) -> FieldStore:
@@ -78,7 +80,9 @@ def recovery_key_pem(path: pathlib.Path | None) -> bytes:
     try:
         return source.read_bytes()
     except OSError as exc:
-        raise CliError(f"Cannot read the KPU recovery public key {source}: {exc.strerror}.") from exc
+        raise CliError(
+            f"Cannot read the KPU recovery public key {source}: {exc.strerror}."
+        ) from exc
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -86,8 +90,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.officer:
         raise CliError("Give the officer's name with --officer.")
     vault = Vault(args.data_dir)
-    store = vault.create(args.officer, read_new_passphrase("LAPANG_PASSPHRASE"),
-                         recovery_key_pem(args.recovery_public_key))
+    store = vault.create(
+        args.officer,
+        read_new_passphrase("LAPANG_PASSPHRASE"),
+        recovery_key_pem(args.recovery_public_key),
+    )
     with store:
         if args.election_date:
             store.set_election_date(args.election_date)
@@ -158,8 +165,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_add_officer(args: argparse.Namespace) -> int:
     vault = Vault(args.data_dir)
     officer = pick_officer(vault, args.officer)
-    vault.add_officer(officer, read_passphrase(f"Passphrase for {officer}: "),
-                      args.name, read_new_passphrase())
+    vault.add_officer(
+        officer, read_passphrase(f"Passphrase for {officer}: "), args.name, read_new_passphrase()
+    )
     print(f"Added officer '{args.name}' to this laptop.")
     return 0
 
@@ -169,7 +177,9 @@ def cmd_recover(args: argparse.Namespace) -> int:
     try:
         pem = args.private_key.read_bytes()
     except OSError as exc:
-        raise CliError(f"Cannot read the recovery private key {args.private_key}: {exc.strerror}.") from exc
+        raise CliError(
+            f"Cannot read the recovery private key {args.private_key}: {exc.strerror}."
+        ) from exc
     password = os.environ.get("LAPANG_RECOVERY_KEY_PASSWORD")
     password_bytes = password.encode() if password else None
     if args.print_key:
@@ -194,8 +204,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"Officer:   {store.officer}")
         print(f"Election:  {store.election_date.isoformat()}")
         print(f"Voters:    {voters:,}")
-        print(f"Changes:   {counts['pending']:,} waiting, {counts['sent']:,} sent, "
-              f"{counts['refused']:,} refused")
+        print(
+            f"Changes:   {counts['pending']:,} waiting, {counts['sent']:,} sent, "
+            f"{counts['refused']:,} refused"
+        )
     return 0
 
 
@@ -204,8 +216,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from desktop_app.ui.app import run_app
     except ImportError as exc:
         raise CliError(
-            "The desk window is not part of this build yet; use the admin commands "
-            "(lapang --help)."
+            "The desk window is not part of this build yet; use the admin commands (lapang --help)."
         ) from exc
     return run_app(args)
 
@@ -239,11 +250,14 @@ def build_parser() -> argparse.ArgumentParser:
     def common_options(default: object) -> argparse.ArgumentParser:
         options = argparse.ArgumentParser(add_help=False)
         options.add_argument(
-            "--data-dir", type=pathlib.Path, default=default,
+            "--data-dir",
+            type=pathlib.Path,
+            default=default,
             help="vault folder (default: the user's data folder, or LAPANG_DATA_DIR)",
         )
-        options.add_argument("--officer", default=default,
-                             help="which officer profile to use on a shared laptop")
+        options.add_argument(
+            "--officer", default=default, help="which officer profile to use on a shared laptop"
+        )
         return options
 
     # The options work before or after the command; SUPPRESS keeps a subcommand's unset option
@@ -251,15 +265,19 @@ def build_parser() -> argparse.ArgumentParser:
     common = common_options(argparse.SUPPRESS)
 
     parser = argparse.ArgumentParser(
-        prog="lapang", parents=[common_options(None)],
+        prog="lapang",
+        parents=[common_options(None)],
         description="Lapang field desk. Without a command, starts the desk window.",
     )
     parser.add_argument("--version", action="version", version=f"lapang {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", parents=[common], help="create a new encrypted vault")
-    p.add_argument("--recovery-public-key", type=pathlib.Path,
-                   help="KPU recovery public key (PEM); default: the deployment's bundled key")
+    p.add_argument(
+        "--recovery-public-key",
+        type=pathlib.Path,
+        help="KPU recovery public key (PEM); default: the deployment's bundled key",
+    )
     p.add_argument("--election-date", type=_date, help="election day used for age checks")
     p.set_defaults(func=cmd_init)
 
@@ -287,12 +305,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="the new officer's name")
     p.set_defaults(func=cmd_add_officer)
 
-    p = sub.add_parser("recover", parents=[common],
-                       help="KPU IT: open a vault with the recovery private key")
-    p.add_argument("--private-key", type=pathlib.Path, required=True,
-                   help="KPU recovery private key (PEM; password in LAPANG_RECOVERY_KEY_PASSWORD)")
-    p.add_argument("--print-key", action="store_true",
-                   help="print the raw SQLCipher key instead of setting a passphrase")
+    p = sub.add_parser(
+        "recover", parents=[common], help="KPU IT: open a vault with the recovery private key"
+    )
+    p.add_argument(
+        "--private-key",
+        type=pathlib.Path,
+        required=True,
+        help="KPU recovery private key (PEM; password in LAPANG_RECOVERY_KEY_PASSWORD)",
+    )
+    p.add_argument(
+        "--print-key",
+        action="store_true",
+        help="print the raw SQLCipher key instead of setting a passphrase",
+    )
     p.set_defaults(func=cmd_recover)
     return parser
 
@@ -315,4 +341,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("lapang: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
-

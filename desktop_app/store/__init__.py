@@ -1,1 +1,1 @@
-"""The encrypted field store: vault (SQLCipher + key slots), schema, migrations and write services."""
+"""The encrypted field store: vault (SQLCipher + key slots), schema, migrations, write services."""

@@ -38,7 +38,14 @@ def store_attachment(db: sqlite_utils.Database, attachment: AttachmentInput, now
     db.execute(
         "INSERT OR IGNORE INTO attachments(sha256, mime, size, filename, content, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [sha, attachment.mime, len(attachment.content), attachment.filename, attachment.content, now],
+        [
+            sha,
+            attachment.mime,
+            len(attachment.content),
+            attachment.filename,
+            attachment.content,
+            now,
+        ],
     )
     return sha
 

@@ -34,7 +34,9 @@ def append_audit(
     """Append one entry; call inside the write's transaction."""
     last = db.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     entry_id, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-    detail_json = json.dumps(detail or {}, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+    detail_json = json.dumps(
+        detail or {}, separators=(",", ":"), ensure_ascii=False, sort_keys=True
+    )
     fields = [entry_id, at, officer, action, entity, entity_id, change_id, detail_json]
     db.execute(
         "INSERT INTO audit(id, at, officer, action, entity, entity_id, change_id, detail, "

@@ -26,7 +26,9 @@ def check_not_plain_sqlite(path: pathlib.Path) -> None:
         )
 
 
-def open_encrypted(path: pathlib.Path, data_key: bytes | bytearray, *, create: bool = False) -> sqlite_utils.Database:
+def open_encrypted(
+    path: pathlib.Path, data_key: bytes | bytearray, *, create: bool = False
+) -> sqlite_utils.Database:
     """Open (or, with ``create``, make) the encrypted database. Raises VaultDamaged when the file is
     foreign, damaged or belongs to other key slots; the file is never modified in that case."""
     if not create:
@@ -46,7 +48,8 @@ def open_encrypted(path: pathlib.Path, data_key: bytes | bytearray, *, create: b
             "belongs to another vault. It was left untouched."
         ) from exc
     # Durable commits: WAL with synchronous=FULL fsyncs the WAL on every commit, so a commit that
-    # returned survives a power cut. Temp tables and sorts stay in memory, never in plain temp files.
+    # returned survives a power cut. Temp tables and sorts stay in memory, never in plain
+    # temp files.
     for pragma in (
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=FULL",

@@ -6,7 +6,9 @@ import datetime as dt
 
 import sqlite_utils
 
-DEFAULT_ELECTION_DATE = dt.date(2029, 2, 14)  # placeholder until KPU fixes the 2029 date; configurable
+DEFAULT_ELECTION_DATE = dt.date(
+    2029, 2, 14
+)  # placeholder until KPU fixes the 2029 date; configurable
 
 
 def utc_now() -> str:

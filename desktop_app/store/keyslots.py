@@ -96,7 +96,9 @@ class KeySlots:
                 f"version {FORMAT_VERSION}. Install the matching Lapang version."
             )
         try:
-            return cls(vault_id=raw["vault_id"], slots=list(raw["slots"]), created_at=raw["created_at"])
+            return cls(
+                vault_id=raw["vault_id"], slots=list(raw["slots"]), created_at=raw["created_at"]
+            )
         except (KeyError, TypeError) as exc:
             raise VaultDamaged(f"The key-slot file {path.name} is incomplete ({exc}).") from exc
 
@@ -129,7 +131,9 @@ class KeySlots:
         """Add the officer's slot, or rewrap it with a new passphrase. The database is untouched."""
         params = dict(kdf or DEFAULT_KDF)
         params["salt"] = _b64(os.urandom(16))
-        existing = [s for s in self.slots if s.get("kind") == "passphrase" and s["officer"] == officer]
+        existing = [
+            s for s in self.slots if s.get("kind") == "passphrase" and s["officer"] == officer
+        ]
         slot_id = existing[0]["id"] if existing else uuid.uuid4().hex
         nonce = os.urandom(12)
         wrapped = AESGCM(_derive(passphrase, params)).encrypt(nonce, data_key, self._aad(slot_id))
@@ -147,7 +151,9 @@ class KeySlots:
     def remove_passphrase_slot(self, officer: str) -> None:
         slot = self._slot_for(officer)
         if len(self.officers()) == 1:
-            raise UnknownOfficer("The last officer cannot be removed: the vault would be unopenable.")
+            raise UnknownOfficer(
+                "The last officer cannot be removed: the vault would be unopenable."
+            )
         self.slots.remove(slot)
 
     def unwrap_with_passphrase(self, officer: str, passphrase: str) -> bytearray:
@@ -166,7 +172,9 @@ class KeySlots:
     def set_recovery_slot(self, public_key_pem: bytes, data_key: bytes) -> None:
         key = serialization.load_pem_public_key(public_key_pem)
         if not isinstance(key, rsa.RSAPublicKey) or key.key_size < 3072:
-            raise RecoveryError("The KPU recovery key must be an RSA public key of 3072 bits or more.")
+            raise RecoveryError(
+                "The KPU recovery key must be an RSA public key of 3072 bits or more."
+            )
         wrapped = key.encrypt(bytes(data_key), _oaep())
         self.slots = [s for s in self.slots if s.get("kind") != "recovery"] + [
             {
@@ -184,7 +192,9 @@ class KeySlots:
                 return slot["key_fingerprint"]
         return None
 
-    def unwrap_with_recovery_key(self, private_key_pem: bytes, password: bytes | None = None) -> bytearray:
+    def unwrap_with_recovery_key(
+        self, private_key_pem: bytes, password: bytes | None = None
+    ) -> bytearray:
         slot = next((s for s in self.slots if s.get("kind") == "recovery"), None)
         if slot is None:
             raise RecoveryError("This vault has no KPU recovery slot.")
@@ -209,4 +219,6 @@ class KeySlots:
 
 
 def _oaep() -> padding.OAEP:
-    return padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+    return padding.OAEP(
+        mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None
+    )

@@ -113,7 +113,7 @@ def _core(db: sqlite_utils.Database) -> None:
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -145,7 +145,7 @@ def _voter_search(db: sqlite_utils.Database) -> None:
             INSERT INTO voters_fts(voters_fts, rowid, nama) VALUES ('delete', old.pk, old.nama);
             INSERT INTO voters_fts(rowid, nama) VALUES (new.pk, new.nama);
         END;
-        """
+        """,
     )
 
 
@@ -175,7 +175,7 @@ def _updates_and_attachments(db: sqlite_utils.Database) -> None:
             created_at TEXT NOT NULL,
             uploaded_bytes INTEGER NOT NULL DEFAULT 0
         );
-        """
+        """,
     )
 
 
@@ -207,7 +207,7 @@ def _applications(db: sqlite_utils.Database) -> None:
             attachment_sha256 TEXT REFERENCES attachments(sha256),
             PRIMARY KEY (application_id, document)
         );
-        """
+        """,
     )
 
 
@@ -254,7 +254,9 @@ def migrate(
     return pending
 
 
-def copy_encrypted_file(db: sqlite_utils.Database, source: pathlib.Path, version: int) -> pathlib.Path:
+def copy_encrypted_file(
+    db: sqlite_utils.Database, source: pathlib.Path, version: int
+) -> pathlib.Path:
     """The pre-upgrade backup: the WAL is folded in first, so the copy is a complete, still
     encrypted database."""
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -77,7 +77,9 @@ def enqueue(
     )
 
 
-_COLUMNS = "seq, change_id, entity, entity_id, op, payload, base_version, created_at, officer, state"
+_COLUMNS = (
+    "seq, change_id, entity, entity_id, op, payload, base_version, created_at, officer, state"
+)
 
 
 def _entry(row: tuple) -> OutboxEntry:
@@ -86,7 +88,9 @@ def _entry(row: tuple) -> OutboxEntry:
     )
 
 
-def pending_entries(db: sqlite_utils.Database, *, limit: int, after_seq: int = 0) -> list[OutboxEntry]:
+def pending_entries(
+    db: sqlite_utils.Database, *, limit: int, after_seq: int = 0
+) -> list[OutboxEntry]:
     rows = db.execute(
         f"SELECT {_COLUMNS} FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
         [after_seq, limit],
@@ -105,17 +109,21 @@ def mark_sent(db: sqlite_utils.Database, change_ids: Iterable[str], *, at: str) 
     ids = list(change_ids)
     with db.atomic():
         db.conn.executemany(
-            "UPDATE outbox SET state = 'sent', acked_at = ? WHERE change_id = ? AND state = 'pending'",
+            "UPDATE outbox SET state = 'sent', acked_at = ? "
+            "WHERE change_id = ? AND state = 'pending'",
             [(at, cid) for cid in ids],
         )
     return len(ids)
 
 
-def mark_refused(db: sqlite_utils.Database, change_id: str, *, code: str, reason: str, at: str) -> None:
+def mark_refused(
+    db: sqlite_utils.Database, change_id: str, *, code: str, reason: str, at: str
+) -> None:
     with db.atomic():
         db.execute(
-            "UPDATE outbox SET state = 'refused', acked_at = ?, refusal_code = ?, refusal_reason = ? "
-            "WHERE change_id = ?",
+            "UPDATE outbox SET state = 'refused', acked_at = ?, refusal_code = ?, "
+            "refusal_reason = ? "
+            "WHERE change_id = ? AND state = 'pending'",
             [at, code, reason, change_id],
         )
 

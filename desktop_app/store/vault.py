@@ -42,7 +42,9 @@ def check_passphrase_strength(passphrase: str) -> None:
             "a short sentence is easy to remember and hard to guess."
         )
     if len(set(passphrase)) < 4:
-        raise WeakPassphrase("The passphrase repeats too few characters; choose a less regular one.")
+        raise WeakPassphrase(
+            "The passphrase repeats too few characters; choose a less regular one."
+        )
 
 
 def passphrase_strength_hint(passphrase: str) -> str:

@@ -34,8 +34,11 @@ def verify_store(store: FieldStore) -> VerifyReport:
 
     # SQLCipher checks every page's HMAC: catches pages altered on disk by anything but SQLCipher.
     bad_pages = [r[0] for r in db.execute("PRAGMA cipher_integrity_check")]
-    report.add("page authentication", not bad_pages,
-               "every page authenticates" if not bad_pages else "; ".join(bad_pages[:5]))
+    report.add(
+        "page authentication",
+        not bad_pages,
+        "every page authenticates" if not bad_pages else "; ".join(bad_pages[:5]),
+    )
 
     try:
         db.execute("INSERT INTO voters_fts(voters_fts) VALUES ('integrity-check')")
@@ -47,7 +50,8 @@ def verify_store(store: FieldStore) -> VerifyReport:
     report.add(
         "audit chain",
         audit.ok,
-        f"{audit.entries:,} entries linked" if audit.ok
+        f"{audit.entries:,} entries linked"
+        if audit.ok
         else f"entry {audit.first_bad_id}: {audit.reason}",
     )
 
@@ -57,20 +61,29 @@ def verify_store(store: FieldStore) -> VerifyReport:
         "SELECT count(*) FROM outbox WHERE change_id NOT IN "
         "(SELECT change_id FROM audit WHERE change_id IS NOT NULL)"
     ).fetchone()[0]
-    report.add("every queued change audited", unaudited == 0,
-               "yes" if unaudited == 0 else f"{unaudited:,} changes have no audit entry")
+    report.add(
+        "every queued change audited",
+        unaudited == 0,
+        "yes" if unaudited == 0 else f"{unaudited:,} changes have no audit entry",
+    )
 
     orphans = db.execute(
         "SELECT count(*) FROM outbox o WHERE o.entity = 'voter' AND NOT EXISTS "
         "(SELECT 1 FROM voters v WHERE v.id = o.entity_id)"
     ).fetchone()[0]
-    report.add("outbox matches voter rows", orphans == 0,
-               "yes" if orphans == 0 else f"{orphans:,} changes name voters that are missing")
+    report.add(
+        "outbox matches voter rows",
+        orphans == 0,
+        "yes" if orphans == 0 else f"{orphans:,} changes name voters that are missing",
+    )
 
     unlogged = db.execute(
         "SELECT count(*) FROM outbox o WHERE o.entity = 'voter' AND NOT EXISTS "
         "(SELECT 1 FROM voter_updates u WHERE u.change_id = o.change_id)"
     ).fetchone()[0]
-    report.add("voter updates recorded", unlogged == 0,
-               "yes" if unlogged == 0 else f"{unlogged:,} changes lack their update record")
+    report.add(
+        "voter updates recorded",
+        unlogged == 0,
+        "yes" if unlogged == 0 else f"{unlogged:,} changes lack their update record",
+    )
     return report

@@ -46,8 +46,12 @@ def load_regions(store: FieldStore, rows: Iterable[tuple[str, str]]) -> int:
             data,
         )
         append_audit(
-            store.db, at=utc_now(), officer=store.officer, action="regions.load",
-            entity="region", detail={"rows": len(data)},
+            store.db,
+            at=utc_now(),
+            officer=store.officer,
+            action="regions.load",
+            entity="region",
+            detail={"rows": len(data)},
         )
     return len(data)
 
@@ -101,7 +105,11 @@ def import_voters(
         report.inserted = _count(db, "voters") - voters_before
         report.already_present = report.read - report.inserted
         append_audit(
-            db, at=utc_now(), officer=store.officer, action="voters.import", entity="voter",
+            db,
+            at=utc_now(),
+            officer=store.officer,
+            action="voters.import",
+            entity="voter",
             detail={"source": source, "digest": source_digest, "rows": report.read},
         )
     return report

@@ -59,7 +59,15 @@ def row_to_record(row: dict[str, Any]) -> VoterRecord:
     values = {f.name: row.get(f.name) for f in dataclasses.fields(VoterRecord)}
     if values["tanggal_lahir"]:
         values["tanggal_lahir"] = dt.date.fromisoformat(values["tanggal_lahir"])
-    for text_field in ("tempat_lahir", "status_perkawinan", "alamat", "rt", "rw", "keterangan", "sumber"):
+    for text_field in (
+        "tempat_lahir",
+        "status_perkawinan",
+        "alamat",
+        "rt",
+        "rw",
+        "keterangan",
+        "sumber",
+    ):
         values[text_field] = values[text_field] or ""
     values["disabilitas"] = int(values["disabilitas"] or 0)
     return VoterRecord(**values)

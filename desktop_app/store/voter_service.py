@@ -200,9 +200,7 @@ class VoterService:
         """TMS-8 (wrong TPS within the desa): flag the row at the old TPS and add the voter as
         *baru* at the right one, both in one transaction."""
         current = self.get(voter_id)
-        result = outcomes.validate_tms(
-            8, "", target_tps_id, current_tps_id=current.record.tps_id
-        )
+        result = outcomes.validate_tms(8, "", target_tps_id, current_tps_id=current.record.tps_id)
         if result.errors:
             raise ValidationFailed(result)
         moved = dataclasses.replace(
@@ -220,8 +218,14 @@ class VoterService:
             tms = self._record_change(
                 current,
                 "tms",
-                {"code": 8, "evidence_type": "", "evidence_ref": target_tps_id,
-                 "attachment": None, "target_tps_id": target_tps_id, "new_voter_id": new_id},
+                {
+                    "code": 8,
+                    "evidence_type": "",
+                    "evidence_ref": target_tps_id,
+                    "attachment": None,
+                    "target_tps_id": target_tps_id,
+                    "new_voter_id": new_id,
+                },
                 now,
                 outcome="tms",
                 tms_code=8,
@@ -255,7 +259,12 @@ class VoterService:
 
     # -- internals ------------------------------------------------------------------------------
     def _update_row(self, voter_id: str, columns: dict[str, Any], now: str) -> None:
-        columns = {**columns, "checked_at": now, "checked_by": self.store.officer, "updated_at": now}
+        columns = {
+            **columns,
+            "checked_at": now,
+            "checked_by": self.store.officer,
+            "updated_at": now,
+        }
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self.db.execute(
             f"UPDATE voters SET {assignments} WHERE id = ?", [*columns.values(), voter_id]
@@ -278,7 +287,12 @@ class VoterService:
         )
         view = VoterView(new_id, record, 0, {}, now, self.store.officer)
         return self._record_change(
-            view, "baru", record_to_wire(record), now, outcome="baru", base_version=None,
+            view,
+            "baru",
+            record_to_wire(record),
+            now,
+            outcome="baru",
+            base_version=None,
             warnings=warnings,
         )
 

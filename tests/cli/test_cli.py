@@ -10,7 +10,6 @@ import sys
 
 import pytest
 
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.formats.sidalih import write_sidalih
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
 
@@ -25,7 +24,11 @@ def lapang(data_dir, *args, passphrase: str | None = PASS, new: str | None = Non
         env["LAPANG_NEW_PASSPHRASE"] = new
     return subprocess.run(
         [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, env=env, stdin=stdin or subprocess.DEVNULL, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=stdin or subprocess.DEVNULL,
+        timeout=120,
     )
 
 
@@ -124,23 +127,42 @@ def test_passwd_and_add_officer(initialised):
     assert lapang(initialised, "status", passphrase="sandi-baru-yang-panjang").returncode == 0
     weak = lapang(initialised, "passwd", passphrase="sandi-baru-yang-panjang", new="abc")
     assert weak.returncode == 1 and "at least 8" in weak.stderr
-    added = lapang(initialised, "add-officer", "Yohanes", passphrase="sandi-baru-yang-panjang",
-                   new="sandi-yohanes-2029")
+    added = lapang(
+        initialised,
+        "add-officer",
+        "Yohanes",
+        passphrase="sandi-baru-yang-panjang",
+        new="sandi-yohanes-2029",
+    )
     assert added.returncode == 0, added.stderr
     ambiguous = lapang(initialised, "status", passphrase="sandi-yohanes-2029")
     assert ambiguous.returncode == 1 and "--officer" in ambiguous.stderr
-    assert lapang(initialised, "--officer", "Yohanes", "status",
-                  passphrase="sandi-yohanes-2029").returncode == 0
+    assert (
+        lapang(
+            initialised, "--officer", "Yohanes", "status", passphrase="sandi-yohanes-2029"
+        ).returncode
+        == 0
+    )
 
 
 def test_recover_prints_raw_key_and_sets_passphrase(initialised, tmp_path, recovery_keys):
     key = tmp_path / "kpu_recovery_private.pem"
     key.write_bytes(recovery_keys[0])
-    printed = lapang(initialised, "recover", "--private-key", str(key), "--print-key", passphrase=None)
+    printed = lapang(
+        initialised, "recover", "--private-key", str(key), "--print-key", passphrase=None
+    )
     assert printed.returncode == 0, printed.stderr
     assert "PRAGMA key = \"x'" in printed.stdout
-    reset = lapang(initialised, "recover", "--private-key", str(key), "--officer", "Siti",
-                   passphrase=None, new="dipulihkan-oleh-kpu")
+    reset = lapang(
+        initialised,
+        "recover",
+        "--private-key",
+        str(key),
+        "--officer",
+        "Siti",
+        passphrase=None,
+        new="dipulihkan-oleh-kpu",
+    )
     assert reset.returncode == 0, reset.stderr
     assert lapang(initialised, "status", passphrase="dipulihkan-oleh-kpu").returncode == 0
     wrong = tmp_path / "wrong.pem"

@@ -7,8 +7,15 @@ from desktop_app.store.audit import append_audit, verify_audit_chain
 def _append(db, n):
     with db.atomic():
         for i in range(n):
-            append_audit(db, at=f"2026-11-25T00:00:{i:02d}Z", officer="o", action="test",
-                         entity="voter", entity_id=str(i), detail={"i": i})
+            append_audit(
+                db,
+                at=f"2026-11-25T00:00:{i:02d}Z",
+                officer="o",
+                action="test",
+                entity="voter",
+                entity_id=str(i),
+                detail={"i": i},
+            )
 
 
 def test_chain_verifies(store):
@@ -36,7 +43,8 @@ def test_tampering_is_detected_at_the_right_entry(store, tamper, reason):
 
 
 def test_rehashing_one_entry_breaks_the_next(store):
-    """Recomputing a tampered entry's own hash is not enough: the next entry points to the old one."""
+    """Recomputing a tampered entry's own hash is not enough: the next entry points to the old
+    one."""
     import json
 
     from desktop_app.store.audit import _entry_hash
@@ -53,10 +61,26 @@ def test_rehashing_one_entry_breaks_the_next(store):
 def test_outbox_sequence_and_states(store):
     db = store.db
     with db.atomic():
-        a = outbox.enqueue(db, entity="voter", entity_id="v1", op="sesuai", payload={},
-                           base_version=3, officer="o", at="t")
-        b = outbox.enqueue(db, entity="voter", entity_id="v2", op="tms",
-                           payload={"code": 1}, base_version=1, officer="o", at="t")
+        a = outbox.enqueue(
+            db,
+            entity="voter",
+            entity_id="v1",
+            op="sesuai",
+            payload={},
+            base_version=3,
+            officer="o",
+            at="t",
+        )
+        b = outbox.enqueue(
+            db,
+            entity="voter",
+            entity_id="v2",
+            op="tms",
+            payload={"code": 1},
+            base_version=1,
+            officer="o",
+            at="t",
+        )
     assert (a.seq, b.seq) == (1, 2)
     assert [e.change_id for e in outbox.pending_entries(db, limit=10)] == [a.change_id, b.change_id]
     outbox.mark_sent(db, [a.change_id], at="t2")
@@ -71,10 +95,26 @@ def test_outbox_sequence_and_states(store):
 def test_sequence_never_reuses_numbers(store):
     db = store.db
     with db.atomic():
-        first = outbox.enqueue(db, entity="voter", entity_id="v", op="sesuai", payload={},
-                               base_version=0, officer="o", at="t")
+        first = outbox.enqueue(
+            db,
+            entity="voter",
+            entity_id="v",
+            op="sesuai",
+            payload={},
+            base_version=0,
+            officer="o",
+            at="t",
+        )
     db.execute("DELETE FROM outbox")  # even if a row were lost, the sequence moves on
     with db.atomic():
-        second = outbox.enqueue(db, entity="voter", entity_id="v", op="sesuai", payload={},
-                                base_version=0, officer="o", at="t")
+        second = outbox.enqueue(
+            db,
+            entity="voter",
+            entity_id="v",
+            op="sesuai",
+            payload={},
+            base_version=0,
+            officer="o",
+            at="t",
+        )
     assert second.seq == first.seq + 1

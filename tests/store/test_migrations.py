@@ -12,25 +12,37 @@ from desktop_app.store.vault import Vault
 from tests.conftest import OFFICER, PASSPHRASE
 
 VOTER = {
-    "id": "a" * 32, "nkk": "6111020101200001", "nik": "6111024107990001", "nama": "Siti Aminah",
-    "jenis_kelamin": "P", "tps_id": "61.11.02.2003.001",
+    "id": "a" * 32,
+    "nkk": "6111020101200001",
+    "nik": "6111024107990001",
+    "nama": "Siti Aminah",
+    "jenis_kelamin": "P",
+    "tps_id": "61.11.02.2003.001",
 }
 
 
 def _seed(db, version: int) -> None:
     """Rows a store at ``version`` could hold."""
-    db.execute("INSERT INTO regions(kode, nama, level, parent) VALUES ('61.11', 'Kayong Utara', 2, '61')")
-    db.execute("INSERT INTO tps(id, kode_desa, nomor) VALUES ('61.11.02.2003.001', '61.11.02.2003', 1)")
+    db.execute(
+        "INSERT INTO regions(kode, nama, level, parent) VALUES ('61.11', 'Kayong Utara', 2, '61')"
+    )
+    db.execute(
+        "INSERT INTO tps(id, kode_desa, nomor) VALUES ('61.11.02.2003.001', '61.11.02.2003', 1)"
+    )
     cols = ", ".join(VOTER)
-    db.execute(f"INSERT INTO voters({cols}) VALUES ({', '.join('?' * len(VOTER))})", list(VOTER.values()))
+    db.execute(
+        f"INSERT INTO voters({cols}) VALUES ({', '.join('?' * len(VOTER))})", list(VOTER.values())
+    )
     db.execute(
         "INSERT INTO outbox(change_id, entity, entity_id, op, payload, created_at, officer) "
-        "VALUES ('c1', 'voter', ?, 'sesuai', '{}', '2026-01-01T00:00:00Z', 'x')", [VOTER["id"]]
+        "VALUES ('c1', 'voter', ?, 'sesuai', '{}', '2026-01-01T00:00:00Z', 'x')",
+        [VOTER["id"]],
     )
     if version >= 3:
         db.execute(
             "INSERT INTO voter_updates(change_id, voter_id, outcome, officer, created_at) "
-            "VALUES ('c1', ?, 'sesuai', 'x', '2026-01-01T00:00:00Z')", [VOTER["id"]]
+            "VALUES ('c1', ?, 'sesuai', 'x', '2026-01-01T00:00:00Z')",
+            [VOTER["id"]],
         )
 
 
@@ -60,7 +72,9 @@ def test_upgrade_from_every_earlier_version(tmp_path, recovery_keys, version):
     row = store.db.execute("SELECT nama, nik FROM voters WHERE id = ?", [VOTER["id"]]).fetchone()
     assert row == (VOTER["nama"], VOTER["nik"])
     # Search was added in version 2: the upgrade indexes names that were there before it.
-    hits = store.db.execute("SELECT rowid FROM voters_fts WHERE voters_fts MATCH 'amin*'").fetchall()
+    hits = store.db.execute(
+        "SELECT rowid FROM voters_fts WHERE voters_fts MATCH 'amin*'"
+    ).fetchall()
     assert len(hits) == 1
     assert store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1
     store.db.execute("SELECT count(*) FROM applications").fetchone()

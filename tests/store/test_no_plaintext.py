@@ -4,7 +4,9 @@ the clear: not the database, the WAL, the SHM, backups, logs or key slots."""
 from __future__ import annotations
 
 import itertools
+import logging
 
+from desktop_app.diagnostics import setup_logging
 from desktop_app.store.demo import load_demo
 from desktop_app.store.voter_service import VoterService
 
@@ -16,6 +18,7 @@ def _all_bytes(folder) -> dict[str, bytes]:
 
 
 def test_no_personal_data_in_clear_anywhere_in_data_dir(store, vault):
+    setup_logging(vault.data_dir, level=logging.DEBUG)  # the app's log lives in the data folder too
     load_demo(store, voters=VOTERS, seed=7)
     service = VoterService(store)
     rows = store.db.execute("SELECT id, nik, nkk, nama FROM voters LIMIT 300").fetchall()

@@ -31,10 +31,21 @@ VOTERS = 40
 def _voters() -> list[VoterRecord]:
     return [
         VoterRecord(
-            nkk=f"61110201012{i:05d}", nik=f"61110201019{i:05d}", nama=f"Pemilih Uji {i}",
-            tempat_lahir="Sukadana", tanggal_lahir=dt.date(1990, 1, 1), status_perkawinan="S",
-            jenis_kelamin="L", alamat="Dusun Satu", rt="001", rw="002", disabilitas=0,
-            status_ktp_el="S", tps_id="61.11.02.2003.001", sumber="DP4", dpid=str(10_000 + i),
+            nkk=f"61110201012{i:05d}",
+            nik=f"61110201019{i:05d}",
+            nama=f"Pemilih Uji {i}",
+            tempat_lahir="Sukadana",
+            tanggal_lahir=dt.date(1990, 1, 1),
+            status_perkawinan="S",
+            jenis_kelamin="L",
+            alamat="Dusun Satu",
+            rt="001",
+            rw="002",
+            disabilitas=0,
+            status_ktp_el="S",
+            tps_id="61.11.02.2003.001",
+            sumber="DP4",
+            dpid=str(10_000 + i),
         )
         for i in range(VOTERS)
     ]

@@ -197,7 +197,8 @@ def test_recovery_with_wrong_private_key_is_refused(store, vault):
 
     store.close()
     other = rsa.generate_private_key(public_exponent=65537, key_size=3072).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
     with pytest.raises(RecoveryError, match="does not match"):

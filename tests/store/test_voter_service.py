@@ -23,13 +23,25 @@ TPS = "61.11.02.2003.001"
 OTHER_TPS = "61.11.02.2003.002"
 
 
-def _person(i: int, *, sex: str = "L", born=dt.date(1985, 6, 15), nama="Ahmad Fauzi") -> VoterRecord:
+def _person(
+    i: int, *, sex: str = "L", born=dt.date(1985, 6, 15), nama="Ahmad Fauzi"
+) -> VoterRecord:
     return VoterRecord(
         nkk=encode_nkk("61.11.02", dt.date(2015, 3, 1), 100 + i),
         nik=encode_nik("61.11.02", born, sex, i + 1),
-        nama=f"{nama} {i}", tempat_lahir="Sukadana", tanggal_lahir=born,
-        status_perkawinan="S", jenis_kelamin=sex, alamat="Dusun Pelita", rt="001", rw="003",
-        disabilitas=0, status_ktp_el="S", tps_id=TPS, sumber="DP4", dpid=str(5000 + i),
+        nama=f"{nama} {i}",
+        tempat_lahir="Sukadana",
+        tanggal_lahir=born,
+        status_perkawinan="S",
+        jenis_kelamin=sex,
+        alamat="Dusun Pelita",
+        rt="001",
+        rw="003",
+        disabilitas=0,
+        status_ktp_el="S",
+        tps_id=TPS,
+        sumber="DP4",
+        dpid=str(5000 + i),
     )
 
 
@@ -57,9 +69,15 @@ def test_sesuai_writes_row_outbox_update_and_audit(service):
     view = service.get(voter_id)
     assert view.record.keterangan == "✓" and view.checked_by == service.store.officer
     (entry,) = outbox.entries(service.db)
-    assert (entry.op, entry.entity_id, entry.base_version, entry.seq) == ("sesuai", voter_id, 0, result.seq)
-    audit = service.db.execute("SELECT action, change_id FROM audit WHERE change_id = ?",
-                               [result.change_id]).fetchone()
+    assert (entry.op, entry.entity_id, entry.base_version, entry.seq) == (
+        "sesuai",
+        voter_id,
+        0,
+        result.seq,
+    )
+    audit = service.db.execute(
+        "SELECT action, change_id FROM audit WHERE change_id = ?", [result.change_id]
+    ).fetchone()
     assert audit == ("voter.sesuai", result.change_id)
     assert verify_store(service.store).ok
 
@@ -114,7 +132,9 @@ def test_tms8_moves_voter_to_the_right_tps_in_one_transaction(service):
     ops = [(e.op, e.entity_id) for e in outbox.entries(service.db)]
     assert ops == [("tms", voter_id), ("baru", baru.voter_id)]
     assert outbox.entries(service.db)[0].payload["new_voter_id"] == baru.voter_id
-    assert service.db.execute("SELECT count(*) FROM tps WHERE id = ?", [OTHER_TPS]).fetchone()[0] == 1
+    assert (
+        service.db.execute("SELECT count(*) FROM tps WHERE id = ?", [OTHER_TPS]).fetchone()[0] == 1
+    )
 
 
 def test_tms8_to_another_desa_is_refused(service):
@@ -171,7 +191,9 @@ def test_failure_inside_the_transaction_leaves_nothing(service):
 
 
 def test_search_by_name_prefix_nik_prefix_and_tps(service):
-    service.add_baru(dataclasses.replace(_person(70, nama="Siti Nurhaliza"), dpid=None, tps_id=OTHER_TPS))
+    service.add_baru(
+        dataclasses.replace(_person(70, nama="Siti Nurhaliza"), dpid=None, tps_id=OTHER_TPS)
+    )
     assert [v.record.nama for v in service.search("siti nur")] == ["Siti Nurhaliza 70"]
     assert len(service.search("ahm")) == 5
     assert service.search("ahm", tps_id=OTHER_TPS) == []
