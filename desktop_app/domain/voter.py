@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import uuid
 from collections.abc import Mapping
 
 from desktop_app.domain.eligibility import check_voter_eligibility
@@ -324,3 +325,14 @@ def validate_changes(
     if touched & {"tanggal_lahir", "status_perkawinan"}:
         findings.extend(_eligibility_findings(updated, election_date))
     return ValidationResult.of(findings)
+
+
+# Stable ids for voters that come from a Sidalih list, shared by the device and the sync server:
+# importing the same list twice (or the server handing out rows the device imported) finds the
+# same ids instead of duplicating voters.
+_LIST_ID_NAMESPACE = uuid.UUID("5b8a3f0e-4c2d-4e61-9a57-1d0c6a1f7e21")
+
+
+def imported_voter_id(record: VoterRecord) -> str:
+    key = f"dpid:{record.dpid}" if record.dpid else f"nik:{record.nik}|tps:{record.tps_id}"
+    return uuid.uuid5(_LIST_ID_NAMESPACE, key).hex

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 from typing import Any
 
-from desktop_app.domain.voter import VoterRecord
+from desktop_app.domain.voter import VoterRecord, imported_voter_id
 
-# Stable ids for rows that came from a Sidalih export, so importing the same file twice (or an
-# overlapping one) finds the rows it already has instead of duplicating them.
-_IMPORT_NAMESPACE = uuid.UUID("5b8a3f0e-4c2d-4e61-9a57-1d0c6a1f7e21")
+__all__ = ["ROW_FIELDS", "imported_voter_id", "record_values", "row_to_record"]
 
 ROW_FIELDS: tuple[str, ...] = (
     "dpid",
@@ -31,11 +28,6 @@ ROW_FIELDS: tuple[str, ...] = (
     "sumber",
     "tps_id",
 )
-
-
-def imported_voter_id(record: VoterRecord) -> str:
-    key = f"dpid:{record.dpid}" if record.dpid else f"nik:{record.nik}|tps:{record.tps_id}"
-    return uuid.uuid5(_IMPORT_NAMESPACE, key).hex
 
 
 def record_values(record: VoterRecord) -> list[Any]:

@@ -1,0 +1,122 @@
+"""Evidence files uploaded in chunks, addressed by their SHA-256.
+
+A partial file grows only at the offset the server has acknowledged, so a client that lost the
+answer to a chunk asks for the status and resumes there. A finished file is checked against
+its name before it counts as received; only then does a TMS change stop asking for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pathlib
+import threading
+
+from desktop_app.sync.protocol import (
+    AttachmentStatus,
+    AttachmentTooLarge,
+    BodyTooLarge,
+    HashMismatch,
+    MalformedRequest,
+    OffsetMismatch,
+)
+from sync_server.repository import Repository, iso
+
+_READ_BLOCK = 1 << 20
+
+
+class AttachmentStore:
+    def __init__(
+        self, root: pathlib.Path, repository: Repository, *, max_bytes: int, max_chunk: int
+    ) -> None:
+        self.root = root
+        self._repo = repository
+        self._max_bytes = max_bytes
+        self._max_chunk = max_chunk
+        # Chunks of one file must never interleave; uploads are rare next to pushes, so one
+        # lock per process is simpler than one per file and costs nothing measurable.
+        self._lock = threading.Lock()
+
+    def _partial(self, sha256: str) -> pathlib.Path:
+        return self.root / "partial" / sha256
+
+    def path(self, sha256: str) -> pathlib.Path:
+        return self.root / sha256[:2] / sha256
+
+    def status(self, sha256: str) -> AttachmentStatus:
+        with self._repo.transaction(write=False) as tx:
+            row = tx.attachment(sha256)
+        if row is None:
+            return AttachmentStatus(sha256, None, 0, False)
+        return AttachmentStatus(sha256, row["size"], row["received"], bool(row["complete"]))
+
+    def put_chunk(
+        self, sha256: str, offset: int, size: int, data: bytes, device_id: str, now: float
+    ) -> AttachmentStatus:
+        if not 1 <= size <= self._max_bytes:
+            raise AttachmentTooLarge(
+                f"An attachment must be 1 to {self._max_bytes} bytes; compress the photo.",
+                limit=self._max_bytes,
+            )
+        if len(data) > self._max_chunk:
+            raise BodyTooLarge(f"A chunk holds at most {self._max_chunk} bytes.")
+        if not data:
+            raise MalformedRequest("A chunk must not be empty.")
+        with self._lock:
+            current = self.status(sha256)
+            if current.size is None:
+                with self._repo.transaction(write=True) as tx:
+                    tx.create_attachment(sha256, size, device_id, iso(now))
+                current = AttachmentStatus(sha256, size, 0, False)
+            if current.complete:
+                return current
+            if current.size != size:
+                raise MalformedRequest(
+                    f"This file was announced as {current.size} bytes, not {size}."
+                )
+            if offset + len(data) <= current.received:
+                return current  # a chunk we already have: its acknowledgement was lost
+            if offset != current.received:
+                raise OffsetMismatch(
+                    f"Resume at byte {current.received}, not {offset}.", received=current.received
+                )
+            if offset + len(data) > size:
+                raise MalformedRequest("The chunk runs past the announced file size.")
+            received = self._append(sha256, offset, data)
+            complete = received == size
+            if complete:
+                self._finish(sha256)
+            with self._repo.transaction(write=True) as tx:
+                tx.set_attachment_progress(sha256, received, complete, iso(now))
+            return AttachmentStatus(sha256, size, received, complete)
+
+    def _append(self, sha256: str, offset: int, data: bytes) -> int:
+        partial = self._partial(sha256)
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(partial, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            # A crash after writing but before recording progress leaves extra bytes: cut them.
+            os.ftruncate(fd, offset)
+            os.lseek(fd, offset, os.SEEK_SET)
+            os.write(fd, data)
+            os.fsync(fd)  # acknowledged bytes must survive a power cut
+        finally:
+            os.close(fd)
+        return offset + len(data)
+
+    def _finish(self, sha256: str) -> None:
+        partial = self._partial(sha256)
+        digest = hashlib.sha256()
+        with partial.open("rb") as f:
+            while block := f.read(_READ_BLOCK):
+                digest.update(block)
+        if digest.hexdigest() != sha256:
+            partial.unlink()
+            with self._repo.transaction(write=True) as tx:
+                tx.set_attachment_progress(sha256, 0, False, None)
+            raise HashMismatch(
+                "The uploaded file does not match its SHA-256; it was discarded, upload it again."
+            )
+        final = self.path(sha256)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(partial, final)

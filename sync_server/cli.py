@@ -1,0 +1,364 @@
+"""Admin command line: ``python -m sync_server COMMAND --db PATH ...``.
+
+Exit status 0 on success, 1 when the command could not be done (the message on stderr says
+why), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import os
+import pathlib
+import sys
+import time
+import uuid
+from collections.abc import Callable, Sequence
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from desktop_app.domain.region import (
+    InvalidRegionCode,
+    RegionLevel,
+    normalize_region_code,
+    region_level,
+)
+from desktop_app.sync.protocol import generate_key, public_key_text, sign_announcement
+from sync_server import ingest
+from sync_server.db import DatabaseError
+from sync_server.repository import AdminError, Repository, iso
+
+DEFAULT_DB = "lapang-server.db"
+_EXPORT_COLUMNS = (
+    "received_at",
+    "device_id",
+    "seq",
+    "change_id",
+    "entity",
+    "entity_id",
+    "op",
+    "state",
+    "reason",
+    "base_version",
+    "created_at",
+    "officer",
+    "conflict_id",
+    "applied_at",
+    "payload",
+)
+
+
+def _repo(args: argparse.Namespace) -> Repository:
+    return Repository.open(pathlib.Path(args.db), time.time())
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _print_rows(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    table = [list(map(str, headers))] + [["" if v is None else str(v) for v in r] for r in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn  # only this command needs the web stack
+
+    from sync_server.app import create_app
+    from sync_server.config import ServerConfig
+
+    config = ServerConfig(
+        db_path=pathlib.Path(args.db),
+        attachments_dir=pathlib.Path(args.attachments) if args.attachments else None,
+        election_date=args.election_date,
+    )
+    app = create_app(config)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        root_path=args.root_path,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+    )
+    return 0
+
+
+def read_region_csv(path: pathlib.Path) -> list[tuple[str, str]]:
+    """Rows of a Kemendagri ``kode,nama`` CSV. Raises ``AdminError`` listing bad lines; a file
+    with any bad line loads nothing."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AdminError(f"Cannot read {path}: {exc}") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in next(reader, [])]
+    if header[:2] != ["kode", "nama"]:
+        raise AdminError(f"{path.name}: the first line must be the header 'kode,nama'.")
+    rows, problems = [], []
+    for line, record in enumerate(reader, start=2):
+        if not record:
+            continue
+        kode, nama = (record + ["", ""])[:2]
+        nama = nama.strip()
+        try:
+            kode = normalize_region_code(kode)
+            level = region_level(kode)
+        except InvalidRegionCode:
+            level = None
+        if level is None or level is RegionLevel.TPS:
+            problems.append(f"line {line}: {kode.strip()!r} is not a Kemendagri region code")
+        elif not nama:
+            problems.append(f"line {line}: region {kode} has no name")
+        else:
+            rows.append((kode, nama))
+    if problems:
+        shown = "\n  ".join(problems[:10])
+        more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise AdminError(
+            f"{path.name}: nothing loaded, {len(problems)} bad line(s):\n  {shown}{more}"
+        )
+    return rows
+
+
+def cmd_load_regions(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    rows = read_region_csv(pathlib.Path(args.csv))
+    read, changed = _repo(args).load_regions(rows, time.time())
+    took = time.perf_counter() - started
+    print(f"Loaded {read:,} regions ({changed:,} new or renamed) in {took:.1f} s.")
+    return 0
+
+
+def cmd_load_voters(args: argparse.Namespace) -> int:
+    try:
+        from desktop_app.formats.sidalih import SidalihFormatError, read_sidalih_file
+    except ImportError:
+        raise AdminError(
+            "load-voters needs the Sidalih reader (desktop_app.formats.sidalih), which is not "
+            "in this build."
+        ) from None
+    path = pathlib.Path(args.csv)
+    try:
+        parsed = read_sidalih_file(path)
+    except SidalihFormatError as exc:
+        raise AdminError(f"{path.name}: {exc}") from None
+    inserted, updated = _repo(args).load_voters((r for _, r in parsed.rows), time.time())
+    print(f"Voters: {inserted:,} new, {updated:,} changed; {len(parsed.errors)} bad row(s).")
+    for error in parsed.errors[:20]:  # line and reason only: never the row's data
+        print(f"  line {error.line}: {error.reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> int:
+    repo = _repo(args)
+    code = repo.create_enroll_code(args.area, args.expires_hours, time.time())
+    expires = iso(time.time() + args.expires_hours * 3600)
+    print(code)
+    print(f"For area {args.area}; single use; expires {expires}.", file=sys.stderr)
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    rows = [
+        (d.id, d.area, d.label, d.enrolled_at, d.last_seen_at, d.applied_seq, held, d.revoked_at)
+        for d, held in _repo(args).devices()
+    ]
+    headers = ("device", "area", "label", "enrolled", "last_seen", "applied_seq", "held", "revoked")
+    _print_rows(headers, rows)
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    _repo(args).revoke(args.device, time.time())
+    print(f"Device {args.device} revoked; its requests are refused from now on.")
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    # No payloads: they hold voter data, which stays out of terminals and logs.
+    rows = [
+        (
+            c["received_at"],
+            c["device_id"],
+            c["seq"],
+            c["op"],
+            c["entity_id"],
+            c["state"],
+            c["reason"],
+        )
+        for c in _repo(args).changes(device_id=args.device, state=args.state, limit=args.limit)
+    ]
+    _print_rows(("received", "device", "seq", "op", "entity_id", "state", "reason"), rows)
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    rows = [
+        (
+            c["created_at"],
+            c["id"],
+            c["voter_id"],
+            c["device_id"],
+            c["other_author"],
+            f"{c['base_version']}->{c['server_version']}",
+            c["rule"],
+            ",".join(json.loads(c["server_value"])),
+        )
+        for c in _repo(args).conflicts()
+    ]
+    headers = ("created", "conflict", "voter", "device", "other", "versions", "rule", "fields")
+    _print_rows(headers, rows)
+    return 0
+
+
+def cmd_export_changes(args: argparse.Namespace) -> int:
+    path = pathlib.Path(args.csv)
+    # Voter data: readable by the KPU operator's account only.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    count = 0
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(_EXPORT_COLUMNS)
+        for change in _repo(args).iter_changes():
+            writer.writerow(["" if change[c] is None else change[c] for c in _EXPORT_COLUMNS])
+            count += 1
+    print(f"Exported {count:,} changes to {path}.")
+    return 0
+
+
+def cmd_release_gap(args: argparse.Namespace) -> int:
+    released, through = ingest.release_gap(
+        _repo(args), args.device, time.time(), args.election_date
+    )
+    if not released:
+        print(f"Device {args.device} has no gap; nothing to release.")
+    else:
+        print(
+            f"Released {len(released)} missing seq(s) {released[0]}..{released[-1]} as lost; "
+            f"changes applied through seq {through}."
+        )
+    return 0
+
+
+def cmd_kpu_keygen(args: argparse.Namespace) -> int:
+    path = pathlib.Path(args.path)
+    key = generate_key()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise AdminError(f"{path} exists; a KPU key is never overwritten.") from None
+    with os.fdopen(fd, "wb") as f:
+        f.write(pem)
+    print(public_key_text(key))
+    print(
+        "Public key above: pin it in the app's resources/ to verify announcements.", file=sys.stderr
+    )
+    return 0
+
+
+def _load_kpu_key(path: pathlib.Path) -> Ed25519PrivateKey:
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError) as exc:
+        raise AdminError(f"Cannot read the KPU key {path}: {exc}") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise AdminError(f"{path} is not an Ed25519 key.")
+    return key
+
+
+def cmd_announce(args: argparse.Namespace) -> int:
+    key = _load_kpu_key(pathlib.Path(args.kpu_key))
+    repo = _repo(args)
+    area = repo.checked_area(args.area) if args.area.strip() else ""
+    announcement = sign_announcement(
+        key, uuid.uuid4().hex, area, args.title, args.body, iso(time.time())
+    )
+    repo.add_announcement(announcement)
+    print(f"Announcement {announcement.id} published to {area or 'all areas'}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db",
+        default=os.environ.get("LAPANG_SERVER_DB", DEFAULT_DB),
+        help=f"server database file (default: $LAPANG_SERVER_DB or {DEFAULT_DB})",
+    )
+    parser = argparse.ArgumentParser(prog="python -m sync_server", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help_: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[db], help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("serve", cmd_serve, "run the sync server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8470)
+    p.add_argument("--attachments", help="directory for evidence files")
+    p.add_argument("--election-date", type=_date, help="YYYY-MM-DD; new voters' age is checked")
+    p.add_argument("--root-path", default="", help="URL prefix when behind a reverse proxy")
+    p.add_argument("--tls-cert", help="PEM certificate chain (HTTPS)")
+    p.add_argument("--tls-key", help="PEM private key (HTTPS)")
+    p.add_argument("--log-level", default="info")
+    p = add("load-regions", cmd_load_regions, "load or update regions from a kode,nama CSV")
+    p.add_argument("csv")
+    p = add("load-voters", cmd_load_voters, "load voters from a Sidalih '#' CSV export")
+    p.add_argument("csv")
+    p = add("enroll-code", cmd_enroll_code, "create a one-time enrollment code for an area")
+    p.add_argument("--area", required=True, help="region code or TPS id, e.g. 61.11.02")
+    p.add_argument("--expires-hours", type=float, default=72.0)
+    add("devices", cmd_devices, "list enrolled devices")
+    p = add("revoke", cmd_revoke, "revoke a device")
+    p.add_argument("device")
+    p = add("changes", cmd_changes, "list received changes (no voter data)")
+    p.add_argument("--device")
+    p.add_argument(
+        "--state", choices=("held", "applied", "conflict", "refused", "duplicate", "skipped")
+    )
+    p.add_argument("--limit", type=int, default=0)
+    add("conflicts", cmd_conflicts, "list recorded conflicts")
+    p = add("export-changes", cmd_export_changes, "write every received change to a CSV file")
+    p.add_argument("csv")
+    p = add("release-gap", cmd_release_gap, "give up on a device's missing seqs, apply the rest")
+    p.add_argument("device")
+    p.add_argument("--election-date", type=_date)
+    p = add("kpu-keygen", cmd_kpu_keygen, "create the KPU announcement signing key")
+    p.add_argument("path")
+    p = add("announce", cmd_announce, "publish a signed KPU announcement")
+    p.add_argument("--kpu-key", required=True)
+    p.add_argument("--area", default="", help="region code; empty for every area")
+    p.add_argument("--title", required=True)
+    p.add_argument("--body", required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (AdminError, DatabaseError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1

@@ -1,0 +1,224 @@
+"""Receiving a push batch: de-duplication, per-device ordering and applying changes.
+
+All of it runs inside the one write transaction of the request, so a batch is stored
+completely or not at all. Each change first takes its (device, seq) slot; then the device's
+slots are applied strictly in seq order from the last applied one. A change whose earlier seqs
+have not arrived is *held*: stored and acknowledged, applied when the gap fills (or when KPU
+releases the gap with ``release-gap``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from desktop_app.sync.protocol import (
+    ENTITY_APPLICATION,
+    Change,
+    ChangeResult,
+    ChangeStatus,
+    PushResult,
+    UnknownDevice,
+)
+from sync_server import rules
+from sync_server.repository import AdminError, Device, Repository, Tx, iso
+from sync_server.rules import Refusal
+
+_SEQ_REUSED = (
+    "This device already sent a different change under the same number; the change is kept "
+    "for KPU to review. Report this to KPU support."
+)
+
+
+def ingest_batch(
+    tx: Tx,
+    device_id: str,
+    batch_id: str,
+    changes: Sequence[Change],
+    now: float,
+    election_date: dt.date | None,
+) -> PushResult:
+    now_iso = iso(now)
+    device = tx.device(device_id, lock=True)  # re-read: a concurrent push may have advanced it
+    if device is None:  # authenticated a moment ago: only a concurrent database edit does this
+        raise UnknownDevice("This device is no longer registered on the server.")
+    results: dict[int, ChangeResult] = {}
+    for change in changes:
+        results[change.seq] = _take_slot(tx, device, change, batch_id, now_iso, election_date)
+    applied_seq, settled = drain(tx, device, now, election_date)
+    results.update({seq: r for seq, r in settled.items() if seq in results})
+    waiting = [row["seq"] for row in tx.slots_after(device.id, applied_seq)]
+    missing = _missing_ranges(applied_seq, waiting)
+    refs = [
+        change.payload["attachment"]
+        for change in changes
+        if change.op == "tms"
+        and results[change.seq].status is not ChangeStatus.REFUSED
+        and isinstance(change.payload.get("attachment"), str)
+    ]
+    return PushResult(
+        results=tuple(results[seq] for seq in sorted(results)),
+        applied_through=applied_seq,
+        missing=tuple(missing),
+        need_attachments=tuple(tx.attachments_missing(refs)),
+        server_time=int(now),
+    )
+
+
+def _take_slot(
+    tx: Tx,
+    device: Device,
+    change: Change,
+    batch_id: str,
+    now_iso: str,
+    election_date: dt.date | None,
+) -> ChangeResult:
+    seq = change.seq
+    slot = tx.change_slot(device.id, seq)
+    if slot is not None:
+        if slot["state"] == "skipped":
+            rev = tx.next_revs(1)
+            tx.fill_skipped_slot(
+                device.id, change, batch_id=batch_id, now_iso=now_iso, notice_rev=rev
+            )
+            slot = tx.change_slot(device.id, seq)
+            return ChangeResult(seq, ChangeStatus.REFUSED, slot["reason"], True, slot["message"])
+        if slot["change_id"] != change.change_id:
+            tx.insert_reject(device.id, change, "seq_reused", now_iso)
+            return ChangeResult(seq, ChangeStatus.REFUSED, "seq_reused", True, _SEQ_REUSED)
+        if slot["state"] == "refused":
+            # The same answer as the first time, so a retry after a lost response quarantines.
+            return ChangeResult(seq, ChangeStatus.REFUSED, slot["reason"], True, slot["message"])
+        return ChangeResult(seq, ChangeStatus.DUPLICATE)
+    if seq <= device.applied_seq:  # every slot up to applied_seq exists; defensive only
+        tx.insert_reject(device.id, change, "seq_reused", now_iso)
+        return ChangeResult(seq, ChangeStatus.REFUSED, "seq_reused", True, _SEQ_REUSED)
+    if tx.change_by_id(change.change_id) is not None:
+        # Same change under a new slot: a re-enrolled device resending its unacknowledged queue.
+        tx.insert_change(device.id, change, batch_id=batch_id, now_iso=now_iso, state="duplicate")
+        return ChangeResult(seq, ChangeStatus.DUPLICATE)
+    try:
+        rules.check_change(change, election_date)
+    except Refusal as refusal:
+        tx.insert_change(
+            device.id,
+            change,
+            batch_id=batch_id,
+            now_iso=now_iso,
+            state="refused",
+            reason=refusal.reason,
+            message=refusal.message,
+            notice_rev=tx.next_revs(1),
+        )
+        return ChangeResult(seq, ChangeStatus.REFUSED, refusal.reason, True, refusal.message)
+    tx.insert_change(device.id, change, batch_id=batch_id, now_iso=now_iso, state="held")
+    return ChangeResult(seq, ChangeStatus.HELD)
+
+
+def drain(
+    tx: Tx, device: Device, now: float, election_date: dt.date | None
+) -> tuple[int, dict[int, ChangeResult]]:
+    """Apply the device's held changes that now follow its last applied seq without a gap."""
+    now_iso = iso(now)
+    seq = device.applied_seq
+    settled: dict[int, ChangeResult] = {}
+    for row in tx.slots_after(device.id, seq):
+        if row["seq"] != seq + 1:
+            break
+        if row["state"] == "held":
+            settled[row["seq"]] = _apply(tx, device, _change_from_row(row), now_iso, election_date)
+        seq = row["seq"]
+    if seq != device.applied_seq:
+        tx.set_applied_seq(device.id, seq, now_iso)
+    return seq, settled
+
+
+def _change_from_row(row: Any) -> Change:
+    return Change(
+        change_id=row["change_id"],
+        seq=row["seq"],
+        entity=row["entity"],
+        entity_id=row["entity_id"],
+        op=row["op"],
+        payload=json.loads(row["payload"]),
+        base_version=row["base_version"],
+        created_at=row["created_at"],
+        officer=row["officer"],
+    )
+
+
+def _apply(
+    tx: Tx, device: Device, change: Change, now_iso: str, election_date: dt.date | None
+) -> ChangeResult:
+    seq = change.seq
+    try:
+        if change.entity == ENTITY_APPLICATION:
+            tx.upsert_application(change, device.id, now_iso)
+        elif change.op == "baru":
+            if tx.voter(change.entity_id) is not None:
+                raise Refusal("entity_exists", "A voter with this id already exists on the server.")
+            row = rules.new_voter_row(change, device.id, device.area, election_date)
+            tx.insert_voter(row, tx.next_revs(1), now_iso)
+            tx.ensure_tps(row["tps_id"])
+        else:
+            current = tx.voter(change.entity_id)
+            if current is None:
+                raise Refusal(
+                    "unknown_voter", "The server has no such voter; pull again, then redo it."
+                )
+            applied = rules.apply_voter_change(
+                current, change, device.id, device.area, election_date
+            )
+            tx.update_voter(applied.voter, tx.next_revs(1), now_iso)
+            if applied.conflict is not None:
+                conflict_id = tx.insert_conflict(
+                    change.entity_id, change, device.id, applied.conflict, now_iso
+                )
+                tx.settle_change(
+                    device.id, seq, state="conflict", now_iso=now_iso, conflict_id=conflict_id
+                )
+                return ChangeResult(seq, ChangeStatus.CONFLICT, conflict_id=conflict_id)
+    except Refusal as refusal:
+        tx.settle_change(
+            device.id,
+            seq,
+            state="refused",
+            now_iso=now_iso,
+            reason=refusal.reason,
+            message=refusal.message,
+            notice_rev=tx.next_revs(1),
+        )
+        return ChangeResult(seq, ChangeStatus.REFUSED, refusal.reason, True, refusal.message)
+    tx.settle_change(device.id, seq, state="applied", now_iso=now_iso)
+    return ChangeResult(seq, ChangeStatus.ACCEPTED)
+
+
+def _missing_ranges(applied_seq: int, waiting: Sequence[int]) -> list[tuple[int, int]]:
+    out, expected = [], applied_seq + 1
+    for seq in waiting:
+        if seq > expected:
+            out.append((expected, seq - 1))
+        expected = seq + 1
+    return out
+
+
+def release_gap(
+    repo: Repository, device_id: str, now: float, election_date: dt.date | None
+) -> tuple[list[int], int]:
+    """KPU gives up on seqs a device never sent (a laptop restored from an old backup): they
+    are recorded as ``skipped`` and the held changes behind them are applied. A skipped
+    change that still arrives later is kept, refused with ``seq_skipped``, for review.
+    Returns the released seqs and the seq now applied through."""
+    with repo.transaction(write=True) as tx:
+        device = tx.device(device_id, lock=True)
+        if device is None:
+            raise AdminError(f"No device {device_id}; list them with `devices`.")
+        waiting = [row["seq"] for row in tx.slots_after(device_id, device.applied_seq)]
+        if not waiting:
+            return [], device.applied_seq
+        released = sorted(set(range(device.applied_seq + 1, waiting[-1])) - set(waiting))
+        tx.insert_skipped(device_id, released, iso(now))
+        through, _ = drain(tx, device, now, election_date)
+    return released, through

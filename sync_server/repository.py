@@ -1,0 +1,699 @@
+"""All SQL of the sync server: devices, enrollment codes, nonces, regions, voters, changes,
+conflicts, announcements and attachment records.
+
+``Repository`` methods run one transaction each. The push path needs many steps inside one
+transaction, so it gets a ``Tx`` from ``Repository.transaction`` and calls its methods.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import pathlib
+import secrets
+import uuid
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from desktop_app.domain.region import InvalidRegionCode, RegionLevel, normalize_region_code
+from desktop_app.domain.region import region_level as domain_region_level
+from desktop_app.domain.voter import VoterRecord, imported_voter_id
+from desktop_app.sync.protocol import (
+    VOTER_COLUMNS,
+    Announcement,
+    Change,
+    ConflictNotice,
+    EnrollCodeExpired,
+    EnrollCodeInvalid,
+    EnrollCodeUsed,
+    MalformedRequest,
+    PullPage,
+    RefusalNotice,
+    Region,
+    ReplayedRequest,
+    VoterRow,
+)
+from sync_server import schema
+from sync_server.db import Database, Sql
+from sync_server.rules import AUTHOR_KPU, ConflictInfo
+
+# Crockford base32 without I, L, O, U: nothing an officer can misread when typing the code.
+_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_CODE_CHARS = 12  # 60 bits: online guessing is hopeless long before a code expires
+_CODE_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
+_DB_VOTER_COLUMNS = (*VOTER_COLUMNS, "last_author", "streak_base")
+_CHANGE_LIST_LIMIT = 1000
+
+
+class AdminError(Exception):
+    """An admin command cannot be done as asked; the message says what to fix."""
+
+
+def iso(moment: float) -> str:
+    return dt.datetime.fromtimestamp(moment, dt.UTC).isoformat(timespec="seconds")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+
+
+def _area_bounds(area: str) -> tuple[str, str]:
+    """[lo, hi) covering every code strictly below ``area`` ('/' sorts right after '.')."""
+    return area + ".", area + "/"
+
+
+def _ancestors(code: str) -> list[str]:
+    parts = code.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def code_hash(code: str) -> str:
+    return hashlib.sha256(code.upper().translate(_CODE_TYPOS).encode()).hexdigest()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Device:
+    id: str
+    public_key: str
+    area: str
+    label: str
+    enrolled_at: str
+    revoked_at: str | None
+    applied_seq: int
+    last_seen_at: str | None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+def _voter_dict(row: Any) -> dict[str, Any]:
+    voter = {c: row[c] for c in _DB_VOTER_COLUMNS}
+    voter["tms"] = json.loads(voter["tms"]) if voter["tms"] else None
+    return voter
+
+
+def _voter_values(voter: dict[str, Any], rev: int, now_iso: str) -> list[Any]:
+    values = [voter[c] for c in _DB_VOTER_COLUMNS]
+    values[_DB_VOTER_COLUMNS.index("tms")] = _json(voter["tms"]) if voter["tms"] else None
+    return [*values, rev, now_iso]
+
+
+_VOTER_INSERT = (
+    f"INSERT INTO voters ({', '.join(_DB_VOTER_COLUMNS)}, rev, updated_at) "
+    f"VALUES ({', '.join('?' * (len(_DB_VOTER_COLUMNS) + 2))})"
+)
+_VOTER_UPDATE = (
+    "UPDATE voters SET "
+    + ", ".join(f"{c} = ?" for c in (*_DB_VOTER_COLUMNS[1:], "rev", "updated_at"))
+    + " WHERE id = ?"
+)
+
+
+class Tx:
+    """The repository's statements inside one open transaction."""
+
+    def __init__(self, sql: Sql) -> None:
+        self.sql = sql
+
+    # --- revs -----------------------------------------------------------------------------
+
+    def next_revs(self, count: int) -> int:
+        """Reserve ``count`` consecutive revs; return the first. The counter row is updated
+        inside the writer's transaction, so revs become visible in commit order (on
+        PostgreSQL the row lock gives the same guarantee)."""
+        top = self.sql.scalar(
+            "UPDATE counters SET value = value + ? WHERE name = 'rev' RETURNING value", (count,)
+        )
+        return int(top) - count + 1
+
+    def head_rev(self) -> int:
+        return int(self.sql.scalar("SELECT value FROM counters WHERE name = 'rev'"))
+
+    # --- devices --------------------------------------------------------------------------
+
+    def device(self, device_id: str, *, lock: bool = False) -> Device | None:
+        suffix = self.sql.for_update if lock else ""
+        row = self.sql.one(
+            "SELECT id, public_key, area, label, enrolled_at, revoked_at, applied_seq, "
+            f"last_seen_at FROM devices WHERE id = ?{suffix}",
+            (device_id,),
+        )
+        return None if row is None else Device(*row)
+
+    def set_applied_seq(self, device_id: str, seq: int, now_iso: str) -> None:
+        self.sql.run(
+            "UPDATE devices SET applied_seq = ?, last_seen_at = ? WHERE id = ?",
+            (seq, now_iso, device_id),
+        )
+
+    def record_nonce(self, device_id: str, nonce: str, now: int, window: int) -> None:
+        """Raise ``ReplayedRequest`` if this device used ``nonce`` within the replay window."""
+        inserted = self.sql.run(
+            "INSERT INTO nonces (device_id, nonce, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (device_id, nonce) DO NOTHING",
+            (device_id, nonce, now),
+        )
+        if not inserted:
+            raise ReplayedRequest(
+                "This request was already received (same nonce); a retry must be signed anew."
+            )
+        # Nonces older than twice the clock window can never be replayed: the timestamp check
+        # refuses them first. Pruning here keeps the table small without a background job.
+        if secrets.randbelow(64) == 0:
+            self.sql.run("DELETE FROM nonces WHERE seen_at < ?", (now - 2 * window,))
+
+    # --- changes --------------------------------------------------------------------------
+
+    def change_slot(self, device_id: str, seq: int) -> Any:
+        return self.sql.one(
+            "SELECT seq, change_id, state, reason, message, conflict_id FROM changes "
+            "WHERE device_id = ? AND seq = ?",
+            (device_id, seq),
+        )
+
+    def change_by_id(self, change_id: str) -> Any:
+        return self.sql.one(
+            "SELECT device_id, seq, state FROM changes WHERE change_id = ? LIMIT 1", (change_id,)
+        )
+
+    def insert_change(
+        self,
+        device_id: str,
+        change: Change,
+        *,
+        batch_id: str,
+        now_iso: str,
+        state: str,
+        reason: str | None = None,
+        message: str | None = None,
+        notice_rev: int | None = None,
+    ) -> None:
+        self.sql.run(
+            "INSERT INTO changes (device_id, seq, change_id, entity, entity_id, op, payload, "
+            "base_version, created_at, officer, batch_id, received_at, state, reason, message, "
+            "notice_rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                device_id,
+                change.seq,
+                change.change_id,
+                change.entity,
+                change.entity_id,
+                change.op,
+                _json(change.payload),
+                change.base_version,
+                change.created_at,
+                change.officer,
+                batch_id,
+                now_iso,
+                state,
+                reason,
+                message,
+                notice_rev,
+            ),
+        )
+
+    def fill_skipped_slot(
+        self, device_id: str, change: Change, *, batch_id: str, now_iso: str, notice_rev: int
+    ) -> None:
+        """A change arrived for a seq KPU already released as lost: keep it, refused."""
+        self.sql.run("DELETE FROM changes WHERE device_id = ? AND seq = ?", (device_id, change.seq))
+        self.insert_change(
+            device_id,
+            change,
+            batch_id=batch_id,
+            now_iso=now_iso,
+            state="refused",
+            reason="seq_skipped",
+            message="KPU released this change as lost before it arrived; it is kept for review.",
+            notice_rev=notice_rev,
+        )
+
+    def settle_change(
+        self,
+        device_id: str,
+        seq: int,
+        *,
+        state: str,
+        now_iso: str,
+        reason: str | None = None,
+        message: str | None = None,
+        conflict_id: str | None = None,
+        notice_rev: int | None = None,
+    ) -> None:
+        self.sql.run(
+            "UPDATE changes SET state = ?, reason = ?, message = ?, conflict_id = ?, "
+            "applied_at = ?, notice_rev = ? WHERE device_id = ? AND seq = ?",
+            (state, reason, message, conflict_id, now_iso, notice_rev, device_id, seq),
+        )
+
+    def slots_after(self, device_id: str, seq: int) -> list[Any]:
+        return self.sql.all(
+            "SELECT seq, change_id, entity, entity_id, op, payload, base_version, created_at, "
+            "officer, state FROM changes WHERE device_id = ? AND seq > ? ORDER BY seq",
+            (device_id, seq),
+        )
+
+    def insert_skipped(self, device_id: str, seqs: Iterable[int], now_iso: str) -> None:
+        self.sql.many(
+            "INSERT INTO changes (device_id, seq, received_at, state) VALUES (?, ?, ?, 'skipped')",
+            [(device_id, s, now_iso) for s in seqs],
+        )
+
+    def insert_reject(self, device_id: str, change: Change, reason: str, now_iso: str) -> None:
+        self.sql.run(
+            "INSERT INTO rejects (id, device_id, seq, change_id, change, reason, received_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                uuid.uuid4().hex,
+                device_id,
+                change.seq,
+                change.change_id,
+                _json(change.to_outbox()),
+                reason,
+                now_iso,
+            ),
+        )
+
+    # --- voters and other entities --------------------------------------------------------
+
+    def voter(self, voter_id: str) -> dict[str, Any] | None:
+        row = self.sql.one(
+            f"SELECT {', '.join(_DB_VOTER_COLUMNS)} FROM voters WHERE id = ?{self.sql.for_update}",
+            (voter_id,),
+        )
+        return None if row is None else _voter_dict(row)
+
+    def insert_voter(self, voter: dict[str, Any], rev: int, now_iso: str) -> None:
+        self.sql.run(_VOTER_INSERT, _voter_values(voter, rev, now_iso))
+
+    def update_voter(self, voter: dict[str, Any], rev: int, now_iso: str) -> None:
+        values = _voter_values(voter, rev, now_iso)
+        self.sql.run(_VOTER_UPDATE, [*values[1:], voter["id"]])
+
+    def insert_conflict(
+        self, voter_id: str, change: Change, device_id: str, info: ConflictInfo, now_iso: str
+    ) -> str:
+        conflict_id = uuid.uuid4().hex
+        self.sql.run(
+            "INSERT INTO conflicts (id, voter_id, change_id, device_id, other_author, "
+            "base_version, server_version, server_value, change_value, rule, created_at, rev) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                conflict_id,
+                voter_id,
+                change.change_id,
+                device_id,
+                info.other_author,
+                info.base_version,
+                info.server_version,
+                _json(info.server_value),
+                _json(info.change_value),
+                info.rule,
+                now_iso,
+                self.next_revs(1),
+            ),
+        )
+        return conflict_id
+
+    def upsert_application(self, change: Change, device_id: str, now_iso: str) -> None:
+        self.sql.run(
+            "INSERT INTO applications (id, device_id, payload, version, updated_at) "
+            "VALUES (?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, "
+            "version = applications.version + 1, updated_at = excluded.updated_at",
+            (change.entity_id, device_id, _json(change.payload), now_iso),
+        )
+
+    def ensure_tps(self, tps_id: str) -> None:
+        if self.sql.run(
+            "INSERT INTO tps (id, kode_desa, rev) VALUES (?, ?, 0) ON CONFLICT (id) DO NOTHING",
+            (tps_id, tps_id.rsplit(".", 1)[0]),
+        ):
+            self.sql.run("UPDATE tps SET rev = ? WHERE id = ?", (self.next_revs(1), tps_id))
+
+    def attachments_missing(self, hashes: Iterable[str]) -> list[str]:
+        wanted = sorted(set(hashes))
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        have = {
+            row["sha256"]
+            for row in self.sql.all(
+                f"SELECT sha256 FROM attachments WHERE complete = 1 AND sha256 IN ({marks})",
+                wanted,
+            )
+        }
+        return [h for h in wanted if h not in have]
+
+    # --- attachments ----------------------------------------------------------------------
+
+    def attachment(self, sha256: str) -> Any:
+        return self.sql.one(
+            "SELECT sha256, size, received, complete FROM attachments WHERE sha256 = ?"
+            + self.sql.for_update,
+            (sha256,),
+        )
+
+    def create_attachment(self, sha256: str, size: int, device_id: str, now_iso: str) -> None:
+        self.sql.run(
+            "INSERT INTO attachments (sha256, size, received, complete, device_id, created_at) "
+            "VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+            (sha256, size, device_id, now_iso),
+        )
+
+    def set_attachment_progress(
+        self, sha256: str, received: int, complete: bool, now_iso: str | None
+    ) -> None:
+        self.sql.run(
+            "UPDATE attachments SET received = ?, complete = ?, completed_at = ? WHERE sha256 = ?",
+            (received, int(complete), now_iso if complete else None, sha256),
+        )
+
+
+class Repository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: pathlib.Path, now: float) -> Repository:
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path)
+        schema.migrate(db, iso(now))
+        return cls(db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self, *, write: bool) -> Iterator[Tx]:
+        with self.db.transaction(write=write) as sql:
+            yield Tx(sql)
+
+    # --- enrollment and devices -----------------------------------------------------------
+
+    def create_enroll_code(self, area: str, expires_hours: float, now: float) -> str:
+        """A one-time code for ``area``; only its hash is stored."""
+        if expires_hours <= 0:
+            raise AdminError("--expires-hours must be more than 0.")
+        area = self.checked_area(area)
+        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_CHARS))
+        with self.transaction(write=True) as tx:
+            tx.sql.run(
+                "INSERT INTO enroll_codes (code_hash, area, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?)",
+                (code_hash(code), area, iso(now), int(now + expires_hours * 3600)),
+            )
+        return "-".join(code[i : i + 4] for i in range(0, _CODE_CHARS, 4))
+
+    def checked_area(self, area: str) -> str:
+        """``area`` in dotted form; raises ``AdminError`` unless its region is loaded."""
+        try:
+            area = normalize_region_code(area)
+            level = domain_region_level(area)
+        except InvalidRegionCode as exc:
+            raise AdminError(str(exc)) from None
+        region = area.rsplit(".", 1)[0] if level is RegionLevel.TPS else area
+        if self.region_name(region) is None:
+            raise AdminError(
+                f"Region {region} is not in the region table; load it first with load-regions."
+            )
+        return area
+
+    def region_name(self, kode: str) -> str | None:
+        with self.transaction(write=False) as tx:
+            return tx.sql.scalar("SELECT nama FROM regions WHERE kode = ?", (kode,))
+
+    def area_name(self, area: str) -> str:
+        parts = area.split(".")
+        if len(parts) == 5:
+            return f"TPS {parts[4]} {self.region_name('.'.join(parts[:4])) or ''}".strip()
+        return self.region_name(area) or area
+
+    def enroll(self, code: str, public_key: str, label: str, now: float) -> Device:
+        """Spend ``code`` and register the device key. Raises ``EnrollCode*`` errors."""
+        with self.transaction(write=True) as tx:
+            row = tx.sql.one(
+                "SELECT area, expires_at, used_at FROM enroll_codes WHERE code_hash = ?"
+                + tx.sql.for_update,
+                (code_hash(code),),
+            )
+            if row is None:
+                raise EnrollCodeInvalid(
+                    "This enrollment code is not known; check it with the KPU operator."
+                )
+            if row["used_at"] is not None:
+                raise EnrollCodeUsed(
+                    "This enrollment code was already used; ask KPU for a new one."
+                )
+            if row["expires_at"] < now:
+                raise EnrollCodeExpired("This enrollment code has expired; ask KPU for a new one.")
+            if tx.sql.one("SELECT 1 FROM devices WHERE public_key = ?", (public_key,)):
+                raise MalformedRequest("This device key is already enrolled; make a new key.")
+            device = Device(
+                uuid.uuid4().hex, public_key, row["area"], label, iso(now), None, 0, None
+            )
+            tx.sql.run(
+                "INSERT INTO devices (id, public_key, area, label, enrolled_at, applied_seq) "
+                "VALUES (?, ?, ?, ?, ?, 0)",
+                (device.id, public_key, device.area, label, device.enrolled_at),
+            )
+            tx.sql.run(
+                "UPDATE enroll_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",
+                (iso(now), device.id, code_hash(code)),
+            )
+        return device
+
+    def device(self, device_id: str) -> Device | None:
+        with self.transaction(write=False) as tx:
+            return tx.device(device_id)
+
+    def record_nonce(self, device_id: str, nonce: str, now: int, window: int) -> None:
+        with self.transaction(write=True) as tx:
+            tx.record_nonce(device_id, nonce, now, window)
+
+    def devices(self) -> list[tuple[Device, int]]:
+        """Every device with the number of its changes waiting for a gap to fill."""
+        with self.transaction(write=False) as tx:
+            rows = tx.sql.all(
+                "SELECT d.id, d.public_key, d.area, d.label, d.enrolled_at, d.revoked_at, "
+                "d.applied_seq, d.last_seen_at, "
+                "(SELECT COUNT(*) FROM changes c WHERE c.device_id = d.id AND c.state = 'held') "
+                "FROM devices d ORDER BY d.enrolled_at, d.id"
+            )
+        return [(Device(*row[:8]), row[8]) for row in rows]
+
+    def revoke(self, device_id: str, now: float) -> None:
+        with self.transaction(write=True) as tx:
+            device = tx.device(device_id)
+            if device is None:
+                raise AdminError(f"No device {device_id}; list them with `devices`.")
+            if device.revoked:
+                raise AdminError(f"Device {device_id} was already revoked at {device.revoked_at}.")
+            tx.sql.run("UPDATE devices SET revoked_at = ? WHERE id = ?", (iso(now), device_id))
+
+    # --- regions, TPS, voters -------------------------------------------------------------
+
+    def load_regions(self, rows: Iterable[tuple[str, str]], now: float) -> tuple[int, int]:
+        """Insert or rename regions; return (rows read, rows inserted or changed)."""
+        cleaned = []
+        for kode, nama in rows:
+            cleaned.append((kode, nama, len(kode.split("."))))
+        with self.transaction(write=True) as tx:
+            before = tx.head_rev()
+            first = tx.next_revs(len(cleaned)) if cleaned else before + 1
+            tx.sql.many(
+                "INSERT INTO regions (kode, nama, level, rev) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama, rev = excluded.rev "
+                "WHERE regions.nama <> excluded.nama",
+                [(k, n, lvl, first + i) for i, (k, n, lvl) in enumerate(cleaned)],
+            )
+            changed = tx.sql.scalar("SELECT COUNT(*) FROM regions WHERE rev > ?", (before,))
+        return len(cleaned), int(changed)
+
+    def load_voters(self, records: Iterable[VoterRecord], now: float) -> tuple[int, int]:
+        """Load KPU's list. Ids follow the client's import ids (same Sidalih row, same id on
+        both sides); a row that changed gets a new version by ``kpu``. Returns (inserted,
+        updated)."""
+        inserted = updated = 0
+        now_iso = iso(now)
+        with self.transaction(write=True) as tx:
+            for record in records:
+                voter_id = imported_voter_id(record)
+                fields = {
+                    "dpid": record.dpid,
+                    **{c: getattr(record, c) for c in VOTER_COLUMNS[3:-1]},
+                    "tms": None,
+                }
+                birth = record.tanggal_lahir
+                fields["tanggal_lahir"] = birth.isoformat() if birth else None
+                current = tx.voter(voter_id)
+                if current is None:
+                    row = {"id": voter_id, "version": 1, "last_author": AUTHOR_KPU}
+                    row |= {"streak_base": 0, **fields}
+                    tx.insert_voter(row, tx.next_revs(1), now_iso)
+                    inserted += 1
+                elif any(current[k] != v for k, v in fields.items() if k != "tms"):
+                    row = {**current, **fields, "tms": current["tms"]}
+                    row["version"] = current["version"] + 1
+                    if current["last_author"] != AUTHOR_KPU:
+                        row["last_author"], row["streak_base"] = AUTHOR_KPU, current["version"]
+                    tx.update_voter(row, tx.next_revs(1), now_iso)
+                    updated += 1
+                tx.ensure_tps(record.tps_id)
+        return inserted, updated
+
+    def add_announcement(self, announcement: Announcement) -> None:
+        with self.transaction(write=True) as tx:
+            tx.sql.run(
+                "INSERT INTO announcements (id, area, title, body, published_at, signature, rev) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*dataclasses.astuple(announcement), tx.next_revs(1)),
+            )
+
+    # --- pull -----------------------------------------------------------------------------
+
+    def pull_page(self, device: Device, cursor: int, limit: int, now: float) -> PullPage:
+        """Everything for the device's area with rev > cursor, oldest first, at most ``limit``
+        items. Read in one snapshot, so the cursor never skips a row committed meanwhile."""
+        area = device.area
+        lo, hi = _area_bounds(area)
+        fetch = limit + 1
+        is_tps = area.count(".") == 4
+        # Names of the area itself and everything above it (a TPS id matches no region).
+        ancestors = [*_ancestors(area), area]
+        marks = ", ".join("?" * len(ancestors))
+        items: list[tuple[int, str, Any]] = []
+        with self.transaction(write=False) as tx:
+            head = tx.head_rev()
+            region_range = () if is_tps else (lo, hi)
+            region_sql = f"kode IN ({marks})" + ("" if is_tps else " OR (kode >= ? AND kode < ?)")
+            for row in tx.sql.all(
+                f"SELECT rev, kode, nama FROM regions WHERE rev > ? AND ({region_sql}) "
+                "ORDER BY rev LIMIT ?",
+                (cursor, *ancestors, *region_range, fetch),
+            ):
+                items.append((row["rev"], "region", Region(row["kode"], row["nama"])))
+            where, params = ("id = ?", (area,)) if is_tps else ("id >= ? AND id < ?", (lo, hi))
+            for row in tx.sql.all(
+                f"SELECT rev, id FROM tps WHERE rev > ? AND {where} ORDER BY rev LIMIT ?",
+                (cursor, *params, fetch),
+            ):
+                items.append((row["rev"], "tps", row["id"]))
+            where = "tps_id = ?" if is_tps else "tps_id >= ? AND tps_id < ?"
+            for row in tx.sql.all(
+                f"SELECT rev, {', '.join(VOTER_COLUMNS)} FROM voters WHERE rev > ? AND {where} "
+                "ORDER BY rev LIMIT ?",
+                (cursor, *params, fetch),
+            ):
+                values = {c: row[c] for c in VOTER_COLUMNS}
+                values["tms"] = json.loads(values["tms"]) if values["tms"] else None
+                items.append((row["rev"], "voter", VoterRow(**values)))
+            for row in tx.sql.all(
+                "SELECT * FROM conflicts WHERE rev > ? AND (device_id = ? OR other_author = ?) "
+                "ORDER BY rev LIMIT ?",
+                (cursor, device.id, device.id, fetch),
+            ):
+                notice = ConflictNotice(
+                    id=row["id"],
+                    voter_id=row["voter_id"],
+                    change_id=row["change_id"],
+                    device_id=row["device_id"],
+                    other_author=row["other_author"],
+                    base_version=row["base_version"],
+                    server_version=row["server_version"],
+                    server_value=json.loads(row["server_value"]),
+                    change_value=json.loads(row["change_value"]),
+                    rule=row["rule"],
+                    created_at=row["created_at"],
+                )
+                items.append((row["rev"], "conflict", notice))
+            for row in tx.sql.all(
+                "SELECT rev, id, area, title, body, published_at, signature FROM announcements "
+                f"WHERE rev > ? AND (area = '' OR area IN ({marks}) OR (area >= ? AND area < ?)) "
+                "ORDER BY rev LIMIT ?",
+                (cursor, *ancestors, lo, hi, fetch),
+            ):
+                items.append((row["rev"], "announcement", Announcement(*tuple(row)[1:])))
+            for row in tx.sql.all(
+                "SELECT notice_rev, seq, change_id, reason, message FROM changes "
+                "WHERE device_id = ? AND notice_rev > ? ORDER BY notice_rev LIMIT ?",
+                (device.id, cursor, fetch),
+            ):
+                refusal = RefusalNotice(row["seq"], row["change_id"], row["reason"], row["message"])
+                items.append((row["notice_rev"], "refusal", refusal))
+        items.sort(key=lambda item: item[0])
+        more = len(items) > limit
+        page = items[:limit]
+        next_cursor = page[-1][0] if more else max(head, cursor)
+
+        def of(kind: str) -> tuple[Any, ...]:
+            return tuple(obj for _, k, obj in page if k == kind)
+
+        return PullPage(
+            cursor=next_cursor,
+            more=more,
+            server_time=int(now),
+            regions=of("region"),
+            tps=of("tps"),
+            voters=of("voter"),
+            conflicts=of("conflict"),
+            announcements=of("announcement"),
+            refusals=of("refusal"),
+        )
+
+    # --- admin listings -------------------------------------------------------------------
+
+    def changes(
+        self, *, device_id: str | None = None, state: str | None = None, limit: int = 0
+    ) -> list[dict[str, Any]]:
+        where, params = [], []
+        if device_id:
+            where.append("device_id = ?")
+            params.append(device_id)
+        if state:
+            where.append("state = ?")
+            params.append(state)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        limit_sql = f" LIMIT {int(limit)}" if limit else ""
+        with self.transaction(write=False) as tx:
+            rows = tx.sql.all(
+                f"SELECT * FROM changes {clause} ORDER BY received_at, device_id, seq{limit_sql}",
+                params,
+            )
+        return [dict(row) for row in rows]
+
+    def iter_changes(self) -> Iterator[dict[str, Any]]:
+        """Every received change, in pages (for CSV export of large tables)."""
+        last: tuple[str, int] = ("", 0)
+        while True:
+            with self.transaction(write=False) as tx:
+                rows = tx.sql.all(
+                    "SELECT * FROM changes WHERE device_id > ? OR (device_id = ? AND seq > ?) "
+                    "ORDER BY device_id, seq LIMIT ?",
+                    (last[0], last[0], last[1], _CHANGE_LIST_LIMIT),
+                )
+            if not rows:
+                return
+            for row in rows:
+                yield dict(row)
+            last = (rows[-1]["device_id"], rows[-1]["seq"])
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        with self.transaction(write=False) as tx:
+            rows = tx.sql.all("SELECT * FROM conflicts ORDER BY created_at, id")
+        return [dict(row) for row in rows]
+
+    def rejects(self) -> list[dict[str, Any]]:
+        with self.transaction(write=False) as tx:
+            return [dict(r) for r in tx.sql.all("SELECT * FROM rejects ORDER BY received_at")]
+
+    def counts(self) -> dict[str, int]:
+        with self.transaction(write=False) as tx:
+            return {
+                row["state"]: row["n"]
+                for row in tx.sql.all("SELECT state, COUNT(*) AS n FROM changes GROUP BY state")
+            }

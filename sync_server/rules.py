@@ -1,0 +1,350 @@
+"""How the server applies one voter change: validation, the area check and the conflict rule.
+
+Pure functions over plain dicts (a voter row as ``repository`` reads it), so the rule can be
+tested and read without a database. The rule, also in docs/sync-protocol.md ("Conflicts"):
+
+* Every voter has a ``version``; each applied change adds one. A change names the version it
+  was made against (``base_version``; null counts as 0).
+* The change is *stale* when someone other than its own device wrote the voter after that
+  version. A device's own earlier changes never make its later ones stale, because a device
+  may push several changes to one voter before it pulls the new version.
+* A stale change is still applied ("later arrival wins", element by element for ubah), and a
+  conflict record keeps the values it replaced next to the change, so nothing is lost.
+  One exception: a stale sesuai or ubah never clears a TMS mark set by someone else; only an
+  explicit ``restore`` does ("tms_kept"). A person marked deceased must not come back because
+  another officer, who had not seen the mark, ticked the row sesuai.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from desktop_app.domain import outcomes
+from desktop_app.domain.findings import ValidationResult
+from desktop_app.domain.region import InvalidRegionCode, is_within, parse_tps_id
+from desktop_app.domain.voter import (
+    KETERANGAN_BARU,
+    KETERANGAN_SESUAI,
+    KETERANGAN_UBAH,
+    VoterRecord,
+    validate_changes,
+    validate_voter,
+)
+from desktop_app.sync.protocol import (
+    APPLICATION_OPS,
+    BARU_KEYS,
+    ENTITY_APPLICATION,
+    ENTITY_VOTER,
+    TMS_KEYS,
+    VOTER_OPS,
+    WIRE_ELEMENTS,
+    Change,
+    is_hex_id,
+    is_sha256_hex,
+)
+
+AUTHOR_KPU = "kpu"  # author of rows loaded or edited at KPU, as opposed to a device id
+RULE_LATER_WINS = "later_arrival_wins"
+RULE_TMS_KEPT = "tms_kept"
+_TMS_MARKS = frozenset("12345678")
+_OPTIONAL_BARU_KEYS = frozenset({"sumber"})
+
+
+class Refusal(Exception):
+    """A change the server will not apply. ``reason`` is the stable code sent to the device;
+    ``message`` is for the officer and never contains voter data."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ConflictInfo:
+    other_author: str
+    base_version: int
+    server_version: int
+    server_value: dict[str, Any]
+    change_value: dict[str, Any]
+    rule: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Applied:
+    voter: dict[str, Any]  # the full new row, version already incremented
+    conflict: ConflictInfo | None
+
+
+def in_area(tps_id: str, area: str) -> bool:
+    """A device may touch voters of TPSs inside its enrolled area (region code or TPS id)."""
+    try:
+        return is_within(tps_id, area)
+    except InvalidRegionCode:
+        return False
+
+
+def _first_error(result: ValidationResult) -> Refusal | None:
+    if result.ok:
+        return None
+    finding = result.errors[0]
+    # Domain messages never contain the checked value (findings.py), so they may travel.
+    return Refusal("invalid_value", f"{finding.message} [{finding.code}]")
+
+
+def _parse_date(value: Any, field: str) -> dt.date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise Refusal("invalid_value", f"{field} must be a YYYY-MM-DD date.")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Refusal("invalid_value", f"{field} must be a YYYY-MM-DD date.") from None
+
+
+def _typed_elements(values: dict[str, Any]) -> dict[str, Any]:
+    """Wire values to VoterRecord types; refuse wrong JSON types before the domain sees them."""
+    out: dict[str, Any] = {}
+    for field, value in values.items():
+        if field == "tanggal_lahir":
+            out[field] = _parse_date(value, field)
+        elif field == "disabilitas":
+            if type(value) is not int:
+                raise Refusal("invalid_value", "disabilitas must be an integer 0-6.")
+            out[field] = value
+        elif not isinstance(value, str):
+            raise Refusal("invalid_value", f"{field} must be text.")
+        else:
+            out[field] = value
+    return out
+
+
+def record_from_row(row: dict[str, Any]) -> VoterRecord:
+    return VoterRecord(
+        nkk=row["nkk"],
+        nik=row["nik"],
+        nama=row["nama"],
+        tempat_lahir=row["tempat_lahir"],
+        tanggal_lahir=_parse_date(row["tanggal_lahir"], "tanggal_lahir"),
+        status_perkawinan=row["status_perkawinan"],
+        jenis_kelamin=row["jenis_kelamin"],
+        alamat=row["alamat"],
+        rt=row["rt"],
+        rw=row["rw"],
+        disabilitas=row["disabilitas"],
+        status_ktp_el=row["status_ktp_el"],
+        tps_id=row["tps_id"],
+        keterangan=row["keterangan"],
+        sumber=row["sumber"],
+        dpid=row["dpid"],
+    )
+
+
+def check_change(change: Change, election_date: dt.date | None) -> None:
+    """Checks that need no server state, run when the change arrives (even if it must wait
+    for earlier seqs). Raises ``Refusal``."""
+    if change.entity == ENTITY_APPLICATION:
+        if change.op not in APPLICATION_OPS:
+            raise Refusal("unknown_op", f"Unknown application operation {change.op!r}.")
+        if not change.payload:
+            raise Refusal("invalid_payload", "An application needs its form data.")
+        return
+    if change.entity != ENTITY_VOTER or change.op not in VOTER_OPS:
+        raise Refusal("unknown_op", f"Unknown operation {change.entity}/{change.op}.")
+    payload = change.payload
+    if change.op in ("sesuai", "restore"):
+        if payload:
+            raise Refusal("invalid_payload", f"A {change.op} change carries no data.")
+    elif change.op == "ubah":
+        changes, original = payload.get("changes"), payload.get("original")
+        if (
+            payload.keys() != {"changes", "original"}
+            or not isinstance(changes, dict)
+            or not isinstance(original, dict)
+            or not changes
+            or changes.keys() != original.keys()
+        ):
+            raise Refusal(
+                "invalid_payload", "An ubah needs 'changes' and 'original' for the same elements."
+            )
+        unknown = set(changes) - set(WIRE_ELEMENTS)
+        if unknown:
+            raise Refusal(
+                "invalid_payload",
+                "Only Model A-Daftar Pemilih elements can be corrected; a voter at the wrong TPS "
+                "is TMS-8 there and baru at the right one.",
+            )
+        _typed_elements(changes)
+    elif change.op == "baru":
+        keys = set(payload)
+        if not set(BARU_KEYS) - _OPTIONAL_BARU_KEYS <= keys <= set(BARU_KEYS):
+            raise Refusal("invalid_payload", "A new voter needs every element and the TPS.")
+        record = _baru_record(payload)
+        refusal = _first_error(validate_voter(record, election_date or dt.date.max))
+        if refusal:
+            raise refusal
+    elif change.op == "tms":
+        _check_tms_shape(payload)
+
+
+def _baru_record(payload: dict[str, Any]) -> VoterRecord:
+    values = _typed_elements({k: payload[k] for k in WIRE_ELEMENTS})
+    tps_id, sumber = payload["tps_id"], payload.get("sumber", "COKLIT")
+    if not isinstance(tps_id, str) or not isinstance(sumber, str):
+        raise Refusal("invalid_value", "tps_id and sumber must be text.")
+    return VoterRecord(
+        **values, tps_id=tps_id, keterangan=KETERANGAN_BARU, sumber=sumber, dpid=None
+    )
+
+
+def _check_tms_shape(payload: dict[str, Any]) -> None:
+    if not set(payload) <= set(TMS_KEYS) or "code" not in payload:
+        raise Refusal("invalid_payload", "A TMS change needs a code and its evidence fields.")
+    code = payload["code"]
+    if type(code) is not int or not 1 <= code <= 8:
+        raise Refusal("invalid_value", "The TMS code must be a number from 1 to 8.")
+    for key in ("evidence_type", "evidence_ref"):
+        if payload.get(key) is not None and not isinstance(payload[key], str):
+            raise Refusal("invalid_payload", f"{key} must be text.")
+    attachment = payload.get("attachment")
+    if attachment is not None and not is_sha256_hex(attachment):
+        raise Refusal("invalid_payload", "attachment must be the file's SHA-256 (64 hex digits).")
+    if code == 8:
+        target, new_voter = payload.get("target_tps_id"), payload.get("new_voter_id")
+        if not isinstance(target, str) or not is_hex_id(new_voter):
+            raise Refusal(
+                "invalid_payload",
+                "TMS-8 needs target_tps_id and new_voter_id (the voter added at that TPS).",
+            )
+
+
+def is_stale(current: dict[str, Any], base_version: int | None, author: str) -> bool:
+    base = base_version or 0
+    if base >= current["version"]:
+        return False
+    # Only this device wrote since `base`: its own queue, not a conflict.
+    return not (current["last_author"] == author and base >= current["streak_base"])
+
+
+def _bumped(current: dict[str, Any], author: str) -> dict[str, Any]:
+    row = dict(current)
+    row["version"] = current["version"] + 1
+    if current["last_author"] != author:
+        row["last_author"] = author
+        row["streak_base"] = current["version"]
+    return row
+
+
+def new_voter_row(
+    change: Change, author: str, area: str, election_date: dt.date | None
+) -> dict[str, Any]:
+    """The row a ``baru`` creates. Raises ``Refusal`` when its TPS is outside the area."""
+    record = _baru_record(change.payload)
+    if not in_area(record.tps_id, area):
+        raise Refusal("outside_area", "The new voter's TPS is outside this device's area.")
+    return {
+        "id": change.entity_id,
+        "dpid": None,
+        **{f: change.payload[f] for f in WIRE_ELEMENTS},
+        "tps_id": record.tps_id,
+        "keterangan": KETERANGAN_BARU,
+        "sumber": record.sumber,
+        "tms": None,
+        "version": 1,
+        "last_author": author,
+        "streak_base": 0,
+    }
+
+
+def apply_voter_change(
+    current: dict[str, Any],
+    change: Change,
+    author: str,
+    area: str,
+    election_date: dt.date | None,
+) -> Applied:
+    """Apply sesuai / ubah / tms / restore to an existing voter row. Raises ``Refusal``."""
+    if not in_area(current["tps_id"], area):
+        raise Refusal("outside_area", "This voter's TPS is outside this device's area.")
+    base = change.base_version or 0
+    if base > current["version"]:
+        raise Refusal(
+            "bad_base_version",
+            "The change names a voter version the server never had; pull, then redo it.",
+        )
+    stale = is_stale(current, change.base_version, author)
+    is_tms = current["keterangan"] in _TMS_MARKS
+    keep_tms = stale and is_tms and change.op in ("sesuai", "ubah")
+    row = _bumped(current, author)
+    payload = change.payload
+    touched: tuple[str, ...]
+    if change.op == "sesuai":
+        touched = ("keterangan", "tms")
+        if not keep_tms:
+            row["keterangan"], row["tms"] = KETERANGAN_SESUAI, None
+    elif change.op == "ubah":
+        touched = (*payload["changes"], "keterangan", "tms")
+        _check_ubah(current, payload["changes"], election_date)
+        row.update(payload["changes"])
+        if not keep_tms and current["keterangan"] != KETERANGAN_BARU:
+            row["keterangan"], row["tms"] = KETERANGAN_UBAH, None
+    elif change.op == "tms":
+        touched = ("keterangan", "tms")
+        _check_tms(current, payload)
+        row["keterangan"], row["tms"] = str(payload["code"]), dict(payload)
+    elif change.op == "restore":
+        touched = ("keterangan", "tms")
+        if is_tms:
+            row["keterangan"], row["tms"] = "", None
+    else:  # check_change refuses unknown ops before they get here
+        raise Refusal("unknown_op", f"Unknown operation voter/{change.op}.")
+    conflict = None
+    if stale:
+        conflict = ConflictInfo(
+            other_author=current["last_author"],
+            base_version=base,
+            server_version=current["version"],
+            server_value={k: current[k] for k in touched},
+            change_value=dict(payload),
+            rule=RULE_TMS_KEPT if keep_tms else RULE_LATER_WINS,
+        )
+    return Applied(row, conflict)
+
+
+def _check_ubah(
+    current: dict[str, Any], changes: dict[str, Any], election_date: dt.date | None
+) -> None:
+    typed = _typed_elements(changes)
+    result = validate_changes(record_from_row(current), typed, election_date or dt.date.max)
+    # The same correction arriving twice (two officers, or KPU first) is not an error here.
+    kept = [f for f in result.findings if f.code != "changes.none"]
+    refusal = _first_error(ValidationResult.of(kept))
+    if refusal:
+        raise refusal
+
+
+def _check_tms(current: dict[str, Any], payload: dict[str, Any]) -> None:
+    code = payload["code"]
+    ref = payload.get("evidence_ref")
+    if code == 8:
+        ref = payload["target_tps_id"]  # the TMS-8 evidence is the TPS the voter belongs to
+    try:
+        result = outcomes.validate_tms(
+            code,
+            payload.get("evidence_type") or None,
+            ref,
+            current_tps_id=current["tps_id"],
+            current_nik=current["nik"],
+        )
+    except InvalidRegionCode:
+        raise Refusal("invalid_value", "The voter's stored TPS id is malformed.") from None
+    refusal = _first_error(result)
+    if refusal:
+        raise refusal
+    if code == 8:
+        desa, _ = parse_tps_id(current["tps_id"])
+        if not in_area(payload["target_tps_id"], desa):
+            raise Refusal("outside_area", "TMS-8 moves a voter within the same desa only.")

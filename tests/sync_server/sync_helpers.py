@@ -1,0 +1,178 @@
+"""Helpers for the sync server tests: a signing device client and a server in a thread.
+
+``DeviceClient`` speaks the wire protocol with ``requests`` the way the app's engine will;
+``serve`` runs an app under uvicorn on a free loopback port in a background thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import socket
+import threading
+import time
+import uuid
+from typing import Any
+
+import requests
+import uvicorn
+
+from desktop_app.domain.voter import VoterRecord, imported_voter_id
+from desktop_app.sync import protocol as p
+from sync_server.config import ServerConfig
+from sync_server.repository import Repository
+
+AREA = "14.01.01"  # kecamatan Bangkinang Kota, Kampar (demo fixture)
+ELECTION = dt.date(2029, 2, 14)
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
+class DeviceClient:
+    """A device as the server sees it: an Ed25519 key, an id after enrollment, and a clock."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.key = p.generate_key()
+        self.device_id = ""
+        self.area = ""
+        self.http = requests.Session()
+        self.next_seq = 1
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes = b"",
+        *,
+        content_type: str | None = None,
+        timestamp: int | None = None,
+        nonce: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> requests.Response:
+        signed = p.sign_request(
+            self.key, method, path, self.device_id, body, timestamp=timestamp, nonce=nonce
+        )
+        if not self.device_id:
+            signed.pop(p.HEADER_DEVICE)
+        if content_type:
+            signed["Content-Type"] = content_type
+        signed.update(headers or {})
+        return self.http.request(
+            method, self.base_url + path, data=body, headers=signed, timeout=10
+        )
+
+    def enroll(self, code: str, label: str = "laptop-1") -> requests.Response:
+        body = p.EnrollRequest(code, p.public_key_text(self.key), label).encode()
+        response = self.request("POST", "/v1/enroll", body, content_type="application/json")
+        if response.status_code == 200:
+            answer = p.EnrollResponse.decode(response.content)
+            self.device_id, self.area = answer.device_id, answer.area
+        return response
+
+    def push_raw(self, body: bytes, **kwargs: Any) -> requests.Response:
+        return self.request("POST", "/v1/push", body, content_type=p.MEDIA_TYPE, **kwargs)
+
+    def push(self, changes: list[dict[str, Any]]) -> p.PushResult:
+        response = self.push_raw(p.PushRequest.from_outbox(changes).encode())
+        raise_for_protocol(response)
+        return p.PushResult.decode(response.content)
+
+    def pull(self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT) -> p.PullPage:
+        response = self.request("GET", p.pull_path(cursor, limit))
+        raise_for_protocol(response)
+        return p.PullPage.decode(response.content)
+
+    def pull_all(self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT) -> list[p.PullPage]:
+        pages = [self.pull(cursor, limit)]
+        while pages[-1].more:
+            pages.append(self.pull(pages[-1].cursor, limit))
+        return pages
+
+    def change(
+        self,
+        op: str,
+        entity_id: str,
+        payload: dict[str, Any] | None = None,
+        *,
+        base_version: int | None = 1,
+        entity: str = "voter",
+        seq: int | None = None,
+    ) -> dict[str, Any]:
+        """An outbox entry with the next seq (or ``seq``)."""
+        if seq is None:
+            seq = self.next_seq
+            self.next_seq += 1
+        return {
+            "change_id": uuid.uuid4().hex,
+            "seq": seq,
+            "entity": entity,
+            "entity_id": entity_id,
+            "op": op,
+            "payload": payload or {},
+            "base_version": base_version,
+            "created_at": now_iso(),
+            "officer": "Pantarlih TPS 001",
+        }
+
+
+def raise_for_protocol(response: requests.Response) -> None:
+    if response.status_code != 200:
+        raise p.ProtocolError.from_response(response.status_code, response.content)
+
+
+@dataclasses.dataclass
+class LiveServer:
+    url: str
+    config: ServerConfig
+    repo: Repository
+    voters: list[VoterRecord]
+
+    def code(self, area: str = AREA, hours: float = 1.0) -> str:
+        return self.repo.create_enroll_code(area, hours, time.time())
+
+    def device(self, area: str = AREA, label: str = "laptop-1") -> DeviceClient:
+        client = DeviceClient(self.url)
+        response = client.enroll(self.code(area), label)
+        assert response.status_code == 200, response.text
+        return client
+
+    def voter_id(self, index: int) -> str:
+        return imported_voter_id(self.voters[index])
+
+    def voter_row(self, voter_id: str) -> dict[str, Any]:
+        with self.repo.transaction(write=False) as tx:
+            row = tx.voter(voter_id)
+        assert row is not None
+        return row
+
+
+def serve(app: Any, root_path: str = "") -> tuple[uvicorn.Server, threading.Thread, str]:
+    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP;
+    # with proto 0, Nagle + delayed ACK add 40 ms to every keep-alive request.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="on", root_path=root_path)
+    )
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test sync server did not start")
+        time.sleep(0.01)
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+def baru_payload(record: VoterRecord, tps_id: str | None = None) -> dict[str, Any]:
+    """A complete "baru" payload for ``record`` (at ``tps_id`` if given)."""
+    payload: dict[str, Any] = {f: getattr(record, f) for f in p.WIRE_ELEMENTS}
+    birth = record.tanggal_lahir
+    payload["tanggal_lahir"] = birth.isoformat() if birth else None
+    payload["tps_id"] = tps_id or record.tps_id
+    payload["sumber"] = "COKLIT"
+    return payload
