@@ -3,8 +3,8 @@
 A draft saves itself as the officer types (a plain, durable row update; nothing queued). Submitting
 runs the administrative rules: identity, age and area problems block; a missing document does not
 block *receiving* the application — the receipt lists what is missing, and the administrative check
-at KPU fails unless it is brought — so the applicant never leaves with nothing. The submitted form is
-queued for KPU in the same transaction."""
+at KPU fails unless it is brought — so the applicant never leaves with nothing. The submitted
+form is queued for KPU in the same transaction."""
 
 from __future__ import annotations
 
@@ -208,7 +208,7 @@ class ApplicationService:
         except InvalidRegionCode as exc:
             raise ValidationFailed(
                 None, f"The working area is not valid for {app.body.name}: {exc}"
-            )
+            ) from exc
         duplicates = [
             warning(
                 "application.duplicate_nik",
