@@ -1,0 +1,229 @@
+"""Read-only queries the desk needs to list voters: the area tree, the keys of the voters a view
+shows, pages of rows for a table, and counts per keterangan.
+
+A view first asks for the *keys* (row ``pk`` values, in display order) of everything matching its
+area, filter and search text, then fetches rows page by page as the officer scrolls. Keys cost a
+few bytes each, so even 1,000,000 of them come back in a fraction of a second, while rows are only
+read for what is on screen. The key list is a snapshot: a row marked ``sesuai`` while the filter
+says "belum dicek" stays where it is until the view is reloaded, so rows never jump under the
+officer's cursor.
+"""
+
+from __future__ import annotations
+
+import array
+import dataclasses
+import enum
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from desktop_app.domain.voter import KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
+from desktop_app.store.voter_service import fts_query
+
+# SQLite's default limit on host parameters is 32,766; pages are far smaller than that.
+MAX_PAGE = 1000
+# A search that matches more rows than this is cut off: typing one more letter narrows it, and
+# sorting hundreds of thousands of matches would make every keystroke slow.
+SEARCH_CAP = 20_000
+_TMS_MARKS = tuple(str(code) for code in range(1, 9))
+
+
+class KeteranganFilter(enum.StrEnum):
+    """Which rows a view shows, by their keterangan mark."""
+
+    ALL = "all"
+    UNCHECKED = "unchecked"
+    SESUAI = "sesuai"
+    UBAH = "ubah"
+    BARU = "baru"
+    TMS = "tms"  # any TMS code
+    TMS_1 = "tms1"
+    TMS_2 = "tms2"
+    TMS_3 = "tms3"
+    TMS_4 = "tms4"
+    TMS_5 = "tms5"
+    TMS_6 = "tms6"
+    TMS_7 = "tms7"
+    TMS_8 = "tms8"
+
+    @classmethod
+    def for_tms(cls, code: int) -> KeteranganFilter:
+        return cls(f"tms{int(code)}")
+
+
+def _keterangan_clause(flt: KeteranganFilter) -> tuple[str, list[str]]:
+    if flt is KeteranganFilter.ALL:
+        return "", []
+    if flt is KeteranganFilter.UNCHECKED:
+        return "keterangan = ''", []
+    if flt is KeteranganFilter.TMS:
+        return f"keterangan IN ({', '.join('?' * len(_TMS_MARKS))})", list(_TMS_MARKS)
+    if flt.value.startswith("tms"):
+        return "keterangan = ?", [flt.value[3:]]
+    mark = {
+        KeteranganFilter.SESUAI: KETERANGAN_SESUAI,
+        KeteranganFilter.UBAH: KETERANGAN_UBAH,
+        KeteranganFilter.BARU: KETERANGAN_BARU,
+    }[flt]
+    return "keterangan = ?", [mark]
+
+
+def area_clause(area: str | None) -> tuple[str, list[str]]:
+    """Rows of one TPS (a 5-part id), of a region (any dotted prefix) or everywhere (None).
+
+    A region is a range over ``tps_id`` so the ``voters_tps`` index serves it: every TPS id under
+    ``61.11`` sorts between ``61.11.`` and ``61.11/`` ('/' follows '.' in ASCII)."""
+    if not area:
+        return "", []
+    if area.count(".") == 4:
+        return "tps_id = ?", [area]
+    return "tps_id >= ? AND tps_id < ?", [area + ".", area + "/"]
+
+
+@dataclasses.dataclass(frozen=True)
+class VoterQuery:
+    """What a voter table shows: an area, a keterangan filter and search-as-you-type text
+    (a run of digits searches NIK by prefix, anything else names by word prefix)."""
+
+    area: str | None = None
+    keterangan: KeteranganFilter = KeteranganFilter.ALL
+    text: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class VoterKeys:
+    pks: array.array  # of 'q': row keys in display order
+    truncated: bool = False  # the search matched more than SEARCH_CAP rows
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+
+@dataclasses.dataclass(frozen=True)
+class VoterRow:
+    """The columns of the voter table (the detail panel reads the full record by ``id``)."""
+
+    pk: int
+    id: str
+    nama: str
+    nik: str
+    jenis_kelamin: str
+    tanggal_lahir: str | None
+    alamat: str
+    rt: str
+    rw: str
+    keterangan: str
+    tps_id: str
+    corrected: bool  # an ubah changed some element (original values are kept)
+
+
+def voter_keys(db: sqlite_utils.Database, query: VoterQuery) -> VoterKeys:
+    """Keys of every voter matching ``query``, in the order the table shows them."""
+    where: list[str] = []
+    params: list[object] = []
+    for clause, values in (area_clause(query.area), _keterangan_clause(query.keterangan)):
+        if clause:
+            where.append(clause)
+            params.extend(values)
+    text = query.text.strip()
+    limit = ""
+    if text.isdigit():
+        # Range instead of LIKE so the NIK index serves it (as VoterService.search does).
+        where.append("nik >= ? AND nik < ?")
+        params += [text, text + ":"]
+        order = "nik"
+        limit = f" LIMIT {SEARCH_CAP + 1}"
+    elif text:
+        match = fts_query(text)
+        if not match:
+            return VoterKeys(array.array("q"))
+        where.append("pk IN (SELECT rowid FROM voters_fts WHERE voters_fts MATCH ?)")
+        params.append(match)
+        # Over the whole store, list order (pk) needs no row lookups: a keystroke stays fast
+        # at 1M voters. Within an area the matches are few, so sort them like the list.
+        order = "tps_id, nama, pk" if query.area else "pk"
+        limit = f" LIMIT {SEARCH_CAP + 1}"
+    else:
+        order = "tps_id, nama, pk"
+    sql = "SELECT pk FROM voters"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}{limit}"
+    pks = array.array("q", (row[0] for row in db.execute(sql, params)))
+    truncated = bool(limit) and len(pks) > SEARCH_CAP
+    if truncated:
+        del pks[SEARCH_CAP:]
+    return VoterKeys(pks, truncated)
+
+
+_ROW_SQL = (
+    "SELECT pk, id, nama, nik, jenis_kelamin, tanggal_lahir, alamat, rt, rw, keterangan, tps_id, "
+    "original_values IS NOT NULL AND original_values NOT IN ('', '{}') FROM voters WHERE pk IN "
+)
+
+
+def voter_rows(db: sqlite_utils.Database, pks: Sequence[int]) -> list[VoterRow]:
+    """The table rows for ``pks``, in the order given (missing keys are skipped)."""
+    if len(pks) > MAX_PAGE:
+        raise ValueError(f"Ask for at most {MAX_PAGE} rows at a time.")
+    if not pks:
+        return []
+    found = {
+        row[0]: VoterRow(*row[:11], corrected=bool(row[11]))
+        for row in db.execute(_ROW_SQL + f"({', '.join('?' * len(pks))})", list(pks))
+    }
+    return [found[pk] for pk in pks if pk in found]
+
+
+def keterangan_counts(db: sqlite_utils.Database, area: str | None = None) -> dict[str, int]:
+    """Voters per keterangan mark ('' unchecked, '✓', 'U', 'B', '1'..'8') in ``area``."""
+    clause, params = area_clause(area)
+    sql = "SELECT keterangan, count(*) FROM voters"
+    if clause:
+        sql += " WHERE " + clause
+    return {mark: n for mark, n in db.execute(sql + " GROUP BY keterangan", params)}
+
+
+@dataclasses.dataclass(frozen=True)
+class TpsSummary:
+    tps_id: str
+    kode_desa: str
+    nomor: int
+    voters: int
+
+
+@dataclasses.dataclass(frozen=True)
+class AreaTree:
+    """Every TPS in the store with its voter count, and the names of the regions above them."""
+
+    tps: tuple[TpsSummary, ...]
+    region_names: dict[str, str]
+
+    def name(self, kode: str) -> str:
+        return self.region_names.get(kode, kode)
+
+
+def area_tree(db: sqlite_utils.Database) -> AreaTree:
+    counts = dict(db.execute("SELECT tps_id, count(*) FROM voters GROUP BY tps_id").fetchall())
+    known = {row[0]: (row[1], row[2]) for row in db.execute("SELECT id, kode_desa, nomor FROM tps")}
+    # A voter whose TPS row is missing (an old import) must still be reachable.
+    for tps_id in counts.keys() - known.keys():
+        desa, nomor = tps_id.rsplit(".", 1)
+        known[tps_id] = (desa, int(nomor))
+    tps = tuple(
+        TpsSummary(tps_id, desa, nomor, counts.get(tps_id, 0))
+        for tps_id, (desa, nomor) in sorted(known.items())
+    )
+    names = dict(db.execute("SELECT kode, nama FROM regions").fetchall())
+    return AreaTree(tps, names)
+
+
+def tps_in_desa(db: sqlite_utils.Database, kode_desa: str) -> list[str]:
+    """The TPS ids of one desa, from the TPS table and the voters' own TPS ids."""
+    ids = {row[0] for row in db.execute("SELECT id FROM tps WHERE kode_desa = ?", [kode_desa])}
+    clause, params = area_clause(kode_desa)
+    ids.update(
+        row[0] for row in db.execute(f"SELECT DISTINCT tps_id FROM voters WHERE {clause}", params)
+    )
+    return sorted(ids)
