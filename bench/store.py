@@ -115,6 +115,9 @@ def main() -> None:
     niks = [r.nik for r in picks]
     del records
 
+    # The app warms the NIK index right after unlock; give both stores the same treatment.
+    for store in stores.values():
+        store.warm_lookup_index()
     services = {name: VoterService(store) for name, store in stores.items()}
     ids = {
         name: [

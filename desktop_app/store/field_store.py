@@ -52,6 +52,14 @@ class FieldStore:
     def set_election_date(self, date: dt.date) -> None:
         self.set_setting("election_date", date.isoformat())
 
+    def warm_lookup_index(self) -> None:
+        """Read the NIK index once so SQLCipher holds its pages decrypted in the page cache: a NIK
+        typed at the desk then costs one page decryption instead of three. About 30 MB at 1M
+        voters, well under a second; run it on the database worker right after unlock."""
+        self.db.execute(
+            "SELECT count(nik) FROM voters INDEXED BY voters_nik WHERE nik >= ''"
+        ).fetchone()
+
     # -- lifecycle ------------------------------------------------------------------------------
     def close(self, *, wipe_key: bool = True) -> None:
         """Close the database; by default also overwrite the data key held in memory (locking)."""
