@@ -15,7 +15,13 @@ import uuid
 from typing import Any
 
 from desktop_app.domain.findings import Finding, ValidationResult, warning
-from desktop_app.domain.recruitment import AdhocBody, Applicant, HealthValues, check_applicant
+from desktop_app.domain.recruitment import (
+    AdhocBody,
+    Applicant,
+    Document,
+    HealthValues,
+    check_applicant,
+)
 from desktop_app.domain.region import InvalidRegionCode
 from desktop_app.store import outbox
 from desktop_app.store.attachments import AttachmentInput, store_attachment
@@ -23,8 +29,24 @@ from desktop_app.store.audit import append_audit
 from desktop_app.store.errors import RecordNotFound, ValidationFailed
 from desktop_app.store.field_store import FieldStore, utc_now
 
-# Findings that do not stop the application from being received (see module docstring).
-_RECEIVABLE_CODES = {"document.missing"}
+
+class AlreadySubmitted(ValidationFailed):
+    def __init__(self) -> None:
+        super().__init__(None, "This application was already submitted; it can no longer change.")
+
+
+class InvalidWorkingArea(ValidationFailed):
+    pass
+
+
+def _receivable(finding: Finding, applicant: Applicant) -> bool:
+    """Findings that do not stop the application from being received (see module docstring):
+    a missing document, and health values that can only come with the missing health letter."""
+    if finding.code == "document.missing":
+        return True
+    return finding.code == "health.missing" and (
+        str(Document.SURAT_KETERANGAN_SEHAT) not in applicant.documents
+    )
 
 
 def applicant_to_json(applicant: Applicant) -> dict[str, Any]:
@@ -178,10 +200,31 @@ class ApplicationService:
                     ],
                 )
                 if updated.rowcount != 1:
-                    raise ValidationFailed(
-                        None, "This application was already submitted; it can no longer be edited."
-                    )
+                    raise AlreadySubmitted()
         return application_id
+
+    def discard_draft(self, application_id: str) -> None:
+        """Throw away an abandoned draft (never a submitted application)."""
+        now = utc_now()
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM application_documents WHERE application_id = ? AND application_id IN "
+                "(SELECT id FROM applications WHERE state = 'draft')",
+                [application_id],
+            )
+            deleted = self.db.execute(
+                "DELETE FROM applications WHERE id = ? AND state = 'draft'", [application_id]
+            )
+            if deleted.rowcount != 1:
+                raise AlreadySubmitted()
+            append_audit(
+                self.db,
+                at=now,
+                officer=self.store.officer,
+                action="application.discard",
+                entity=outbox.ENTITY_APPLICATION,
+                entity_id=application_id,
+            )
 
     def attach_document(
         self, application_id: str, document: str, attachment: AttachmentInput
@@ -206,7 +249,7 @@ class ApplicationService:
                 app.applicant, app.body, app.area_code, self.store.election_date
             )
         except InvalidRegionCode as exc:
-            raise ValidationFailed(
+            raise InvalidWorkingArea(
                 None, f"The working area is not valid for {app.body.name}: {exc}"
             ) from exc
         duplicates = [
@@ -222,9 +265,9 @@ class ApplicationService:
     def submit(self, application_id: str) -> SubmitResult:
         app = self.get(application_id)
         if app.state != "draft":
-            raise ValidationFailed(None, "This application was already submitted.")
+            raise AlreadySubmitted()
         result = self.check(application_id)
-        blocking = [f for f in result.errors if f.code not in _RECEIVABLE_CODES]
+        blocking = [f for f in result.errors if not _receivable(f, app.applicant)]
         if blocking:
             raise ValidationFailed(ValidationResult.of(blocking))
         missing = tuple(

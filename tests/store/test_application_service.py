@@ -17,7 +17,7 @@ from desktop_app.domain.recruitment import (
     Statement,
 )
 from desktop_app.store import outbox
-from desktop_app.store.application_service import ApplicationService
+from desktop_app.store.application_service import AlreadySubmitted, ApplicationService
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.errors import ValidationFailed
 from desktop_app.store.verify import verify_store
@@ -120,3 +120,28 @@ def test_ppk_area_must_be_a_kecamatan(service):
     app_id = service.save_draft(_applicant(), AdhocBody.PPK, "61.11")
     with pytest.raises(ValidationFailed, match="not valid for PPK"):
         service.submit(app_id)
+
+
+def test_missing_health_letter_does_not_block_but_values_without_it_do(service):
+    docs = {str(d) for d in DOCUMENTS} - {"surat_keterangan_partai", "surat_keterangan_sehat"}
+    no_letter = _applicant(kesehatan=HealthValues(), documents=docs)
+    result = service.submit(service.save_draft(no_letter, AdhocBody.PPS, DESA))
+    assert "surat_keterangan_sehat" in result.missing_documents
+    with_letter = _applicant(
+        kesehatan=HealthValues(), nik=encode_nik("61.11.02", dt.date(1990, 5, 17), "P", 13)
+    )
+    app_id = service.save_draft(with_letter, AdhocBody.PPS, DESA)
+    with pytest.raises(ValidationFailed) as refused:
+        service.submit(app_id)
+    assert "health.missing" in refused.value.result.codes
+
+
+def test_discard_draft_only(service):
+    draft = service.save_draft(_applicant(), AdhocBody.PPS, DESA)
+    service.discard_draft(draft)
+    assert service.list() == []
+    submitted = service.save_draft(_applicant(), AdhocBody.PPS, DESA)
+    service.submit(submitted)
+    with pytest.raises(AlreadySubmitted):
+        service.discard_draft(submitted)
+    assert service.get(submitted).state == "submitted"
