@@ -138,10 +138,22 @@ def voter_keys(db: sqlite_utils.Database, query: VoterQuery) -> VoterKeys:
         match = fts_query(text)
         if not match:
             return VoterKeys(array.array("q"))
-        where.append("pk IN (SELECT rowid FROM voters_fts WHERE voters_fts MATCH ?)")
+        if not where:
+            # Over the whole store the index alone answers, in list order, without touching
+            # a single voter row: a one-letter search stays fast at 1M voters.
+            return _capped(
+                db,
+                "SELECT rowid FROM voters_fts WHERE voters_fts MATCH ? ORDER BY rowid"
+                f" LIMIT {SEARCH_CAP + 1}",
+                [match],
+            )
+        # "+pk": walk the area's rows on the voters_tps index and test each against the matches,
+        # instead of fetching every match in the store to test its area (4 ms instead of
+        # 200 ms for "si" within a desa at 1M voters).
+        where.append("+pk IN (SELECT rowid FROM voters_fts WHERE voters_fts MATCH ?)")
         params.append(match)
-        # Over the whole store, list order (pk) needs no row lookups: a keystroke stays fast
-        # at 1M voters. Within an area the matches are few, so sort them like the list.
+        # Within an area the matches are few, so sort them like the list; otherwise list
+        # (import) order, which needs no sort.
         order = "tps_id, nama, pk" if query.area else "pk"
         limit = f" LIMIT {SEARCH_CAP + 1}"
     else:
@@ -150,8 +162,15 @@ def voter_keys(db: sqlite_utils.Database, query: VoterQuery) -> VoterKeys:
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += f" ORDER BY {order}{limit}"
+    if limit:
+        return _capped(db, sql, params)
+    return VoterKeys(array.array("q", (row[0] for row in db.execute(sql, params))))
+
+
+def _capped(db: sqlite_utils.Database, sql: str, params: list[object]) -> VoterKeys:
+    """Run a search asking for one row more than the cap, to know whether it was cut off."""
     pks = array.array("q", (row[0] for row in db.execute(sql, params)))
-    truncated = bool(limit) and len(pks) > SEARCH_CAP
+    truncated = len(pks) > SEARCH_CAP
     if truncated:
         del pks[SEARCH_CAP:]
     return VoterKeys(pks, truncated)

@@ -1,0 +1,152 @@
+"""The area and TPS selector: provinsi › kabupaten/kota › kecamatan › desa › TPS, with the number
+of voters in each, and "Semua wilayah" on top. Emits the chosen area code (a region code, a TPS
+id, or None for everything)."""
+
+from __future__ import annotations
+
+from desktop_app.store.voter_queries import AreaTree
+from desktop_app.ui import voter_ops
+from desktop_app.ui.context import DeskContext
+from desktop_app.ui.qt import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLocale,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+AREA_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AreaSelector(QWidget):
+    area_selected = Signal(object)  # str | None
+    loaded = Signal()
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._items: dict[str, QStandardItem] = {}
+        self._pending_select: str | None = None
+        self.tree_data: AreaTree | None = None
+        self._announced = False
+        self._announced_area: str | None = None
+
+        self.model = QStandardItemModel(self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        # Long kabupaten names scroll sideways instead of being cut off.
+        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.header().setStretchLastSection(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAccessibleName(self.tr("Wilayah dan TPS"))
+        title = QLabel(self.tr("&Wilayah dan TPS"), self)
+        title.setBuddy(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.view)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+    # -- loading ----------------------------------------------------------------------------------
+    def reload(self, select: str | None = None) -> None:
+        """Fetch the tree; afterwards select ``select`` (or keep the current selection)."""
+        self._pending_select = select if select is not None else self.current_area()
+        self._ctx.read(voter_ops.area_tree(), self._show, owner=self)
+
+    def _show(self, tree: AreaTree) -> None:
+        self.tree_data = tree
+        locale = QLocale()
+        # Rebuilding the tree (after a TMS-8 or a new voter) must not look like a new choice:
+        # the list would reload and the officer would lose their place in it.
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        self.model.clear()
+        self._items.clear()
+        total = sum(t.voters for t in tree.tps)
+        root = QStandardItem(self.tr("Semua wilayah (%1)").replace("%1", locale.toString(total)))
+        root.setData(None, AREA_ROLE)
+        self.model.appendRow(root)
+        for tps in tree.tps:
+            parent = root
+            parts = tps.kode_desa.split(".")
+            for depth in range(1, len(parts) + 1):
+                code = ".".join(parts[:depth])
+                item = self._items.get(code)
+                if item is None:
+                    item = QStandardItem(tree.name(code))
+                    item.setData(code, AREA_ROLE)
+                    item.setData(0, AREA_ROLE + 1)
+                    item.setToolTip(code)
+                    parent.appendRow(item)
+                    self._items[code] = item
+                item.setData(item.data(AREA_ROLE + 1) + tps.voters, AREA_ROLE + 1)
+                parent = item
+            leaf = QStandardItem(
+                self.tr("TPS %1 · %2")
+                .replace("%1", f"{tps.nomor:03d}")
+                .replace("%2", locale.toString(tps.voters))
+            )
+            leaf.setData(tps.tps_id, AREA_ROLE)
+            leaf.setToolTip(tps.tps_id)
+            parent.appendRow(leaf)
+            self._items[tps.tps_id] = leaf
+        # Region rows show their totals once every TPS below them is counted.
+        for code, item in self._items.items():
+            if code.count(".") < 4:
+                item.setText(f"{item.text()} ({locale.toString(item.data(AREA_ROLE + 1))})")
+        self.view.expand(root.index())
+        target = self._pending_select
+        if target is None or target not in self._items:
+            target = tree.tps[0].tps_id if tree.tps else None
+        self.select_area(target)
+        selection.blockSignals(False)
+        if not self._announced or target != self._announced_area:
+            self._announce(target)
+        self.loaded.emit()
+
+    # -- selection --------------------------------------------------------------------------------
+    def select_area(self, area: str | None) -> None:
+        item = self._items.get(area) if area else self.model.item(0)
+        if item is None:
+            return
+        index = item.index()
+        parent = index.parent()
+        while parent.isValid():
+            self.view.expand(parent)
+            parent = parent.parent()
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def current_area(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(AREA_ROLE) if index.isValid() else None
+
+    def area_name(self, area: str | None) -> str:
+        if not area:
+            return self.tr("Semua wilayah")
+        if self.tree_data is None:
+            return area
+        if area.count(".") == 4:
+            desa, nomor = area.rsplit(".", 1)
+            return (
+                self.tr("TPS %1, %2").replace("%1", nomor).replace("%2", self.tree_data.name(desa))
+            )
+        return self.tree_data.name(area)
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self._announce(current.data(AREA_ROLE))
+
+    def _announce(self, area: str | None) -> None:
+        self._announced = True
+        self._announced_area = area
+        self.area_selected.emit(area)

@@ -1,0 +1,40 @@
+"""Small pieces the desk's dialogs share: the Simpan/Batal row and the error line."""
+
+from __future__ import annotations
+
+from desktop_app.ui.qt import QAction, QDialogButtonBox, QKeySequence, QLabel, QPushButton, QWidget
+
+
+class SaveCancel(QDialogButtonBox):
+    """Simpan (Ctrl+S, or Enter) and Batal (Esc), worded in the desk's language rather than Qt's."""
+
+    def __init__(self, parent: QWidget | None = None, save_text: str | None = None) -> None:
+        super().__init__(parent)
+        self.save = QPushButton(save_text or self.tr("&Simpan"))
+        self.save.setObjectName("save")
+        self.save.setDefault(True)
+        # A window-wide action rather than the button's own shortcut: it fires wherever the
+        # focus is in the dialog (and a disabled Simpan ignores the click).
+        save_action = QAction(self)
+        save_action.setShortcut(QKeySequence("Ctrl+S"))
+        save_action.triggered.connect(self.save.click)
+        (parent or self).addAction(save_action)
+        self.cancel = QPushButton(self.tr("Batal"))
+        self.cancel.setObjectName("cancel")
+        self.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
+
+
+class ErrorLine(QLabel):
+    """A red line under a form for what the store refused; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("error")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.setVisible(False)
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))

@@ -1,0 +1,189 @@
+"""The officer's wording of domain findings. The domain gives every finding a stable code and an
+English message; the desk shows Indonesian text by code, and falls back to the domain's English
+message (never to the bare code) for a code this table does not know yet."""
+
+from __future__ import annotations
+
+from desktop_app.domain.findings import Finding
+from desktop_app.ui import labels
+from desktop_app.ui.qt import QT_TRANSLATE_NOOP, translate
+
+CTX = "Findings"
+
+_BY_CODE = {
+    # NIK / NKK structure (shared shape: area, date, serial)
+    "nik.missing": QT_TRANSLATE_NOOP("Findings", "Isi NIK dari KTP-el atau KK."),
+    "nik.length": QT_TRANSLATE_NOOP("Findings", "NIK harus tepat 16 angka; cocokkan dengan kartu."),
+    "nik.digits": QT_TRANSLATE_NOOP(
+        "Findings", "NIK hanya boleh berisi angka 0-9 (tanpa spasi, titik, huruf atau bintang)."
+    ),
+    "nik.day": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Angka ke-7 dan ke-8 NIK (tanggal lahir) harus 01-31, atau 41-71 untuk perempuan.",
+    ),
+    "nik.month": QT_TRANSLATE_NOOP(
+        "Findings", "Angka ke-9 dan ke-10 NIK (bulan lahir) harus 01-12."
+    ),
+    "nik.date": QT_TRANSLATE_NOOP(
+        "Findings", "Angka ke-7 sampai ke-12 NIK bukan tanggal yang ada (misalnya 31 Februari)."
+    ),
+    "nik.serial": QT_TRANSLATE_NOOP("Findings", "Empat angka terakhir NIK tidak boleh 0000."),
+    "nik.province_unknown": QT_TRANSLATE_NOOP(
+        "Findings", "Dua angka pertama NIK bukan kode provinsi yang dikenal; periksa salah ketik."
+    ),
+    "nik.sex_mismatch": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Jenis kelamin di NIK berbeda dengan yang dicatat (NIK perempuan: tanggal lahir + 40). "
+        "Periksa KTP-el dan betulkan yang salah.",
+    ),
+    "nik.birth_date_mismatch": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Tanggal lahir di NIK berbeda dengan tanggal lahir yang dicatat. NIK tidak pernah "
+        "berubah, jadi betulkan tanggal lahir bila itu yang salah.",
+    ),
+    "nik.region_mismatch": QT_TRANSLATE_NOOP(
+        "Findings",
+        "NIK pertama kali terbit di kecamatan lain. Ini wajar setelah pindah atau pemekaran "
+        "wilayah.",
+    ),
+    "nik.duplicate": QT_TRANSLATE_NOOP(
+        "Findings", "NIK ini sudah ada di daftar; bila orangnya sama, tandai TMS-2 (ganda)."
+    ),
+    "nkk.missing": QT_TRANSLATE_NOOP("Findings", "Isi NKK dari bagian atas KK."),
+    "nkk.length": QT_TRANSLATE_NOOP("Findings", "NKK harus tepat 16 angka; cocokkan dengan KK."),
+    "nkk.digits": QT_TRANSLATE_NOOP("Findings", "NKK hanya boleh berisi angka 0-9."),
+    "nkk.day": QT_TRANSLATE_NOOP(
+        "Findings", "Angka ke-7 dan ke-8 NKK (tanggal terbit) tampak tidak wajar; periksa KK."
+    ),
+    "nkk.month": QT_TRANSLATE_NOOP(
+        "Findings", "Angka ke-9 dan ke-10 NKK (bulan terbit) tampak tidak wajar; periksa KK."
+    ),
+    "nkk.date": QT_TRANSLATE_NOOP(
+        "Findings", "Tanggal terbit di NKK bukan tanggal yang ada; periksa KK."
+    ),
+    "nkk.serial": QT_TRANSLATE_NOOP("Findings", "Empat angka terakhir NKK tampak tidak wajar."),
+    "nkk.province_unknown": QT_TRANSLATE_NOOP(
+        "Findings", "Dua angka pertama NKK bukan kode provinsi yang dikenal; periksa salah ketik."
+    ),
+    "nkk.region_mismatch": QT_TRANSLATE_NOOP(
+        "Findings", "NKK diterbitkan di wilayah lain; wajar bila keluarga pindah."
+    ),
+    "nkk.same_as_nik": QT_TRANSLATE_NOOP(
+        "Findings", "NKK sama dengan NIK; salin nomor dari bagian atas KK."
+    ),
+    # Elements
+    "nama.missing": QT_TRANSLATE_NOOP("Findings", "Isi nama sesuai KTP-el atau KK."),
+    "tempat_lahir.missing": QT_TRANSLATE_NOOP("Findings", "Isi tempat lahir."),
+    "tanggal_lahir.missing": QT_TRANSLATE_NOOP(
+        "Findings", "Isi tanggal lahir dari KTP-el atau KK: hak pilih bergantung padanya."
+    ),
+    "status_perkawinan.missing": QT_TRANSLATE_NOOP("Findings", "Pilih status perkawinan."),
+    "jenis_kelamin.missing": QT_TRANSLATE_NOOP("Findings", "Pilih jenis kelamin."),
+    "alamat.missing": QT_TRANSLATE_NOOP("Findings", "Isi alamat (jalan/dukuh)."),
+    "rt.missing": QT_TRANSLATE_NOOP("Findings", "Isi RT."),
+    "rw.missing": QT_TRANSLATE_NOOP("Findings", "Isi RW."),
+    "status_ktp_el.missing": QT_TRANSLATE_NOOP("Findings", "Pilih status KTP-el."),
+    "nama.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Nama berisi baris baru atau karakter kendali; ketik ulang dalam satu baris."
+    ),
+    "tempat_lahir.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Tempat lahir berisi baris baru atau karakter kendali; ketik ulang."
+    ),
+    "alamat.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Alamat berisi baris baru atau karakter kendali; ketik ulang."
+    ),
+    "tanggal_lahir.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT."
+    ),
+    "tanggal_lahir.after_election": QT_TRANSLATE_NOOP(
+        "Findings", "Tanggal lahir sesudah hari pemungutan suara; cocokkan dengan KTP-el atau KK."
+    ),
+    "jenis_kelamin.invalid": QT_TRANSLATE_NOOP("Findings", "Jenis kelamin harus L atau P."),
+    "status_perkawinan.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Status perkawinan harus B (belum), S (sudah) atau P (pernah kawin)."
+    ),
+    "rt.invalid": QT_TRANSLATE_NOOP("Findings", "RT harus angka, 1 sampai 3 digit."),
+    "rw.invalid": QT_TRANSLATE_NOOP("Findings", "RW harus angka, 1 sampai 3 digit."),
+    "disabilitas.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Disabilitas harus 0 (tidak ada) atau jenis 1 sampai 6."
+    ),
+    "status_ktp_el.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Status KTP-el harus S (sudah) atau B (belum memiliki)."
+    ),
+    "keterangan.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Keterangan harus ✓, U, B atau kode TMS 1-8."
+    ),
+    "tps_id.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "TPS harus kode desa ditambah nomor 3 angka, misalnya 61.11.02.2003.001."
+    ),
+    "dpid.present": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Pemilih baru belum punya DPID. Bila orangnya sudah ada di daftar, catat ubah pada "
+        "barisnya.",
+    ),
+    "eligibility.under_age": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin: tidak dapat memilih "
+        "(TMS-3 di bawah umur).",
+    ),
+    # Ubah
+    "changes.none": QT_TRANSLATE_NOOP(
+        "Findings", "Tidak ada yang berbeda dari daftar; tandai Sesuai (✓), bukan Ubah."
+    ),
+    "changes.unknown_element": QT_TRANSLATE_NOOP(
+        "Findings", "Hanya elemen Model A-Daftar Pemilih yang dapat diubah."
+    ),
+    # TMS
+    "tms.code_invalid": QT_TRANSLATE_NOOP("Findings", "Pilih kode TMS 1 sampai 8."),
+    "tms.evidence_missing": QT_TRANSLATE_NOOP(
+        "Findings", "Pilih bukti yang dilihat untuk kode TMS ini."
+    ),
+    "tms.evidence_wrong_type": QT_TRANSLATE_NOOP(
+        "Findings", "Bukti ini tidak diterima untuk kode TMS ini; pilih dari daftar."
+    ),
+    "tms.evidence_ref_missing": QT_TRANSLATE_NOOP("Findings", "Isi nomor atau keterangan bukti."),
+    "tms.ganda_nik_invalid": QT_TRANSLATE_NOOP(
+        "Findings", "NIK data lain tidak sah; periksa kembali."
+    ),
+    "tms.ganda_self": QT_TRANSLATE_NOOP(
+        "Findings", "Data tidak bisa ganda dengan dirinya sendiri: isi NIK atau id data lain."
+    ),
+    "tms.target_tps_invalid": QT_TRANSLATE_NOOP("Findings", "Pilih TPS tujuan di desa yang sama."),
+    "tms.current_tps_unknown": QT_TRANSLATE_NOOP(
+        "Findings", "TPS pemilih saat ini tidak diketahui; TMS-8 tidak dapat diperiksa."
+    ),
+    "tms.target_tps_other_desa": QT_TRANSLATE_NOOP(
+        "Findings",
+        "TMS-8 hanya untuk TPS di desa yang sama; pemilih yang tinggal di desa lain adalah "
+        "TMS-4 (pindah domisili).",
+    ),
+    "tms.target_tps_same": QT_TRANSLATE_NOOP(
+        "Findings", "TPS tujuan sama dengan TPS sekarang; pilih TPS yang benar."
+    ),
+}
+
+
+def finding_text(finding: Finding) -> str:
+    """The officer-facing sentence for ``finding`` in the current language."""
+    source = _BY_CODE.get(finding.code)
+    if source is None:
+        return finding.message
+    translated = translate(CTX, source)
+    # The English desk has no entry for the Indonesian source: show the domain's own English.
+    if translated == source and _english():
+        return finding.message
+    return translated
+
+
+def field_label(finding: Finding) -> str:
+    return labels.element(finding.field) if finding.field else ""
+
+
+def known_codes() -> frozenset[str]:
+    return frozenset(_BY_CODE)
+
+
+def _english() -> bool:
+    from desktop_app.ui.i18n import current_language
+
+    return current_language() == "en"

@@ -1,0 +1,177 @@
+"""Tambah pemilih baru (Model A-Daftar Potensial Pemilih): a qualified person not on the list.
+
+Validation runs as the officer types (the domain's checks are pure and take microseconds, so they
+run on the GUI thread; only the duplicate-NIK look-up goes to the worker). A field's findings
+appear once it has been touched, and all of them after a first Simpan. Errors keep the record
+from being saved; warnings are shown and the officer may continue."""
+
+from __future__ import annotations
+
+from desktop_app.domain.findings import Finding, Severity, warning
+from desktop_app.domain.nik import check_nik
+from desktop_app.domain.voter import validate_voter
+from desktop_app.store.voter_service import SaveResult, VoterView
+from desktop_app.ui import voter_ops
+from desktop_app.ui.context import DeskContext
+from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
+from desktop_app.ui.messages import error_text
+from desktop_app.ui.qt import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop_app.ui.voter_form import VoterForm
+
+DUPLICATE_NIK = "nik.duplicate"
+
+
+class NewVoterDialog(QDialog):
+    saved = Signal(object)  # SaveResult
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        tps_choices: list[str],
+        default_tps: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._tried_save = False
+        self._duplicates: dict[str, list[VoterView]] = {}
+        self.setWindowTitle(self.tr("Tambah pemilih baru"))
+        self.setObjectName("newVoterDialog")
+
+        intro = QLabel(
+            self.tr(
+                "Orang yang memenuhi syarat tetapi belum ada di daftar. Semua elemen wajib "
+                "diisi dari KTP-el, KK atau biodata."
+            )
+        )
+        intro.setWordWrap(True)
+        self.tps = QComboBox(self)
+        self.tps.setObjectName("tps")
+        for tps_id in tps_choices:
+            self.tps.addItem(
+                self.tr("TPS %1 (%2)")
+                .replace("%1", tps_id.rsplit(".", 1)[1])
+                .replace("%2", tps_id),
+                tps_id,
+            )
+        if default_tps and default_tps in tps_choices:
+            self.tps.setCurrentIndex(tps_choices.index(default_tps))
+        tps_row = QFormLayout()
+        tps_label = QLabel(self.tr("&TPS:"))
+        tps_label.setBuddy(self.tps)
+        tps_row.addRow(tps_label, self.tps)
+
+        self.form = VoterForm(new_voter=True, election_date=ctx.election_date, parent=self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.error = ErrorLine(self)
+        self.buttons = SaveCancel(self)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(tps_row)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.buttons.save.clicked.connect(self.save)
+        self.buttons.cancel.clicked.connect(self.reject)
+        self.form.edited.connect(self._edited)
+        self.tps.currentIndexChanged.connect(lambda _i: self.validate())
+        self.validate()
+        self.form.fields["nkk"].setFocus()
+        self.resize(660, 640)
+
+    # -- validation -------------------------------------------------------------------------------
+    def findings(self) -> list[Finding]:
+        tps_id = self.tps.currentData() or ""
+        findings = list(validate_voter(self.form.record(tps_id), self._ctx.election_date).findings)
+        nik = self.form.value("nik")
+        if self._duplicates.get(nik):
+            findings.append(
+                warning(
+                    DUPLICATE_NIK,
+                    "nik",
+                    "This NIK is already on the list; if it is the same "
+                    "person, mark the other row TMS-2 (ganda).",
+                )
+            )
+        return findings
+
+    def validate(self) -> bool:
+        findings = self.findings()
+        self.form.show_findings(findings, only_touched=not self._tried_save)
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        warnings = [f for f in findings if f.severity is Severity.WARNING]
+        if errors:
+            self.summary.setText(self.tr("%n isian belum benar atau belum diisi.", "", len(errors)))
+            self.summary.setStyleSheet("color: #c62828;")
+        elif warnings:
+            self.summary.setText(
+                self.tr(
+                    "Ada %n peringatan. Periksa, lalu Simpan bila data sudah benar.",
+                    "",
+                    len(warnings),
+                )
+            )
+            self.summary.setStyleSheet("color: #8a6100;")
+        else:
+            self.summary.setText(self.tr("Semua isian lengkap."))
+            self.summary.setStyleSheet("color: #2e7d32;")
+        self.buttons.save.setEnabled(not errors or not self._tried_save)
+        return not errors
+
+    def _edited(self, name: str) -> None:
+        if name == "nik":
+            self._look_up_nik(self.form.value("nik"))
+        self.validate()
+
+    def _look_up_nik(self, nik: str) -> None:
+        if nik in self._duplicates or not check_nik(nik).ok:
+            return
+        self._duplicates[nik] = []
+
+        def found(voters: list[VoterView]) -> None:
+            # A voter already flagged TMS is no duplicate of a new registration.
+            self._duplicates[nik] = [v for v in voters if not v.record.keterangan.isdigit()]
+            self.validate()
+
+        self._ctx.read(voter_ops.find_by_nik(nik), found, owner=self)
+
+    # -- saving -----------------------------------------------------------------------------------
+    def save(self) -> None:
+        self._tried_save = True
+        if not self.validate():
+            return
+        self.buttons.save.setEnabled(False)
+        self.error.show_text("")
+        record = self.form.record(self.tps.currentData())
+        self._ctx.write(
+            voter_ops.add_baru(record),
+            voter_ops.changed_added,
+            self._saved,
+            on_failure=self._failed,
+            owner=self,
+        )
+
+    def _saved(self, result: SaveResult) -> None:
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.error.show_text(error_text(exc))
+        self.validate()

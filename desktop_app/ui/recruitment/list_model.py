@@ -1,0 +1,119 @@
+"""The applications table: number, body, area, applicant, state, stage and what is missing.
+
+A village office holds hundreds of applications at most, so the rows are held in full (unlike the
+voter table, which pages). Stage and result columns fill once KPU's outcomes arrive on pull."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.reports.receipt import masked_nik
+from desktop_app.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QBrush,
+    QColor,
+    QModelIndex,
+    QObject,
+    Qt,
+    translate,
+)
+from desktop_app.ui.recruitment import wording
+from desktop_app.ui.recruitment.area_labels import AreaLabels
+from desktop_app.ui.recruitment.ops import ApplicationRow
+
+CTX = "ApplicationListModel"
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("application_no", QT_TRANSLATE_NOOP("ApplicationListModel", "Nomor")),
+    ("body", QT_TRANSLATE_NOOP("ApplicationListModel", "Badan")),
+    ("area", QT_TRANSLATE_NOOP("ApplicationListModel", "Wilayah kerja")),
+    ("nama", QT_TRANSLATE_NOOP("ApplicationListModel", "Nama")),
+    ("nik", QT_TRANSLATE_NOOP("ApplicationListModel", "NIK")),
+    ("state", QT_TRANSLATE_NOOP("ApplicationListModel", "Status")),
+    ("stage", QT_TRANSLATE_NOOP("ApplicationListModel", "Tahap")),
+    ("stage_result", QT_TRANSLATE_NOOP("ApplicationListModel", "Hasil tahap")),
+    ("missing", QT_TRANSLATE_NOOP("ApplicationListModel", "Dokumen kurang")),
+    ("note", QT_TRANSLATE_NOOP("ApplicationListModel", "Catatan")),
+    ("updated", QT_TRANSLATE_NOOP("ApplicationListModel", "Diperbarui")),
+)
+COLUMN_INDEX = {name: i for i, (name, _) in enumerate(COLUMNS)}
+_DRAFT_BACKGROUND = QColor("#fff8e1")
+_DUPLICATE_FOREGROUND = QColor("#8a6100")
+
+
+def _local_time(iso: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+class ApplicationListModel(QAbstractTableModel):
+    def __init__(self, areas: AreaLabels, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._areas = areas
+        self.rows: list[ApplicationRow] = []
+        self._draft = QBrush(_DRAFT_BACKGROUND)
+        self._duplicate = QBrush(_DUPLICATE_FOREGROUND)
+
+    def set_rows(self, rows: list[ApplicationRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ApplicationRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    # -- QAbstractTableModel ----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return translate(CTX, COLUMNS[section][1])
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        item = self.row_at(index.row())
+        if item is None:
+            return None
+        column = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "missing" and item.missing_documents:
+                return ", ".join(wording.document(d) for d in item.missing_documents)
+            if column == "area":
+                return item.area_code
+        if role == Qt.ItemDataRole.BackgroundRole and item.state == "draft":
+            return self._draft
+        if role == Qt.ItemDataRole.ForegroundRole and column == "note" and item.duplicate:
+            return self._duplicate
+        return None
+
+    def _text(self, item: ApplicationRow, column: str) -> str:
+        if column == "application_no":
+            return item.application_no or "—"
+        if column == "body":
+            return wording.body_short(item.body)
+        if column == "area":
+            return self._areas.name(item.area_code)
+        if column == "nama":
+            return item.nama
+        if column == "nik":
+            return masked_nik(item.nik)
+        if column == "state":
+            return wording.state(item.state)
+        if column == "stage":
+            return wording.stage(item.stage)
+        if column == "stage_result":
+            return wording.stage_result(item.stage_result)
+        if column == "missing":
+            return str(len(item.missing_documents)) if item.missing_documents else ""
+        if column == "note":
+            return translate("ApplicationListModel", "NIK ganda") if item.duplicate else ""
+        return _local_time(item.updated_at)

@@ -1,0 +1,89 @@
+"""The surat pernyataan: one tick per statement the applicant signs (PKPU 8/2022 Pasal 35 and the
+Pilkada 2024 additions), and whether the applicant is a former party member (who then owes a
+letter from the party)."""
+
+from __future__ import annotations
+
+from desktop_app.domain.recruitment import Statement
+from desktop_app.ui.qt import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop_app.ui.recruitment import wording
+from desktop_app.ui.recruitment.fields import ERROR_COLOUR
+
+
+class StatementsSection(QGroupBox):
+    toggled = Signal(str)  # "statements.<value>" or "ex_party_member"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Surat pernyataan pelamar"))
+        layout = QVBoxLayout(self)
+        # The statements are one signed letter: once it is signed, all of them are made.
+        self.all_statements = QPushButton(
+            self.tr("Centang semua (surat pernyataan sudah ditandatangani)"), self
+        )
+        self.all_statements.setObjectName("allStatements")
+        self.all_statements.clicked.connect(self.tick_all)
+        tick_row = QHBoxLayout()
+        tick_row.addWidget(self.all_statements)
+        tick_row.addStretch(1)
+        layout.addLayout(tick_row)
+        self.boxes: dict[str, QCheckBox] = {}
+        for item in Statement:
+            box = QCheckBox(wording.statement(item), self)
+            box.setObjectName(f"statement_{item.value}")
+            box.toggled.connect(lambda _on, n=f"statements.{item.value}": self.toggled.emit(n))
+            layout.addWidget(box)
+            self.boxes[item.value] = box
+        self.ex_party = QCheckBox(
+            self.tr("Mantan anggota partai politik (wajib surat keterangan dari partai)"), self
+        )
+        self.ex_party.setObjectName("exPartyMember")
+        self.ex_party.toggled.connect(lambda _on: self.toggled.emit("ex_party_member"))
+        layout.addWidget(self.ex_party)
+        self.message = QLabel(self)
+        self.message.setObjectName("statementsMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+
+    def tick_all(self) -> None:
+        for box in self.boxes.values():
+            box.setChecked(True)
+
+    def values(self) -> dict[str, bool]:
+        return {key: box.isChecked() for key, box in self.boxes.items()}
+
+    def set_values(self, statements: dict[str, bool], ex_party_member: bool) -> None:
+        for key, box in self.boxes.items():
+            box.setChecked(bool(statements.get(key)))
+        self.ex_party.setChecked(ex_party_member)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (*self.boxes.values(), self.ex_party, self.all_statements):
+            widget.setEnabled(not read_only)
+
+    def show_missing(self, missing: set[str], shown: bool) -> None:
+        """Statements not ticked yet, once the officer has been at them or pressed Kirim."""
+        for key, box in self.boxes.items():
+            box.setStyleSheet(f"color: {ERROR_COLOUR};" if shown and key in missing else "")
+        if shown and missing:
+            count = len(missing)  # a variable: lupdate misses calls nested in tr()
+            self.message.setText(
+                self.tr(
+                    "⛔ %n pernyataan belum dicentang. Centang setelah pelamar "
+                    "menandatangani surat pernyataan.",
+                    "",
+                    count,
+                )
+            )
+        self.message.setVisible(shown and bool(missing))

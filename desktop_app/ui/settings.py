@@ -1,0 +1,56 @@
+"""Desk preferences that must be readable before the vault is unlocked (the unlock screen is
+already in the chosen language). They hold no personal data and no secrets, and live in a small
+JSON file beside the vault. Each setting is declared once, with its type and default
+(Electrum's ConfigVar)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import pathlib
+from typing import Any
+
+from desktop_app.store.secret_file import write_file_atomically
+
+log = logging.getLogger(__name__)
+
+SETTINGS_NAME = "desk_settings.json"
+MIN_IDLE_MINUTES = 1
+MAX_IDLE_MINUTES = 120
+
+
+@dataclasses.dataclass
+class DeskSettings:
+    language: str = "id"
+    # Auto-lock: a shared laptop left open in a village hall must not stay open for long.
+    idle_lock_minutes: int = 10
+    last_officer: str = ""
+
+    @classmethod
+    def load(cls, data_dir: pathlib.Path) -> DeskSettings:
+        path = pathlib.Path(data_dir) / SETTINGS_NAME
+        try:
+            raw: Any = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            # A damaged preferences file must never keep the officer out: use the defaults.
+            log.warning("Ignoring unreadable %s: %s", SETTINGS_NAME, exc)
+            return cls()
+        settings = cls()
+        if isinstance(raw, dict):
+            for field in dataclasses.fields(cls):
+                value = raw.get(field.name)
+                if isinstance(value, type(getattr(settings, field.name))):
+                    setattr(settings, field.name, value)
+        settings.idle_lock_minutes = min(
+            max(settings.idle_lock_minutes, MIN_IDLE_MINUTES), MAX_IDLE_MINUTES
+        )
+        return settings
+
+    def save(self, data_dir: pathlib.Path) -> None:
+        directory = pathlib.Path(data_dir)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        data = json.dumps(dataclasses.asdict(self), indent=1).encode("utf-8")
+        write_file_atomically(directory / SETTINGS_NAME, data)

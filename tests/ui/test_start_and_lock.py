@@ -1,0 +1,155 @@
+"""First run, unlock and auto-lock on real windows and real vaults."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop_app.cli import DEMO_OFFICER, DEMO_PASSPHRASE
+from desktop_app.store.vault import Vault
+from desktop_app.ui.desk import DeskView
+from desktop_app.ui.qt import qt_object_alive
+from desktop_app.ui.unlock import UnlockView
+from desktop_app.ui.wizard import FirstRunWizard
+from tests.conftest import OFFICER, PASSPHRASE
+from tests.ui.helpers import make_window, on_worker, unlock, wait_idle
+
+
+def test_first_run_creates_the_vault_and_opens_the_desk(qtbot, tmp_path, public_key_file):
+    data_dir = tmp_path / "new"
+    window = make_window(qtbot, data_dir, public_key_file)
+    wizard = window.page
+    assert isinstance(wizard, FirstRunWizard)
+    # Enrolment needs the sync module: shown, but not offered.
+    assert not wizard.choose_enrol.isEnabled()
+    assert "sinkronisasi" in wizard.choose_enrol.toolTip()
+
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.pages.currentIndex() == 1
+    wizard.officer.setText("Yohana Bere")
+    wizard.passphrase.setText("pendek")
+    assert "lemah" in wizard.strength.text()
+    wizard.passphrase.setText("Perahu-motor ke Pulau 7")
+    assert "kuat" in wizard.strength.text()
+    wizard.repeat.setText("something else entirely")
+    wizard.create_button.click()
+    assert "berbeda" in wizard.create_message.text()
+    assert not Vault(data_dir).exists()
+
+    wizard.repeat.setText("Perahu-motor ke Pulau 7")
+    wizard.create_button.click()
+    wait_idle(qtbot, window)
+    assert isinstance(window.page, DeskView)
+    assert window.desk.status.officer.text() == "Petugas: Yohana Bere"
+    assert Vault(data_dir).officers() == ["Yohana Bere"]
+    window.close()
+    # The passphrase chosen in the wizard really opens the vault.
+    Vault(data_dir).unlock("Yohana Bere", "Perahu-motor ke Pulau 7").close()
+
+
+def test_weak_passphrase_is_refused_with_the_reason(qtbot, tmp_path, public_key_file):
+    window = make_window(qtbot, tmp_path / "new", public_key_file)
+    wizard = window.page
+    wizard._next()
+    wizard.officer.setText("Yohana Bere")
+    wizard.passphrase.setText("aaaaaaaaaa")
+    wizard.repeat.setText("aaaaaaaaaa")
+    wizard.create_button.click()
+    wait_idle(qtbot, window)
+    assert isinstance(window.page, FirstRunWizard)
+    assert "terlalu lemah" in wizard.create_message.text()
+    window.close()
+
+
+def test_demo_mode_fills_the_vault_in_the_background(qtbot, tmp_path, public_key_file):
+    data_dir = tmp_path / "demo"
+    window = make_window(qtbot, data_dir, public_key_file, demo_voters=300)
+    wizard = window.page
+    wizard.choose_demo.setChecked(True)
+    progress = []
+    wizard.demo_progress.valueChanged.connect(progress.append)
+    wizard.next_button.click()
+    assert wizard.pages.currentIndex() == 2
+    qtbot.waitUntil(lambda: window.desk is not None, timeout=10_000)
+    assert progress and progress[-1] == 300
+    assert "DEMO" in window.windowTitle()
+    desk = window.desk
+    qtbot.waitUntil(lambda: desk.voters.model.rowCount() > 0)
+    assert sum(t.voters for t in desk.areas.tree_data.tps) == 300
+    window.close()
+    assert Vault(data_dir).officers() == [DEMO_OFFICER]
+    Vault(data_dir).unlock(DEMO_OFFICER, DEMO_PASSPHRASE).close()
+
+
+def test_unlock_lists_officers_and_refuses_a_wrong_passphrase(qtbot, window):
+    page = window.page
+    assert isinstance(page, UnlockView)
+    qtbot.waitUntil(lambda: page.officer.count() == 1)
+    assert page.officer.currentText() == OFFICER
+
+    page.passphrase.setText("bukan-frasa-sandinya")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    wait_idle(qtbot, window)
+    assert window.page is page
+    assert "Frasa sandi salah" in page.message.text()
+    assert page.unlock_button.isEnabled()
+
+    page.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    wait_idle(qtbot, window)
+    assert isinstance(window.page, DeskView)
+
+
+def test_repeated_wrong_passphrases_are_throttled_with_the_wait(qtbot, window):
+    page = window.page
+    qtbot.waitUntil(lambda: page.officer.count() == 1)
+    for _ in range(4):
+        qtbot.waitUntil(page.unlock_button.isEnabled)
+        page.passphrase.setText("salah-lagi-salah-lagi")
+        page.unlock_button.click()
+        wait_idle(qtbot, window)
+        if "Tunggu" in page.message.text():
+            break
+    assert "Terlalu banyak percobaan salah" in page.message.text()
+    assert "detik" in page.message.text()
+    assert not page.unlock_button.isEnabled()
+
+
+def test_damaged_vault_is_reported_and_left_alone(qtbot, listed_dir):
+    database = listed_dir / "lapang.db"
+    damaged = bytearray(database.read_bytes())
+    damaged[:16] = bytes(16)  # SQLCipher's salt: the key no longer opens any page
+    database.write_bytes(bytes(damaged))
+    before = database.read_bytes()
+    window = make_window(qtbot, listed_dir)
+    unlock(qtbot, window)
+    assert isinstance(window.page, UnlockView)
+    assert "rusak" in window.page.message.text()
+    assert "TI KPU" in window.page.message.text()
+    window.close()
+    assert database.read_bytes() == before
+
+
+def test_idle_desk_locks_itself_and_wipes_the_key(qtbot, desk, window):
+    store_key = on_worker(qtbot, window, lambda store: store._data_key)
+    assert any(store_key)
+    desk.open_ubah()
+    dialog = desk.dialog
+    assert dialog is not None and dialog.isVisible()
+
+    window.idle.set_timeout(0.2)
+    qtbot.waitUntil(lambda: isinstance(window.page, UnlockView), timeout=3000)
+    wait_idle(qtbot, window)
+    assert not qt_object_alive(dialog) or not dialog.isVisible()
+    assert not any(store_key)  # the very bytearray the store held is zeroed
+    assert window.tasks._context.store_or_none is None
+
+    # And the officer can come back in.
+    unlock(qtbot, window)
+    assert isinstance(window.page, DeskView)
+
+
+def test_ctrl_l_locks_at_once(qtbot, desk, window):
+    qtbot.keyClick(desk.voters.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.page, UnlockView)
+    wait_idle(qtbot, window)
+    assert window.tasks._context.store_or_none is None

@@ -1,0 +1,122 @@
+"""The list: areas, search as you type, filters, lazy pages, keyboard navigation."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+
+from desktop_app.store.voter_queries import KeteranganFilter
+from desktop_app.store.voter_service import VoterService
+from desktop_app.ui.context import VotersChanged
+from desktop_app.ui.voter_model import PAGE_SIZE, PLACEHOLDER
+from tests.ui.helpers import on_worker, wait_idle
+
+
+def _rows_shown(qtbot, window, desk):
+    wait_idle(qtbot, window)
+    model = desk.voters.model
+    return [model.row_at(i) for i in range(model.rowCount())]
+
+
+def test_the_area_tree_lists_every_tps_and_starts_on_the_first(qtbot, desk, window):
+    tree = desk.areas.tree_data
+    assert len(tree.tps) == 2
+    first = tree.tps[0]
+    assert desk.areas.current_area() == first.tps_id
+    assert desk.voters.model.rowCount() == first.voters
+    assert desk.voters.summary.text() == f"{first.voters} pemilih"
+    # The filter shows the coklit's progress for the area.
+    assert desk.voters.filter.itemText(0) == f"Semua ({first.voters})"
+    assert desk.voters.filter.itemText(1) == f"Belum dicek ({first.voters})"
+
+
+def test_everything_area_pages_in_lazily(qtbot, desk, window):
+    desk.areas.select_area(None)
+    wait_idle(qtbot, window)
+    model = desk.voters.model
+    assert model.rowCount() == 400
+    # Only the first page was read; the last row is a placeholder until it is asked for.
+    assert model._pages.keys() == {0}
+    last = model.index(399, 1)
+    assert last.data() == PLACEHOLDER
+    wait_idle(qtbot, window)
+    assert model.index(399, 1).data() not in (PLACEHOLDER, "")
+    assert set(model._pages) == {0, 399 // PAGE_SIZE}
+
+
+def test_search_as_you_type_by_name_and_by_nik(qtbot, desk, window):
+    voters = desk.voters
+    target = desk.detail.voter.record
+    word = target.nama.split()[0]
+    qtbot.keyClicks(voters.search, word.lower())
+    assert voters._debounce.isActive()  # nothing runs until the officer pauses
+    qtbot.waitUntil(lambda: not voters._debounce.isActive())
+    rows = _rows_shown(qtbot, window, desk)
+    assert rows and all(any(w.startswith(word) for w in r.nama.split()) for r in rows)
+
+    voters.search.clear()
+    qtbot.keyClicks(voters.search, target.nik)
+    qtbot.waitUntil(lambda: not voters._debounce.isActive())
+    rows = _rows_shown(qtbot, window, desk)
+    assert [r.nik for r in rows] == [target.nik]
+
+    # Enter jumps from the search box to the first result, ready for S/U/T.
+    qtbot.keyClick(voters.search, Qt.Key.Key_Return)
+    assert voters.table.hasFocus()
+    assert desk.voters.current_row().nik == target.nik
+
+
+def test_filter_by_keterangan(qtbot, desk, window):
+    voters = desk.voters
+    first = desk.detail.voter
+    qtbot.keyClick(voters.table, Qt.Key.Key_S)
+    wait_idle(qtbot, window)
+    voters.filter.setCurrentIndex(voters.filter.findData(str(KeteranganFilter.SESUAI)))
+    rows = _rows_shown(qtbot, window, desk)
+    assert [r.id for r in rows] == [first.id]
+    assert voters.filter.currentText() == "✓ Sesuai (1)"
+
+    voters.filter.setCurrentIndex(voters.filter.findData(str(KeteranganFilter.UNCHECKED)))
+    rows = _rows_shown(qtbot, window, desk)
+    total = desk.areas.tree_data.tps[0].voters
+    assert len(rows) == total - 1 and first.id not in {r.id for r in rows}
+
+
+def test_a_change_elsewhere_refreshes_the_row_in_place(qtbot, desk, window):
+    """Rows are re-read after a write without reloading the list or moving the selection."""
+    model = desk.voters.model
+    row0 = model.row_at(0)
+    on_worker(qtbot, window, lambda store: VoterService(store).mark_sesuai(row0.id))
+    window.ctx.events.voters_changed.emit(VotersChanged(frozenset({row0.id})))
+    wait_idle(qtbot, window)
+    assert model.row_at(0).keterangan == "✓"
+    assert model.row_at(0).pk == row0.pk
+
+
+def test_filter_by_data_quality_finding(qtbot, desk, window):
+    """A NIK entered twice shows up under "Temuan: NIK ganda", both rows side by side."""
+    original = desk.detail.voter
+    twin = dataclasses.replace(original.record, nama="DUPLIKAT", dpid=None, keterangan="")
+    on_worker(qtbot, window, lambda store: VoterService(store).add_baru(twin))
+    voters = desk.voters
+    voters.filter.setCurrentIndex(voters.filter.findData("q:duplicate_nik"))
+    rows = _rows_shown(qtbot, window, desk)
+    assert {r.nik for r in rows} == {original.record.nik}
+    assert sorted(r.nama for r in rows) == sorted([original.record.nama, "DUPLIKAT"])
+    # Search narrows a finding list like any other.
+    qtbot.keyClicks(voters.search, "duplikat")
+    qtbot.waitUntil(lambda: not voters._debounce.isActive())
+    assert [r.nama for r in _rows_shown(qtbot, window, desk)] == ["DUPLIKAT"]
+
+
+def test_one_letter_does_not_search_names_but_one_digit_searches_nik(qtbot, desk, window):
+    voters = desk.voters
+    total = voters.model.rowCount()
+    qtbot.keyClicks(voters.search, "a")
+    qtbot.waitUntil(lambda: not voters._debounce.isActive())
+    assert len(_rows_shown(qtbot, window, desk)) == total
+    voters.search.clear()
+    qtbot.keyClicks(voters.search, "9")  # no demo NIK starts with 9
+    qtbot.waitUntil(lambda: not voters._debounce.isActive())
+    assert _rows_shown(qtbot, window, desk) == []
