@@ -47,8 +47,13 @@ def listed(store):
     """12 voters: 6 at TPS 001 and 4 at TPS 002 of one desa, 2 in another desa."""
     load_regions(
         store,
-        [("61", "Kalimantan Barat"), ("61.11", "Kayong Utara"), ("61.11.02", "Sukadana"),
-         (DESA, "Sutera"), (OTHER_DESA, "Riam Berasap")],
+        [
+            ("61", "Kalimantan Barat"),
+            ("61.11", "Kayong Utara"),
+            ("61.11.02", "Sukadana"),
+            (DESA, "Sutera"),
+            (OTHER_DESA, "Riam Berasap"),
+        ],
     )
     people = [_person(i, TPS_1, NAMES[i]) for i in range(6)]
     people += [_person(6 + i, TPS_2, f"{NAMES[i]} Dua") for i in range(4)]
@@ -103,7 +108,11 @@ def test_keterangan_filters_follow_the_outcomes(listed):
 def test_search_by_name_prefix_and_by_nik_prefix(listed):
     keys = vq.voter_keys(listed.db, VoterQuery(text="sit"))
     assert sorted(_names(listed, keys)) == [
-        "Lain Siti Aminah", "Siti Aminah", "Siti Aminah Dua", "Siti Rahma", "Siti Rahma Dua",
+        "Lain Siti Aminah",
+        "Siti Aminah",
+        "Siti Aminah Dua",
+        "Siti Rahma",
+        "Siti Rahma Dua",
     ]
     assert _names(listed, vq.voter_keys(listed.db, VoterQuery(area=TPS_1, text="siti ra"))) == [
         "Siti Rahma"
