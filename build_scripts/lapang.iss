@@ -1,0 +1,75 @@
+; Inno Setup 6 script: the Windows installer for Lapang, made from the one-folder build of
+; build_scripts\lapang.spec (dist\lapang\). Build recipe: docs\installers.md, in short
+;
+;   build\venv\Scripts\python -m PyInstaller --noconfirm --clean --distpath dist ^
+;       --workpath build\pyinstaller build_scripts\lapang.spec
+;   "%ProgramFiles(x86)%\Inno Setup 6\ISCC.exe" build_scripts\lapang.iss
+;
+; gives dist\lapang-VERSION-windows-x64-setup.exe. The version comes from the version resource
+; the spec stamps into Lapang.exe, so this file never needs editing for a release.
+;
+; Per-deployment settings: put a deployment.toml beside the setup program (on the USB stick or
+; share) and it is installed next to Lapang.exe; without one, an existing deployment.toml is left
+; as it is. Silent mass install:  lapang-...-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
+
+#define AppName "Lapang"
+#define AppExe "Lapang.exe"
+#define DistDir AddBackslash(SourcePath) + "..\dist\lapang"
+#ifndef AppVersion
+  #define AppVersion GetStringFileInfo(DistDir + "\" + AppExe, "ProductVersion")
+#endif
+; "0.1.0 (1a2b3c4d5e6f)": version and commit, as stamped by the spec.
+#define AppBuild GetStringFileInfo(DistDir + "\" + AppExe, "FileVersion")
+
+[Setup]
+; Never change AppId: Windows recognises upgrades of the same app by it.
+AppId={{21799740-A0E9-404A-8DD7-BE733A158A53}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppBuild}
+AppPublisher=Komisi Pemilihan Umum
+VersionInfoVersion={#AppVersion}
+DefaultDirName={autopf}\{#AppName}
+DefaultGroupName={#AppName}
+DisableProgramGroupPage=yes
+; Admin rights: the program folder, and so deployment.toml, must not be writable by the
+; officer's account (an officer must not be able to point the laptop at another server).
+PrivilegesRequired=admin
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+MinVersion=10.0
+OutputDir=..\dist
+OutputBaseFilename=lapang-{#AppVersion}-windows-x64-setup
+; Installers travel over slow links: the strongest compression Inno Setup has.
+Compression=lzma2/ultra64
+SolidCompression=yes
+WizardStyle=modern
+UninstallDisplayIcon={app}\{#AppExe}
+; The voters live in the officer's data folder (%LOCALAPPDATA%\KPU\Lapang), never in {app}:
+; uninstalling or upgrading the program does not touch the encrypted vault.
+
+[Languages]
+; Inno Setup ships no Indonesian messages; add the community Indonesian.isl here when the build
+; machine has it:  Name: "id"; MessagesFile: "compiler:Languages\Indonesian.isl"
+Name: "en"; MessagesFile: "compiler:Default.isl"
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+
+[Files]
+Source: "{#DistDir}\*"; DestDir: "{app}"; Excludes: "deployment.toml"; \
+    Flags: ignoreversion recursesubdirs createallsubdirs
+; The deployment's settings, when KPU IT put them beside the setup program.
+Source: "{src}\deployment.toml"; DestDir: "{app}"; Flags: external skipifsourcedoesntexist
+
+[InstallDelete]
+; A folder left by an older version may hold libraries this build no longer ships.
+Type: filesandordirs; Name: "{app}\_internal"
+
+[Icons]
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+
+[Run]
+Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; \
+    Flags: nowait postinstall skipifsilent
