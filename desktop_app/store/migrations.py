@@ -211,11 +211,95 @@ def _applications(db: sqlite_utils.Database) -> None:
     )
 
 
+def _sync_state(db: sqlite_utils.Database) -> None:
+    # The device's enrolment lives here, private key included, so it is encrypted with everything
+    # else and a stolen laptop yields no key that could push changes in the officer's name.
+    # docs/sync-protocol.md and desktop_app/store/sync_state.py explain each column.
+    _run_script(
+        db,
+        """
+        CREATE TABLE sync_enrollments (
+            device_id TEXT PRIMARY KEY,
+            server_url TEXT NOT NULL,
+            area TEXT NOT NULL,
+            area_name TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL DEFAULT '',
+            private_key BLOB,                 -- raw Ed25519 private key; NULL once superseded
+            public_key TEXT NOT NULL,
+            limits TEXT NOT NULL DEFAULT '{}',
+            seq_base INTEGER NOT NULL,        -- wire seq = outbox.seq - seq_base
+            pull_cursor INTEGER NOT NULL DEFAULT 0,
+            clock_offset INTEGER NOT NULL DEFAULT 0,  -- server time - local time, seconds
+            enrolled_at TEXT NOT NULL,
+            first_pull_done_at TEXT,
+            superseded_at TEXT                -- set when the laptop enrolled again
+        );
+        CREATE UNIQUE INDEX sync_enrollments_one_active
+            ON sync_enrollments(superseded_at IS NULL) WHERE superseded_at IS NULL;
+        CREATE TABLE sync_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            device_id TEXT,
+            trigger TEXT NOT NULL DEFAULT 'manual',
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            outcome TEXT,                     -- NULL: still running, or the app was killed
+            error_code TEXT,
+            error_message TEXT,
+            sent INTEGER NOT NULL DEFAULT 0,
+            confirmed INTEGER NOT NULL DEFAULT 0,
+            refused INTEGER NOT NULL DEFAULT 0,
+            pulled INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            announcements INTEGER NOT NULL DEFAULT 0,
+            attachments INTEGER NOT NULL DEFAULT 0,
+            bytes_up INTEGER NOT NULL DEFAULT 0,
+            bytes_down INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY,
+            voter_id TEXT NOT NULL,
+            change_id TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            other_author TEXT NOT NULL,
+            base_version INTEGER NOT NULL,
+            server_version INTEGER NOT NULL,
+            server_value TEXT NOT NULL,       -- JSON
+            change_value TEXT NOT NULL,       -- JSON
+            rule TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            seen_at TEXT
+        );
+        CREATE INDEX sync_conflicts_voter ON sync_conflicts(voter_id);
+        CREATE TABLE announcements (
+            id TEXT PRIMARY KEY,
+            area TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            signature TEXT NOT NULL,          -- verified against the KPU key before insert
+            received_at TEXT NOT NULL,
+            read_at TEXT
+        );
+        CREATE TABLE sync_uploads (
+            sha256 TEXT PRIMARY KEY,          -- evidence the server asked for, not yet complete
+            listed_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_deferred_voters (
+            id TEXT PRIMARY KEY,              -- a pulled row held back by a local pending change
+            version INTEGER NOT NULL,
+            row TEXT NOT NULL                 -- JSON, server columns
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
     Migration(2, "full-text search over voter names", _voter_search),
     Migration(3, "voter updates and attachments", _updates_and_attachments),
     Migration(4, "ad hoc body applications", _applications),
+    Migration(5, "sync state: enrolment, cursor, runs, conflicts, announcements", _sync_state),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

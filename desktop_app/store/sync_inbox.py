@@ -1,0 +1,258 @@
+"""What a pull brings into the store: regions, TPS, voter rows from KPU, conflicts and KPU
+announcements. Plain values in, so the store does not depend on the wire format.
+
+The rule for a pulled voter row:
+
+* The server's row replaces the local one — every element, ``keterangan``, ``dpid`` and
+  ``version`` — **unless the voter has a change of this laptop still waiting to be sent**
+  (an outbox entry in state ``pending``). The officer's unsent work is never overwritten, and
+  the next change keeps the ``base_version`` the officer actually saw, so the server still
+  detects the conflict if KPU changed the voter meanwhile.
+* A held-back row is kept in ``sync_deferred_voters`` and applied as soon as the voter has no
+  pending change (``release_deferred_voters``): if the pending change is then accepted, a newer
+  row follows in a later pull anyway; if it is refused, the local row returns to what KPU holds
+  and the officer's values stay visible in the quarantined change.
+* A row never goes back in version (a page fetched twice is harmless).
+* Local-only columns (``original_values``, ``checked_at``, ``checked_by``) are kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlite_utils
+
+# Server voter columns stored as they come (the wire names equal the local column names).
+PULLED_VOTER_COLUMNS: tuple[str, ...] = (
+    "id",
+    "version",
+    "dpid",
+    "nkk",
+    "nik",
+    "nama",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "status_perkawinan",
+    "jenis_kelamin",
+    "alamat",
+    "rt",
+    "rw",
+    "disabilitas",
+    "status_ktp_el",
+    "tps_id",
+    "keterangan",
+    "sumber",
+)
+# ``nama`` is left out of the upsert's SET and written by a separate UPDATE that touches only rows
+# whose name changed: the FTS trigger fires on every UPDATE that names the column, and re-indexing
+# thousands of unchanged names would cost more than the whole page.
+_UPDATE_COLUMNS = tuple(c for c in PULLED_VOTER_COLUMNS[1:] if c != "nama")
+_UPSERT_SQL = (
+    f"INSERT INTO voters({', '.join(PULLED_VOTER_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(PULLED_VOTER_COLUMNS))}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _UPDATE_COLUMNS)
+    + " WHERE excluded.version >= voters.version"
+)
+_RENAME_SQL = "UPDATE voters SET nama = ? WHERE id = ? AND nama <> ? AND version = ?"
+
+
+@dataclasses.dataclass
+class VoterUpsertCounts:
+    applied: int = 0
+    deferred: int = 0
+
+
+def _region_row(kode: str, nama: str) -> tuple[str, str, int, str | None]:
+    return kode, nama, kode.count(".") + 1, kode.rsplit(".", 1)[0] if "." in kode else None
+
+
+def upsert_regions(db: sqlite_utils.Database, rows: Iterable[tuple[str, str]]) -> int:
+    data = [_region_row(kode, nama) for kode, nama in rows]
+    db.conn.executemany(
+        "INSERT INTO regions(kode, nama, level, parent) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(kode) DO UPDATE SET nama = excluded.nama",
+        data,
+    )
+    return len(data)
+
+
+def ensure_tps(db: sqlite_utils.Database, tps_ids: Iterable[str]) -> None:
+    rows = []
+    for tps_id in set(tps_ids):
+        kode_desa, _, nomor = tps_id.rpartition(".")
+        if kode_desa and nomor.isdigit():
+            rows.append((tps_id, kode_desa, int(nomor)))
+    db.conn.executemany("INSERT OR IGNORE INTO tps(id, kode_desa, nomor) VALUES (?, ?, ?)", rows)
+
+
+def _voters_with_pending_changes(db: sqlite_utils.Database) -> set[str]:
+    return {
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT entity_id FROM outbox WHERE state = 'pending' AND entity = 'voter'"
+        )
+    }
+
+
+def upsert_pulled_voters(
+    db: sqlite_utils.Database, rows: Sequence[dict[str, Any]]
+) -> VoterUpsertCounts:
+    """Store pulled voter rows by the rule in the module docstring. Call inside the page's
+    transaction."""
+    counts = VoterUpsertCounts()
+    if not rows:
+        return counts
+    blocked = _voters_with_pending_changes(db)
+    apply, defer = [], []
+    for row in rows:
+        (defer if row["id"] in blocked else apply).append(row)
+    if apply:
+        db.conn.executemany(_UPSERT_SQL, [[row[c] for c in PULLED_VOTER_COLUMNS] for row in apply])
+        db.conn.executemany(
+            _RENAME_SQL, [(r["nama"], r["id"], r["nama"], r["version"]) for r in apply]
+        )
+        db.conn.executemany(
+            "DELETE FROM sync_deferred_voters WHERE id = ? AND version <= ?",
+            [(row["id"], row["version"]) for row in apply],
+        )
+        ensure_tps(db, (row["tps_id"] for row in apply))
+    if defer:
+        db.conn.executemany(
+            "INSERT INTO sync_deferred_voters(id, version, row) VALUES (?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET version = excluded.version, row = excluded.row "
+            "WHERE excluded.version >= sync_deferred_voters.version",
+            [
+                (row["id"], row["version"], json.dumps({c: row[c] for c in PULLED_VOTER_COLUMNS}))
+                for row in defer
+            ],
+        )
+    counts.applied, counts.deferred = len(apply), len(defer)
+    return counts
+
+
+def release_deferred_voters(db: sqlite_utils.Database) -> int:
+    """Apply held-back rows whose voter no longer has a pending change."""
+    deferred = db.execute("SELECT id, row FROM sync_deferred_voters").fetchall()
+    if not deferred:
+        return 0
+    blocked = _voters_with_pending_changes(db)
+    ready = [json.loads(row) for voter_id, row in deferred if voter_id not in blocked]
+    if not ready:
+        return 0
+    with db.atomic():
+        counts = upsert_pulled_voters(db, ready)
+        db.conn.executemany(
+            "DELETE FROM sync_deferred_voters WHERE id = ?", [(r["id"],) for r in ready]
+        )
+    return counts.applied
+
+
+def store_conflicts(db: sqlite_utils.Database, conflicts: Iterable[dict[str, Any]], at: str) -> int:
+    data = [
+        (
+            c["id"],
+            c["voter_id"],
+            c["change_id"],
+            c["device_id"],
+            c["other_author"],
+            c["base_version"],
+            c["server_version"],
+            json.dumps(c["server_value"], ensure_ascii=False),
+            json.dumps(c["change_value"], ensure_ascii=False),
+            c["rule"],
+            c["created_at"],
+            at,
+        )
+        for c in conflicts
+    ]
+    before = db.conn.total_changes
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO sync_conflicts(id, voter_id, change_id, device_id, other_author, "
+        "base_version, server_version, server_value, change_value, rule, created_at, "
+        "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        data,
+    )
+    return db.conn.total_changes - before
+
+
+def store_announcements(
+    db: sqlite_utils.Database, announcements: Iterable[dict[str, Any]], at: str
+) -> int:
+    """Insert announcements the caller has verified against the KPU key."""
+    data = [
+        (a["id"], a["area"], a["title"], a["body"], a["published_at"], a["signature"], at)
+        for a in announcements
+    ]
+    before = db.conn.total_changes
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO announcements(id, area, title, body, published_at, signature, "
+        "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        data,
+    )
+    return db.conn.total_changes - before
+
+
+# -- reads for the desk --------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class StoredConflict:
+    id: str
+    voter_id: str
+    change_id: str
+    other_author: str  # a device id, or "kpu"
+    base_version: int
+    server_version: int
+    server_value: dict[str, Any]
+    change_value: dict[str, Any]
+    rule: str
+    created_at: str
+    seen_at: str | None
+
+
+def conflicts(db: sqlite_utils.Database, *, unseen_only: bool = False) -> list[StoredConflict]:
+    where = "WHERE seen_at IS NULL" if unseen_only else ""
+    rows = db.execute(
+        "SELECT id, voter_id, change_id, other_author, base_version, server_version, "
+        f"server_value, change_value, rule, created_at, seen_at FROM sync_conflicts {where} "
+        "ORDER BY created_at, id"
+    ).fetchall()
+    return [StoredConflict(*r[:6], json.loads(r[6]), json.loads(r[7]), *r[8:]) for r in rows]
+
+
+def mark_conflict_seen(db: sqlite_utils.Database, conflict_id: str, at: str) -> None:
+    with db.atomic():
+        db.execute(
+            "UPDATE sync_conflicts SET seen_at = coalesce(seen_at, ?) WHERE id = ?",
+            [at, conflict_id],
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class StoredAnnouncement:
+    id: str
+    area: str
+    title: str
+    body: str
+    published_at: str
+    read_at: str | None
+
+
+def announcements(db: sqlite_utils.Database) -> list[StoredAnnouncement]:
+    rows = db.execute(
+        "SELECT id, area, title, body, published_at, read_at FROM announcements "
+        "ORDER BY published_at DESC, id"
+    ).fetchall()
+    return [StoredAnnouncement(*r) for r in rows]
+
+
+def mark_announcement_read(db: sqlite_utils.Database, announcement_id: str, at: str) -> None:
+    with db.atomic():
+        db.execute(
+            "UPDATE announcements SET read_at = coalesce(read_at, ?) WHERE id = ?",
+            [at, announcement_id],
+        )

@@ -1,0 +1,262 @@
+"""The sync engine: one ``run_once`` pushes the outbox, pulls the area's news, then uploads the
+evidence files the server asked for.
+
+Threading: everything ``run_once`` does — store reads and writes, HTTP — happens on the thread
+that calls it. Tests call it directly; the GUI calls it on its single database worker. Only
+``cancel()`` and the progress snapshot (``last_progress``) may be used from other threads.
+Progress listeners are called on the run's thread (a GUI adapter re-emits them as Qt signals);
+a bound method is held by weak reference, so a closed window does not stay alive through it.
+
+Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import pathlib
+import random
+import threading
+import time
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from desktop_app.store import sync_state
+from desktop_app.store.field_store import FieldStore, utc_now
+from desktop_app.sync import protocol as p
+from desktop_app.sync.client import DEFAULT_TIMEOUTS, DeviceCredentials, SyncClient, Timeouts
+from desktop_app.sync.errors import CertificateRejected, SyncCancelled, SyncError
+from desktop_app.sync.pacing import DEFAULT_RETRY, BatchSizer, RetryPolicy
+from desktop_app.sync.pull import PullPhase
+from desktop_app.sync.push import PushPhase
+from desktop_app.sync.run import (
+    CancelToken,
+    ProgressCallback,
+    RunContext,
+    SyncProgress,
+    SyncRunReport,
+    is_transient,
+)
+from desktop_app.sync.trust import shipped_announcement_key
+from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES, UploadPhase
+
+log = logging.getLogger("desktop_app.sync")
+
+_SHIPPED = object()  # "use the KPU key in resources/"
+
+
+class SyncEngine:
+    """Syncs one unlocked store with the server it is enrolled with."""
+
+    def __init__(
+        self,
+        store: FieldStore,
+        client: SyncClient,
+        *,
+        kpu_key: Ed25519PublicKey | None | object = _SHIPPED,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] | None = None,
+        rnd: Callable[[], float] = random.random,
+        retry: RetryPolicy = DEFAULT_RETRY,
+        chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+        initial_batch: int = 64,
+        initial_page: int = 500,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.kpu_key = shipped_announcement_key() if kpu_key is _SHIPPED else kpu_key
+        self._clock = clock
+        self._sleep = sleep
+        self._rnd = rnd
+        self.retry = retry
+        self.chunk_bytes = chunk_bytes
+        # Kept across runs: what the last run learned about the link is the best first guess.
+        self.push_sizer = BatchSizer(
+            initial=initial_batch, maximum=p.MAX_BATCH_CHANGES, target_seconds=6.0
+        )
+        self.pull_sizer = BatchSizer(
+            initial=initial_page, maximum=p.PULL_PAGE_MAX, target_seconds=12.0
+        )
+        self._cancel = CancelToken()
+        self._listeners: list[Callable[[], ProgressCallback | None]] = []
+        self._lock = threading.Lock()
+        self._last_progress: SyncProgress | None = None
+
+    @classmethod
+    def for_store(
+        cls,
+        store: FieldStore,
+        *,
+        ca_file: pathlib.Path | str | None = None,
+        timeouts: Timeouts = DEFAULT_TIMEOUTS,
+        **options: Any,
+    ) -> SyncEngine:
+        """The engine for the server this store is enrolled with. Raises ``NotEnrolled``."""
+        enrollment = sync_state.require_enrollment(store.db)
+        client = SyncClient(
+            enrollment.server_url,
+            ca_file=ca_file,
+            clock_offset=enrollment.clock_offset,
+            timeouts=timeouts,
+        )
+        return cls(store, client, **options)
+
+    # -- progress and cancel (any thread) -----------------------------------------------------
+    def add_listener(self, callback: ProgressCallback) -> None:
+        """Call ``callback(SyncProgress)`` on the run's thread for every progress event."""
+        if inspect.ismethod(callback):
+            ref: Callable[[], ProgressCallback | None] = weakref.WeakMethod(callback)
+        else:
+
+            def ref(cb: ProgressCallback = callback) -> ProgressCallback:
+                return cb
+
+        with self._lock:
+            self._listeners.append(ref)
+
+    def remove_listener(self, callback: ProgressCallback) -> None:
+        with self._lock:
+            self._listeners = [r for r in self._listeners if r() not in (None, callback)]
+
+    @property
+    def last_progress(self) -> SyncProgress | None:
+        """The latest progress event, for a GUI that polls with a timer instead."""
+        return self._last_progress
+
+    def cancel(self) -> None:
+        """Ask the running ``run_once`` to stop at its next step (thread-safe)."""
+        self._cancel.cancel()
+
+    def _emit(self, progress: SyncProgress) -> None:
+        self._last_progress = progress
+        with self._lock:
+            callbacks = [r() for r in self._listeners]
+        for callback in callbacks:
+            if callback is None:
+                continue
+            try:
+                callback(progress)
+            except Exception:  # a broken view must not break the sync
+                log.exception("sync progress listener failed")
+
+    # -- the run ------------------------------------------------------------------------------
+    def run_once(
+        self,
+        *,
+        trigger: str = "manual",
+        push: bool = True,
+        pull: bool = True,
+        attachments: bool = True,
+    ) -> SyncRunReport:
+        """One sync: push, then pull, then attachments. Never raises for a network or server
+        problem — the report's ``outcome`` says what happened and everything unconfirmed stays
+        queued. Raises ``NotEnrolled`` when there is no enrolment, and re-raises unexpected
+        errors (bugs, a broken store) after recording the run as failed."""
+        self._cancel.reset()
+        db = self.store.db
+        enrollment = sync_state.require_enrollment(db)
+        self._bind_client(enrollment)
+        report = SyncRunReport(trigger=trigger, started_at=utc_now())
+        report.run_id = sync_state.start_run(
+            db, device_id=enrollment.device_id, trigger=trigger, at=report.started_at
+        )
+        up, down = self.client.bytes_up, self.client.bytes_down
+        started = self._clock()
+        ctx = RunContext(
+            store=self.store,
+            client=self.client,
+            enrollment=enrollment,
+            report=report,
+            policy=self.retry,
+            cancel=self._cancel,
+            clock=self._clock,
+            sleep=self._sleep,
+            rnd=self._rnd,
+            emit=self._emit,
+            kpu_key=self.kpu_key,
+        )
+        unexpected: BaseException | None = None
+        try:
+            if push:
+                PushPhase(ctx, self.push_sizer).run()
+            if pull:
+                PullPhase(ctx, self.pull_sizer).run()
+            if attachments:
+                UploadPhase(ctx, self.chunk_bytes).run()
+            report.outcome = "ok"
+        except SyncCancelled as exc:
+            report.outcome, report.error_message = "cancelled", str(exc)
+        except CertificateRejected as exc:
+            report.outcome, report.error_code, report.error_message = "failed", "tls", str(exc)
+        except (SyncError, p.ProtocolError) as exc:
+            report.outcome = "offline" if is_transient(exc) else "failed"
+            report.error_code = getattr(exc, "code", type(exc).__name__)
+            report.error_message = getattr(exc, "message", str(exc))
+        except BaseException as exc:
+            report.outcome, report.error_code = "failed", "internal"
+            report.error_message = f"Unexpected {type(exc).__name__}; see the log."
+            unexpected = exc
+        finally:
+            self._finish(ctx, enrollment, started, up, down)
+        if unexpected is not None:
+            raise unexpected
+        return report
+
+    def _bind_client(self, enrollment: sync_state.Enrollment) -> None:
+        current = self.client.credentials
+        if current is None or current.device_id != enrollment.device_id:
+            key = sync_state.device_key(self.store.db, enrollment.device_id)
+            self.client.credentials = DeviceCredentials(enrollment.device_id, key)
+            self.client.clock_offset = enrollment.clock_offset
+
+    def _finish(
+        self,
+        ctx: RunContext,
+        enrollment: sync_state.Enrollment,
+        started: float,
+        up: int,
+        down: int,
+    ) -> None:
+        report, db = ctx.report, self.store.db
+        report.bytes_up = self.client.bytes_up - up
+        report.bytes_down = self.client.bytes_down - down
+        report.seconds = self._clock() - started
+        report.pending = sync_state.pending_count(db)
+        left_uploads = len(sync_state.pending_uploads(db))
+        if report.outcome == "ok" and (
+            report.pending or report.gaps or left_uploads or report.attachments_failed
+        ):
+            report.outcome = "partial"
+            if report.gaps:
+                report.error_code = "gap"
+                report.error_message = (
+                    f"KPU is waiting for {report.gaps} change(s) this laptop no longer has "
+                    "(restored from an old backup?). Ask KPU to release them (release-gap)."
+                )
+        if self.client.clock_offset != enrollment.clock_offset:
+            sync_state.set_clock_offset(db, enrollment.device_id, self.client.clock_offset)
+        report.finished_at = utc_now()
+        sync_state.finish_run(
+            db,
+            report.run_id,
+            outcome=report.outcome,
+            counters=report.counters(),
+            error_code=report.error_code,
+            error_message=report.error_message,
+            officer=self.store.officer,
+            at=report.finished_at,
+        )
+        log.info(
+            "sync run %d %s: %d confirmed, %d refused, %d pending, %d pulled, %d B up, %d B down",
+            report.run_id,
+            report.outcome,
+            report.confirmed,
+            report.refused,
+            report.pending,
+            report.pulled,
+            report.bytes_up,
+            report.bytes_down,
+        )

@@ -1,0 +1,162 @@
+"""What one sync run carries through its phases: the report it fills, progress events, cancel,
+and the retry loop shared by push, pull and attachments."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.store.field_store import FieldStore
+from desktop_app.store.sync_state import Enrollment
+from desktop_app.sync import protocol as p
+from desktop_app.sync.client import SyncClient
+from desktop_app.sync.errors import SyncCancelled, TransportError
+from desktop_app.sync.pacing import RetryPolicy
+
+log = logging.getLogger("desktop_app.sync")
+
+PHASE_PUSH = "push"
+PHASE_PULL = "pull"
+PHASE_ATTACHMENTS = "attachments"
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncProgress:
+    """One progress event. ``records`` are changes (push), pulled items (pull) or files
+    (attachments); totals are None when not known yet (a pull does not know how much is
+    waiting on the server)."""
+
+    phase: str
+    records_done: int
+    records_total: int | None
+    bytes_done: int
+    bytes_total: int | None
+
+
+@dataclasses.dataclass
+class SyncRunReport:
+    """What a run did. ``outcome``: ``ok`` (everything went and came), ``partial`` (the run
+    finished but something is left: unsent changes, a gap KPU must release, files that could
+    not be sent), ``offline`` (the link failed; everything unconfirmed stays queued),
+    ``cancelled`` or ``failed`` (the server refused the device: see ``error_code``)."""
+
+    run_id: int = 0
+    trigger: str = "manual"
+    outcome: str = "ok"
+    error_code: str | None = None
+    error_message: str | None = None
+    started_at: str = ""
+    finished_at: str = ""
+    sent: int = 0  # changes put on the wire, resends included
+    confirmed: int = 0  # changes the server acknowledged in this run (now "sent")
+    refused: int = 0  # changes quarantined in this run (push answers and pull notices)
+    pending: int = 0  # changes still queued after the run
+    invalid: int = 0  # local entries that break the change contract (quarantined here)
+    gaps: int = 0  # seqs the server waits for that this laptop no longer has
+    pulled: int = 0  # voter rows received
+    deferred: int = 0  # of those, held back by a local pending change
+    regions: int = 0
+    tps: int = 0
+    conflicts: int = 0
+    announcements: int = 0
+    announcements_rejected: int = 0  # bad or missing KPU signature: never shown
+    attachments: int = 0  # files completed
+    attachments_failed: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+    batches: int = 0
+    pages: int = 0
+    retries: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+    def counters(self) -> dict[str, int]:
+        return {
+            "sent": self.sent,
+            "confirmed": self.confirmed,
+            "refused": self.refused,
+            "pulled": self.pulled,
+            "conflicts": self.conflicts,
+            "announcements": self.announcements,
+            "attachments": self.attachments,
+            "bytes_up": self.bytes_up,
+            "bytes_down": self.bytes_down,
+        }
+
+
+class CancelToken:
+    """Cooperative cancel: set from any thread, checked by the run between requests and during
+    waits. A request already on the wire finishes (or times out) first."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def reset(self) -> None:
+        self._event.clear()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``; True if cancelled meanwhile."""
+        return self._event.wait(seconds)
+
+
+ProgressCallback = Callable[[SyncProgress], None]
+
+
+@dataclasses.dataclass
+class RunContext:
+    store: FieldStore
+    client: SyncClient
+    enrollment: Enrollment
+    report: SyncRunReport
+    policy: RetryPolicy
+    cancel: CancelToken
+    clock: Callable[[], float]
+    sleep: Callable[[float], None] | None  # None: wait on the cancel token
+    rnd: Callable[[], float]
+    emit: ProgressCallback
+    kpu_key: Any = None  # Ed25519PublicKey, or None when the app ships no key
+
+    @property
+    def db(self) -> Any:
+        return self.store.db
+
+    def check_cancel(self) -> None:
+        if self.cancel.cancelled:
+            raise SyncCancelled("Sync cancelled; what the server confirmed so far is kept.")
+
+    def retry_after(self, exc: Exception, failures: int) -> None:
+        """Wait before the next attempt, or re-raise ``exc`` when the run should stop."""
+        if not is_transient(exc) or failures >= self.policy.attempts:
+            raise exc
+        self.report.retries += 1
+        delay = self.policy.delay(failures, self.rnd)
+        log.info(
+            "sync request failed (%s), retry %d in %.1f s", type(exc).__name__, failures, delay
+        )
+        if delay > 0:
+            if self.sleep is None:
+                self.cancel.wait(delay)
+            else:
+                self.sleep(delay)
+        self.check_cancel()
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Failures after which the same request may succeed: no answer, a 5xx, a clock skew the
+    client could not fix in one go."""
+    if isinstance(exc, TransportError):
+        return True
+    return isinstance(exc, p.ProtocolError) and type(exc).retryable

@@ -1,0 +1,113 @@
+"""Attachments: upload the evidence files the server asked for, in chunks, resuming from the
+server's offset after a drop (docs/sync-protocol.md section 8).
+
+A file is queued when a push answer lists it (``att``) and leaves the queue only when the
+server reports it complete, so a run cut short resumes next time — from the server's
+``received`` offset, never from zero.
+"""
+
+from __future__ import annotations
+
+from desktop_app.store import sync_state
+from desktop_app.store.attachments import read_attachment
+from desktop_app.sync import protocol as p
+from desktop_app.sync.run import PHASE_ATTACHMENTS, RunContext, SyncProgress, log
+
+# docs/sync-protocol.md section 8: 32 KiB is a good chunk on 2G (about a second of link).
+DEFAULT_CHUNK_BYTES = 32 << 10
+
+
+class UploadPhase:
+    def __init__(self, ctx: RunContext, chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> None:
+        self.ctx = ctx
+        server_max = int(ctx.enrollment.limits.get("max_chunk_bytes", p.MAX_CHUNK_BYTES))
+        self.chunk_bytes = max(1, min(chunk_bytes, server_max))
+        self.files_done = 0
+        self.bytes_done = 0
+
+    def run(self) -> None:
+        uploads = sync_state.pending_uploads(self.ctx.db)
+        self.total_files = len(uploads)
+        self.total_bytes = sum(u.size or 0 for u in uploads)
+        if uploads:
+            self._progress()
+        for upload in uploads:
+            self.ctx.check_cancel()
+            if upload.size is None:
+                # The change names a file this laptop does not hold: nothing can send it.
+                log.warning("attachment %s... is not on this laptop", upload.sha256[:12])
+                self.ctx.report.attachments_failed += 1
+                sync_state.drop_upload(self.ctx.db, upload.sha256)
+                continue
+            if self._upload(upload.sha256, upload.size):
+                self.ctx.report.attachments += 1
+            self.files_done += 1
+            self._progress()
+
+    def _upload(self, sha256: str, size: int) -> bool:
+        ctx = self.ctx
+        content = read_attachment(ctx.db, sha256)
+        if content is None or p.sha256_hex(content) != sha256:
+            log.error("attachment %s... is damaged on this laptop", sha256[:12])
+            ctx.report.attachments_failed += 1
+            sync_state.drop_upload(ctx.db, sha256)
+            return False
+        status = self._status(sha256)
+        self.bytes_done += status.received  # resumed: what the server already holds counts
+        restarted = False
+        failures = 0
+        while not status.complete:
+            ctx.check_cancel()
+            offset = status.received
+            chunk = content[offset : offset + self.chunk_bytes]
+            try:
+                status = ctx.client.put_chunk(sha256, offset, size, chunk)
+            except p.OffsetMismatch:
+                status = self._status(sha256)  # the server says where to resume
+                continue
+            except p.HashMismatch:
+                # The server discarded its copy; the local file hashed right, so a chunk was
+                # damaged on the way. Send it all once more, then give up for this run.
+                if restarted:
+                    raise
+                restarted = True
+                status = p.AttachmentStatus(sha256, size, 0, False)
+                continue
+            except p.AttachmentTooLarge as exc:
+                log.error("attachment refused by the server: %s", exc.message)
+                ctx.report.attachments_failed += 1
+                sync_state.drop_upload(ctx.db, sha256)
+                return False
+            except Exception as exc:
+                failures += 1
+                ctx.retry_after(exc, failures)
+                # The chunk may or may not have been written: ask instead of guessing.
+                status = self._status(sha256)
+                continue
+            failures = 0
+            self.bytes_done += max(0, status.received - offset)
+            sync_state.set_upload_progress(ctx.db, sha256, status.received)
+            self._progress()
+        sync_state.finish_upload(ctx.db, sha256)
+        return True
+
+    def _status(self, sha256: str) -> p.AttachmentStatus:
+        failures = 0
+        while True:
+            self.ctx.check_cancel()
+            try:
+                return self.ctx.client.attachment_status(sha256)
+            except Exception as exc:
+                failures += 1
+                self.ctx.retry_after(exc, failures)
+
+    def _progress(self) -> None:
+        self.ctx.emit(
+            SyncProgress(
+                PHASE_ATTACHMENTS,
+                self.files_done,
+                self.total_files,
+                self.bytes_done,
+                self.total_bytes,
+            )
+        )
