@@ -2,8 +2,9 @@
 
 Every error leaves as JSON ``{"error": {"code", "message", "retryable", ...}}`` with the status
 its ``ProtocolError`` class names; nothing a client sends can produce an HTML page or a crash.
-Request bodies are read with a hard size limit before anything else looks at them, and a
-body is parsed only after its signature has been verified.
+Request bodies are read with a hard size limit and a stall deadline before anything else looks
+at them (``sync_server.http``), and a body is parsed only after its signature has been
+verified. A database that is down or overloaded answers 503 (retryable), never a hang.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from desktop_app.sync.protocol import (
     PROTOCOL_VERSION,
     PULL_PAGE_DEFAULT,
     AuthHeaders,
-    BodyTooLarge,
     DeviceRevoked,
     EnrollRequest,
     EnrollResponse,
@@ -35,18 +35,26 @@ from desktop_app.sync.protocol import (
     PushRequest,
     PushResult,
     ServerError,
+    ServiceUnavailable,
     UnknownDevice,
-    UnsupportedEncoding,
     check_clock,
     is_sha256_hex,
     load_public_key,
-    parse_auth_headers,
     verify_request,
 )
+from sync_server import openapi
 from sync_server.attachments import AttachmentStore
 from sync_server.config import ServerConfig
+from sync_server.db import DatabaseError
+from sync_server.http import (
+    auth_headers,
+    query_int,
+    read_body,
+    require_media,
+    signed_path,
+)
 from sync_server.ingest import ingest_batch
-from sync_server.repository import Device, Repository
+from sync_server.repository import Device, Repository, Tx
 
 log = logging.getLogger("sync_server")
 
@@ -59,54 +67,9 @@ def _error_response(exc: ProtocolError) -> Response:
     return Response(exc.to_body(), status_code=exc.http_status, media_type=_JSON)
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused as soon as it passes ``limit`` bytes."""
-    declared = request.headers.get("content-length")
-    too_large = BodyTooLarge(f"The request body is larger than {limit} bytes.", limit=limit)
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise too_large
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _require_media(request: Request, media_type: str) -> None:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    encoding = request.headers.get("content-encoding", "identity").strip().lower()
-    if content_type != media_type or encoding != "identity":
-        raise UnsupportedEncoding(
-            f"Send this body as {media_type} without Content-Encoding "
-            "(compression is part of the media type).",
-            expected=media_type,
-        )
-
-
-def _signed_path(request: Request) -> str:
-    """Path and query as the client signed them: from the API root, query string verbatim."""
-    path: str = request.scope["path"]
-    root: str = request.scope.get("root_path", "")
-    if root and path.startswith(root):
-        path = path[len(root) :]
-    query = request.scope.get("query_string", b"").decode("latin-1")
-    return f"{path}?{query}" if query else path
-
-
-def _query_int(request: Request, name: str, *, default: int | None, low: int, high: int) -> int:
-    raw = request.query_params.get(name)
-    if raw is None and default is not None:
-        return default
-    if raw is None or not raw.isdigit() or len(raw) > 18 or not low <= int(raw) <= high:
-        raise MalformedRequest(f"Query parameter {name} must be an integer from {low} to {high}.")
-    return int(raw)
-
-
 def create_app(config: ServerConfig) -> FastAPI:
     """The sync server for ``config``; the database is opened (and migrated) here."""
-    repo = Repository.open(config.db_path, time.time())
+    repo = Repository.open(config.database, time.time())
     attachments = AttachmentStore(
         config.attachments_root,
         repo,
@@ -144,6 +107,15 @@ def create_app(config: ServerConfig) -> FastAPI:
         err = ProtocolError(str(exc.detail))
         return Response(err.to_body(), status_code=exc.status_code, media_type=_JSON)
 
+    @app.exception_handler(DatabaseError)
+    async def database_error(request: Request, exc: DatabaseError) -> Response:
+        # Nothing was stored (the transaction rolled back): the client keeps its changes
+        # queued and retries. The message may name the database, so it stays in the log.
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return _error_response(
+            ServiceUnavailable("The server database is busy or unavailable; try again later.")
+        )
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         # The type and path only: request data may hold voter details.
@@ -153,7 +125,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     async def authenticate(
         request: Request, body: bytes, *, record_nonce: bool
     ) -> tuple[Device, AuthHeaders]:
-        auth = parse_auth_headers(request.headers)
+        auth = auth_headers(request)
         now = time.time()
         check_clock(auth.timestamp, now, config.clock_skew_seconds)
         device = await run_in_threadpool(repo.device, auth.device_id)
@@ -162,7 +134,7 @@ def create_app(config: ServerConfig) -> FastAPI:
                 "This device is not enrolled on this server; enroll it with a new code."
             )
         public_key = load_public_key(device.public_key)
-        verify_request(public_key, auth, request.method, _signed_path(request), body)
+        verify_request(public_key, auth, request.method, signed_path(request), body)
         if device.revoked:
             raise DeviceRevoked(
                 "KPU revoked this device; contact the KPU operator to enroll it again."
@@ -178,17 +150,18 @@ def create_app(config: ServerConfig) -> FastAPI:
         """Cheap liveness probe for the connectivity watcher; also the server clock."""
         return {"v": PROTOCOL_VERSION, "time": int(time.time())}
 
-    @app.post(f"{API_PREFIX}/enroll")
+    @app.post(f"{API_PREFIX}/enroll", openapi_extra=openapi.ENROLL)
     async def enroll(request: Request) -> Response:
-        _require_media(request, _JSON)
-        body = await _read_body(request, _ENROLL_MAX_BYTES)
-        auth = parse_auth_headers(request.headers, device_required=False)
+        """Register a device key with a one-time code (docs/sync-protocol.md §4)."""
+        require_media(request, _JSON)
+        body = await read_body(request, _ENROLL_MAX_BYTES, config)
+        auth = auth_headers(request, device_required=False)
         now = time.time()
         check_clock(auth.timestamp, now, config.clock_skew_seconds)
         enrollment = EnrollRequest.decode(body)
         # Proof that the caller holds the private half of the key it registers.
         key = load_public_key(enrollment.public_key)
-        verify_request(key, auth, request.method, _signed_path(request), body)
+        verify_request(key, auth, request.method, signed_path(request), body)
         device = await run_in_threadpool(
             repo.enroll, enrollment.code, enrollment.public_key, enrollment.label, now
         )
@@ -196,31 +169,31 @@ def create_app(config: ServerConfig) -> FastAPI:
         answer = EnrollResponse(device.id, device.area, area_name, int(now), config.limits())
         return Response(answer.encode(), media_type=_JSON)
 
-    @app.post(f"{API_PREFIX}/push")
+    @app.post(f"{API_PREFIX}/push", openapi_extra=openapi.PUSH)
     async def push(request: Request) -> Response:
-        _require_media(request, MEDIA_TYPE)
-        body = await _read_body(request, config.max_body_bytes)
+        """Store a signed batch of changes atomically; answer per change (§5)."""
+        require_media(request, MEDIA_TYPE)
+        body = await read_body(request, config.max_body_bytes, config)
         device, auth = await authenticate(request, body, record_nonce=False)
         batch = PushRequest.decode(body)
+        now = time.time()
 
-        def store() -> PushResult:
-            now = time.time()
-            with repo.transaction(write=True) as tx:
-                # The nonce commits with the batch: a refused batch leaves no trace at all.
-                tx.record_nonce(device.id, auth.nonce, int(now), config.clock_skew_seconds)
-                return ingest_batch(
-                    tx, device.id, auth.nonce, batch.changes, now, config.election_date
-                )
+        def store(tx: Tx) -> PushResult:
+            # The nonce commits with the batch: a refused batch leaves no trace at all. A batch
+            # that collided with another writer is run again whole (Repository.write).
+            tx.record_nonce(device.id, auth.nonce, int(now), config.clock_skew_seconds)
+            return ingest_batch(tx, device.id, auth.nonce, batch.changes, now, config.election_date)
 
-        result = await run_in_threadpool(store)
+        result = await run_in_threadpool(repo.write, store)
         return Response(result.encode(), media_type=MEDIA_TYPE)
 
-    @app.get(f"{API_PREFIX}/pull")
+    @app.get(f"{API_PREFIX}/pull", openapi_extra=openapi.PULL)
     async def pull(request: Request) -> Response:
-        body = await _read_body(request, 0)
+        """The device's area since ``cursor``, one snapshot per page (§6)."""
+        body = await read_body(request, 0, config)
         device, _ = await authenticate(request, body, record_nonce=True)
-        cursor = _query_int(request, "cursor", default=0, low=0, high=2**62)
-        limit = _query_int(
+        cursor = query_int(request, "cursor", default=0, low=0, high=2**62)
+        limit = query_int(
             request, "limit", default=PULL_PAGE_DEFAULT, low=1, high=config.pull_page_max
         )
         page = await run_in_threadpool(repo.pull_page, device, cursor, limit, time.time())
@@ -233,20 +206,22 @@ def create_app(config: ServerConfig) -> FastAPI:
             )
         return sha256
 
-    @app.get(f"{API_PREFIX}/attachments/{{sha256}}")
+    @app.get(f"{API_PREFIX}/attachments/{{sha256}}", openapi_extra=openapi.ATTACHMENT_STATUS)
     async def attachment_status(request: Request, sha256: str) -> Response:
-        body = await _read_body(request, 0)
+        """How much of an evidence file the server holds (§8)."""
+        body = await read_body(request, 0, config)
         await authenticate(request, body, record_nonce=True)
         status = await run_in_threadpool(attachments.status, _sha(sha256))
         return Response(status.encode(), media_type=_JSON)
 
-    @app.put(f"{API_PREFIX}/attachments/{{sha256}}")
+    @app.put(f"{API_PREFIX}/attachments/{{sha256}}", openapi_extra=openapi.ATTACHMENT_CHUNK)
     async def attachment_chunk(request: Request, sha256: str) -> Response:
-        _require_media(request, _OCTETS)
-        body = await _read_body(request, config.max_chunk_bytes)
+        """Append one chunk of an evidence file at the acknowledged offset (§8)."""
+        require_media(request, _OCTETS)
+        body = await read_body(request, config.max_chunk_bytes, config)
         device, _ = await authenticate(request, body, record_nonce=True)
-        offset = _query_int(request, "offset", default=None, low=0, high=2**40)
-        size = _query_int(request, "size", default=None, low=0, high=2**40)
+        offset = query_int(request, "offset", default=None, low=0, high=2**40)
+        size = query_int(request, "size", default=None, low=0, high=2**40)
         status = await run_in_threadpool(
             attachments.put_chunk, _sha(sha256), offset, size, body, device.id, time.time()
         )

@@ -7,10 +7,13 @@ its name before it counts as received; only then does a TMS change stop asking f
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import pathlib
 import threading
+from collections.abc import Iterator
 
 from desktop_app.sync.protocol import (
     AttachmentStatus,
@@ -37,6 +40,19 @@ class AttachmentStore:
         # lock per process is simpler than one per file and costs nothing measurable.
         self._lock = threading.Lock()
 
+    @contextlib.contextmanager
+    def _file_lock(self, sha256: str) -> Iterator[None]:
+        """Exclusive across processes: several server processes (PostgreSQL) share the folder.
+        256 lock files, by the hash's first byte: a few, and never deleted under a waiter."""
+        folder = self.root / "locks"
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / sha256[:2], os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
     def _partial(self, sha256: str) -> pathlib.Path:
         return self.root / "partial" / sha256
 
@@ -62,7 +78,7 @@ class AttachmentStore:
             raise BodyTooLarge(f"A chunk holds at most {self._max_chunk} bytes.")
         if not data:
             raise MalformedRequest("A chunk must not be empty.")
-        with self._lock:
+        with self._lock, self._file_lock(sha256):
             current = self.status(sha256)
             if current.size is None:
                 with self._repo.transaction(write=True) as tx:

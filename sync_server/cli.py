@@ -29,7 +29,8 @@ from desktop_app.domain.region import (
 )
 from desktop_app.sync.protocol import generate_key, public_key_text, sign_announcement
 from sync_server import ingest
-from sync_server.db import DatabaseError
+from sync_server.config import ConfigError
+from sync_server.db import DatabaseError, is_postgres_url
 from sync_server.repository import AdminError, Repository, iso
 
 DEFAULT_DB = "lapang-server.db"
@@ -52,8 +53,12 @@ _EXPORT_COLUMNS = (
 )
 
 
+def _database(text: str) -> str | pathlib.Path:
+    return text if is_postgres_url(text) else pathlib.Path(text)
+
+
 def _repo(args: argparse.Namespace) -> Repository:
-    return Repository.open(pathlib.Path(args.db), time.time())
+    return Repository.open(_database(args.db), time.time())
 
 
 def _date(text: str) -> dt.date:
@@ -75,22 +80,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from sync_server.app import create_app
     from sync_server.config import ServerConfig
+    from sync_server.http import uvicorn_config
 
-    config = ServerConfig(
-        db_path=pathlib.Path(args.db),
+    config = ServerConfig.for_database(
+        args.db,
         attachments_dir=pathlib.Path(args.attachments) if args.attachments else None,
         election_date=args.election_date,
     )
     app = create_app(config)
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        root_path=args.root_path,
-        ssl_certfile=args.tls_cert,
-        ssl_keyfile=args.tls_key,
+    server = uvicorn.Server(
+        uvicorn_config(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level=args.log_level,
+            root_path=args.root_path,
+            tls_cert=args.tls_cert,
+            tls_key=args.tls_key,
+            connection_limit=args.max_connections,
+        )
     )
+    server.run()
     return 0
 
 
@@ -299,7 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument(
         "--db",
         default=os.environ.get("LAPANG_SERVER_DB", DEFAULT_DB),
-        help=f"server database file (default: $LAPANG_SERVER_DB or {DEFAULT_DB})",
+        help=(
+            "SQLite database file, or a postgresql://USER@HOST/DB URL "
+            f"(default: $LAPANG_SERVER_DB or {DEFAULT_DB})"
+        ),
     )
     parser = argparse.ArgumentParser(prog="python -m sync_server", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -314,12 +327,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("serve", cmd_serve, "run the sync server")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
-    p.add_argument("--attachments", help="directory for evidence files")
+    p.add_argument("--attachments", help="directory for evidence files (required with PostgreSQL)")
     p.add_argument("--election-date", type=_date, help="YYYY-MM-DD; new voters' age is checked")
     p.add_argument("--root-path", default="", help="URL prefix when behind a reverse proxy")
     p.add_argument("--tls-cert", help="PEM certificate chain (HTTPS)")
     p.add_argument("--tls-key", help="PEM private key (HTTPS)")
     p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--max-connections",
+        type=int,
+        default=2000,
+        help="open connections beyond which requests get 503 (retry later)",
+    )
     p = add("load-regions", cmd_load_regions, "load or update regions from a kode,nama CSV")
     p.add_argument("csv")
     p = add("load-voters", cmd_load_voters, "load voters from a Sidalih '#' CSV export")
@@ -356,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (AdminError, DatabaseError) as exc:
+    except (AdminError, DatabaseError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

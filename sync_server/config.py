@@ -7,12 +7,21 @@ import datetime as dt
 import pathlib
 
 from desktop_app.sync import protocol
+from sync_server.db import is_postgres_url
+
+
+class ConfigError(ValueError):
+    """The server settings contradict each other; the message names the option to fix."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class ServerConfig:
-    db_path: pathlib.Path
-    # Evidence files; default: "<db name>-attachments" next to the database.
+    # The SQLite file (the default backend), or None when ``database_url`` is given.
+    db_path: pathlib.Path | None = None
+    # A postgresql:// URL: the scale-out backend (docs/sync-server.md).
+    database_url: str | None = None
+    # Evidence files; default: "<db name>-attachments" next to a SQLite database. Required with
+    # PostgreSQL (there is no file to put them beside).
     attachments_dir: pathlib.Path | None = None
     # Age is counted at the election date (UU 7/2017 Pasal 198). None: a new voter's age is
     # not checked here (the app checks it against the date it was configured with).
@@ -22,11 +31,45 @@ class ServerConfig:
     max_chunk_bytes: int = protocol.MAX_CHUNK_BYTES
     max_attachment_bytes: int = protocol.MAX_ATTACHMENT_BYTES
     pull_page_max: int = protocol.PULL_PAGE_MAX
+    # A request body that stalls this long between two reads is dropped (408). A 2G link that
+    # still carries anything delivers a TCP segment far more often than this.
+    body_idle_seconds: float = 30.0
+    # ... and a body must arrive at this average rate (after the idle allowance): 1 KiB/s is
+    # 8 kbit/s, below the worst GPRS link that still works, and far above a slowloris trickle.
+    body_min_bytes_per_second: int = 1024
+
+    def __post_init__(self) -> None:
+        if (self.db_path is None) == (self.database_url is None):
+            raise ConfigError("Give either a SQLite database file or a postgresql:// URL.")
+        if self.database_url is not None:
+            if not is_postgres_url(self.database_url):
+                raise ConfigError("The database URL must start with postgresql://.")
+            if self.attachments_dir is None:
+                raise ConfigError(
+                    "With a PostgreSQL database, give --attachments DIR: the folder where "
+                    "evidence files are kept."
+                )
+
+    @classmethod
+    def for_database(cls, target: str | pathlib.Path, **settings: object) -> ServerConfig:
+        """Settings for ``target`` as an operator types it: a file path or a postgresql:// URL."""
+        if is_postgres_url(target):
+            return cls(database_url=str(target), **settings)  # type: ignore[arg-type]
+        return cls(db_path=pathlib.Path(target), **settings)  # type: ignore[arg-type]
+
+    @property
+    def database(self) -> str | pathlib.Path:
+        """What ``Repository.open`` and the admin CLI's ``--db`` take."""
+        if self.database_url is not None:
+            return self.database_url
+        assert self.db_path is not None  # __post_init__: exactly one is set
+        return self.db_path
 
     @property
     def attachments_root(self) -> pathlib.Path:
         if self.attachments_dir is not None:
             return self.attachments_dir
+        assert self.db_path is not None  # __post_init__: PostgreSQL needs attachments_dir
         return self.db_path.with_name(f"{self.db_path.stem}-attachments")
 
     def limits(self) -> dict[str, int]:

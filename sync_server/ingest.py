@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop_app.sync.protocol import (
     ENTITY_APPLICATION,
+    ENTITY_VOTER,
     Change,
     ChangeResult,
     ChangeStatus,
@@ -45,6 +46,7 @@ def ingest_batch(
     if device is None:  # authenticated a moment ago: only a concurrent database edit does this
         raise UnknownDevice("This device is no longer registered on the server.")
     results: dict[int, ChangeResult] = {}
+    tx.prefetch_slots(device.id, changes)  # two queries for the batch, not two per change
     for change in changes:
         results[change.seq] = _take_slot(tx, device, change, batch_id, now_iso, election_date)
     applied_seq, settled = drain(tx, device, now, election_date)
@@ -95,7 +97,29 @@ def _take_slot(
     if seq <= device.applied_seq:  # every slot up to applied_seq exists; defensive only
         tx.insert_reject(device.id, change, "seq_reused", now_iso)
         return ChangeResult(seq, ChangeStatus.REFUSED, "seq_reused", True, _SEQ_REUSED)
-    if tx.change_by_id(change.change_id) is not None:
+    earlier = tx.change_by_id(change.change_id)
+    if earlier is not None and earlier["state"] == "held" and earlier["device_id"] != device.id:
+        # Its first copy waits behind a gap in the laptop's old device numbering, which will
+        # never fill (the laptop enrolled again): the old slot steps aside and the change is
+        # applied in the new numbering instead of never.
+        tx.settle_change(earlier["device_id"], earlier["seq"], state="duplicate", now_iso=now_iso)
+        earlier = None
+    if earlier is not None and earlier["state"] == "refused":
+        # Same change under a new slot, refused the first time: the same refusal again, so the
+        # re-enrolled laptop quarantines it instead of counting it as sent.
+        first = tx.change_slot(earlier["device_id"], earlier["seq"])
+        tx.insert_change(
+            device.id,
+            change,
+            batch_id=batch_id,
+            now_iso=now_iso,
+            state="refused",
+            reason=first["reason"],
+            message=first["message"],
+            notice_rev=tx.next_revs(1),
+        )
+        return ChangeResult(seq, ChangeStatus.REFUSED, first["reason"], True, first["message"])
+    if earlier is not None:
         # Same change under a new slot: a re-enrolled device resending its unacknowledged queue.
         tx.insert_change(device.id, change, batch_id=batch_id, now_iso=now_iso, state="duplicate")
         return ChangeResult(seq, ChangeStatus.DUPLICATE)
@@ -123,10 +147,22 @@ def drain(
     """Apply the device's held changes that now follow its last applied seq without a gap."""
     now_iso = iso(now)
     seq = device.applied_seq
-    settled: dict[int, ChangeResult] = {}
+    runnable = []
     for row in tx.slots_after(device.id, seq):
-        if row["seq"] != seq + 1:
+        if row["seq"] != seq + len(runnable) + 1:
             break
+        runnable.append(row)
+    # Lock every voter this run will change up front, in id order: two devices' batches that
+    # touch the same voters in different orders then queue instead of deadlocking.
+    tx.lock_voters(
+        {
+            row["entity_id"]
+            for row in runnable
+            if row["state"] == "held" and row["entity"] == ENTITY_VOTER and row["op"] != "baru"
+        }
+    )
+    settled: dict[int, ChangeResult] = {}
+    for row in runnable:
         if row["state"] == "held":
             settled[row["seq"]] = _apply(tx, device, _change_from_row(row), now_iso, election_date)
         seq = row["seq"]
@@ -157,13 +193,14 @@ def _apply(
         if change.entity == ENTITY_APPLICATION:
             tx.upsert_application(change, device.id, now_iso)
         elif change.op == "baru":
+            # A concurrent baru of the same id (PostgreSQL) is caught by the primary key.
             if tx.voter(change.entity_id) is not None:
                 raise Refusal("entity_exists", "A voter with this id already exists on the server.")
             row = rules.new_voter_row(change, device.id, device.area, election_date)
             tx.insert_voter(row, tx.next_revs(1), now_iso)
             tx.ensure_tps(row["tps_id"])
         else:
-            current = tx.voter(change.entity_id)
+            current = tx.voter(change.entity_id, lock=True)
             if current is None:
                 raise Refusal(
                     "unknown_voter", "The server has no such voter; pull again, then redo it."

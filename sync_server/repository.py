@@ -2,7 +2,8 @@
 conflicts, announcements and attachment records.
 
 ``Repository`` methods run one transaction each. The push path needs many steps inside one
-transaction, so it gets a ``Tx`` from ``Repository.transaction`` and calls its methods.
+transaction, so it gets a ``Tx`` from ``Repository.transaction`` (or ``Repository.write``, which
+runs it again after a ``WriteConflict``) and calls its methods.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import logging
 import pathlib
+import random
 import secrets
+import time
 import uuid
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from desktop_app.domain.region import InvalidRegionCode, RegionLevel, normalize_region_code
 from desktop_app.domain.region import region_level as domain_region_level
@@ -37,7 +41,7 @@ from desktop_app.sync.protocol import (
     VoterRow,
 )
 from sync_server import schema
-from sync_server.db import Database, Sql
+from sync_server.db import Database, Sql, WriteConflict, open_database
 from sync_server.rules import AUTHOR_KPU, ConflictInfo
 
 # Crockford base32 without I, L, O, U: nothing an officer can misread when typing the code.
@@ -46,6 +50,22 @@ _CODE_CHARS = 12  # 60 bits: online guessing is hopeless long before a code expi
 _CODE_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
 _DB_VOTER_COLUMNS = (*VOTER_COLUMNS, "last_author", "streak_base")
 _CHANGE_LIST_LIMIT = 1000
+# Provisional revs (deferred_revs dialects) count up from here; real revs are positive. A
+# transaction's rows are found by "rev < 0" and shifted to their real revs just before COMMIT.
+_PROVISIONAL_REV = -(2**62)
+_REV_COLUMNS = (
+    ("regions", "rev"),
+    ("tps", "rev"),
+    ("voters", "rev"),
+    ("conflicts", "rev"),
+    ("announcements", "rev"),
+    ("changes", "notice_rev"),
+)
+# A batch that collided with a concurrent writer is run again; a few rounds settle any
+# realistic race (each retry sees the rows of the transaction it collided with).
+_WRITE_ATTEMPTS = 5
+T = TypeVar("T")
+log = logging.getLogger("sync_server")
 
 
 class AdminError(Exception):
@@ -68,6 +88,16 @@ def _area_bounds(area: str) -> tuple[str, str]:
 def _ancestors(code: str) -> list[str]:
     parts = code.split(".")
     return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    # Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def code_hash(code: str) -> str:
@@ -118,17 +148,62 @@ class Tx:
 
     def __init__(self, sql: Sql) -> None:
         self.sql = sql
+        self._deferred = sql.dialect.deferred_revs
+        self._pending = 0
+        # Read caches of the push path, filled in bulk (prefetch_slots, lock_voters) instead of
+        # one query per change, and kept current by this transaction's own writes. A key that
+        # is present is authoritative (None: no such row); rows of others cannot change under
+        # them: SQLite has one writer, and on PostgreSQL the device row lock (slots) and the
+        # voter row locks (voters) are held until commit.
+        self._slots: dict[tuple[str, int], dict[str, Any] | None] = {}
+        self._firsts: dict[str, dict[str, Any] | None] = {}  # change_id -> its counting slot
+        self._first_of_slot: dict[tuple[str, int], str] = {}
+        self._voters: dict[str, dict[str, Any] | None] = {}
+        # voter id -> (insert?, row, rev, time): written by finish()
+        self._dirty_voters: dict[str, tuple[bool, dict[str, Any], int, str]] = {}
 
     # --- revs -----------------------------------------------------------------------------
 
     def next_revs(self, count: int) -> int:
-        """Reserve ``count`` consecutive revs; return the first. The counter row is updated
-        inside the writer's transaction, so revs become visible in commit order (on
-        PostgreSQL the row lock gives the same guarantee)."""
+        """Reserve ``count`` consecutive revs; return the first.
+
+        Revs must become visible in commit order, or a pull could move its cursor past a row
+        that commits later with a lower rev. SQLite has one writer at a time, so the counter is
+        simply updated here. With concurrent writers (PostgreSQL) the counter row would then
+        stay locked from the first change to COMMIT and serialize every push; instead the rows
+        get provisional revs and ``finish`` takes the real ones just before COMMIT, holding
+        the counter lock only for that moment (still until COMMIT: commit order)."""
+        if self._deferred:
+            first = _PROVISIONAL_REV + self._pending
+            self._pending += count
+            return first
+        return self._take_revs(count)
+
+    def _take_revs(self, count: int) -> int:
         top = self.sql.scalar(
             "UPDATE counters SET value = value + ? WHERE name = 'rev' RETURNING value", (count,)
         )
         return int(top) - count + 1
+
+    def finish(self) -> None:
+        """Write the voters this transaction changed and give provisional revs their real
+        values (the last step before COMMIT)."""
+        shift = 0
+        if self._pending:
+            shift = self._take_revs(self._pending) - _PROVISIONAL_REV
+            self._pending = 0
+        for voter_id, (insert, voter, rev, now_iso) in self._dirty_voters.items():
+            values = _voter_values(voter, rev + shift if rev < 0 else rev, now_iso)
+            if insert:
+                self.sql.defer(_VOTER_INSERT, values)
+            else:
+                self.sql.defer(_VOTER_UPDATE, [*values[1:], voter_id])
+        self._dirty_voters.clear()
+        if shift:
+            for table, column in _REV_COLUMNS:
+                self.sql.run(
+                    f"UPDATE {table} SET {column} = {column} + ? WHERE {column} < 0", (shift,)
+                )
 
     def head_rev(self) -> int:
         return int(self.sql.scalar("SELECT value FROM counters WHERE name = 'rev'"))
@@ -168,7 +243,40 @@ class Tx:
 
     # --- changes --------------------------------------------------------------------------
 
+    def prefetch_slots(self, device_id: str, changes: Iterable[Change]) -> None:
+        """Read the slots of these changes' seqs and the earlier slots of their change ids in
+        two queries, for ``change_slot`` and ``change_by_id`` to answer from."""
+        changes = list(changes)
+        seqs = [c.seq for c in changes]
+        ids = sorted({c.change_id for c in changes})
+        self._slots.update({(device_id, seq): None for seq in seqs})
+        for part in _chunks(seqs):
+            for row in self.sql.all(
+                "SELECT seq, change_id, state, reason, message, conflict_id FROM changes "
+                f"WHERE device_id = ? AND seq IN ({_marks(part)})",
+                [device_id, *part],
+            ):
+                self._slots[(device_id, row["seq"])] = dict(row)
+        self._firsts.update({change_id: None for change_id in ids})
+        for part in _chunks(ids):
+            for row in self.sql.all(
+                "SELECT change_id, device_id, seq, state FROM changes "
+                f"WHERE change_id IN ({_marks(part)})",
+                part,
+            ):
+                self._remember_first(row["change_id"], row["device_id"], row["seq"], row["state"])
+
+    def _remember_first(self, change_id: str, device_id: str, seq: int, state: str) -> None:
+        # The slot that counts (held, applied, conflict or refused) before mere duplicates,
+        # as change_by_id's ORDER BY.
+        known = self._firsts.get(change_id)
+        if known is None or (known["state"] == "duplicate" and state != "duplicate"):
+            self._firsts[change_id] = {"device_id": device_id, "seq": seq, "state": state}
+            self._first_of_slot[(device_id, seq)] = change_id
+
     def change_slot(self, device_id: str, seq: int) -> Any:
+        if (device_id, seq) in self._slots:
+            return self._slots[(device_id, seq)]
         return self.sql.one(
             "SELECT seq, change_id, state, reason, message, conflict_id FROM changes "
             "WHERE device_id = ? AND seq = ?",
@@ -176,8 +284,13 @@ class Tx:
         )
 
     def change_by_id(self, change_id: str) -> Any:
+        if change_id in self._firsts:
+            return self._firsts[change_id]
         return self.sql.one(
-            "SELECT device_id, seq, state FROM changes WHERE change_id = ? LIMIT 1", (change_id,)
+            # The first copy, not a later duplicate of it.
+            "SELECT device_id, seq, state FROM changes WHERE change_id = ? "
+            "ORDER BY CASE WHEN state = 'duplicate' THEN 1 ELSE 0 END LIMIT 1",
+            (change_id,),
         )
 
     def insert_change(
@@ -192,7 +305,19 @@ class Tx:
         message: str | None = None,
         notice_rev: int | None = None,
     ) -> None:
-        self.sql.run(
+        key = (device_id, change.seq)
+        if key in self._slots:
+            self._slots[key] = {
+                "seq": change.seq,
+                "change_id": change.change_id,
+                "state": state,
+                "reason": reason,
+                "message": message,
+                "conflict_id": None,
+            }
+        if change.change_id in self._firsts:
+            self._remember_first(change.change_id, device_id, change.seq, state)
+        self.sql.defer(
             "INSERT INTO changes (device_id, seq, change_id, entity, entity_id, op, payload, "
             "base_version, created_at, officer, batch_id, received_at, state, reason, message, "
             "notice_rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -244,7 +369,18 @@ class Tx:
         conflict_id: str | None = None,
         notice_rev: int | None = None,
     ) -> None:
-        self.sql.run(
+        key = (device_id, seq)
+        slot = self._slots.get(key)
+        if slot is not None:
+            slot.update(state=state, reason=reason, message=message, conflict_id=conflict_id)
+        change_id = self._first_of_slot.get(key)
+        if change_id is not None:
+            if state == "duplicate":  # another slot may count now: ask the database again
+                self._firsts.pop(change_id, None)
+                del self._first_of_slot[key]
+            else:
+                self._firsts[change_id] = {"device_id": device_id, "seq": seq, "state": state}
+        self.sql.defer(
             "UPDATE changes SET state = ?, reason = ?, message = ?, conflict_id = ?, "
             "applied_at = ?, notice_rev = ? WHERE device_id = ? AND seq = ?",
             (state, reason, message, conflict_id, now_iso, notice_rev, device_id, seq),
@@ -258,6 +394,17 @@ class Tx:
         )
 
     def insert_skipped(self, device_id: str, seqs: Iterable[int], now_iso: str) -> None:
+        seqs = list(seqs)
+        for seq in seqs:
+            if (device_id, seq) in self._slots:
+                self._slots[(device_id, seq)] = {
+                    "seq": seq,
+                    "change_id": None,
+                    "state": "skipped",
+                    "reason": None,
+                    "message": None,
+                    "conflict_id": None,
+                }
         self.sql.many(
             "INSERT INTO changes (device_id, seq, received_at, state) VALUES (?, ?, ?, 'skipped')",
             [(device_id, s, now_iso) for s in seqs],
@@ -280,19 +427,49 @@ class Tx:
 
     # --- voters and other entities --------------------------------------------------------
 
-    def voter(self, voter_id: str) -> dict[str, Any] | None:
+    def voter(self, voter_id: str, *, lock: bool = False) -> dict[str, Any] | None:
+        """The voter row; ``lock``: held until commit (a write that reads, then changes it)."""
+        if voter_id in self._voters:  # locked by lock_voters, or written by this transaction
+            cached = self._voters[voter_id]
+            return None if cached is None else dict(cached)
+        suffix = self.sql.for_update if lock else ""
         row = self.sql.one(
-            f"SELECT {', '.join(_DB_VOTER_COLUMNS)} FROM voters WHERE id = ?{self.sql.for_update}",
+            f"SELECT {', '.join(_DB_VOTER_COLUMNS)} FROM voters WHERE id = ?{suffix}",
             (voter_id,),
         )
-        return None if row is None else _voter_dict(row)
+        voter = None if row is None else _voter_dict(row)
+        if lock:
+            self._voters[voter_id] = voter
+        return None if voter is None else dict(voter)
+
+    def lock_voters(self, voter_ids: Iterable[str]) -> None:
+        """Read and lock these voters until commit, in id order, for ``voter`` to answer from.
+        The order matters on PostgreSQL: two batches touching the same voters in different
+        orders then queue instead of deadlocking."""
+        ordered = sorted(set(voter_ids) - self._voters.keys())
+        self._voters.update({voter_id: None for voter_id in ordered})
+        for part in _chunks(ordered):
+            for row in self.sql.all(
+                f"SELECT {', '.join(_DB_VOTER_COLUMNS)} FROM voters "
+                f"WHERE id IN ({_marks(part)}) ORDER BY id{self.sql.for_update}",
+                part,
+            ):
+                self._voters[row["id"]] = _voter_dict(row)
+
+    def _write_voter(self, voter: dict[str, Any], rev: int, now_iso: str, insert: bool) -> None:
+        # Written once, by finish(), with its final values and real rev: a voter changed by
+        # several changes of a batch costs one write, and none is written twice for its rev.
+        # Reads in this transaction are answered from the cache meanwhile.
+        row = {c: voter[c] for c in _DB_VOTER_COLUMNS}
+        self._voters[row["id"]] = row
+        earlier = self._dirty_voters.get(row["id"])
+        self._dirty_voters[row["id"]] = (insert or bool(earlier and earlier[0]), row, rev, now_iso)
 
     def insert_voter(self, voter: dict[str, Any], rev: int, now_iso: str) -> None:
-        self.sql.run(_VOTER_INSERT, _voter_values(voter, rev, now_iso))
+        self._write_voter(voter, rev, now_iso, insert=True)
 
     def update_voter(self, voter: dict[str, Any], rev: int, now_iso: str) -> None:
-        values = _voter_values(voter, rev, now_iso)
-        self.sql.run(_VOTER_UPDATE, [*values[1:], voter["id"]])
+        self._write_voter(voter, rev, now_iso, insert=False)
 
     def insert_conflict(
         self, voter_id: str, change: Change, device_id: str, info: ConflictInfo, now_iso: str
@@ -352,8 +529,7 @@ class Tx:
 
     def attachment(self, sha256: str) -> Any:
         return self.sql.one(
-            "SELECT sha256, size, received, complete FROM attachments WHERE sha256 = ?"
-            + self.sql.for_update,
+            "SELECT sha256, size, received, complete FROM attachments WHERE sha256 = ?",
             (sha256,),
         )
 
@@ -378,11 +554,15 @@ class Repository:
         self.db = db
 
     @classmethod
-    def open(cls, path: pathlib.Path, now: float) -> Repository:
-        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path)
-        schema.migrate(db, iso(now))
+    def open(cls, target: pathlib.Path | str, now: float) -> Repository:
+        """Open the database at ``target`` (a SQLite file, created if needed, or a
+        ``postgresql://`` URL) and bring its schema up to date."""
+        db = open_database(target)
+        try:
+            schema.migrate(db, iso(now))
+        except BaseException:
+            db.close()
+            raise
         return cls(db)
 
     def close(self) -> None:
@@ -391,7 +571,25 @@ class Repository:
     @contextlib.contextmanager
     def transaction(self, *, write: bool) -> Iterator[Tx]:
         with self.db.transaction(write=write) as sql:
-            yield Tx(sql)
+            tx = Tx(sql)
+            yield tx
+            if write:
+                tx.finish()
+
+    def write(self, work: Callable[[Tx], T]) -> T:
+        """``work`` in one write transaction, run again (up to a few times) when it collided
+        with a concurrent writer. ``work`` must do nothing outside the transaction."""
+        for attempt in range(1, _WRITE_ATTEMPTS + 1):
+            try:
+                with self.transaction(write=True) as tx:
+                    return work(tx)
+            except WriteConflict as exc:
+                if attempt == _WRITE_ATTEMPTS:
+                    raise
+                log.info("write conflict, attempt %d: %s", attempt, exc)
+                # Jitter, so the colliding writers do not meet again on the same beat.
+                time.sleep(random.uniform(0, 0.02 * attempt))
+        raise AssertionError("unreachable")
 
     # --- enrollment and devices -----------------------------------------------------------
 
@@ -435,36 +633,41 @@ class Repository:
 
     def enroll(self, code: str, public_key: str, label: str, now: float) -> Device:
         """Spend ``code`` and register the device key. Raises ``EnrollCode*`` errors."""
-        with self.transaction(write=True) as tx:
-            row = tx.sql.one(
-                "SELECT area, expires_at, used_at FROM enroll_codes WHERE code_hash = ?"
-                + tx.sql.for_update,
-                (code_hash(code),),
+        return self.write(lambda tx: self._enroll(tx, code, public_key, label, now))
+
+    def _enroll(self, tx: Tx, code: str, public_key: str, label: str, now: float) -> Device:
+        # The code row stays locked to COMMIT: a code typed on two laptops at once works once.
+        row = tx.sql.one(
+            "SELECT area, expires_at, used_at, device_id FROM enroll_codes WHERE code_hash = ?"
+            + tx.sql.for_update,
+            (code_hash(code),),
+        )
+        if row is None:
+            raise EnrollCodeInvalid(
+                "This enrollment code is not known; check it with the KPU operator."
             )
-            if row is None:
-                raise EnrollCodeInvalid(
-                    "This enrollment code is not known; check it with the KPU operator."
-                )
-            if row["used_at"] is not None:
-                raise EnrollCodeUsed(
-                    "This enrollment code was already used; ask KPU for a new one."
-                )
-            if row["expires_at"] < now:
-                raise EnrollCodeExpired("This enrollment code has expired; ask KPU for a new one.")
-            if tx.sql.one("SELECT 1 FROM devices WHERE public_key = ?", (public_key,)):
-                raise MalformedRequest("This device key is already enrolled; make a new key.")
-            device = Device(
-                uuid.uuid4().hex, public_key, row["area"], label, iso(now), None, 0, None
-            )
-            tx.sql.run(
-                "INSERT INTO devices (id, public_key, area, label, enrolled_at, applied_seq) "
-                "VALUES (?, ?, ?, ?, ?, 0)",
-                (device.id, public_key, device.area, label, device.enrolled_at),
-            )
-            tx.sql.run(
-                "UPDATE enroll_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",
-                (iso(now), device.id, code_hash(code)),
-            )
+        if row["used_at"] is not None:
+            # The same key enrolling again with its own code: the first answer was lost on a
+            # 2G link. The signature proved the caller holds that key, so answer again instead
+            # of burning the code (the officer would need a new one from KPU).
+            again = tx.device(row["device_id"]) if row["device_id"] else None
+            if again is not None and again.public_key == public_key:
+                return again
+            raise EnrollCodeUsed("This enrollment code was already used; ask KPU for a new one.")
+        if row["expires_at"] < now:
+            raise EnrollCodeExpired("This enrollment code has expired; ask KPU for a new one.")
+        if tx.sql.one("SELECT 1 FROM devices WHERE public_key = ?", (public_key,)):
+            raise MalformedRequest("This device key is already enrolled; make a new key.")
+        device = Device(uuid.uuid4().hex, public_key, row["area"], label, iso(now), None, 0, None)
+        tx.sql.run(
+            "INSERT INTO devices (id, public_key, area, label, enrolled_at, applied_seq) "
+            "VALUES (?, ?, ?, ?, ?, 0)",
+            (device.id, public_key, device.area, label, device.enrolled_at),
+        )
+        tx.sql.run(
+            "UPDATE enroll_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",
+            (iso(now), device.id, code_hash(code)),
+        )
         return device
 
     def device(self, device_id: str) -> Device | None:
@@ -472,8 +675,7 @@ class Repository:
             return tx.device(device_id)
 
     def record_nonce(self, device_id: str, nonce: str, now: int, window: int) -> None:
-        with self.transaction(write=True) as tx:
-            tx.record_nonce(device_id, nonce, now, window)
+        self.write(lambda tx: tx.record_nonce(device_id, nonce, now, window))
 
     def devices(self) -> list[tuple[Device, int]]:
         """Every device with the number of its changes waiting for a gap to fill."""
@@ -499,51 +701,52 @@ class Repository:
 
     def load_regions(self, rows: Iterable[tuple[str, str]], now: float) -> tuple[int, int]:
         """Insert or rename regions; return (rows read, rows inserted or changed)."""
-        cleaned = []
-        for kode, nama in rows:
-            cleaned.append((kode, nama, len(kode.split("."))))
+        latest = dict(rows)  # a code listed twice: its last name counts
         with self.transaction(write=True) as tx:
-            before = tx.head_rev()
-            first = tx.next_revs(len(cleaned)) if cleaned else before + 1
+            known = dict(tx.sql.all("SELECT kode, nama FROM regions"))
+            changed = [(k, n) for k, n in latest.items() if known.get(k) != n]
+            first = tx.next_revs(len(changed)) if changed else 0
             tx.sql.many(
                 "INSERT INTO regions (kode, nama, level, rev) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama, rev = excluded.rev "
-                "WHERE regions.nama <> excluded.nama",
-                [(k, n, lvl, first + i) for i, (k, n, lvl) in enumerate(cleaned)],
+                "ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama, rev = excluded.rev",
+                [(k, n, len(k.split(".")), first + i) for i, (k, n) in enumerate(changed)],
             )
-            changed = tx.sql.scalar("SELECT COUNT(*) FROM regions WHERE rev > ?", (before,))
-        return len(cleaned), int(changed)
+        return len(latest), len(changed)
 
     def load_voters(self, records: Iterable[VoterRecord], now: float) -> tuple[int, int]:
         """Load KPU's list. Ids follow the client's import ids (same Sidalih row, same id on
         both sides); a row that changed gets a new version by ``kpu``. Returns (inserted,
         updated)."""
+        listed = list(records)  # read once: a write that collides is run again
+        return self.write(lambda tx: self._load_voters(tx, listed, iso(now)))
+
+    def _load_voters(self, tx: Tx, records: list[VoterRecord], now_iso: str) -> tuple[int, int]:
         inserted = updated = 0
-        now_iso = iso(now)
-        with self.transaction(write=True) as tx:
-            for record in records:
-                voter_id = imported_voter_id(record)
-                fields = {
-                    "dpid": record.dpid,
-                    **{c: getattr(record, c) for c in VOTER_COLUMNS[3:-1]},
-                    "tms": None,
-                }
-                birth = record.tanggal_lahir
-                fields["tanggal_lahir"] = birth.isoformat() if birth else None
-                current = tx.voter(voter_id)
-                if current is None:
-                    row = {"id": voter_id, "version": 1, "last_author": AUTHOR_KPU}
-                    row |= {"streak_base": 0, **fields}
-                    tx.insert_voter(row, tx.next_revs(1), now_iso)
-                    inserted += 1
-                elif any(current[k] != v for k, v in fields.items() if k != "tms"):
-                    row = {**current, **fields, "tms": current["tms"]}
-                    row["version"] = current["version"] + 1
-                    if current["last_author"] != AUTHOR_KPU:
-                        row["last_author"], row["streak_base"] = AUTHOR_KPU, current["version"]
-                    tx.update_voter(row, tx.next_revs(1), now_iso)
-                    updated += 1
-                tx.ensure_tps(record.tps_id)
+        tx.lock_voters(imported_voter_id(record) for record in records)
+        for tps_id in sorted({record.tps_id for record in records}):
+            tx.ensure_tps(tps_id)
+        for record in records:
+            voter_id = imported_voter_id(record)
+            fields = {
+                "dpid": record.dpid,
+                **{c: getattr(record, c) for c in VOTER_COLUMNS[3:-1]},
+                "tms": None,
+            }
+            birth = record.tanggal_lahir
+            fields["tanggal_lahir"] = birth.isoformat() if birth else None
+            current = tx.voter(voter_id, lock=True)
+            if current is None:
+                row = {"id": voter_id, "version": 1, "last_author": AUTHOR_KPU}
+                row |= {"streak_base": 0, **fields}
+                tx.insert_voter(row, tx.next_revs(1), now_iso)
+                inserted += 1
+            elif any(current[k] != v for k, v in fields.items() if k != "tms"):
+                row = {**current, **fields, "tms": current["tms"]}
+                row["version"] = current["version"] + 1
+                if current["last_author"] != AUTHOR_KPU:
+                    row["last_author"], row["streak_base"] = AUTHOR_KPU, current["version"]
+                tx.update_voter(row, tx.next_revs(1), now_iso)
+                updated += 1
         return inserted, updated
 
     def add_announcement(self, announcement: Announcement) -> None:

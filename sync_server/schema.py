@@ -1,14 +1,17 @@
 """The server schema as named migrations, each applied once in its own transaction.
 
-Portable DDL only (TEXT, INTEGER, BIGINT; no autoincrement, no BLOB): the same statements
-must run on PostgreSQL. Times are ISO-8601 UTC text, except where the server compares them
-often (``expires_at``, ``seen_at``: epoch seconds).
+Portable DDL (TEXT, INTEGER, BIGINT; no autoincrement, no BLOB): the same statements run on
+SQLite and PostgreSQL; a migration may add statements for one dialect only. Times are ISO-8601
+UTC text, except where the server compares them often (``expires_at``, ``seen_at``: epoch
+seconds).
 
 ``rev`` columns share one counter (``counters.rev``): every row a device can pull gets the
 next value when it is written, and a pull cursor is simply the last rev the device has.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from sync_server.db import Database, Sql
 
@@ -149,7 +152,52 @@ _INITIAL = (
         completed_at TEXT)""",
 )
 
-MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (("0001_initial", _INITIAL),)
+# What 0001 lacked for several writers at once (PostgreSQL) and for deferred revs:
+_CONCURRENCY = (
+    # Exactly once, enforced by the database: at most one slot per change_id that is applied
+    # or waiting to be. A re-enrolled laptop resending a change through its new device while
+    # the old device's copy is still in flight (PostgreSQL, two transactions at once): the
+    # loser hits this key, its batch is run again (Repository.write) and finds the change.
+    # Duplicate and refused slots may repeat an id: they apply nothing.
+    """CREATE UNIQUE INDEX changes_applied_once ON changes (change_id)
+        WHERE state IN ('held', 'applied', 'conflict')""",
+    # Deferred revs are found by "notice_rev < 0" just before COMMIT (repository.Tx.finish).
+    "CREATE INDEX changes_notice_rev ON changes (notice_rev) WHERE notice_rev IS NOT NULL",
+)
+# Area scoping compares codes as byte strings ("14.01." <= kode < "14.01/"). Databases are
+# often created with a language collation (en_US.UTF-8) that ignores punctuation, which would
+# put "14.011..." inside area 14.01: the code columns compare bytewise whatever the database
+# default is. (SQLite compares bytewise already.)
+_CODE_COLUMNS = (
+    ("regions", "kode"),
+    ("tps", "id"),
+    ("tps", "kode_desa"),
+    ("voters", "tps_id"),
+    ("announcements", "area"),
+    ("devices", "area"),
+    ("enroll_codes", "area"),
+)
+_PG_BYTEWISE_CODES = tuple(
+    f'ALTER TABLE {table} ALTER COLUMN {column} TYPE TEXT COLLATE "C"'
+    for table, column in _CODE_COLUMNS
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    statements: tuple[str, ...]
+    # Extra statements for one dialect, run after the portable ones.
+    only: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+
+    def for_dialect(self, dialect: str) -> tuple[str, ...]:
+        return self.statements + self.only.get(dialect, ())
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _INITIAL),
+    Migration("0002_concurrent_writers", _CONCURRENCY, {"postgresql": _PG_BYTEWISE_CODES}),
+)
 
 
 def _applied(sql: Sql) -> set[str]:
@@ -157,22 +205,31 @@ def _applied(sql: Sql) -> set[str]:
     return {row["name"] for row in sql.all("SELECT name FROM schema_migrations")}
 
 
+def _lock(db: Database, sql: Sql) -> None:
+    # Two server processes may start at once; on SQLite the write transaction is the lock.
+    if db.dialect.migration_lock:
+        sql.run(db.dialect.migration_lock)
+
+
 def migrate(db: Database, now_iso: str) -> list[str]:
     """Apply the migrations this database lacks; return their names."""
     with db.transaction(write=True) as sql:
+        _lock(db, sql)
         done = _applied(sql)
     applied = []
-    for name, statements in MIGRATIONS:
-        if name in done:
+    for migration in MIGRATIONS:
+        if migration.name in done:
             continue
         with db.transaction(write=True) as sql:
-            # Re-check inside the write lock: two processes may start at once.
-            if sql.one("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)):
+            _lock(db, sql)
+            # Re-check inside the lock: another process may have applied it meanwhile.
+            if sql.one("SELECT 1 FROM schema_migrations WHERE name = ?", (migration.name,)):
                 continue
-            for statement in statements:
+            for statement in migration.for_dialect(db.dialect.name):
                 sql.run(statement)
             sql.run(
-                "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, now_iso)
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                (migration.name, now_iso),
             )
-        applied.append(name)
+        applied.append(migration.name)
     return applied

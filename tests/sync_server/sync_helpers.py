@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import pathlib
 import socket
 import threading
 import time
@@ -20,6 +21,7 @@ import uvicorn
 from desktop_app.domain.voter import VoterRecord, imported_voter_id
 from desktop_app.sync import protocol as p
 from sync_server.config import ServerConfig
+from sync_server.http import uvicorn_config
 from sync_server.repository import Repository
 
 AREA = "14.01.01"  # kecamatan Bangkinang Kota, Kampar (demo fixture)
@@ -130,6 +132,11 @@ class LiveServer:
     repo: Repository
     voters: list[VoterRecord]
 
+    @property
+    def db(self) -> str | pathlib.Path:
+        """The database as the admin CLI's --db takes it."""
+        return self.config.database
+
     def code(self, area: str = AREA, hours: float = 1.0) -> str:
         return self.repo.create_enroll_code(area, hours, time.time())
 
@@ -149,14 +156,18 @@ class LiveServer:
         return row
 
 
-def serve(app: Any, root_path: str = "") -> tuple[uvicorn.Server, threading.Thread, str]:
+def serve(
+    app: Any, root_path: str = "", **settings: Any
+) -> tuple[uvicorn.Server, threading.Thread, str]:
+    """Run ``app`` as ``python -m sync_server serve`` would (same uvicorn settings), on a free
+    loopback port in a daemon thread; ``settings`` override ``uvicorn_config``'s."""
     # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP;
     # with proto 0, Nagle + delayed ACK add 40 ms to every keep-alive request.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", lifespan="on", root_path=root_path)
+        uvicorn_config(app, log_level="warning", root_path=root_path, **settings)
     )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import random
+import threading
 
 import requests
 
 from desktop_app.sync import protocol as p
-from tests.sync_server.sync_helpers import DeviceClient, LiveServer
+from sync_server.app import create_app
+from tests.sync_server.sync_helpers import DeviceClient, LiveServer, serve
 
 CHUNK = 32 * 1024
 
@@ -89,3 +91,52 @@ def test_oversized_chunk_and_file_are_refused(live_server: LiveServer) -> None:
     assert big_file.status_code == 413
     bad_name = _put(dev, "not-a-hash", 0, 1, b"x")
     assert bad_name.status_code == 400
+
+
+def test_two_server_processes_share_one_evidence_folder(live_server: LiveServer) -> None:
+    """With PostgreSQL, several server processes share the attachments folder; uploaders of
+    the same file through both (here: two app instances, each with its own in-process lock)
+    must never interleave appends or finish the same file twice."""
+    second = create_app(live_server.config)
+    server, thread, url = serve(second)
+    try:
+        uploaders = [live_server.device(label=f"up-{i}") for i in range(6)]
+        for index, dev in enumerate(uploaders):
+            dev.base_url = url if index % 2 else live_server.url
+        errors: list[str] = []
+        for round_ in range(4):
+            photo = random.Random(round_).randbytes(64 * 1024)
+            sha = hashlib.sha256(photo).hexdigest()
+            start = threading.Barrier(len(uploaders))
+
+            def upload(
+                dev: DeviceClient,
+                photo: bytes = photo,
+                sha: str = sha,
+                start: threading.Barrier = start,
+            ) -> None:
+                start.wait(10)
+                received = 0
+                while True:
+                    response = _put(dev, sha, received, len(photo), photo[received:][:8192])
+                    if response.status_code == 409:
+                        received = response.json()["error"]["received"]
+                        continue
+                    if response.status_code != 200:
+                        errors.append(f"{response.status_code} {response.text[:200]}")
+                        return
+                    status = p.AttachmentStatus.decode(response.content)
+                    if status.complete:
+                        return
+                    received = status.received
+
+            threads = [threading.Thread(target=upload, args=(d,)) for d in uploaders]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(60)
+            assert errors == []
+            assert (live_server.config.attachments_root / sha[:2] / sha).read_bytes() == photo
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -24,7 +24,7 @@ REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 NATIONAL_CSV = REPO_ROOT.parent / "shared" / "data" / "wilayah_kemendagri_2025.csv"
 
 
-def cli(*args: str | pathlib.Path, db: pathlib.Path) -> subprocess.CompletedProcess[str]:
+def cli(*args: str | pathlib.Path, db: str | pathlib.Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sync_server", *map(str, args), "--db", str(db)],
         cwd=REPO_ROOT,
@@ -34,8 +34,10 @@ def cli(*args: str | pathlib.Path, db: pathlib.Path) -> subprocess.CompletedProc
     )
 
 
-def test_load_regions_demo_and_reload_is_idempotent(tmp_path: pathlib.Path) -> None:
-    db = tmp_path / "s.db"
+def test_load_regions_demo_and_reload_is_idempotent(
+    tmp_path: pathlib.Path, server_db: str | pathlib.Path
+) -> None:
+    db = server_db
     first = cli("load-regions", demo_regions_path(), db=db)
     assert first.returncode == 0, first.stderr
     assert "Loaded 388 regions (388 new or renamed)" in first.stdout
@@ -43,8 +45,10 @@ def test_load_regions_demo_and_reload_is_idempotent(tmp_path: pathlib.Path) -> N
     assert "(0 new or renamed)" in again.stdout
 
 
-def test_load_regions_refuses_a_bad_file_and_loads_nothing(tmp_path: pathlib.Path) -> None:
-    db = tmp_path / "s.db"
+def test_load_regions_refuses_a_bad_file_and_loads_nothing(
+    tmp_path: pathlib.Path, server_db: str | pathlib.Path
+) -> None:
+    db = server_db
     bad = tmp_path / "bad.csv"
     bad.write_text("kode,nama\n14,Riau\n14.0X,Broken\n14.01,\n", encoding="utf-8")
     result = cli("load-regions", bad, db=db)
@@ -60,14 +64,16 @@ def test_load_regions_refuses_a_bad_file_and_loads_nothing(tmp_path: pathlib.Pat
 @pytest.mark.skipif(
     not NATIONAL_CSV.exists(), reason=f"national region table absent: {NATIONAL_CSV}"
 )
-def test_load_the_national_region_table(tmp_path: pathlib.Path) -> None:
-    result = cli("load-regions", NATIONAL_CSV, db=tmp_path / "s.db")
+def test_load_the_national_region_table(server_db: str | pathlib.Path) -> None:
+    result = cli("load-regions", NATIONAL_CSV, db=server_db)
     assert result.returncode == 0, result.stderr
     assert "Loaded 91,599 regions" in result.stdout
 
 
-def test_load_voters_from_a_sidalih_export(tmp_path: pathlib.Path) -> None:
-    db = tmp_path / "s.db"
+def test_load_voters_from_a_sidalih_export(
+    tmp_path: pathlib.Path, server_db: str | pathlib.Path
+) -> None:
+    db = server_db
     export = tmp_path / "dpt.csv"
     write_voters_csv(export, 50, seed=3, election_date=dt.date(2029, 2, 14))
     assert cli("load-regions", demo_regions_path(), db=db).returncode == 0
@@ -78,7 +84,7 @@ def test_load_voters_from_a_sidalih_export(tmp_path: pathlib.Path) -> None:
 
 
 def test_enroll_code_devices_revoke(live_server: LiveServer) -> None:
-    db = live_server.config.db_path
+    db = live_server.db
     made = cli("enroll-code", "--area", AREA, "--expires-hours", "2", db=db)
     assert made.returncode == 0, made.stderr
     code = made.stdout.strip()
@@ -101,7 +107,7 @@ def test_enroll_code_devices_revoke(live_server: LiveServer) -> None:
 
 
 def test_changes_conflicts_and_export(live_server: LiveServer, tmp_path: pathlib.Path) -> None:
-    db = live_server.config.db_path
+    db = live_server.db
     a, b = live_server.device(), live_server.device()
     vid = live_server.voter_id(0)
     nama = live_server.voter_row(vid)["nama"]
@@ -126,7 +132,7 @@ def test_changes_conflicts_and_export(live_server: LiveServer, tmp_path: pathlib
 
 
 def test_release_gap(live_server: LiveServer) -> None:
-    db = live_server.config.db_path
+    db = live_server.db
     dev = live_server.device()
     dev.push([dev.change("sesuai", live_server.voter_id(0), seq=3)])
     result = cli("release-gap", dev.device_id, db=db)
@@ -136,7 +142,7 @@ def test_release_gap(live_server: LiveServer) -> None:
 
 
 def test_kpu_key_and_announcement(live_server: LiveServer, tmp_path: pathlib.Path) -> None:
-    db = live_server.config.db_path
+    db = live_server.db
     key_path = tmp_path / "kpu.pem"
     made = cli("kpu-keygen", key_path, db=db)
     assert made.returncode == 0 and os.stat(key_path).st_mode & 0o077 == 0
@@ -159,11 +165,13 @@ def test_kpu_key_and_announcement(live_server: LiveServer, tmp_path: pathlib.Pat
     assert announcement.verify(public) and announcement.body == "Mulai 1 Maret."
 
 
-def test_serve_starts_with_the_documented_command(tmp_path: pathlib.Path) -> None:
+def test_serve_starts_with_the_documented_command(
+    tmp_path: pathlib.Path, server_db: str | pathlib.Path
+) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    db = tmp_path / "serve.db"
+    db = server_db
     server = subprocess.Popen(
         [
             sys.executable,
@@ -172,6 +180,8 @@ def test_serve_starts_with_the_documented_command(tmp_path: pathlib.Path) -> Non
             "serve",
             "--db",
             str(db),
+            "--attachments",
+            str(tmp_path / "evidence"),
             "--port",
             str(port),
             "--log-level",
@@ -192,7 +202,10 @@ def test_serve_starts_with_the_documented_command(tmp_path: pathlib.Path) -> Non
                 assert time.monotonic() < deadline, "server did not answer"
                 time.sleep(0.1)
         assert response.status_code == 200 and response.json()["v"] == 1
-        assert db.exists()
+        # The schema is in place: an admin command works on the same --db at once.
+        assert cli("devices", db=db).returncode == 0
+        if isinstance(db, pathlib.Path):
+            assert db.exists()
     finally:
         server.terminate()
         server.wait(10)
@@ -201,3 +214,12 @@ def test_serve_starts_with_the_documented_command(tmp_path: pathlib.Path) -> Non
 def test_usage_errors_exit_non_zero(tmp_path: pathlib.Path) -> None:
     result = cli("enroll-code", db=tmp_path / "s.db")
     assert result.returncode == 2 and "--area" in result.stderr
+
+
+def test_postgresql_needs_an_attachments_folder_and_a_reachable_server() -> None:
+    url = "postgresql://lapang:secret@127.0.0.1:1/nowhere"
+    serve = cli("serve", db=url)
+    assert serve.returncode == 1 and "--attachments" in serve.stderr
+    down = cli("devices", db=url)
+    assert down.returncode == 1 and "Cannot connect" in down.stderr
+    assert "secret" not in down.stderr  # the password never reaches a terminal or a log

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pathlib
 import time
 import uuid
 
@@ -90,11 +89,13 @@ def test_bad_pull_queries_are_refused(live_server: LiveServer) -> None:
 
 
 def test_signatures_survive_a_prefix_stripping_proxy(
-    tmp_path: pathlib.Path, demo_regions: list[tuple[str, str]], area_voters: list[VoterRecord]
+    server_config: ServerConfig,
+    demo_regions: list[tuple[str, str]],
+    area_voters: list[VoterRecord],
 ) -> None:
     """KPU mounts the API under /lapang behind a proxy that strips it; the device signs the
     path from the API root, so nothing changes for it."""
-    app = create_app(ServerConfig(db_path=tmp_path / "s.db"))
+    app = create_app(server_config)
     app.state.repository.load_regions(demo_regions, time.time())
     app.state.repository.load_voters(area_voters[:5], time.time())
     server, thread, url = serve(app, root_path="/lapang")

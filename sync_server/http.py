@@ -1,0 +1,200 @@
+"""HTTP plumbing of the server: bounded request bodies, query and media-type checks, and the
+uvicorn settings that keep slow or stuck clients from holding connections forever.
+
+Field links are slow, so the server cannot simply time out early; but a body that stalls, or
+trickles in far below any real link's speed, is an attack (slowloris) or a dead link, and
+either way holding it only costs the server memory and a connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import pathlib
+from typing import Any, ClassVar
+
+import uvicorn
+from fastapi import Request
+from starlette.requests import ClientDisconnect
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from desktop_app.sync.protocol import (
+    AuthError,
+    AuthHeaders,
+    BodyTooLarge,
+    MalformedRequest,
+    ProtocolError,
+    UnsupportedEncoding,
+    parse_auth_headers,
+)
+from sync_server.config import ServerConfig
+
+# Request headers must be complete this long after the connection opened (or after the
+# previous answer): a few round trips even on a 600 ms link, nothing like the minutes a
+# slowloris client needs. Uvicorn itself has no such limit.
+HEADER_TIMEOUT_SECONDS = 30.0
+# Idle keep-alive connection: the sync engine sends its next request within a round trip.
+KEEP_ALIVE_SECONDS = 15
+# Beyond this many open connections uvicorn answers 503 (retryable) instead of exhausting
+# file descriptors and memory.
+CONNECTION_LIMIT = 2000
+
+
+class RequestTimeout(ProtocolError):
+    """The request body stalled or arrived far too slowly; nothing was stored."""
+
+    code = "request_timeout"
+    http_status = 408
+    retryable = True
+
+
+def _digits(text: str | None) -> bool:
+    # str.isdigit() alone accepts "²" and other non-ASCII digits that int() refuses.
+    return text is not None and text.isascii() and text.isdigit()
+
+
+async def read_body(request: Request, limit: int, config: ServerConfig) -> bytes:
+    """The request body, refused as soon as it passes ``limit`` bytes (``BodyTooLarge``) or
+    stalls (``RequestTimeout``): idle longer than ``body_idle_seconds`` between reads, or
+    slower on average than ``body_min_bytes_per_second``."""
+    declared = request.headers.get("content-length")
+    too_large = BodyTooLarge(f"The request body is larger than {limit} bytes.", limit=limit)
+    if _digits(declared) and int(declared or 0) > limit:
+        raise too_large
+    expected = int(declared or 0) if _digits(declared) else limit
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + config.body_idle_seconds + expected / config.body_min_bytes_per_second
+    stream = request.stream().__aiter__()
+    chunks, size = [], 0
+    while True:
+        wait = min(config.body_idle_seconds, deadline - loop.time())
+        try:
+            if wait <= 0:
+                raise TimeoutError
+            async with asyncio.timeout(wait):
+                chunk = await anext(stream)
+        except StopAsyncIteration:
+            break
+        except TimeoutError:
+            raise RequestTimeout(
+                f"The request body arrived too slowly ({size} bytes so far); nothing was "
+                "stored. Send it again when the link is better.",
+            ) from None
+        except ClientDisconnect:
+            raise MalformedRequest("The connection closed before the body was complete.") from None
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def require_media(request: Request, media_type: str) -> None:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    encoding = request.headers.get("content-encoding", "identity").strip().lower()
+    if content_type != media_type or encoding != "identity":
+        raise UnsupportedEncoding(
+            f"Send this body as {media_type} without Content-Encoding "
+            "(compression is part of the media type).",
+            expected=media_type,
+        )
+
+
+def auth_headers(request: Request, *, device_required: bool = True) -> AuthHeaders:
+    """The signing headers, every fault a 4xx protocol error."""
+    try:
+        return parse_auth_headers(request.headers, device_required=device_required)
+    except ValueError:
+        # A header value that passes str.isdigit() but is no ASCII number ("²").
+        raise AuthError("A signing header holds an invalid number.") from None
+
+
+def signed_path(request: Request) -> str:
+    """Path and query as the client signed them: from the API root, query string verbatim."""
+    path: str = request.scope["path"]
+    root: str = request.scope.get("root_path", "")
+    if root and path.startswith(root):
+        path = path[len(root) :]
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    return f"{path}?{query}" if query else path
+
+
+def query_int(request: Request, name: str, *, default: int | None, low: int, high: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None and default is not None:
+        return default
+    if raw is None or not _digits(raw) or len(raw) > 18 or not low <= int(raw) <= high:
+        raise MalformedRequest(f"Query parameter {name} must be an integer from {low} to {high}.")
+    return int(raw)
+
+
+class GuardedH11Protocol(H11Protocol):
+    """Uvicorn's HTTP/1.1 protocol with a deadline for receiving a request's headers."""
+
+    header_seconds: ClassVar[float] = HEADER_TIMEOUT_SECONDS
+    _header_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        if self._between_requests() and self._header_timer is None:
+            self._arm()  # the first bytes of the next request on a kept-alive connection
+        super().data_received(data)
+        if not self._between_requests():
+            self._disarm()  # headers complete: the body has its own limits (read_body)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _between_requests(self) -> bool:
+        return self.cycle is None or self.cycle.response_complete
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._header_timer = self.loop.call_later(self.header_seconds, self._headers_too_slow)
+
+    def _disarm(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _headers_too_slow(self) -> None:
+        self._header_timer = None
+        if self._between_requests() and not self.transport.is_closing():
+            self.transport.close()
+
+
+def guarded_protocol(header_seconds: float) -> type[GuardedH11Protocol]:
+    return type("GuardedH11Protocol", (GuardedH11Protocol,), {"header_seconds": header_seconds})
+
+
+def uvicorn_config(
+    app: Any,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8470,
+    root_path: str = "",
+    log_level: str = "info",
+    tls_cert: pathlib.Path | str | None = None,
+    tls_key: pathlib.Path | str | None = None,
+    header_seconds: float = HEADER_TIMEOUT_SECONDS,
+    connection_limit: int = CONNECTION_LIMIT,
+) -> uvicorn.Config:
+    """How every server process runs (the ``serve`` command and the tests alike)."""
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        root_path=root_path,
+        log_level=log_level,
+        ssl_certfile=tls_cert,
+        ssl_keyfile=tls_key,
+        lifespan="on",
+        http=guarded_protocol(header_seconds),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        limit_concurrency=connection_limit,
+        # Headers larger than this are refused (400) before the app sees them.
+        h11_max_incomplete_event_size=16 * 1024,
+    )
