@@ -22,7 +22,7 @@ from desktop_app.sync.protocol import (
     AuthHeaders,
     BodyTooLarge,
     MalformedRequest,
-    ProtocolError,
+    RequestTimedOut,
     UnsupportedEncoding,
     parse_auth_headers,
 )
@@ -39,12 +39,9 @@ KEEP_ALIVE_SECONDS = 15
 CONNECTION_LIMIT = 2000
 
 
-class RequestTimeout(ProtocolError):
-    """The request body stalled or arrived far too slowly; nothing was stored."""
-
-    code = "request_timeout"
-    http_status = 408
-    retryable = True
+# The body stalled or arrived far too slowly; nothing was stored. Defined with the protocol so
+# the device maps the 408 to the same retryable error.
+RequestTimeout = RequestTimedOut
 
 
 def _digits(text: str | None) -> bool:

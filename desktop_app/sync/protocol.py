@@ -287,6 +287,14 @@ class ServiceUnavailable(ServerError):
     http_status = 503
 
 
+class RequestTimedOut(ProtocolError):
+    """The body arrived too slowly (a dying 2G link): send it again."""
+
+    code = "request_timeout"
+    http_status = 408
+    retryable = True
+
+
 # --------------------------------------------------------------------------------------
 # Small codecs
 # --------------------------------------------------------------------------------------
@@ -465,7 +473,8 @@ def parse_auth_headers(headers: Mapping[str, str], *, device_required: bool = Tr
     if not device_required and device_id:
         raise AuthError(f"Enrollment must not carry {HEADER_DEVICE}.")
     raw_ts = headers.get(HEADER_TIMESTAMP, "")
-    if not raw_ts.isdigit() or len(raw_ts) > 12:
+    # isdigit() alone accepts '²' and other Unicode digits that int() then rejects.
+    if not (raw_ts.isascii() and raw_ts.isdigit()) or len(raw_ts) > 12:
         raise AuthError(f"Missing or invalid {HEADER_TIMESTAMP} header.")
     nonce = headers.get(HEADER_NONCE, "")
     if not _NONCE.fullmatch(nonce):
