@@ -1,0 +1,173 @@
+"""A report document: a title, the area heading, one or more tables and a closing note, written
+as a PDF (through writers.write_pdf_html), an XLSX workbook with a sheet per table, or a CSV of
+its first table."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import pathlib
+
+from desktop_app.reports.safe_write import write_with
+from desktop_app.reports.tables import Table
+from desktop_app.reports.writers import write_csv, write_pdf_html
+
+# UU 27/2022 tentang Pelindungan Data Pribadi: the printout says what it holds and how to keep it.
+PERSONAL_DATA_NOTE = (
+    "Dokumen ini memuat data pribadi pemilih (NIK, NKK, nama, tanggal lahir, alamat, "
+    "disabilitas) yang dilindungi UU 27/2022 tentang Pelindungan Data Pribadi. Simpan di tempat "
+    "aman, jangan diunggah atau dibagikan di luar keperluan pemutakhiran data pemilih, dan "
+    "musnahkan bila tidak diperlukan lagi."
+)
+COUNTS_NOTE = (
+    "Rekap ini berisi jumlah pemilih, tanpa NIK atau nama. Angka kecil (misalnya disabilitas per "
+    "TPS) dapat mengenali orang: bagikan hanya untuk keperluan KPU."
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Document:
+    title: str
+    form: str  # the KPU form it follows, e.g. "Model A-Laporan Hasil Coklit"
+    heading: tuple[tuple[str, str], ...]  # ("Provinsi", "Riau (14)"), …
+    tables: tuple[Table, ...]
+    printed: str  # "14-05-2026 10:32 oleh Siti Rahmawati"
+    note: str = ""
+    # Leading columns of the first table that repeat on a voter's every line (a spreadsheet
+    # needs them there); print shows them on the voter's first line only.
+    grouped_columns: int = 0
+
+    @property
+    def rows(self) -> int:
+        return sum(len(t.rows) for t in self.tables)
+
+
+def _cell(value: object) -> str:
+    # Counts align right so digits line up; text stays left.
+    if isinstance(value, int):
+        return f"<td align='right'>{value}</td>"
+    return f"<td>{html.escape(str(value))}</td>"
+
+
+def _table_html(table: Table, *, show_title: bool, grouped: int = 0) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in table.header)
+    lines = []
+    previous: tuple[object, ...] = ()
+    for row in table.rows:
+        cells = list(row)
+        if grouped and row[:grouped] == previous[:grouped]:
+            cells[:grouped] = [""] * grouped  # the same voter's next line: say who once
+        previous = row
+        lines.append("<tr>" + "".join(_cell(v) for v in cells) + "</tr>")
+    body = "".join(lines)
+    if not table.rows:
+        body = f"<tr><td colspan='{len(table.header)}'>Tidak ada data.</td></tr>"
+    title = f"<h2>{html.escape(table.title)}</h2>" if show_title else ""
+    # <thead> makes Qt repeat the header row at the top of every page.
+    return (
+        f"{title}<table width='100%' cellspacing='0' cellpadding='2' border='1'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def document_html(document: Document, *, font_pt: float = 9.0) -> str:
+    plain = "style='border:none;padding:0 8px 0 0'"
+    heading = "".join(
+        f"<tr><td {plain}>{html.escape(label)}</td><td {plain}>: {html.escape(value)}</td></tr>"
+        for label, value in document.heading
+    )
+    tables = "".join(
+        ("<div style='page-break-before: always'>" if i else "<div>")
+        + _table_html(
+            table,
+            show_title=len(document.tables) > 1,
+            grouped=document.grouped_columns if i == 0 else 0,
+        )
+        + "</div>"
+        for i, table in enumerate(document.tables)
+    )
+    note = f"<p><i>{html.escape(document.note)}</i></p>" if document.note else ""
+    return (
+        "<html><head><style>"
+        f"body{{font-family:sans-serif;font-size:{font_pt}pt}}"
+        "h1{font-size:13pt;margin-bottom:0} h2{font-size:11pt} .form{color:#444}"
+        "table{border-collapse:collapse} th{background:#ddd} th,td{border:1px solid #444}"
+        "</style></head><body>"
+        f"<h1>{html.escape(document.title)}</h1>"
+        f"<p class='form'>{html.escape(document.form)}</p>"
+        f"<table cellspacing='0' cellpadding='1'>{heading}</table>"
+        f"<p>Dicetak {html.escape(document.printed)}</p>"
+        f"{tables}{note}</body></html>"
+    )
+
+
+def write_document_pdf(
+    document: Document,
+    path: pathlib.Path,
+    *,
+    overwrite: bool = False,
+    landscape: bool = False,
+    font_pt: float = 9.0,
+) -> pathlib.Path:
+    return write_pdf_html(
+        document_html(document, font_pt=font_pt), path, overwrite=overwrite, landscape=landscape
+    )
+
+
+def _sheet_name(title: str, taken: set[str]) -> str:
+    # Excel: at most 31 characters, none of []:*?/\ and unique in the book.
+    name = "".join("-" if c in "[]:*?/\\" else c for c in title)[:31] or "Laporan"
+    base, n = name, 2
+    while name in taken:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name)
+    return name
+
+
+def write_document_xlsx(
+    document: Document, path: pathlib.Path, *, overwrite: bool = False
+) -> pathlib.Path:
+    """One sheet per table, the heading above each table, NIK and NKK kept as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    def writer(tmp: pathlib.Path) -> None:
+        book = Workbook()
+        book.remove(book.active)
+        taken: set[str] = set()
+        for table in document.tables:
+            sheet = book.create_sheet(_sheet_name(table.title, taken))
+            sheet.append([table.title])
+            sheet["A1"].font = Font(bold=True, size=12)
+            for label, value in document.heading:
+                sheet.append([label, value])
+            sheet.append(["Dicetak", document.printed])
+            sheet.append([])
+            header_row = sheet.max_row + 1
+            sheet.append(list(table.header))
+            for cell in sheet[header_row]:
+                cell.font = Font(bold=True)
+            widths = [len(str(h)) for h in table.header]
+            for row in table.rows:
+                # Strings stay strings: as numbers Excel would round a 16-digit NIK to 15 digits.
+                sheet.append(list(row))
+                for i, value in enumerate(row):
+                    widths[i] = max(widths[i], len(str(value)))
+            for i, width in enumerate(widths, 1):
+                sheet.column_dimensions[get_column_letter(i)].width = min(width + 2, 50)
+            sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+            if document.note:
+                sheet.append([])
+                sheet.append([document.note])
+        book.save(tmp)
+
+    return write_with(path, writer, overwrite=overwrite)
+
+
+def write_document_csv(
+    document: Document, path: pathlib.Path, *, overwrite: bool = False
+) -> pathlib.Path:
+    """The first table only, header and rows, nothing else: a CSV is for other programs."""
+    return write_csv(document.tables[0], path, overwrite=overwrite)
