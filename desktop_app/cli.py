@@ -14,7 +14,7 @@ import pathlib
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop_app import __version__
+from desktop_app.deployment import Deployment, DeploymentError, build_stamp, load_deployment
 from desktop_app.diagnostics import install_crash_handler, setup_logging
 from desktop_app.paths import default_data_dir
 from desktop_app.resources import resource_path
@@ -75,7 +75,11 @@ def unlock(args: argparse.Namespace) -> FieldStore:
     return vault.unlock(officer, read_passphrase(f"Passphrase for {officer}: "))
 
 
-def recovery_key_pem(path: pathlib.Path | None) -> bytes:
+def recovery_key_pem(path: pathlib.Path | None, deployment: Deployment | None = None) -> bytes:
+    """The KPU recovery public key for a new vault: the file given on the command line, else
+    the deployment's key (already read and checked when the deployment loaded)."""
+    if path is None and deployment is not None:
+        return deployment.recovery_public_key_pem
     source = path or resource_path("keys", "kpu_recovery_public.pem")
     try:
         return source.read_bytes()
@@ -93,7 +97,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     store = vault.create(
         args.officer,
         read_new_passphrase("LAPANG_PASSPHRASE"),
-        recovery_key_pem(args.recovery_public_key),
+        recovery_key_pem(args.recovery_public_key, args.deployment),
     )
     with store:
         if args.election_date:
@@ -109,7 +113,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not vault.exists():
         officer = args.officer or DEMO_OFFICER
         passphrase = os.environ.get("LAPANG_PASSPHRASE", DEMO_PASSPHRASE)
-        store = vault.create(officer, passphrase, recovery_key_pem(args.recovery_public_key))
+        store = vault.create(
+            officer, passphrase, recovery_key_pem(args.recovery_public_key, args.deployment)
+        )
         print(f"Created a demo vault in {vault.data_dir} for '{officer}'.")
     elif vault.officers() == [DEMO_OFFICER] and "LAPANG_PASSPHRASE" not in os.environ:
         store = vault.unlock(DEMO_OFFICER, DEMO_PASSPHRASE)
@@ -211,6 +217,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deployment(args: argparse.Namespace) -> int:
+    """KPU IT: which settings file is in force, the server and the keys it names."""
+    print(f"Lapang {build_stamp().label()}")
+    for line in args.deployment.describe():
+        print(line)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from desktop_app.ui.app import run_app
@@ -219,6 +233,22 @@ def cmd_gui(args: argparse.Namespace) -> int:
             "The desk window is not part of this build yet; use the admin commands (lapang --help)."
         ) from exc
     return run_app(args)
+
+
+def _show_gui_error(message: str) -> None:
+    """The desk was started (from a menu, most likely, where stderr goes nowhere): say it in a
+    window too. Without a display or the GUI package, stderr is all there is."""
+    no_display = sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
+    if no_display:  # Qt would abort the process rather than raise
+        return
+    try:
+        from desktop_app.ui.app import show_startup_error
+
+        show_startup_error(message)
+    except Exception:  # noqa: BLE001 - the message is already on stderr
+        log.warning("could not show the startup error in a window")
 
 
 def _progress_printer() -> Callable[[int, int], None]:
@@ -269,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common_options(None)],
         description="Lapang field desk. Without a command, starts the desk window.",
     )
-    parser.add_argument("--version", action="version", version=f"lapang {__version__}")
+    parser.add_argument("--version", action="version", version=f"lapang {build_stamp().label()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", parents=[common], help="create a new encrypted vault")
@@ -320,6 +350,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the raw SQLCipher key instead of setting a passphrase",
     )
     p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser(
+        "deployment",
+        parents=[common],
+        help="KPU IT: show the deployment settings in force (server, certificate, keys)",
+    )
+    p.set_defaults(func=cmd_deployment)
     return parser
 
 
@@ -329,6 +366,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", cmd_gui)
     setup_logging(args.data_dir)
     install_crash_handler()
+    try:
+        # Read once, here: a bad file stops every command with a message naming the file and
+        # the setting, before anything is created or sent.
+        args.deployment = load_deployment()
+    except DeploymentError as exc:
+        log.warning("deployment settings refused: %s", exc)
+        print(f"lapang: {exc}", file=sys.stderr)
+        if func is cmd_gui:
+            _show_gui_error(str(exc))
+        return 1
     try:
         status = func(args)
         log.info("command %s finished with status %s", args.command or "gui", status)

@@ -3,7 +3,8 @@
 The main window is a shell holding one page at a time — first-run wizard, unlock screen, desk —
 and owns the task manager and the auto-lock. Locking closes the store on the worker (which
 overwrites the data key in memory), throws the desk page away with everything it showed, and
-returns to the unlock screen."""
+returns to the unlock screen. Sync belongs to the unlocked session too: its controller is made
+with the desk and shut down (a running sync cancelled, the watcher stopped) when locking."""
 
 from __future__ import annotations
 
@@ -23,9 +24,19 @@ from desktop_app.ui.i18n import install_language
 from desktop_app.ui.idle import IdleLock
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.operations import TaskManager
-from desktop_app.ui.qt import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+from desktop_app.ui.qt import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+    translate,
+)
 from desktop_app.ui.settings import DeskSettings
 from desktop_app.ui.settings_dialog import SettingsChange, SettingsDialog
+from desktop_app.ui.sync.config import SyncConfig
+from desktop_app.ui.sync.controller import SyncController
 from desktop_app.ui.unlock import UnlockView
 from desktop_app.ui.vault_ops import Opened
 from desktop_app.ui.wizard import FirstRunWizard, WizardOptions
@@ -42,6 +53,7 @@ class AppConfig:
     )
     demo_voters: int = 5000
     kdf: dict[str, Any] | None = None  # None: the vault's default (tests pass a cheap one)
+    sync: SyncConfig = dataclasses.field(default_factory=SyncConfig)
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +71,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.tasks.unhandled_error.connect(self._unhandled)
         self.page: QWidget | None = None
+        self.sync: SyncController | None = None
         self.resize(1440, 860)
 
     # -- pages ------------------------------------------------------------------------------------
@@ -85,6 +98,7 @@ class MainWindow(QMainWindow):
             demo_passphrase=DEMO_PASSPHRASE,
             demo_voters=self.config.demo_voters,
             kdf=self.config.kdf,
+            sync=self.config.sync,
         )
         wizard = FirstRunWizard(self.ctx, options, self)
         wizard.opened.connect(self.show_desk)
@@ -102,7 +116,9 @@ class MainWindow(QMainWindow):
         if settings.last_officer != opened.officer:
             settings.last_officer = opened.officer
             self._save_settings()
-        desk = DeskView(self.ctx, self)
+        if self.sync is None:
+            self.sync = SyncController(self.ctx, self.config.sync, self)
+        desk = DeskView(self.ctx, self, self.sync)
         desk.lock_requested.connect(self.lock)
         desk.settings_requested.connect(self.open_settings)
         self._set_page(desk)
@@ -113,6 +129,7 @@ class MainWindow(QMainWindow):
         self.idle.set_timeout(settings.idle_lock_minutes * 60)
         self.idle.start()
         desk.voters.table.setFocus()
+        self.sync.refresh()  # counts, enrolment; starts watching the server when enrolled
 
     @property
     def desk(self) -> DeskView | None:
@@ -127,6 +144,7 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
+        self._end_sync()
         self.tasks.lock()
         self.ctx.officer = ""
         self.setWindowTitle(self.tr("Lapang — Meja Lapangan"))
@@ -156,15 +174,34 @@ class MainWindow(QMainWindow):
         if self.desk is not None:
             self.desk.show_message(error_text(exc))
 
+    def _end_sync(self) -> None:
+        if self.sync is not None:
+            # Cancelled before the store closes: the close waits behind a running sync.
+            self.sync.shutdown()
+            self.sync.deleteLater()
+            self.sync = None
+
     def closeEvent(self, event) -> None:  # noqa: N802
         self.idle.stop()
+        self._end_sync()
         self.tasks.shutdown()
         super().closeEvent(event)
 
 
-def run_app(args: argparse.Namespace) -> int:
-    """Start the desk window; returns the exit status."""
+def app_config(args: argparse.Namespace) -> AppConfig:
+    """The window's settings from the command line and the deployment ``cli.main`` loaded."""
     config = AppConfig(data_dir=pathlib.Path(args.data_dir), officer=getattr(args, "officer", None))
+    deployment = getattr(args, "deployment", None)
+    if deployment is not None:
+        config.recovery_public_key = deployment.recovery_public_key_file
+        config.sync = SyncConfig.from_deployment(deployment)
+    return config
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Start the desk window; returns the exit status. ``args.deployment`` (set by ``cli.main``)
+    names the sync server, its pinned certificate and the KPU keys."""
+    config = app_config(args)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Lapang")
     app.setOrganizationName("KPU")
@@ -174,3 +211,23 @@ def run_app(args: argparse.Namespace) -> int:
     window.start()
     window.show()
     return app.exec()
+
+
+def show_startup_error(message: str) -> None:
+    """A dialog for a problem that stops the app before any window (a bad deployment file):
+    an officer who started it from a menu would otherwise see nothing at all."""
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
+    install_language("id")  # the desk's settings live in the vault folder, not read yet
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(translate("MainWindow", "Lapang tidak dapat dimulai"))
+    box.setText(
+        translate(
+            "MainWindow",
+            "Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak "
+            "dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.",
+        )
+    )
+    box.setInformativeText(message)  # English, for KPU IT: it names the file and the setting
+    box.exec()

@@ -4,7 +4,9 @@ right, the status bar below. Every action has a shortcut:
     Ctrl+F   search              S / Ctrl+1  Sesuai          U / Ctrl+2  Ubah
     T / Ctrl+3  TMS              Ctrl+N / Ctrl+4  Tambah pemilih baru
     P / Ctrl+5  Pulihkan (undo a TMS)    Ctrl+L  Kunci        F5  Muat ulang
-    Ctrl+R   Pendaftaran badan ad hoc (recruitment window)
+    Ctrl+R   Pendaftaran badan ad hoc (recruitment window)     Ctrl+P  Laporan (reports)
+    F9 / Ctrl+Shift+S  Sinkronkan sekarang   Shift+F9  Batalkan sinkronisasi
+    Ctrl+H   Riwayat sinkronisasi    Ctrl+Shift+D  Daftarkan perangkat
 """
 
 from __future__ import annotations
@@ -28,7 +30,12 @@ from desktop_app.ui.qt import (
     Signal,
 )
 from desktop_app.ui.recruitment import open_recruitment
+from desktop_app.ui.reports import open_reports
 from desktop_app.ui.status_bar import DeskStatusBar
+from desktop_app.ui.sync.controller import SyncController, SyncView
+from desktop_app.ui.sync.enrol_dialog import EnrolDialog
+from desktop_app.ui.sync.history import TAB_ANNOUNCEMENTS, TAB_CONFLICTS, SyncHistoryDialog
+from desktop_app.ui.sync.status_panel import SyncStatusPanel
 from desktop_app.ui.tms_dialog import TmsDialog
 from desktop_app.ui.ubah_dialog import UbahDialog
 from desktop_app.ui.voter_list import VoterListView
@@ -42,10 +49,15 @@ class DeskView(QWidget):
     settings_requested = Signal()
     ready = Signal()  # the area tree and the first list are on screen
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, parent: QWidget | None = None, sync: SyncController | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("desk")
         self._ctx = ctx
+        self.sync = sync
+        self.history_dialog: SyncHistoryDialog | None = None
+        self.enrol_dialog: EnrolDialog | None = None
         self._voter_request = 0
         self._warmed = False
         self.dialog: UbahDialog | TmsDialog | NewVoterDialog | None = None
@@ -61,12 +73,38 @@ class DeskView(QWidget):
         self.act_recruitment = self._action(
             self.tr("Pendaftaran badan ad hoc…  [Ctrl+R]"), ["Ctrl+R"], self.open_recruitment
         )
+        self.act_reports = self._action(
+            self.tr("Laporan…  [Ctrl+P]"), ["Ctrl+P"], self.open_reports
+        )
         self.act_reload = self._action(self.tr("Muat ulang  [F5]"), ["F5"], self.reload)
         self.act_lock = self._action(
             self.tr("&Kunci  [Ctrl+L]"), ["Ctrl+L"], self.lock_requested.emit
         )
         self.act_settings = self._action(
             self.tr("Pengaturan…"), ["Ctrl+,"], self.settings_requested.emit
+        )
+        self.act_sync = self._action(
+            self.tr("Sinkronkan sekarang  [F9]"), ["F9", "Ctrl+Shift+S"], self.sync_now
+        )
+        self.act_cancel_sync = self._action(
+            self.tr("Batal  [Shift+F9]"), ["Shift+F9"], self.cancel_sync
+        )
+        self.act_history = self._action(
+            self.tr("Riwayat sinkronisasi…  [Ctrl+H]"), ["Ctrl+H"], self.open_sync_history
+        )
+        self.act_enrol = self._action(
+            self.tr("Daftarkan perangkat…  [Ctrl+Shift+D]"), ["Ctrl+Shift+D"], self.open_enrol
+        )
+        self.act_auto_sync = QAction(self.tr("Sinkron otomatis"), self)
+        self.act_auto_sync.setCheckable(True)
+        self.act_auto_sync.setToolTip(
+            self.tr("Sinkronkan sendiri begitu server KPU terjangkau (disarankan)")
+        )
+        self.act_sync.setToolTip(
+            self.tr("Kirim perubahan ke KPU dan terima data terbaru sekarang (F9)")
+        )
+        self.act_cancel_sync.setToolTip(
+            self.tr("Hentikan sinkronisasi; yang sudah dikonfirmasi KPU tetap tercatat")
         )
         self.act_sesuai.setToolTip(self.tr("Data sama dengan dokumen: tandai sesuai (S)"))
         self.act_tms.setToolTip(self.tr("Tidak memenuhi syarat: kode 1-8 dengan bukti (T)"))
@@ -77,11 +115,16 @@ class DeskView(QWidget):
         for action in (
             self.act_new,
             self.act_recruitment,
+            self.act_reports,
+            self.act_history,
+            self.act_auto_sync,
+            self.act_enrol,
             self.act_reload,
             self.act_settings,
             self.act_lock,
         ):
             toolbar.addAction(action)
+        self.toolbar = toolbar
 
         self.areas = AreaSelector(ctx, self)
         self.voters = VoterListView(ctx, self)
@@ -98,7 +141,12 @@ class DeskView(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 1)
         splitter.setSizes([260, 850, 330])
-        self.status = DeskStatusBar(ctx, self)
+        self.sync_panel = (
+            SyncStatusPanel(sync, self.act_sync, self.act_cancel_sync, self.act_enrol, self)
+            if sync is not None
+            else None
+        )
+        self.status = DeskStatusBar(ctx, self, sync, self.sync_panel)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -112,6 +160,19 @@ class DeskView(QWidget):
         self.voters.results_shown.connect(self._warm_once)
         ctx.events.voters_changed.connect(self._voters_changed)
         self._update_actions()
+        if sync is not None:
+            sync.changed.connect(self._sync_changed)
+            self.act_auto_sync.toggled.connect(sync.set_auto)
+            self._sync_changed(sync.view())
+        else:
+            for action in (
+                self.act_sync,
+                self.act_cancel_sync,
+                self.act_history,
+                self.act_enrol,
+                self.act_auto_sync,
+            ):
+                action.setEnabled(False)
         ctx.read(voter_ops.store_setting(LAST_AREA_SETTING), self.areas.reload, owner=self)
 
     def _action(self, text: str, keys: list[str], slot) -> QAction:
@@ -125,6 +186,84 @@ class DeskView(QWidget):
 
     def open_recruitment(self) -> None:
         open_recruitment(self.window(), self._ctx)
+
+    def open_reports(self) -> None:
+        open_reports(self.window(), self._ctx, self.areas.current_area())
+
+    # -- sync -------------------------------------------------------------------------------------
+    def _sync_changed(self, view: SyncView) -> None:
+        self.act_sync.setEnabled(not view.running)
+        self.act_cancel_sync.setEnabled(view.running)
+        # Enrolling is for a laptop set up without a code; re-enrolling stays possible (Ctrl+
+        # Shift+D) but is kept off the toolbar so nobody does it by accident.
+        self.act_enrol.setVisible(view.status is not None and not view.enrolled)
+        self.act_auto_sync.setVisible(view.enrolled)
+        self.act_auto_sync.blockSignals(True)
+        self.act_auto_sync.setChecked(view.auto)
+        self.act_auto_sync.blockSignals(False)
+        # Said in words: a pressed-in button is easy to misread.
+        self.act_auto_sync.setText(
+            self.tr("Sinkron otomatis: hidup") if view.auto else self.tr("Sinkron otomatis: mati")
+        )
+        self._show_inbox_badge(view)
+
+    def _show_inbox_badge(self, view: SyncView) -> None:
+        """Unread KPU announcements and unseen conflicts, on the Riwayat button itself."""
+        status = view.status
+        unread = status.unread_announcements if status else 0
+        unseen = status.unseen_conflicts if status else 0
+        parts = []
+        if unread:
+            parts.append(self.tr("%1 pengumuman").replace("%1", str(unread)))
+        if unseen:
+            parts.append(self.tr("%1 konflik").replace("%1", str(unseen)))
+        text = self.tr("Riwayat sinkronisasi…  [Ctrl+H]")
+        if parts:
+            text = self.tr("Riwayat sinkronisasi (%1 baru)  [Ctrl+H]").replace(
+                "%1", ", ".join(parts)
+            )
+        self.act_history.setText(text)
+        button = self.toolbar.widgetForAction(self.act_history)
+        if button is not None:
+            button.setObjectName("syncInbox")
+            button.setStyleSheet("color: #b3470c; font-weight: bold;" if parts else "")
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def cancel_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.cancel()
+
+    def open_sync_history(self) -> None:
+        if self.sync is None:
+            return
+        status = self.sync.status
+        dialog = SyncHistoryDialog(self._ctx, status.device_id if status else None, self)
+        if status is not None and status.unread_announcements:
+            dialog.tabs.setCurrentIndex(TAB_ANNOUNCEMENTS)
+        elif status is not None and status.unseen_conflicts:
+            dialog.tabs.setCurrentIndex(TAB_CONFLICTS)
+        dialog.inbox_changed.connect(self.sync.refresh)
+        dialog.finished.connect(dialog.deleteLater)
+        self.history_dialog = dialog
+        dialog.open()
+
+    def open_enrol(self) -> None:
+        if self.sync is None or self.sync.busy:
+            return
+        enrolled = self.sync.status is not None and self.sync.status.enrolled
+        dialog = EnrolDialog(self._ctx, self.sync.config, enrolled, self)
+        dialog.finished.connect(lambda _r: self._enrol_closed(dialog))
+        self.enrol_dialog = dialog
+        dialog.open()
+
+    def _enrol_closed(self, dialog: EnrolDialog) -> None:
+        if dialog.enrolled and self.sync is not None:
+            self.sync.enrolled()
+            self.show_message(self.tr("Laptop ini terdaftar di server KPU."))
+        dialog.deleteLater()
 
     # -- area and selection -----------------------------------------------------------------------
     def _area_selected(self, area: str | None) -> None:
@@ -161,7 +300,8 @@ class DeskView(QWidget):
 
     def _voters_changed(self, change: VotersChanged) -> None:
         current = self.detail.voter
-        if current is not None and current.id in change.ids:
+        # "added" also covers a sync that brought KPU's rows: the shown voter may be one of them.
+        if current is not None and (current.id in change.ids or change.added):
             self._load_voter(current.id)
         if change.added:
             self.areas.reload()

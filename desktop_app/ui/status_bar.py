@@ -1,19 +1,30 @@
 """The desk's status bar: who is working, how many changes wait to reach KPU, how many were sent
-and refused, and the sync state. Counts are re-read after every write and every half minute."""
+and refused, and the sync panel (Daring/Luring/Menyinkronkan…, last confirmed sync, Sinkronkan
+sekarang). Counts are re-read after every write, after every sync and every half minute."""
 
 from __future__ import annotations
 
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.qt import QFrame, QLabel, QLocale, QStatusBar, QTimer, QWidget
+from desktop_app.ui.sync.controller import SyncController, SyncView
+from desktop_app.ui.sync.status_panel import SyncStatusPanel
 
 REFRESH_MS = 30_000
+MESSAGE_MS = 12_000
 
 
 class DeskStatusBar(QStatusBar):
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: DeskContext,
+        parent: QWidget | None = None,
+        sync: SyncController | None = None,
+        sync_panel: SyncStatusPanel | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._sync = sync
         self.officer = QLabel(self.tr("Petugas: %1").replace("%1", ctx.officer))
         self.officer.setObjectName("officer")
         self.pending = QLabel()
@@ -22,18 +33,15 @@ class DeskStatusBar(QStatusBar):
         self.sent.setObjectName("sent")
         self.refused = QLabel()
         self.refused.setObjectName("refused")
-        # Until the sync module is part of the desk there is nothing to be online with.
-        self.sync_state = QLabel(self.tr("Luring"))
-        self.sync_state.setObjectName("syncState")
-        self.sync_state.setToolTip(
-            self.tr(
-                "Sinkronisasi belum tersedia di versi ini; semua perubahan tersimpan di "
-                "laptop dan menunggu dikirim."
-            )
-        )
-        for i, label in enumerate(
-            (self.officer, self.pending, self.sent, self.refused, self.sync_state)
-        ):
+        if sync_panel is not None:
+            self.sync_state = sync_panel.state
+            last: QWidget = sync_panel
+        else:
+            # A desk without sync (no controller): nothing to be online with.
+            self.sync_state = QLabel(self.tr("Luring"))
+            self.sync_state.setObjectName("syncState")
+            last = self.sync_state
+        for i, label in enumerate((self.officer, self.pending, self.sent, self.refused, last)):
             if i:
                 separator = QFrame(self)
                 separator.setFrameShape(QFrame.Shape.VLine)
@@ -47,10 +55,25 @@ class DeskStatusBar(QStatusBar):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         ctx.events.outbox_changed.connect(self.refresh)
+        if sync is not None:
+            sync.changed.connect(self._show_view)
+            sync.message.connect(self.say)
+            self._show_view(sync.view())
         self.refresh()
 
     def refresh(self) -> None:
-        self._ctx.read(voter_ops.outbox_counts(), self._show, owner=self)
+        if self._sync is not None:
+            self._sync.refresh()  # one read for the counts and the sync state
+        else:
+            self._ctx.read(voter_ops.outbox_counts(), self._show, owner=self)
+
+    def say(self, text: str) -> None:
+        self.showMessage(text, MESSAGE_MS)
+
+    def _show_view(self, view: SyncView) -> None:
+        if view.status is not None:
+            status = view.status
+            self._show({"pending": status.pending, "sent": status.sent, "refused": status.refused})
 
     def _show(self, counts: dict[str, int]) -> None:
         self.counts = counts

@@ -1,7 +1,7 @@
 """First run on a laptop: make the encrypted vault for this officer, or start the demo.
 
-Enrolment with a code from KPU needs the sync module, which is not part of the desk yet: it is
-shown, disabled, with the reason, rather than faked."""
+"Daftar dengan kode dari KPU" makes the vault the same way, then enrols the laptop and
+downloads its area (``desktop_app.ui.sync.enrol_page``)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from desktop_app.ui.qt import (
     QWidget,
     Signal,
 )
+from desktop_app.ui.sync.config import SyncConfig
+from desktop_app.ui.sync.enrol_page import EnrolPage
 from desktop_app.ui.vault_ops import Opened
 
 
@@ -37,6 +39,7 @@ class WizardOptions:
     demo_passphrase: str
     demo_voters: int = 5000
     kdf: dict[str, Any] | None = None  # tests pass a cheap one; None = the vault's default
+    sync: SyncConfig = dataclasses.field(default_factory=SyncConfig)
 
 
 class FirstRunWizard(QWidget):
@@ -47,10 +50,14 @@ class FirstRunWizard(QWidget):
         self.setObjectName("wizard")
         self._ctx = ctx
         self._options = options
+        self._enrol_after_create = False
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._choice_page())
         self.pages.addWidget(self._create_page())
         self.pages.addWidget(self._demo_page())
+        self.enrol_page = EnrolPage(ctx, options.sync, self)
+        self.enrol_page.done.connect(self.opened)
+        self.pages.addWidget(self.enrol_page)
         box = QWidget(self)
         box.setMaximumWidth(620)
         inner = QVBoxLayout(box)
@@ -77,16 +84,15 @@ class FirstRunWizard(QWidget):
         self.choose_create.setObjectName("chooseCreate")
         self.choose_enrol = QRadioButton(self.tr("Daftar dengan &kode dari KPU"))
         self.choose_enrol.setObjectName("chooseEnrol")
-        self.choose_enrol.setEnabled(False)
-        enrol_reason = self.tr(
-            "Pendaftaran dengan kode KPU memerlukan modul sinkronisasi, yang belum tersedia di "
-            "versi ini."
+        enrol_note = QLabel(
+            self.tr(
+                "Buat data untuk petugas, lalu daftarkan laptop ini ke server KPU dan unduh "
+                "daftar pemilih wilayah Anda."
+            )
         )
-        self.choose_enrol.setToolTip(enrol_reason)
-        enrol_note = QLabel("    " + enrol_reason)
         enrol_note.setWordWrap(True)
-        enrol_note.setStyleSheet("color: #777;")
-        enrol_note.setEnabled(False)
+        enrol_note.setIndent(24)
+        enrol_note.setStyleSheet("color: #555;")
         self.choose_demo = QRadioButton(self.tr("Mode &demo (data contoh, bukan data asli)"))
         self.choose_demo.setObjectName("chooseDemo")
         group = QButtonGroup(page)
@@ -106,6 +112,7 @@ class FirstRunWizard(QWidget):
         layout.addWidget(self.choose_demo)
         layout.addSpacing(8)
         layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)  # the pages share one height (the enrolment page is the tallest)
         return page
 
     def _next(self) -> None:
@@ -113,6 +120,12 @@ class FirstRunWizard(QWidget):
             self.pages.setCurrentIndex(2)
             self.start_demo()
         else:
+            self._enrol_after_create = self.choose_enrol.isChecked()
+            self.create_button.setText(
+                self.tr("Buat dan &lanjut")
+                if self._enrol_after_create
+                else self.tr("&Buat dan buka")
+            )
             self.pages.setCurrentIndex(1)
             self.officer.setFocus()
 
@@ -165,6 +178,7 @@ class FirstRunWizard(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.create_message)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.passphrase.textChanged.connect(self._show_strength)
         self.repeat.returnPressed.connect(self.create_vault)
         self.create_button.clicked.connect(self.create_vault)
@@ -236,6 +250,7 @@ class FirstRunWizard(QWidget):
         layout.addWidget(text)
         layout.addWidget(self.demo_progress)
         layout.addWidget(self.demo_message)
+        layout.addStretch(1)
         return page
 
     def start_demo(self) -> None:
@@ -267,4 +282,9 @@ class FirstRunWizard(QWidget):
         self.demo_message.setText(error_text(exc))
 
     def _done(self, opened: Opened) -> None:
+        if self._enrol_after_create and not opened.demo:
+            # The vault exists from here on: enrolment can fail or wait without losing it.
+            self.pages.setCurrentWidget(self.enrol_page)
+            self.enrol_page.start(opened)
+            return
         self.opened.emit(opened)

@@ -5,6 +5,8 @@
 
 Writes wizard.png, unlock.png, main.png, tms.png, ubah.png and new_voter.png next to this file.
 Everything shown is invented demo data. Pass ``--lang en`` for English (files get an _en suffix).
+Sync (enrolment, the status bar during and after a run, the history) has its own script, which
+needs a sync server: ``make_sync_screenshots.py``.
 """
 
 from __future__ import annotations

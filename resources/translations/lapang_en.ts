@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AnnouncementsTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="216"/>
+        <source>Hanya pengumuman yang tanda tangan KPU-nya terbukti asli yang ditampilkan di sini. Kabar yang beredar di luar aplikasi belum tentu benar.</source>
+        <translation>Only announcements whose KPU signature is proven genuine are shown here. News passed around outside the app may not be true.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="221"/>
+        <source>Diterbitkan</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="221"/>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="249"/>
+        <source>Belum ada pengumuman dari KPU.</source>
+        <translation>No announcements from KPU yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="251"/>
+        <source>Pilih pengumuman untuk membacanya.</source>
+        <translation>Choose an announcement to read it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="255"/>
+        <source>Ditandatangani KPU · diterbitkan %1</source>
+        <translation>Signed by KPU · published %1</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantForm</name>
     <message>
         <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="74"/>
@@ -330,34 +363,97 @@
     </message>
 </context>
 <context>
+    <name>ConflictsTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="86"/>
+        <source>Pemilih ini diubah di dua tempat sebelum sempat tersinkron. Tidak ada yang hilang: KPU menyimpan kedua versi. Periksa, lalu tandai sudah diperiksa.</source>
+        <translation>These voters were changed in two places before they were synced. Nothing is lost: KPU keeps both versions. Check them, then mark them as checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="93"/>
+        <source>Pemilih</source>
+        <translation>Voter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="94"/>
+        <source>Versi sebelumnya oleh</source>
+        <translation>Earlier version by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="95"/>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="96"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="106"/>
+        <source>Elemen</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="107"/>
+        <source>Nilai sebelumnya</source>
+        <translation>Earlier value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="108"/>
+        <source>Perubahan yang masuk kemudian</source>
+        <translation>Change that arrived later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="113"/>
+        <source>&amp;Tandai sudah diperiksa</source>
+        <translation>&amp;Mark as checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="152"/>
+        <source>Sudah diperiksa</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="152"/>
+        <source>Belum diperiksa</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="160"/>
+        <source>Tidak ada konflik.</source>
+        <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="178"/>
+        <source>Tanda TMS</source>
+        <translation>TMS mark</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="17"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="28"/>
         <source>Petugas: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="26"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="41"/>
         <source>Luring</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="30"/>
-        <source>Sinkronisasi belum tersedia di versi ini; semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
-        <translation>Sync is not available in this version yet; every change is saved on this laptop and waits to be sent.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="59"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="82"/>
         <source>Menunggu dikirim: %1</source>
         <translation>Waiting to send: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="62"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="85"/>
         <source>Terkirim: %1</source>
         <translation>Sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="65"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="88"/>
         <source>Ditolak: %1</source>
         <translation>Refused: %1</translation>
     </message>
@@ -365,77 +461,153 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="53"/>
+        <location filename="../../desktop_app/ui/desk.py" line="65"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="54"/>
+        <location filename="../../desktop_app/ui/desk.py" line="66"/>
         <source>✓ &amp;Sesuai  [S]</source>
         <translation>✓ &amp;Correct  [S]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="55"/>
+        <location filename="../../desktop_app/ui/desk.py" line="67"/>
         <source>&amp;Ubah…  [U]</source>
         <translation>&amp;Update…  [U]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="56"/>
+        <location filename="../../desktop_app/ui/desk.py" line="68"/>
         <source>&amp;TMS…  [T]</source>
         <translation>&amp;TMS…  [T]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="57"/>
+        <location filename="../../desktop_app/ui/desk.py" line="69"/>
         <source>&amp;Pulihkan  [P]</source>
         <translation>&amp;Restore  [P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="59"/>
+        <location filename="../../desktop_app/ui/desk.py" line="71"/>
         <source>Tambah pemilih &amp;baru…  [Ctrl+N]</source>
         <translation>Add &amp;new voter…  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="62"/>
+        <location filename="../../desktop_app/ui/desk.py" line="74"/>
         <source>Pendaftaran badan ad hoc…  [Ctrl+R]</source>
         <translation>Ad hoc body applications…  [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="64"/>
+        <location filename="../../desktop_app/ui/desk.py" line="77"/>
+        <source>Laporan…  [Ctrl+P]</source>
+        <translation>Reports…  [Ctrl+P]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="79"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="66"/>
+        <location filename="../../desktop_app/ui/desk.py" line="81"/>
         <source>&amp;Kunci  [Ctrl+L]</source>
         <translation>&amp;Lock  [Ctrl+L]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="69"/>
+        <location filename="../../desktop_app/ui/desk.py" line="84"/>
         <source>Pengaturan…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="71"/>
+        <location filename="../../desktop_app/ui/desk.py" line="87"/>
+        <source>Sinkronkan sekarang  [F9]</source>
+        <translation>Sync now  [F9]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="90"/>
+        <source>Batal  [Shift+F9]</source>
+        <translation>Cancel  [Shift+F9]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="93"/>
+        <location filename="../../desktop_app/ui/desk.py" line="220"/>
+        <source>Riwayat sinkronisasi…  [Ctrl+H]</source>
+        <translation>Sync history…  [Ctrl+H]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="96"/>
+        <source>Daftarkan perangkat…  [Ctrl+Shift+D]</source>
+        <translation>Enrol this laptop…  [Ctrl+Shift+D]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="98"/>
+        <source>Sinkron otomatis</source>
+        <translation>Automatic sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="101"/>
+        <source>Sinkronkan sendiri begitu server KPU terjangkau (disarankan)</source>
+        <translation>Sync by itself as soon as the KPU server can be reached (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="104"/>
+        <source>Kirim perubahan ke KPU dan terima data terbaru sekarang (F9)</source>
+        <translation>Send changes to KPU and receive the latest data now (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="107"/>
+        <source>Hentikan sinkronisasi; yang sudah dikonfirmasi KPU tetap tercatat</source>
+        <translation>Stop syncing; what KPU has confirmed stays recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="109"/>
         <source>Data sama dengan dokumen: tandai sesuai (S)</source>
         <translation>The data matches the documents: mark as correct (S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="72"/>
+        <location filename="../../desktop_app/ui/desk.py" line="110"/>
         <source>Tidak memenuhi syarat: kode 1-8 dengan bukti (T)</source>
         <translation>Not eligible: code 1-8 with evidence (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="208"/>
+        <location filename="../../desktop_app/ui/desk.py" line="206"/>
+        <source>Sinkron otomatis: hidup</source>
+        <translation>Automatic sync: on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="206"/>
+        <source>Sinkron otomatis: mati</source>
+        <translation>Automatic sync: off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="217"/>
+        <source>%1 pengumuman</source>
+        <translation>%1 announcement(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="219"/>
+        <source>%1 konflik</source>
+        <translation>%1 conflict(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="222"/>
+        <source>Riwayat sinkronisasi (%1 baru)  [Ctrl+H]</source>
+        <translation>Sync history (%1 new)  [Ctrl+H]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="265"/>
+        <source>Laptop ini terdaftar di server KPU.</source>
+        <translation>This laptop is enrolled with the KPU server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="348"/>
         <source>Tanda TMS dicabut; pemilih kembali belum dicek.</source>
         <translation>TMS mark removed; the voter is unchecked again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="231"/>
+        <location filename="../../desktop_app/ui/desk.py" line="371"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="249"/>
+        <location filename="../../desktop_app/ui/desk.py" line="389"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -487,6 +659,268 @@
         <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="122"/>
         <source>belum diterima</source>
         <translation>not received</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="30"/>
+        <source>Daftarkan perangkat</source>
+        <translation>Enrol this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="37"/>
+        <source>Laptop ini sudah terdaftar. Mendaftar lagi dengan kode baru memberi laptop nomor perangkat baru; perubahan yang belum terkirim tetap ada dan ikut dikirim.</source>
+        <translation>This laptop is already enrolled. Enrolling again with a new code gives it a new device number; changes not yet sent are kept and go out with it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="42"/>
+        <source>Daftarkan laptop ini ke server KPU agar perubahan Anda dapat dikirim dan data pemilih wilayah Anda diunduh.</source>
+        <translation>Enrol this laptop with the KPU server so your changes can be sent and the voter list of your area downloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="49"/>
+        <source>Ini data DEMO berisi pemilih rekaan. Daftarkan hanya ke server latihan: perubahan rekaan akan ikut terkirim. Untuk bertugas, buat data baru dengan kode dari KPU.</source>
+        <translation>This is DEMO data with invented voters. Enrol it only with a training server: the invented changes will be sent too. For real work, create new data with a code from KPU.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="59"/>
+        <source>&amp;Daftarkan</source>
+        <translation>&amp;Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="62"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="110"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="90"/>
+        <source>Melanjutkan unduhan data pemilih…</source>
+        <translation>Continuing the voter list download…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="96"/>
+        <source>Menghubungi server KPU…</source>
+        <translation>Contacting the KPU server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="104"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="118"/>
+        <source>Terdaftar untuk wilayah %1. Mengunduh data pemilih…</source>
+        <translation>Enrolled for %1. Downloading the voter list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="142"/>
+        <source>Coba &amp;lagi</source>
+        <translation>Try &amp;again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="138"/>
+        <source>Laptop ini sudah terdaftar; data yang belum terunduh akan diambil pada sinkronisasi berikutnya.</source>
+        <translation>This laptop is enrolled; what has not been downloaded yet will come with the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="133"/>
+        <source>Kode pendaftaran diberikan KPU Kabupaten/Kota, hanya berlaku sekali dan untuk waktu terbatas. Alamat server sudah diisi untuk wilayah Anda; ubah hanya bila diminta TI KPU.</source>
+        <translation>The enrolment code comes from the KPU Kabupaten/Kota office; it works once and for a limited time. The server address is filled in for your area; change it only if KPU IT asks you to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="141"/>
+        <source>Alamat &amp;server KPU:</source>
+        <translation>KPU &amp;server address:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="143"/>
+        <source>&amp;Kode pendaftaran:</source>
+        <translation>Enrolment &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="178"/>
+        <source>Ketik kode pendaftaran dari KPU.</source>
+        <translation>Type the enrolment code from KPU.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="182"/>
+        <source>Isi alamat server KPU (tanyakan ke TI KPU).</source>
+        <translation>Fill in the KPU server address (ask KPU IT).</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="40"/>
+        <source>&amp;Daftarkan</source>
+        <translation>&amp;Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="43"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="46"/>
+        <source>Lewati, daftarkan &amp;nanti</source>
+        <translation>Skip, enrol &amp;later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="50"/>
+        <source>Buka meja kerja tanpa mendaftar. Pendaftaran dapat dilanjutkan kapan saja dari menu Daftarkan perangkat…</source>
+        <translation>Open the desk without enrolling. You can enrol at any time with Enrol this laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="80"/>
+        <source>Data terenkripsi untuk %1 sudah dibuat di laptop ini. Sekarang daftarkan laptop ini ke server KPU dengan kode yang Anda terima.</source>
+        <translation>The encrypted data for %1 has been created on this laptop. Now enrol this laptop with the KPU server using the code you received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="98"/>
+        <source>Menghubungi server KPU…</source>
+        <translation>Contacting the KPU server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="105"/>
+        <source>Laptop ini terdaftar untuk wilayah %1. Daftar pemilih wilayah itu sedang diunduh; biarkan aplikasi terbuka sampai selesai.</source>
+        <translation>This laptop is enrolled for %1. The voter list of that area is downloading; keep the app open until it finishes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="113"/>
+        <source>Terdaftar untuk wilayah %1. Mengunduh data pemilih…</source>
+        <translation>Enrolled for %1. Downloading the voter list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="123"/>
+        <source>Data Anda sudah tersimpan: Anda dapat mencoba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
+        <translation>Your data is saved: you can try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="127"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="164"/>
+        <source>Coba &amp;lagi</source>
+        <translation>Try &amp;again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="135"/>
+        <source>Melanjutkan unduhan data pemilih…</source>
+        <translation>Continuing the voter list download…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="150"/>
+        <source>Laptop ini sudah terdaftar; data yang belum terunduh akan diambil pada sinkronisasi berikutnya.</source>
+        <translation>This laptop is enrolled; what has not been downloaded yet will come with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="165"/>
+        <source>Buka &amp;meja kerja</source>
+        <translation>Open the &amp;desk</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="101"/>
+        <source>Simpan daftar pemilih (Model A)</source>
+        <translation>Save voter list (Model A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="103"/>
+        <source>Simpan daftar perubahan pemilih</source>
+        <translation>Save list of voter changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="104"/>
+        <source>Simpan rekap hasil coklit</source>
+        <translation>Save coklit summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="108"/>
+        <source>PDF untuk dicetak (*.pdf)</source>
+        <translation>PDF for printing (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="110"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="111"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="137"/>
+        <source>Menyimpan %1 …</source>
+        <translation>Saving %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="160"/>
+        <source>Laporan tersimpan</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="163"/>
+        <source>Buka folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="173"/>
+        <source>Tersimpan di:
+%1</source>
+        <translation>Saved to:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="176"/>
+        <source>Berkas ini memuat data pribadi pemilih (NIK, NKK, nama, tanggal lahir, alamat). Simpan di tempat aman, jangan kirim lewat grup percakapan atau unggah ke tempat umum, dan hapus bila tidak diperlukan lagi (UU 27/2022 Pelindungan Data Pribadi).</source>
+        <translation>This file holds voters&apos; personal data (NIK, NKK, names, dates of birth, addresses). Keep it somewhere safe, do not send it through chat groups or upload it anywhere public, and delete it when it is no longer needed (Law 27/2022 on Personal Data Protection).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="182"/>
+        <source>Rekap ini berisi jumlah pemilih, tanpa NIK atau nama. Angka kecil (misalnya disabilitas per TPS) dapat mengenali orang: bagikan hanya untuk keperluan KPU.</source>
+        <translation>This summary holds voter counts, no NIK or names. Small numbers (such as disabilities per TPS) can identify people: share it only for KPU purposes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="196"/>
+        <source>Daftar pemilih Model A dicetak per TPS. Pilih satu TPS di sebelah kiri.</source>
+        <translation>The Model A voter list is printed per TPS. Choose one TPS on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="200"/>
+        <source>Laporan tidak tersimpan di %1. Periksa bahwa folder itu ada, boleh ditulis dan disk tidak penuh; lalu coba lagi atau pilih folder lain.</source>
+        <translation>The report was not saved to %1. Check that the folder exists, can be written to and the disk is not full; then try again or choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="211"/>
+        <source>Berkas sudah ada</source>
+        <translation>File already exists</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="212"/>
+        <source>Berkas %1 sudah ada di folder itu. Ganti dengan laporan baru?</source>
+        <translation>%1 already exists in that folder. Replace it with the new report?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="217"/>
+        <source>Ganti</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="218"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="227"/>
+        <source>Tidak disimpan: %1 sudah ada dan tidak diganti.</source>
+        <translation>Not saved: %1 already exists and was kept.</translation>
     </message>
 </context>
 <context>
@@ -785,114 +1219,120 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="57"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="64"/>
         <source>Selamat datang di Lapang</source>
         <translation>Welcome to Lapang</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="71"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="78"/>
         <source>Laptop ini belum menyimpan data Lapang. Data pemilih akan disimpan terenkripsi; hanya petugas dengan frasa sandi yang dapat membukanya.</source>
         <translation>This laptop holds no Lapang data yet. Voter data will be stored encrypted; only officers with a passphrase can open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="76"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="83"/>
         <source>&amp;Buat data baru untuk petugas di laptop ini</source>
         <translation>&amp;Create new data for an officer on this laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="78"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="85"/>
         <source>Daftar dengan &amp;kode dari KPU</source>
         <translation>Enrol with a &amp;code from KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="82"/>
-        <source>Pendaftaran dengan kode KPU memerlukan modul sinkronisasi, yang belum tersedia di versi ini.</source>
-        <translation>Enrolling with a KPU code needs the sync module, which is not available in this version yet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="90"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="96"/>
         <source>Mode &amp;demo (data contoh, bukan data asli)</source>
         <translation>&amp;Demo mode (sample data, not real data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="96"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="102"/>
         <source>&amp;Lanjut</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="124"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="137"/>
         <source>Pilih frasa sandi paling sedikit %1 karakter — satu kalimat pendek mudah diingat dan sulit ditebak. Bila lupa, hanya TI KPU yang dapat memulihkan data dengan kunci pemulihan.</source>
         <translation>Choose a passphrase of at least %1 characters — a short sentence is easy to remember and hard to guess. If it is forgotten, only KPU IT can recover the data with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="145"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="127"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="158"/>
         <source>&amp;Buat dan buka</source>
         <translation>&amp;Create and open</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="148"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="89"/>
+        <source>Buat data untuk petugas, lalu daftarkan laptop ini ke server KPU dan unduh daftar pemilih wilayah Anda.</source>
+        <translation>Create the officer&apos;s data, then enrol this laptop with the KPU server and download your area&apos;s voter list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/wizard.py" line="125"/>
+        <source>Buat dan &amp;lanjut</source>
+        <translation>Create and &amp;continue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/wizard.py" line="161"/>
         <source>&amp;Kembali</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="151"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="164"/>
         <source>Nama &amp;petugas:</source>
         <translation>Officer &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="152"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="165"/>
         <source>&amp;Frasa sandi:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="154"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="167"/>
         <source>&amp;Ulangi frasa sandi:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="176"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="190"/>
         <source>Kekuatan: —</source>
         <translation>Strength: —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="180"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
         <source>lemah</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="180"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
         <source>cukup</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="180"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
         <source>kuat</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="182"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="196"/>
         <source>Kekuatan: %1</source>
         <translation>Strength: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="188"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="202"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="192"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="206"/>
         <source>Kedua frasa sandi berbeda; ketik ulang.</source>
         <translation>The two passphrases differ; type them again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="220"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="234"/>
         <source>Membuat data demo: %1 pemilih rekaan di beberapa desa contoh. Semua orang di sini fiktif.
 Untuk membuka lagi nanti: petugas &quot;%2&quot;, frasa sandi &quot;%3&quot;.</source>
         <translation>Creating demo data: %1 invented voters in a few sample villages. Everyone here is fictional.
 To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="242"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="257"/>
         <source>Menyiapkan data…</source>
         <translation>Preparing data…</translation>
     </message>
@@ -1168,20 +1608,30 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="52"/>
-        <location filename="../../desktop_app/ui/app.py" line="132"/>
+        <location filename="../../desktop_app/ui/app.py" line="64"/>
+        <location filename="../../desktop_app/ui/app.py" line="150"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="109"/>
+        <location filename="../../desktop_app/ui/app.py" line="125"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="111"/>
+        <location filename="../../desktop_app/ui/app.py" line="127"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="224"/>
+        <source>Lapang tidak dapat dimulai</source>
+        <translation>Lapang cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="226"/>
+        <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
+        <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1769,97 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <location filename="../../desktop_app/ui/new_voter_dialog.py" line="133"/>
         <source>Semua isian lengkap.</source>
         <translation>Every field is complete.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeChart</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="243"/>
+        <source>Grafik hasil coklit per jenis kelamin</source>
+        <translation>Chart of coklit results by sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="244"/>
+        <source>Laki-laki (L)</source>
+        <translation>Male (L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="244"/>
+        <source>Perempuan (P)</source>
+        <translation>Female (P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="245"/>
+        <source>Belum ada pemilih di wilayah ini.</source>
+        <translation>No voters in this area yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="253"/>
+        <source>Hasil pengecekan</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="255"/>
+        <source>Disabilitas (pemilih yang memenuhi syarat)</source>
+        <translation>Disabilities (eligible voters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="267"/>
+        <source>%1  (L %2 · P %3)</source>
+        <translation>%1  (L %2 · P %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="271"/>
+        <source>%1: %2 laki-laki, %3 perempuan, jumlah %4</source>
+        <translation>%1: %2 male, %3 female, total %4</translation>
+    </message>
+</context>
+<context>
+    <name>PartsChart</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="294"/>
+        <source>Grafik kemajuan coklit per TPS</source>
+        <translation>Chart of coklit progress per TPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="296"/>
+        <source>Sesuai</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="297"/>
+        <source>Ubah</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="298"/>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="299"/>
+        <source>TMS</source>
+        <translation>TMS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="300"/>
+        <source>Belum dicek</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="302"/>
+        <source>Tidak ada TPS di bawah wilayah ini.</source>
+        <translation>No TPS below this area.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="323"/>
+        <source>%1 dari %2 dicek (%3%)</source>
+        <translation>%1 of %2 checked (%3%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/charts.py" line="327"/>
+        <source>%1: sesuai %2, ubah %3, baru %4, TMS %5, belum dicek %6</source>
+        <translation>%1: correct %2, updated %3, new %4, TMS %5, not checked %6</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +2454,308 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
 </context>
 <context>
+    <name>RefusedTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="157"/>
+        <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
+        <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="164"/>
+        <source>Pemilih</source>
+        <translation>Voter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="165"/>
+        <source>Perubahan</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="166"/>
+        <source>Alasan penolakan</source>
+        <translation>Reason for refusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="167"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="15"/>
+        <source>Pemilih diterima (daftar awal)</source>
+        <translation>Voters received (initial list)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="16"/>
+        <source>Sudah dicek</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="17"/>
+        <source>Belum dicek</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="18"/>
+        <source>Sesuai</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="19"/>
+        <source>Ubah (diperbaiki)</source>
+        <translation>Updated (corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="20"/>
+        <source>Pemilih baru</source>
+        <translation>New voters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="21"/>
+        <source>TMS jumlah</source>
+        <translation>TMS total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="22"/>
+        <source>Hasil coklit (daftar setelah coklit)</source>
+        <translation>Coklit result (list after coklit)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="51"/>
+        <source>TMS-%1 %2</source>
+        <translation>TMS-%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/lines.py" line="57"/>
+        <source>Disabilitas %1</source>
+        <translation>Disability: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="54"/>
+        <source>Laporan hasil coklit</source>
+        <translation>Coklit reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="82"/>
+        <source>&amp;Rekap hasil coklit…</source>
+        <translation>Coklit &amp;summary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="84"/>
+        <source>Model A-Laporan Hasil Coklit ke PDF, Excel atau CSV (Ctrl+P)</source>
+        <translation>Model A-Laporan Hasil Coklit to PDF, Excel or CSV (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="86"/>
+        <source>&amp;Daftar pemilih (Model A)…</source>
+        <translation>&amp;Voter list (Model A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="87"/>
+        <source>Daftar &amp;perubahan pemilih…</source>
+        <translation>Voter &amp;changes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="89"/>
+        <source>Pemilih yang diubah, baru dan TMS, dengan data semula dan data baru</source>
+        <translation>Updated, new and TMS voters, with the original and the new data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="91"/>
+        <source>Muat ulang  [F5]</source>
+        <translation>Reload  [F5]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="93"/>
+        <source>Ekspor:</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="101"/>
+        <source>Uraian</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="101"/>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="101"/>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="101"/>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="115"/>
+        <source>Rekap hasil coklit</source>
+        <translation>Coklit summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="199"/>
+        <source>Menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="228"/>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="228"/>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="231"/>
+        <source>Kecamatan %1</source>
+        <translation>Kecamatan %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="233"/>
+        <source>Provinsi %1</source>
+        <translation>Province %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="285"/>
+        <source>Daftar awal %1 + pemilih baru %2 = %3 · sudah dicek %4 (%5%), belum %6 · TMS %7 · hasil coklit %8 pemilih</source>
+        <translation>Initial list %1 + new voters %2 = %3 · checked %4 (%5%), not yet %6 · TMS %7 · coklit result %8 voters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="306"/>
+        <source>Kemajuan coklit per provinsi</source>
+        <translation>Coklit progress per province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="307"/>
+        <source>Kemajuan coklit per kabupaten/kota</source>
+        <translation>Coklit progress per kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="308"/>
+        <source>Kemajuan coklit per kecamatan</source>
+        <translation>Coklit progress per kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="309"/>
+        <source>Kemajuan coklit per desa/kelurahan</source>
+        <translation>Coklit progress per desa/kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="310"/>
+        <source>Kemajuan coklit per TPS</source>
+        <translation>Coklit progress per TPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="318"/>
+        <source>TPS %1</source>
+        <translation>TPS %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="331"/>
+        <source>Model A-Daftar Pemilih TPS ini, dengan keterangan hasil coklit</source>
+        <translation>Model A-Daftar Pemilih of this TPS, with each voter&apos;s coklit mark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="333"/>
+        <source>Model A-Daftar Pemilih dicetak per TPS: pilih satu TPS di kiri.</source>
+        <translation>Model A-Daftar Pemilih is printed per TPS: choose one TPS on the left.</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="58"/>
+        <source>Mulai</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="59"/>
+        <source>Cara</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="60"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="61"/>
+        <source>Dikirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
+        <source>Dikonfirmasi</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <source>Ditolak</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="77"/>
+        <source>Pemilih</source>
+        <translation>Voter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="78"/>
+        <source>Perubahan</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="79"/>
+        <source>Alasan penolakan</source>
+        <translation>Reason for refusal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="80"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="125"/>
+        <source>Belum ada sinkronisasi.</source>
+        <translation>No sync yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="130"/>
+        <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
+        <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="134"/>
+        <source>%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.</source>
+        <translation>%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="139"/>
+        <source>Data terkirim %1, diterima %2.</source>
+        <translation>Data sent %1, received %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="147"/>
+        <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
+        <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
+    </message>
+</context>
+<context>
     <name>SaveCancel</name>
     <message>
         <location filename="../../desktop_app/ui/dialog_parts.py" line="13"/>
@@ -1992,6 +2835,468 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
             <numerusform>⛔ %n statement not ticked. Tick once the applicant has signed the statement letter.</numerusform>
             <numerusform>⛔ %n statements not ticked. Tick once the applicant has signed the statement letter.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="40"/>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="149"/>
+        <source>(tidak ada di laptop ini)</source>
+        <translation>(not on this laptop)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="32"/>
+        <source>Perubahan yang tiba terakhir di server KPU berlaku; nilai sebelumnya tetap tercatat di KPU. Periksa pemilih ini, dan catat perubahan baru bila nilainya salah.</source>
+        <translation>The change that reached the KPU server last applies; the earlier value stays on record at KPU. Check this voter, and record a new change if a value is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="37"/>
+        <source>Tanda TMS dipertahankan: hanya Pulihkan yang dapat mencabutnya. Elemen lain dari perubahan itu tetap diterapkan.</source>
+        <translation>The TMS mark was kept: only Restore can lift it. The other elements of that change were applied.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="68"/>
+        <source>KPU</source>
+        <translation>KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="70"/>
+        <source>laptop ini</source>
+        <translation>this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="71"/>
+        <source>petugas lain</source>
+        <translation>another officer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="26"/>
+        <source>Kode pendaftaran tidak dikenal. Periksa ketikannya (12 huruf dan angka, misalnya ABCD-EFGH-JKMN) atau minta kode baru ke KPU Kabupaten/Kota.</source>
+        <translation>Unknown enrolment code. Check what you typed (12 letters and digits, e.g. ABCD-EFGH-JKMN) or ask the KPU Kabupaten/Kota office for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="31"/>
+        <source>Kode ini sudah dipakai untuk mendaftarkan perangkat lain; setiap kode hanya berlaku sekali. Minta kode baru ke KPU Kabupaten/Kota.</source>
+        <translation>This code was already used to enrol another device; each code works once. Ask the KPU Kabupaten/Kota office for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="36"/>
+        <source>Kode ini sudah kedaluwarsa. Minta kode baru ke KPU Kabupaten/Kota.</source>
+        <translation>This code has expired. Ask the KPU Kabupaten/Kota office for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="39"/>
+        <source>Server KPU menolak pendaftaran. Minta kode baru ke KPU Kabupaten/Kota.</source>
+        <translation>The KPU server refused the enrolment. Ask the KPU Kabupaten/Kota office for a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="42"/>
+        <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop; coba lagi saat ada sinyal.</source>
+        <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop; try again when there is a signal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="47"/>
+        <source>Sertifikat server tidak cocok dengan sertifikat KPU yang terpasang: alamat server salah, atau ada pihak lain di antara laptop dan KPU. Tidak ada data yang dikirim. Periksa alamat server atau hubungi TI KPU.</source>
+        <translation>The server&apos;s certificate does not match the KPU certificate installed here: a wrong server address, or someone between this laptop and KPU. Nothing was sent. Check the server address or contact KPU IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="53"/>
+        <source>Berkas sertifikat server KPU tidak terpasang di aplikasi ini, sehingga server tidak dapat diperiksa. Hubungi TI KPU untuk memasangnya.</source>
+        <translation>The KPU server&apos;s certificate file is not installed in this app, so the server cannot be checked. Contact KPU IT to install it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="58"/>
+        <source>Alamat server harus diawali https:// (misalnya https://sinkron.kpu.go.id): data pemilih tidak boleh dikirim tanpa enkripsi.</source>
+        <translation>The server address must start with https:// (e.g. https://sinkron.kpu.go.id): voter data must never travel unencrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="63"/>
+        <source>Laptop ini belum terdaftar di server KPU. Pilih “Daftarkan perangkat…” dan masukkan kode dari KPU.</source>
+        <translation>This laptop is not enrolled with the KPU server yet. Choose “Enrol this laptop…” and enter the code from KPU.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="68"/>
+        <source>KPU telah mencabut pendaftaran laptop ini, jadi server menolak kirimannya. Perubahan Anda tetap tersimpan; minta kode pendaftaran baru ke KPU Kabupaten/Kota.</source>
+        <translation>KPU has revoked this laptop&apos;s enrolment, so the server refuses what it sends. Your changes stay saved; ask the KPU Kabupaten/Kota office for a new enrolment code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="73"/>
+        <source>Server KPU tidak mengenal laptop ini (mungkin servernya diganti). Daftarkan ulang dengan kode baru dari KPU; perubahan yang belum terkirim akan ikut dikirim.</source>
+        <translation>The KPU server does not know this laptop (perhaps the server was replaced). Enrol again with a new code from KPU; changes not yet sent will go out with it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="78"/>
+        <source>Jam laptop terlalu jauh berbeda dari jam server KPU. Periksa tanggal dan jam laptop, lalu coba lagi.</source>
+        <translation>This laptop&apos;s clock is too far from the KPU server&apos;s. Check the laptop&apos;s date and time, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="83"/>
+        <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan; coba lagi nanti.</source>
+        <translation>The KPU server has a problem. Your data stays saved; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="87"/>
+        <source>Server KPU sedang sibuk atau dalam pemeliharaan. Coba lagi nanti.</source>
+        <translation>The KPU server is busy or under maintenance. Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="90"/>
+        <source>KPU menunggu perubahan lama yang tidak ada lagi di laptop ini (dipulihkan dari cadangan lama?). Hubungi KPU Kabupaten/Kota agar perubahan itu dilepas.</source>
+        <translation>KPU is waiting for old changes this laptop no longer has (restored from an old backup?). Ask the KPU Kabupaten/Kota office to release them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="96"/>
+        <source>Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.</source>
+        <translation>The KPU server refused this laptop&apos;s request (%1). Contact KPU IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="97"/>
+        <source>Server KPU menjawab dengan kesalahan (%1). Data Anda tetap tersimpan.</source>
+        <translation>The KPU server answered with an error (%1). Your data stays saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="131"/>
+        <source>Jenis perubahan ini tidak dikenal server KPU (versi aplikasi berbeda).</source>
+        <translation>The KPU server does not know this kind of change (a different app version).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="134"/>
+        <source>Isi perubahan tidak lengkap.</source>
+        <translation>The change is incomplete.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="135"/>
+        <source>Ada nilai elemen yang tidak memenuhi aturan.</source>
+        <translation>An element value breaks the rules.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="136"/>
+        <source>Pemilih ini tidak ada di data KPU.</source>
+        <translation>This voter is not in KPU&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="137"/>
+        <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
+        <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="140"/>
+        <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
+        <translation>A voter with this number is already in KPU&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="141"/>
+        <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
+        <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="144"/>
+        <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
+        <translation>This change&apos;s sequence number was used by another change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="147"/>
+        <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
+        <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="150"/>
+        <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
+        <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="170"/>
+        <source>Ditolak KPU tanpa keterangan.</source>
+        <translation>Refused by KPU without a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="174"/>
+        <source>Sesuai</source>
+        <translation>Sesuai (as listed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="175"/>
+        <source>Ubah</source>
+        <translation>Ubah (corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="176"/>
+        <source>TMS</source>
+        <translation>TMS (not eligible)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="177"/>
+        <source>Pulihkan TMS</source>
+        <translation>TMS lifted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="178"/>
+        <source>Pemilih baru</source>
+        <translation>New voter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="184"/>
+        <source>Pendaftaran badan ad hoc</source>
+        <translation>Ad hoc body application</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="191"/>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="192"/>
+        <source>Sebagian</source>
+        <translation>Partly done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="193"/>
+        <source>Sinyal putus</source>
+        <translation>Signal lost</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="194"/>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="195"/>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="198"/>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="199"/>
+        <source>otomatis</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="200"/>
+        <source>pendaftaran</source>
+        <translation>enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="206"/>
+        <source>Terputus (aplikasi ditutup)</source>
+        <translation>Interrupted (app closed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="220"/>
+        <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
+        <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="280"/>
+        <source>Diterima dari KPU: %1 data</source>
+        <translation>Received from KPU: %1 item(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="228"/>
+        <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
+        <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="234"/>
+        <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
+        <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
+        <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
+        <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
+        <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
+        <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="253"/>
+        <source>Sinkron selesai; %1</source>
+        <translation>Sync done; %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="262"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="275"/>
+        <source>Mengirim %1/%2</source>
+        <translation>Sending %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="277"/>
+        <source>Mengirim %1 dari %2 perubahan</source>
+        <translation>Sending %1 of %2 changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="282"/>
+        <source>Mengirim berkas bukti %1 dari %2</source>
+        <translation>Sending evidence file %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="286"/>
+        <source>%1 dari %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="295"/>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="309"/>
+        <source>kemarin %1</source>
+        <translation>yesterday %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="164"/>
+        <source>Membatalkan sinkronisasi…</source>
+        <translation>Cancelling the sync…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHistoryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="191"/>
+        <source>Riwayat sinkronisasi</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="199"/>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="200"/>
+        <source>Ditolak KPU</source>
+        <translation>Refused by KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="201"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="202"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
+        <source>Pengumuman KPU</source>
+        <translation>KPU announcements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="226"/>
+        <source>Ditolak KPU (%1)</source>
+        <translation>Refused by KPU (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
+        <source>Konflik (%1 baru)</source>
+        <translation>Conflicts (%1 new)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <source>Pengumuman KPU (%1 baru)</source>
+        <translation>KPU announcements (%1 new)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="35"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="81"/>
+        <source>Luring</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="49"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="95"/>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="53"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="77"/>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="79"/>
+        <source>Daring</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="87"/>
+        <source>Menghubungi server KPU…</source>
+        <translation>Contacting the KPU server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="95"/>
+        <source>Daftarkan perangkat…</source>
+        <translation>Enrol this laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="108"/>
+        <source>Belum terdaftar di server KPU</source>
+        <translation>Not enrolled with the KPU server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="110"/>
+        <source>Unduhan data wilayah belum selesai</source>
+        <translation>The area&apos;s download is not finished</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="111"/>
+        <source>Sinkron terakhir: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="118"/>
+        <source>Laptop ini belum terdaftar di server KPU. Semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
+        <translation>This laptop is not enrolled with the KPU server. Every change is saved on this laptop and waits to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="122"/>
+        <source>Perubahan sedang dikirim ke KPU dan data KPU sedang diterima.</source>
+        <translation>Changes are being sent to KPU and KPU&apos;s data received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="124"/>
+        <source>Server KPU terjangkau.</source>
+        <translation>The KPU server can be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="126"/>
+        <source>Server KPU tidak terjangkau sekarang. Semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
+        <translation>The KPU server cannot be reached now. Every change is saved on this laptop and waits to be sent.</translation>
     </message>
 </context>
 <context>

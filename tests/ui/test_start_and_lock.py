@@ -19,9 +19,8 @@ def test_first_run_creates_the_vault_and_opens_the_desk(qtbot, tmp_path, public_
     window = make_window(qtbot, data_dir, public_key_file)
     wizard = window.page
     assert isinstance(wizard, FirstRunWizard)
-    # Enrolment needs the sync module: shown, but not offered.
-    assert not wizard.choose_enrol.isEnabled()
-    assert "sinkronisasi" in wizard.choose_enrol.toolTip()
+    # Enrolment with a KPU code is offered (its flow: tests/ui/test_sync_enrolment.py).
+    assert wizard.choose_enrol.isEnabled()
 
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert wizard.pages.currentIndex() == 1

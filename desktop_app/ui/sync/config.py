@@ -1,0 +1,42 @@
+"""What the desk needs to know to sync: the deployment's server (prefilled when enrolling), the
+certificate pinned for it, the KPU announcement key, and knobs tests turn (fast retries)."""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.deployment import Deployment
+
+AUTO_SYNC_SETTING = "sync.auto"  # kept in the vault: "1" (default) or "0"
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncConfig:
+    """``server_url`` is only the suggestion on the enrolment form: once enrolled, a laptop
+    talks to the server its enrolment names. ``announcement_key`` is an Ed25519 public key;
+    None means no announcement is trusted (none is shown)."""
+
+    server_url: str | None = None
+    ca_file: pathlib.Path | None = None
+    announcement_key: Any = None
+    # Passed to the sync engine (``retry``, ``timeouts``, ``initial_batch`` ...): tests and the
+    # benchmark use them; the field app keeps the engine's defaults.
+    engine_options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    # Passed to the connectivity watcher (``min_interval``, ``online_interval`` ...).
+    watcher_options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def from_deployment(cls, deployment: Deployment) -> SyncConfig:
+        return cls(
+            server_url=deployment.server_url,
+            ca_file=deployment.server_ca_file,
+            announcement_key=deployment.announcement_public_key,
+        )
+
+    def engine_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``SyncEngine.for_store`` and ``enrollment.register``."""
+        return {"ca_file": self.ca_file, "kpu_key": self.announcement_key, **self.engine_options}

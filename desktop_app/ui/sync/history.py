@@ -1,0 +1,256 @@
+""" "Riwayat sinkronisasi": one row per sync run — what was sent, confirmed by KPU, refused (with
+the reason) and received — and every change KPU refused. The conflicts and the KPU
+announcements are the window's other tabs (``inbox_tabs``)."""
+
+from __future__ import annotations
+
+from desktop_app.ui.context import DeskContext
+from desktop_app.ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLocale,
+    QSplitter,
+    Qt,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    translate,
+)
+from desktop_app.ui.sync import ops
+from desktop_app.ui.sync.inbox_tabs import AnnouncementsTab, ConflictsTab
+from desktop_app.ui.sync.tables import ReadOnlyTable
+from desktop_app.ui.sync.wording import (
+    code_text,
+    local_time_text,
+    operation_text,
+    outcome_label,
+    refusal_text,
+    size_text,
+    trigger_label,
+)
+
+TAB_RUNS, TAB_REFUSED, TAB_CONFLICTS, TAB_ANNOUNCEMENTS = range(4)
+
+
+def _refused_rows(changes: tuple[ops.RefusedChange, ...] | list[ops.RefusedChange]):
+    for item in changes:
+        change = item.change
+        who = item.voter_name or translate("Sync", "(tidak ada di laptop ini)")
+        yield (
+            change.change_id,
+            [
+                who,
+                operation_text(change.entity, change.op),
+                refusal_text(change.refusal_code, change.refusal_reason),
+                local_time_text(change.refused_at),
+            ],
+            False,
+        )
+
+
+class RunsTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runs = ReadOnlyTable(
+            [
+                self.tr("Mulai"),
+                self.tr("Cara"),
+                self.tr("Hasil"),
+                self.tr("Dikirim"),
+                self.tr("Dikonfirmasi"),
+                self.tr("Ditolak"),
+                self.tr("Diterima"),
+            ],
+            self,
+            stretch=2,
+            numeric=(3, 4, 5, 6),
+        )
+        self.runs.setObjectName("syncRuns")
+        self.summary = QLabel()
+        self.summary.setObjectName("runSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refused = ReadOnlyTable(
+            [
+                self.tr("Pemilih"),
+                self.tr("Perubahan"),
+                self.tr("Alasan penolakan"),
+                self.tr("Waktu"),
+            ],
+            self,
+            stretch=2,
+        )
+        self.refused.setObjectName("runRefused")
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.summary)
+        detail_layout.addWidget(self.refused, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.runs)
+        splitter.addWidget(detail)
+        splitter.setSizes([260, 240])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._details: dict[int, ops.RunDetail] = {}
+        self.runs.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+
+    def show_history(self, history: ops.History) -> None:
+        self._details = {d.run.id: d for d in history.runs}
+        n = QLocale().toString
+        self.runs.fill(
+            (
+                d.run.id,
+                [
+                    local_time_text(d.run.started_at),
+                    trigger_label(d.run.trigger),
+                    outcome_label(d.run.outcome),
+                    n(d.run.sent),
+                    n(d.run.confirmed),
+                    n(d.run.refused),
+                    n(d.run.pulled),
+                ],
+                d.run.refused > 0,
+            )
+            for d in history.runs
+        )
+        self.runs.select_first()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        detail = self._details.get(self.runs.current_key())
+        if detail is None:
+            self.summary.setText(self.tr("Belum ada sinkronisasi."))
+            self.refused.fill([])
+            return
+        run, n = detail.run, QLocale().toString
+        lines = [
+            self.tr("%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.")
+            .replace("%1", n(run.sent))
+            .replace("%2", n(run.confirmed))
+            .replace("%3", n(run.refused)),
+            self.tr("%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.")
+            .replace("%1", n(run.pulled))
+            .replace("%2", n(run.conflicts))
+            .replace("%3", n(run.announcements))
+            .replace("%4", n(run.attachments)),
+            self.tr("Data terkirim %1, diterima %2.")
+            .replace("%1", size_text(run.bytes_up))
+            .replace("%2", size_text(run.bytes_down)),
+        ]
+        if run.outcome not in ("ok", "cancelled", None) and run.error_code:
+            lines.append(code_text(run.error_code))
+        if run.confirmed == 0 and run.sent:
+            # "Dikirim" counts what went on the wire; only a confirmation means KPU has it.
+            lines.append(self.tr("Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim."))
+        self.summary.setText("\n".join(lines))
+        self.refused.fill(_refused_rows(detail.refused))
+
+
+class RefusedTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        note = QLabel(
+            self.tr(
+                "Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak "
+                "terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu."
+            )
+        )
+        note.setWordWrap(True)
+        self.table = ReadOnlyTable(
+            [
+                self.tr("Pemilih"),
+                self.tr("Perubahan"),
+                self.tr("Alasan penolakan"),
+                self.tr("Waktu"),
+            ],
+            self,
+            stretch=2,
+        )
+        self.table.setObjectName("allRefused")
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+
+    def show_history(self, history: ops.History) -> None:
+        self.table.fill(_refused_rows(history.refused))
+
+
+class SyncHistoryDialog(QDialog):
+    """Opened from the desk (Ctrl+H) or from the status bar's badge."""
+
+    inbox_changed = Signal()  # a conflict was marked seen or an announcement read
+
+    def __init__(
+        self, ctx: DeskContext, device_id: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncHistory")
+        self.setWindowTitle(self.tr("Riwayat sinkronisasi"))
+        self.resize(980, 620)
+        self._ctx = ctx
+        self.tabs = QTabWidget(self)
+        self.runs = RunsTab(self)
+        self.refused = RefusedTab(self)
+        self.conflicts = ConflictsTab(ctx, device_id, self)
+        self.announcements = AnnouncementsTab(ctx, self)
+        self.tabs.addTab(self.runs, self.tr("Riwayat"))
+        self.tabs.addTab(self.refused, self.tr("Ditolak KPU"))
+        self.tabs.addTab(self.conflicts, self.tr("Konflik"))
+        self.tabs.addTab(self.announcements, self.tr("Pengumuman KPU"))
+        buttons = QDialogButtonBox(self)
+        close = buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setObjectName("close")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.conflicts.changed.connect(self._inbox_changed)
+        self.announcements.changed.connect(self._inbox_changed)
+        self.loaded = False
+        self.reload()
+
+    def reload(self) -> None:
+        self.loaded = False
+        self._ctx.read(ops.history(), self._show_history, owner=self)
+        self._ctx.read(ops.inbox(), self._show_inbox, owner=self)
+
+    def _show_history(self, history: ops.History) -> None:
+        self.runs.show_history(history)
+        self.refused.show_history(history)
+        n = QLocale().toString
+        self.tabs.setTabText(
+            TAB_REFUSED, self.tr("Ditolak KPU (%1)").replace("%1", n(len(history.refused)))
+        )
+
+    def _show_inbox(self, inbox: ops.Inbox) -> None:
+        self.conflicts.show_inbox(inbox)
+        self.announcements.show_inbox(inbox)
+        self._label_inbox_tabs()
+        self.loaded = True
+        self._tab_changed(self.tabs.currentIndex())
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_ANNOUNCEMENTS and self.isVisible():
+            self.announcements.activate()
+
+    def _inbox_changed(self) -> None:
+        self._label_inbox_tabs()
+        self.inbox_changed.emit()
+
+    def _label_inbox_tabs(self) -> None:
+        n = QLocale().toString
+        unseen, unread = self.conflicts.unseen(), self.announcements.unread()
+        self.tabs.setTabText(
+            TAB_CONFLICTS,
+            self.tr("Konflik (%1 baru)").replace("%1", n(unseen)) if unseen else self.tr("Konflik"),
+        )
+        self.tabs.setTabText(
+            TAB_ANNOUNCEMENTS,
+            self.tr("Pengumuman KPU (%1 baru)").replace("%1", n(unread))
+            if unread
+            else self.tr("Pengumuman KPU"),
+        )

@@ -1,0 +1,247 @@
+"""Sync operations for the desk, run on the database worker (the engine reads and writes the
+store, so it runs there like every other store access). Each function returns ``op(ctx)``.
+
+The sync package (and ``requests`` under it) is imported inside the operations, on the worker:
+loading it on the GUI thread would delay the unlock screen and stall the window once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from desktop_app.store import sync_inbox, sync_state
+from desktop_app.store.errors import RecordNotFound
+from desktop_app.store.field_store import FieldStore, utc_now
+from desktop_app.store.voter_service import VoterService
+from desktop_app.ui.operations import WorkerContext
+from desktop_app.ui.sync.config import AUTO_SYNC_SETTING, SyncConfig
+from desktop_app.ui.sync.relay import SyncRelay
+
+if TYPE_CHECKING:
+    from desktop_app.sync.engine import SyncEngine
+    from desktop_app.sync.enrollment import EnrollmentResult
+    from desktop_app.sync.run import SyncProgress, SyncRunReport
+    from desktop_app.sync.watcher import ConnectivityWatcher
+
+
+class EngineHolder:
+    """The sync engine of one unlocked session. It is made and run on the database worker;
+    the GUI thread only calls ``cancel``. Kept across runs: the engine remembers how much the
+    link carried last time."""
+
+    def __init__(self, config: SyncConfig, relay: SyncRelay) -> None:
+        self.config = config
+        self.relay = relay
+        self.engine: SyncEngine | None = None
+        self._cancel = threading.Event()
+
+    def engine_for(self, store: FieldStore) -> SyncEngine:
+        """The engine for ``store`` (worker thread). Raises ``NotEnrolled``."""
+        if self.engine is None or self.engine.store is not store:
+            from desktop_app.sync.engine import SyncEngine
+
+            self.adopt(SyncEngine.for_store(store, **self.config.engine_kwargs()))
+        assert self.engine is not None
+        return self.engine
+
+    def adopt(self, engine: SyncEngine) -> None:
+        """Use ``engine`` from now on (after an enrolment made a new one)."""
+        engine.add_listener(self._progress)
+        self.engine = engine
+
+    def forget(self) -> None:
+        self.engine = None
+
+    # -- cancel (any thread) -------------------------------------------------------------------
+    def arm(self) -> None:
+        """A new run is about to start: forget an earlier cancel."""
+        self._cancel.clear()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        engine = self.engine
+        if engine is not None:
+            engine.cancel()
+
+    def _progress(self, progress: SyncProgress) -> None:
+        # run_once clears the engine's cancel flag when it starts: a Batal pressed just
+        # before that would be lost, so it is passed on again at every event.
+        if self._cancel.is_set() and self.engine is not None:
+            self.engine.cancel()
+        self.relay.on_progress(progress)
+
+
+# -- status -----------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class SyncSnapshot:
+    status: sync_state.SyncStatus
+    auto: bool
+
+
+def snapshot() -> Callable[[WorkerContext], SyncSnapshot]:
+    def op(ctx: WorkerContext) -> SyncSnapshot:
+        store = ctx.store
+        auto = store.setting(AUTO_SYNC_SETTING, "1") != "0"
+        return SyncSnapshot(sync_state.status(store.db), auto)
+
+    return op
+
+
+def set_auto(on: bool) -> Callable[[WorkerContext], None]:
+    return lambda ctx: ctx.store.set_setting(AUTO_SYNC_SETTING, "1" if on else "0")
+
+
+# -- running ----------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class RunOutcome:
+    report: SyncRunReport
+    status: sync_state.SyncStatus
+
+
+def run_sync(holder: EngineHolder, trigger: str) -> Callable[[WorkerContext], RunOutcome]:
+    def op(ctx: WorkerContext) -> RunOutcome:
+        engine = holder.engine_for(ctx.store)
+        report = engine.run_once(trigger=trigger)
+        return RunOutcome(report, sync_state.status(ctx.store.db))
+
+    return op
+
+
+def make_watcher(
+    server_url: str, config: SyncConfig, relay: SyncRelay
+) -> Callable[[WorkerContext], ConnectivityWatcher]:
+    """The connectivity watcher for ``server_url`` (made here only to keep the HTTP library's
+    import off the GUI thread; it touches no store). Not started."""
+
+    def op(_ctx: WorkerContext) -> ConnectivityWatcher:
+        from desktop_app.sync.watcher import ConnectivityWatcher, ping_probe
+
+        return ConnectivityWatcher(
+            ping_probe(server_url, ca_file=config.ca_file),
+            relay.on_online,
+            on_unreachable=relay.on_unreachable,
+            **config.watcher_options,
+        )
+
+    return op
+
+
+# -- enrolment --------------------------------------------------------------------------------
+def register(
+    holder: EngineHolder, server_url: str, code: str, label: str
+) -> Callable[[WorkerContext], str]:
+    """Enrol the unlocked store; returns the area's name. The area is downloaded next."""
+
+    def op(ctx: WorkerContext) -> str:
+        from desktop_app.sync import enrollment
+
+        engine = enrollment.register(
+            ctx.store, server_url, code, label=label, **holder.config.engine_kwargs()
+        )
+        holder.adopt(engine)
+        return sync_state.require_enrollment(ctx.store.db).area_name
+
+    return op
+
+
+def download_area(holder: EngineHolder) -> Callable[[WorkerContext], EnrollmentResult]:
+    def op(ctx: WorkerContext) -> EnrollmentResult:
+        from desktop_app.sync import enrollment
+
+        return enrollment.download_area(holder.engine_for(ctx.store))
+
+    return op
+
+
+# -- what the officer reads -------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class RefusedChange:
+    change: sync_state.QuarantinedChange
+    voter_name: str | None  # shown on this laptop's screen only, never logged
+
+
+@dataclasses.dataclass(frozen=True)
+class RunDetail:
+    run: sync_state.SyncRunRecord
+    refused: tuple[RefusedChange, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class History:
+    runs: list[RunDetail]
+    refused: list[RefusedChange]  # every change KPU refused, newest first
+
+
+def history(limit: int = 100) -> Callable[[WorkerContext], History]:
+    def op(ctx: WorkerContext) -> History:
+        db = ctx.store.db
+        names = _VoterNames(ctx.store)
+        refused = [
+            RefusedChange(q, names.name(q.entity, q.entity_id))
+            for q in reversed(sync_state.quarantine(db))
+        ]
+        runs = [
+            RunDetail(run, tuple(r for r in refused if _refused_during(r.change, run)))
+            for run in sync_state.recent_runs(db, limit)
+        ]
+        return History(runs, refused)
+
+    return op
+
+
+def _refused_during(change: sync_state.QuarantinedChange, run: sync_state.SyncRunRecord) -> bool:
+    # Both times come from utc_now() (same ISO format), so text order is time order.
+    at = change.refused_at
+    return at is not None and run.started_at <= at <= (run.finished_at or at)
+
+
+@dataclasses.dataclass(frozen=True)
+class ConflictView:
+    conflict: sync_inbox.StoredConflict
+    voter_name: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Inbox:
+    conflicts: list[ConflictView]
+    announcements: list[sync_inbox.StoredAnnouncement]
+
+
+def inbox() -> Callable[[WorkerContext], Inbox]:
+    def op(ctx: WorkerContext) -> Inbox:
+        db = ctx.store.db
+        names = _VoterNames(ctx.store)
+        conflicts = [
+            ConflictView(c, names.name("voter", c.voter_id))
+            for c in reversed(sync_inbox.conflicts(db))
+        ]
+        return Inbox(conflicts, sync_inbox.announcements(db))
+
+    return op
+
+
+def mark_conflict_seen(conflict_id: str) -> Callable[[WorkerContext], None]:
+    return lambda ctx: sync_inbox.mark_conflict_seen(ctx.store.db, conflict_id, utc_now())
+
+
+def mark_announcement_read(announcement_id: str) -> Callable[[WorkerContext], None]:
+    return lambda ctx: sync_inbox.mark_announcement_read(ctx.store.db, announcement_id, utc_now())
+
+
+class _VoterNames:
+    def __init__(self, store: FieldStore) -> None:
+        self._service = VoterService(store)
+        self._cache: dict[str, str | None] = {}
+
+    def name(self, entity: str, entity_id: str) -> str | None:
+        if entity != "voter":
+            return None
+        if entity_id not in self._cache:
+            try:
+                self._cache[entity_id] = self._service.get(entity_id).record.nama
+            except RecordNotFound:
+                self._cache[entity_id] = None
+        return self._cache[entity_id]

@@ -1,0 +1,311 @@
+"""How the desk words sync for the officer: errors, refusals, progress, outcomes and times.
+
+The engine and the server speak English codes and messages (for KPU IT and the logs); the
+officer reads these sentences, in the desk's language. Translation context ``Sync``."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.findings import Finding, Severity
+from desktop_app.sync import errors as sync_errors
+from desktop_app.sync import protocol as p
+from desktop_app.ui import messages
+from desktop_app.ui.finding_text import finding_text
+from desktop_app.ui.qt import QT_TRANSLATE_NOOP, QDateTime, QLocale, Qt, translate
+
+if TYPE_CHECKING:
+    from desktop_app.sync.run import SyncProgress, SyncRunReport
+
+CTX = "Sync"
+
+# Error codes of the wire protocol, the engine's own ("tls", "gap") and the client's exception
+# names (a run that lost the link records the exception's name as its code).
+_BY_CODE = {
+    "enroll_code_invalid": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Kode pendaftaran tidak dikenal. Periksa ketikannya (12 huruf dan angka, misalnya "
+        "ABCD-EFGH-JKMN) atau minta kode baru ke KPU Kabupaten/Kota.",
+    ),
+    "enroll_code_used": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Kode ini sudah dipakai untuk mendaftarkan perangkat lain; setiap kode hanya berlaku "
+        "sekali. Minta kode baru ke KPU Kabupaten/Kota.",
+    ),
+    "enroll_code_expired": QT_TRANSLATE_NOOP(
+        "Sync", "Kode ini sudah kedaluwarsa. Minta kode baru ke KPU Kabupaten/Kota."
+    ),
+    "enrollment_failed": QT_TRANSLATE_NOOP(
+        "Sync", "Server KPU menolak pendaftaran. Minta kode baru ke KPU Kabupaten/Kota."
+    ),
+    "TransportError": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda "
+        "tetap tersimpan di laptop; coba lagi saat ada sinyal.",
+    ),
+    "tls": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Sertifikat server tidak cocok dengan sertifikat KPU yang terpasang: alamat server "
+        "salah, atau ada pihak lain di antara laptop dan KPU. Tidak ada data yang dikirim. "
+        "Periksa alamat server atau hubungi TI KPU.",
+    ),
+    "PinnedCertificateMissing": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Berkas sertifikat server KPU tidak terpasang di aplikasi ini, sehingga server tidak "
+        "dapat diperiksa. Hubungi TI KPU untuk memasangnya.",
+    ),
+    "InsecureServerUrl": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Alamat server harus diawali https:// (misalnya https://sinkron.kpu.go.id): data "
+        "pemilih tidak boleh dikirim tanpa enkripsi.",
+    ),
+    "NotEnrolled": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Laptop ini belum terdaftar di server KPU. Pilih \u201cDaftarkan perangkat\u2026\u201d dan "
+        "masukkan kode dari KPU.",
+    ),
+    "device_revoked": QT_TRANSLATE_NOOP(
+        "Sync",
+        "KPU telah mencabut pendaftaran laptop ini, jadi server menolak kirimannya. Perubahan "
+        "Anda tetap tersimpan; minta kode pendaftaran baru ke KPU Kabupaten/Kota.",
+    ),
+    "unknown_device": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Server KPU tidak mengenal laptop ini (mungkin servernya diganti). Daftarkan ulang "
+        "dengan kode baru dari KPU; perubahan yang belum terkirim akan ikut dikirim.",
+    ),
+    "clock_skew": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Jam laptop terlalu jauh berbeda dari jam server KPU. Periksa tanggal dan jam laptop, "
+        "lalu coba lagi.",
+    ),
+    "internal": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Server KPU sedang bermasalah. Data Anda tetap tersimpan; coba lagi nanti.",
+    ),
+    "unavailable": QT_TRANSLATE_NOOP(
+        "Sync", "Server KPU sedang sibuk atau dalam pemeliharaan. Coba lagi nanti."
+    ),
+    "gap": QT_TRANSLATE_NOOP(
+        "Sync",
+        "KPU menunggu perubahan lama yang tidak ada lagi di laptop ini (dipulihkan dari "
+        "cadangan lama?). Hubungi KPU Kabupaten/Kota agar perubahan itu dilepas.",
+    ),
+}
+_AUTH = QT_TRANSLATE_NOOP("Sync", "Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.")
+_OTHER = QT_TRANSLATE_NOOP(
+    "Sync", "Server KPU menjawab dengan kesalahan (%1). Data Anda tetap tersimpan."
+)
+
+
+def code_of(exc: BaseException) -> str:
+    if isinstance(exc, sync_errors.CertificateRejected):
+        return "tls"
+    if isinstance(exc, p.ProtocolError):
+        return exc.code
+    return type(exc).__name__
+
+
+def error_text(exc: BaseException) -> str:
+    """One or two sentences for a sync failure; other errors as the desk words them."""
+    if isinstance(exc, sync_errors.SyncError | p.ProtocolError | sync_errors.NotEnrolled):
+        return code_text(code_of(exc), isinstance(exc, p.AuthError))
+    return messages.error_text(exc)
+
+
+def code_text(code: str | None, auth: bool = False) -> str:
+    """The sentence for an error code recorded with a run (``SyncRunReport.error_code``)."""
+    code = code or "internal"
+    if code in _BY_CODE:
+        return translate(CTX, _BY_CODE[code])
+    if code in ("ServerError", "ServiceUnavailable"):
+        return translate(CTX, _BY_CODE["internal"])
+    if auth or code in ("unauthorized", "bad_signature", "replayed"):
+        return translate(CTX, _AUTH).replace("%1", code)
+    return translate(CTX, _OTHER).replace("%1", code)
+
+
+# -- refusals ---------------------------------------------------------------------------------
+_REFUSALS = {
+    "unknown_op": QT_TRANSLATE_NOOP(
+        "Sync", "Jenis perubahan ini tidak dikenal server KPU (versi aplikasi berbeda)."
+    ),
+    "invalid_payload": QT_TRANSLATE_NOOP("Sync", "Isi perubahan tidak lengkap."),
+    "invalid_value": QT_TRANSLATE_NOOP("Sync", "Ada nilai elemen yang tidak memenuhi aturan."),
+    "unknown_voter": QT_TRANSLATE_NOOP("Sync", "Pemilih ini tidak ada di data KPU."),
+    "outside_area": QT_TRANSLATE_NOOP(
+        "Sync", "Pemilih atau TPS ini di luar wilayah tugas laptop ini."
+    ),
+    "entity_exists": QT_TRANSLATE_NOOP("Sync", "Pemilih dengan nomor ini sudah ada di data KPU."),
+    "bad_base_version": QT_TRANSLATE_NOOP(
+        "Sync", "Data pemilih di laptop lebih baru daripada di KPU."
+    ),
+    "seq_reused": QT_TRANSLATE_NOOP(
+        "Sync", "Nomor urut perubahan ini sudah dipakai perubahan lain."
+    ),
+    "seq_skipped": QT_TRANSLATE_NOOP(
+        "Sync", "KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya."
+    ),
+    "invalid_change": QT_TRANSLATE_NOOP(
+        "Sync", "Catatan perubahan ini rusak di laptop dan tidak dapat dikirim."
+    ),
+}
+_FINDING_CODE = re.compile(r"\[([a-z_]+\.[a-z_]+)\]\s*$")
+
+
+def refusal_text(code: str | None, message: str | None) -> str:
+    """Why KPU refused a change. An ``invalid_value`` names the domain finding in brackets:
+    the desk words that finding as it does while the officer types."""
+    if code == "invalid_value" and message:
+        found = _FINDING_CODE.search(message)
+        if found:
+            finding = Finding(found.group(1), "", message, Severity.ERROR)
+            worded = finding_text(finding)
+            if worded != message:
+                return worded
+    source = _REFUSALS.get(code or "")
+    if source is not None:
+        return translate(CTX, source)
+    return message or translate("Sync", "Ditolak KPU tanpa keterangan.")
+
+
+_OPERATIONS = {
+    "sesuai": QT_TRANSLATE_NOOP("Sync", "Sesuai"),
+    "ubah": QT_TRANSLATE_NOOP("Sync", "Ubah"),
+    "tms": QT_TRANSLATE_NOOP("Sync", "TMS"),
+    "restore": QT_TRANSLATE_NOOP("Sync", "Pulihkan TMS"),
+    "baru": QT_TRANSLATE_NOOP("Sync", "Pemilih baru"),
+}
+
+
+def operation_text(entity: str, op: str) -> str:
+    if entity == "application":
+        return translate("Sync", "Pendaftaran badan ad hoc")
+    source = _OPERATIONS.get(op)
+    return translate(CTX, source) if source else op
+
+
+# -- runs ------------------------------------------------------------------------------------
+_OUTCOMES = {
+    "ok": QT_TRANSLATE_NOOP("Sync", "Selesai"),
+    "partial": QT_TRANSLATE_NOOP("Sync", "Sebagian"),
+    "offline": QT_TRANSLATE_NOOP("Sync", "Sinyal putus"),
+    "cancelled": QT_TRANSLATE_NOOP("Sync", "Dibatalkan"),
+    "failed": QT_TRANSLATE_NOOP("Sync", "Gagal"),
+}
+_TRIGGERS = {
+    "manual": QT_TRANSLATE_NOOP("Sync", "manual"),
+    "watcher": QT_TRANSLATE_NOOP("Sync", "otomatis"),
+    "enrol": QT_TRANSLATE_NOOP("Sync", "pendaftaran"),
+}
+
+
+def outcome_label(outcome: str | None) -> str:
+    if outcome is None:
+        return translate("Sync", "Terputus (aplikasi ditutup)")
+    source = _OUTCOMES.get(outcome)
+    return translate(CTX, source) if source else outcome
+
+
+def trigger_label(trigger: str) -> str:
+    source = _TRIGGERS.get(trigger)
+    return translate(CTX, source) if source else trigger
+
+
+def report_text(report: SyncRunReport) -> str:
+    """What the status bar says when a run ends."""
+    n = QLocale().toString
+    if report.outcome == "ok":
+        text = translate(
+            "Sync", "Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima."
+        )
+        text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pulled))
+    elif report.outcome == "partial":
+        if report.error_code == "gap":
+            text = code_text("gap")
+        else:
+            text = translate(
+                "Sync",
+                "Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.",
+            )
+            text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pending))
+    elif report.outcome == "offline":
+        text = translate(
+            "Sync",
+            "Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.",
+        ).replace("%1", n(report.pending))
+    elif report.outcome == "cancelled":
+        text = translate(
+            "Sync",
+            "Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.",
+        )
+        text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pending))
+    else:
+        text = code_text(report.error_code)
+    if report.refused:
+        # Short, and first: the status bar cuts long messages off, and this is the part the
+        # officer has to act on.
+        refused = translate(
+            "Sync", "%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H)."
+        ).replace("%1", n(report.refused))
+        if report.outcome == "ok":
+            return translate("Sync", "Sinkron selesai; %1").replace("%1", refused)
+        text = f"{refused} {text}"
+    return text
+
+
+# -- progress and sizes -----------------------------------------------------------------------
+def size_text(count: int) -> str:
+    locale = QLocale()
+    if count < 1024:
+        return translate("Sync", "%1 B").replace("%1", locale.toString(count))
+    if count < 1024 * 1024:
+        return translate("Sync", "%1 KB").replace("%1", locale.toString(count / 1024, "f", 0))
+    return translate("Sync", "%1 MB").replace("%1", locale.toString(count / 1048576, "f", 1))
+
+
+def progress_text(progress: SyncProgress, *, short: bool = False) -> str:
+    """ "Mengirim 120 dari 10.000 perubahan · 6 KB dari 537 KB"; ``short`` for the status bar:
+    "Mengirim 120/10.000 · 6/537 KB"."""
+    n = QLocale().toString
+    done, total = n(progress.records_done), n(progress.records_total or 0)
+    if progress.phase == "push":
+        if short:
+            text = translate("Sync", "Mengirim %1/%2").replace("%1", done).replace("%2", total)
+        else:
+            text = translate("Sync", "Mengirim %1 dari %2 perubahan")
+            text = text.replace("%1", done).replace("%2", total)
+    elif progress.phase == "pull":
+        text = translate("Sync", "Diterima dari KPU: %1 data").replace("%1", done)
+    else:
+        text = translate("Sync", "Mengirim berkas bukti %1 dari %2")
+        text = text.replace("%1", done).replace("%2", total)
+    moved = size_text(progress.bytes_done)
+    if progress.bytes_total:
+        moved = translate("Sync", "%1 dari %2").replace("%1", moved)
+        moved = moved.replace("%2", size_text(progress.bytes_total))
+    return f"{text} · {moved}"
+
+
+def local_time_text(iso_utc: str | None, now: QDateTime | None = None) -> str:
+    """A stored UTC time as the officer's local clock: "14.05" today, "kemarin 14.05",
+    otherwise "12 Feb 14.05"."""
+    if not iso_utc:
+        return translate("Sync", "belum pernah")
+    when = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODateWithMs)
+    if not when.isValid():
+        when = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODate)
+    if not when.isValid():
+        return iso_utc
+    when = when.toLocalTime()
+    today = (now or QDateTime.currentDateTime()).date()
+    locale = QLocale()
+    clock = locale.toString(when.time(), QLocale.FormatType.ShortFormat)
+    days = when.date().daysTo(today)
+    if days == 0:
+        return clock
+    if days == 1:
+        return translate("Sync", "kemarin %1").replace("%1", clock)
+    pattern = "d MMM" if when.date().year() == today.year() else "d MMM yyyy"
+    return f"{locale.toString(when.date(), pattern)} {clock}"

@@ -1,0 +1,178 @@
+"""Enrolment through the first-run wizard and from the desk, with real codes made by the sync
+server's admin API, on real windows: a good code downloads the area; a bad or expired code,
+no signal and a wrong certificate each say why in Indonesian and keep the new vault."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.store import sync_state
+from desktop_app.store.vault import Vault
+from desktop_app.ui.desk import DeskView
+from desktop_app.ui.sync.enrol_dialog import EnrolDialog
+from tests.support.certs import make_tls
+from tests.support.sync_env import AREA, RunningServer, area_voters, start_server
+from tests.ui.helpers import make_window, on_worker, wait_idle
+from tests.ui.sync_helpers import AREA_VOTERS, sync_config
+
+OFFICER = "Yohana Bere"
+PASSPHRASE = "Perahu-motor ke Pulau 7"
+
+
+@pytest.fixture()
+def server(tmp_path) -> Iterator[RunningServer]:
+    running = start_server(tmp_path / "server", voters=area_voters(AREA_VOTERS))
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def _to_enrol_page(qtbot, tmp_path, public_key_file, config):
+    """First run: choose enrolment, create the vault; returns (window, enrol page)."""
+    data_dir = tmp_path / "new"
+    window = make_window(qtbot, data_dir, public_key_file, sync=config)
+    wizard = window.page
+    wizard.choose_enrol.setChecked(True)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.create_button.text() == "Buat dan &lanjut"
+    wizard.officer.setText(OFFICER)
+    wizard.passphrase.setText(PASSPHRASE)
+    wizard.repeat.setText(PASSPHRASE)
+    wizard.create_button.click()
+    page = wizard.enrol_page
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is page, timeout=5000)
+    assert Vault(data_dir).exists()  # the vault is made first, and stays whatever happens next
+    assert OFFICER in page.intro.text()
+    return window, page
+
+
+def _voters(qtbot, window) -> int:
+    return on_worker(
+        qtbot, window, lambda s: s.db.execute("SELECT count(*) FROM voters").fetchone()[0]
+    )
+
+
+def test_the_wizard_enrols_with_a_real_code_and_downloads_the_area(
+    qtbot, tmp_path, public_key_file, server
+):
+    window, page = _to_enrol_page(qtbot, tmp_path, public_key_file, sync_config(server.url))
+    assert page.fields.server.text() == server.url  # the deployment's server, prefilled
+    code = server.code()
+    qtbot.keyClicks(page.fields.code, code.lower())
+    assert page.fields.code.text() == code  # typed in any case, shown as printed
+    progress = []
+    page.enroller.progress.connect(progress.append)
+
+    qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
+    assert not page.enrol_button.isEnabled() and page.fields.progress.isVisible()
+    qtbot.waitUntil(lambda: isinstance(window.page, DeskView), timeout=15000)
+
+    desk = window.desk
+    wait_idle(qtbot, window)
+    assert progress and progress[-1].phase == "pull"
+    enrollment = on_worker(qtbot, window, lambda s: sync_state.require_enrollment(s.db))
+    assert enrollment.area == AREA and enrollment.first_pull_done_at is not None
+    assert enrollment.server_url == server.url and OFFICER in enrollment.label
+    qtbot.waitUntil(lambda: desk.areas.tree_data is not None, timeout=5000)
+    assert sum(t.voters for t in desk.areas.tree_data.tps) == AREA_VOTERS
+    qtbot.waitUntil(lambda: desk.sync_panel.state.text() == "Daring", timeout=5000)
+    assert not desk.act_enrol.isVisible()
+    window.close()
+
+
+def test_bad_and_expired_codes_say_why_and_the_desk_can_enrol_later(
+    qtbot, tmp_path, public_key_file, server
+):
+    window, page = _to_enrol_page(qtbot, tmp_path, public_key_file, sync_config(server.url))
+    page.fields.code.setText("ZZZZ-ZZZZ-ZZZZ")
+    page.enrol()
+    qtbot.waitUntil(lambda: page.enrol_button.isEnabled(), timeout=10000)
+    assert "Kode pendaftaran tidak dikenal" in page.fields.message.text()
+    assert page.enrol_button.text() == "Coba &lagi"
+
+    expired = server.repo.create_enroll_code(AREA, 1.0, time.time() - 7200)
+    page.fields.code.setText(expired)
+    page.enrol()
+    qtbot.waitUntil(lambda: page.enrol_button.isEnabled(), timeout=10000)
+    assert "sudah kedaluwarsa" in page.fields.message.text()
+
+    # Skip for now; enrol later from the desk.
+    page.later_button.click()
+    qtbot.waitUntil(lambda: isinstance(window.page, DeskView), timeout=5000)
+    desk = window.desk
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=5000)
+    assert desk.act_enrol.isVisible()
+    assert desk.sync_panel.state.text() == "Luring"
+    assert desk.sync_panel.last.text() == "Belum terdaftar di server KPU"
+    assert _voters(qtbot, window) == 0
+
+    desk.sync_now()  # F9 on a laptop that is not enrolled says what to do
+    assert "belum terdaftar" in desk.status.currentMessage()
+
+    # The status bar's button offers what has to happen first.
+    button = desk.sync_panel.sync_button
+    assert button.text() == "Daftarkan perangkat…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = desk.enrol_dialog
+    assert isinstance(dialog, EnrolDialog) and dialog.fields.server.text() == server.url
+    wait_idle(qtbot, window)
+    assert not dialog.demo_warning.isVisible()  # real data: no demo warning
+    dialog.fields.code.setText(server.code())
+    with qtbot.waitSignal(dialog.finished, timeout=15000):
+        dialog.enrol_button.click()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: not desk.act_enrol.isVisible(), timeout=5000)
+    assert _voters(qtbot, window) == AREA_VOTERS
+    qtbot.waitUntil(lambda: desk.sync_panel.state.text() == "Daring", timeout=5000)
+    assert button.text() == "Sinkronkan sekarang"
+    window.close()
+
+
+def test_a_demo_vault_is_warned_before_it_enrols(qtbot, desk):
+    """Invented voters must not reach a real KPU server by accident."""
+    desk.open_enrol()
+    dialog = desk.enrol_dialog
+    qtbot.waitUntil(lambda: dialog.demo_warning.isVisible(), timeout=5000)
+    assert "DEMO" in dialog.demo_warning.text()
+    dialog.reject()
+
+
+def test_no_signal_keeps_the_vault_and_offers_to_try_later(
+    qtbot, tmp_path, public_key_file, server
+):
+    server.stop()
+    window, page = _to_enrol_page(qtbot, tmp_path, public_key_file, sync_config(server.url))
+    page.fields.code.setText("ABCD-EFGH-JKMN")
+    page.enrol()
+    qtbot.waitUntil(lambda: page.enrol_button.isEnabled(), timeout=10000)
+    message = page.fields.message.text()
+    assert "tidak dapat dihubungi" in message and "mencoba lagi nanti" in message
+    assert page.later_button.isVisible()
+    page.later_button.click()
+    qtbot.waitUntil(lambda: isinstance(window.page, DeskView), timeout=5000)
+    window.close()
+
+
+def test_a_server_with_the_wrong_certificate_is_refused(qtbot, tmp_path, public_key_file):
+    tls = make_tls(tmp_path / "tls")
+    impostor_ca = make_tls(tmp_path / "impostor", "Not KPU CA").ca_cert
+    server = start_server(
+        tmp_path / "server", voters=area_voters(10), tls=(tls.server_cert, tls.server_key)
+    )
+    try:
+        config = dataclasses.replace(sync_config(server.url), ca_file=impostor_ca)
+        window, page = _to_enrol_page(qtbot, tmp_path, public_key_file, config)
+        page.fields.code.setText(server.code())
+        page.enrol()
+        qtbot.waitUntil(lambda: page.enrol_button.isEnabled(), timeout=10000)
+        assert "Sertifikat server tidak cocok" in page.fields.message.text()
+        assert on_worker(qtbot, window, lambda s: sync_state.active_enrollment(s.db)) is None
+        window.close()
+    finally:
+        server.stop()

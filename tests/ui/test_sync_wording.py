@@ -1,0 +1,74 @@
+"""How sync is worded for the officer: every error the enrolment and the engine can raise has an
+Indonesian sentence, refusals name the finding the desk already words, times are local."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.sync import errors as sync_errors
+from desktop_app.sync import protocol as p
+from desktop_app.sync.run import SyncProgress, SyncRunReport
+from desktop_app.ui.i18n import install_language
+from desktop_app.ui.qt import QDateTime, QTimeZone
+from desktop_app.ui.sync import wording
+
+ENGLISH = "The server's own English message"
+
+
+def test_every_enrolment_and_transport_error_has_indonesian_words(qapp):
+    install_language("id")
+    cases = {
+        p.EnrollCodeInvalid(ENGLISH): "tidak dikenal",
+        p.EnrollCodeUsed(ENGLISH): "sudah dipakai",
+        p.EnrollCodeExpired(ENGLISH): "kedaluwarsa",
+        sync_errors.TransportError(ENGLISH): "tidak dapat dihubungi",
+        sync_errors.CertificateRejected(ENGLISH): "Sertifikat server tidak cocok",
+        sync_errors.PinnedCertificateMissing(ENGLISH): "sertifikat server KPU tidak terpasang",
+        sync_errors.InsecureServerUrl(ENGLISH): "https://",
+        sync_errors.NotEnrolled(ENGLISH): "belum terdaftar",
+        p.DeviceRevoked(ENGLISH): "mencabut pendaftaran",
+        p.ServiceUnavailable(ENGLISH): "sibuk",
+        p.BadSignature(ENGLISH): "bad_signature",
+    }
+    for exc, words in cases.items():
+        text = wording.error_text(exc)
+        assert words in text, (type(exc).__name__, text)
+        assert ENGLISH not in text  # the server's English is for KPU IT and the log
+
+
+def test_refusal_reasons_use_the_desk_wording_of_the_finding(qapp):
+    install_language("id")
+    worded = wording.refusal_text(
+        "invalid_value", "jenis_kelamin must be L or P [jenis_kelamin.invalid]"
+    )
+    assert worded and "jenis_kelamin" not in worded
+    assert wording.refusal_text("outside_area", "x") == (
+        "Pemilih atau TPS ini di luar wilayah tugas laptop ini."
+    )
+    # A reason this desk does not know yet: the server's own message, never a bare code.
+    assert wording.refusal_text("new_reason", "Something new.") == "Something new."
+
+
+def test_reports_progress_and_times_read_naturally(qapp):
+    install_language("id")
+    report = SyncRunReport(outcome="offline", pending=1234)
+    assert wording.report_text(report).startswith("Sinyal putus. 1.234 perubahan")
+    report = SyncRunReport(outcome="ok", confirmed=3, pulled=10, refused=1)
+    assert wording.report_text(report) == (
+        "Sinkron selesai; 1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H)."
+    )
+    report = SyncRunReport(outcome="ok", confirmed=3, pulled=10)
+    assert "3 perubahan dikonfirmasi KPU, 10 data diterima" in wording.report_text(report)
+    progress = SyncProgress("push", 120, 10_000, 6_600, 550_000)
+    assert (
+        wording.progress_text(progress) == "Mengirim 120 dari 10.000 perubahan · 6 KB dari 537 KB"
+    )
+    assert wording.progress_text(SyncProgress("pull", 500, None, 2048, None)) == (
+        "Diterima dari KPU: 500 data · 2 KB"
+    )
+    now = QDateTime(dt.date(2029, 2, 14), dt.time(16, 0), QTimeZone.systemTimeZone())
+    today = now.toUTC().addSecs(-3600).toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
+    assert wording.local_time_text(today, now) == "15.00"
+    yesterday = now.toUTC().addDays(-1).toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
+    assert wording.local_time_text(yesterday, now) == "kemarin 16.00"
+    assert wording.local_time_text(None) == "belum pernah"
