@@ -48,5 +48,5 @@ if [ $# -gt 0 ]; then
 fi
 
 LAPANG_FROZEN_APP=$app LAPANG_SMOKE_REQUIRED=1 \
-  "$PYTHON" -m pytest -q -p no:cacheprovider tests/build/test_frozen_smoke.py
+  "$PYTHON" -m pytest -q -p no:cacheprovider tests/installers/test_frozen_smoke.py
 echo "smoke.sh: screenshots in build/smoke/"
