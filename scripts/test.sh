@@ -15,5 +15,11 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
     apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
   fi
 fi
+# Build the desktop program with PyInstaller and smoke-test the build under Xvfb (about a minute;
+# smoke.sh installs Xvfb and friends). The suite below runs the same smoke test again with the
+# rest, so a missing build can never pass as a skip.
+bash build_scripts/build.sh --app-only
+PYTHON=.venv/bin/python bash build_scripts/smoke.sh
+export LAPANG_SMOKE_REQUIRED=1
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"
