@@ -4,7 +4,9 @@ raw 256-bit data key, so KPU IT can open a recovered file in any SQLCipher 4 too
 
 from __future__ import annotations
 
+import contextlib
 import pathlib
+from collections.abc import Iterator
 
 import sqlcipher3
 import sqlite_utils
@@ -14,6 +16,34 @@ from desktop_app.store.errors import VaultDamaged
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 # 64 MiB page cache: the working set of a kecamatan fits; SQLCipher decrypts each page once.
 CACHE_KIB = 65536
+
+
+class StoreDatabase(sqlite_utils.Database):
+    """sqlite-utils with write transactions that take the write lock up front.
+
+    The desk and the sync engine each hold a connection to the same file. A plain ``BEGIN`` that
+    reads before it writes fails at once with "database is locked" when the other connection
+    committed in between (the busy timeout does not apply to that upgrade); ``BEGIN IMMEDIATE``
+    waits for the other writer instead, up to the busy timeout. Nested blocks stay savepoints."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[StoreDatabase]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
 
 
 def check_not_plain_sqlite(path: pathlib.Path) -> None:
@@ -58,4 +88,4 @@ def open_encrypted(
         f"PRAGMA cache_size=-{CACHE_KIB}",
     ):
         conn.execute(pragma).fetchall()
-    return sqlite_utils.Database(conn)
+    return StoreDatabase(conn)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 
 import sqlite_utils
+
+from desktop_app.store.connection import open_encrypted
 
 DEFAULT_ELECTION_DATE = dt.date(
     2029, 2, 14
@@ -61,6 +64,20 @@ class FieldStore:
         ).fetchone()
 
     # -- lifecycle ------------------------------------------------------------------------------
+    def open_sibling(self, db_path: pathlib.Path) -> FieldStore:
+        """A second connection to this store's database at ``db_path``, for long work on another
+        thread (a sync run) while this connection keeps serving the desk. WAL lets both read at
+        once; writes wait for each other (busy timeout). The sibling holds its own copy of the
+        key, so closing it wipes that copy and never this store's. Raises ``VaultDamaged``."""
+        key = bytearray(self._data_key)
+        try:
+            db = open_encrypted(db_path, key)
+        except BaseException:
+            for i in range(len(key)):
+                key[i] = 0
+            raise
+        return FieldStore(db, officer=self.officer, data_key=key)
+
     def close(self, *, wipe_key: bool = True) -> None:
         """Close the database; by default also overwrite the data key held in memory (locking)."""
         self.db.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -327,3 +328,50 @@ def test_kpu_announcements_and_conflicts_reach_the_officer(qtbot, tmp_path, serv
     history.reject()
     unseen = on_worker(qtbot, window, lambda s: sync_state.status(s.db).unseen_conflicts)
     assert unseen == 0
+
+
+def test_the_desk_reads_while_a_sync_runs_and_locking_stops_the_run(
+    qtbot, tmp_path, server, recovery_keys
+):
+    def sixty_changes(store) -> None:
+        service = VoterService(store)
+        with store.db.atomic():
+            for (voter_id,) in store.db.execute("SELECT id FROM voters LIMIT 60").fetchall():
+                service.mark_sesuai(voter_id)
+
+    # A slow link: 100 ms per round trip and batches of two, so the run lasts seconds.
+    with FaultProxy(("127.0.0.1", server.port), latency=0.05) as proxy:
+        data_dir = enrolled_vault(
+            tmp_path, server, recovery_keys[1], url=proxy.url, prepare=sixty_changes
+        )
+        window, desk = open_desk(qtbot, data_dir, sync_config(server.url, initial_batch=2))
+        finished: list[object] = []
+        window.sync.run_finished.connect(finished.append)
+        pushing: list[int] = []
+        window.sync.progress.connect(
+            lambda progress: (
+                pushing.append(progress.records_done)
+                if progress.phase == "push" and progress.records_done
+                else None
+            )
+        )
+        window.desk.act_sync.trigger()
+        qtbot.waitUntil(lambda: bool(pushing), timeout=10000)
+
+        # A desk read on the database worker, issued mid-run, answers while the run goes on.
+        answers: list[tuple[int, bool]] = []
+        window.ctx.read(
+            lambda ctx: ctx.store.db.execute("SELECT count(*) FROM voters").fetchone()[0],
+            lambda count: answers.append((count, window.sync.running)),
+        )
+        qtbot.waitUntil(lambda: bool(answers), timeout=10000)
+        assert answers == [(AREA_VOTERS, True)] and not finished
+
+        # Locking mid-run cancels it; the worker waits for the run's own connection to close
+        # before it closes the desk's store, and the desk locks cleanly.
+        sync_threads = [t for t in threading.enumerate() if t.name == "lapang-sync"]
+        assert len(sync_threads) == 1
+        window.lock()
+        wait_idle(qtbot, window, timeout=10000)
+        assert window.desk is None and not sync_threads[0].is_alive()
+        assert 0 < server.change_counts().get("applied", 0) < 60

@@ -1,9 +1,12 @@
-"""The desk's side of sync for one unlocked session: runs the engine on the database worker,
+"""The desk's side of sync for one unlocked session: runs the engine on a thread of its own,
 watches connectivity, and tells the views what is going on through signals.
 
-* A run is an operation on the task manager's single database worker (the engine reads and
-  writes the store); the GUI thread only submits it and later receives its outcome.
-* Progress comes from the engine on the worker and is re-emitted on the GUI thread by
+* A run (``ops.SyncRun``) has its own thread and its own connection to the store, so desk
+  searches and list loads on the database worker go on while a slow link syncs. The worker
+  only hands the run the open store; the outcome comes back through ``SyncRelay``. After the
+  run the views re-read, as after any write. Locking cancels the run and has the worker wait
+  for it before the desk's store (and its key) closes.
+* Progress comes from the engine on the run's thread and is re-emitted on the GUI thread by
   ``SyncRelay`` (coalesced); ``cancel()`` is forwarded to the engine, which stops between
   requests and keeps whatever KPU had confirmed.
 * The connectivity watcher probes the server while the laptop is enrolled, so "Daring" and
@@ -75,6 +78,8 @@ class SyncController(QObject):
         self._signals.progress.connect(self._on_progress)
         self._signals.online.connect(self._on_online)
         self._signals.unreachable.connect(self._on_unreachable)
+        self._signals.run_done.connect(self._on_run_done)
+        self._run: ops.SyncRun | None = None
         self._watcher: ConnectivityWatcher | None = None
         self._watcher_url: str | None = None
         self._watcher_requested = False
@@ -146,12 +151,28 @@ class SyncController(QObject):
         self.holder.arm()
         self._relay.forget_progress()
         self._changed()
+        run = ops.SyncRun(self.holder, self._ctx.data_dir, trigger, self._relay.on_run_done)
+        self._run = run
         self._ctx.read(
-            ops.run_sync(self.holder, trigger),
-            self._run_done,
-            on_failure=self._run_failed,
+            ops.start_run(run),
+            lambda _none: None,
+            on_failure=lambda exc: self._start_failed(run, exc),
             owner=self,
         )
+
+    def _start_failed(self, run: ops.SyncRun, exc: Exception) -> None:
+        if run is self._run:
+            self._run = None
+            self._run_failed(exc)
+
+    def _on_run_done(self, outcome: ops.RunOutcome | Exception) -> None:
+        self._run = None
+        if self._closed:
+            return
+        if isinstance(outcome, Exception):
+            self._run_failed(outcome)
+        else:
+            self._run_done(outcome)
 
     def cancel(self) -> None:
         """The Batal button: the engine stops between requests; what KPU confirmed stays."""
@@ -292,7 +313,8 @@ class SyncController(QObject):
 
     # -- the end of the session ------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Locking or closing: stop watching, ask a running sync to stop. Does not wait."""
+        """Locking or closing: stop watching, ask a running sync to stop. The GUI does not wait;
+        the database worker does, before it closes the store."""
         if self._closed:
             return
         self._closed = True
@@ -300,3 +322,9 @@ class SyncController(QObject):
         self._relay.close()
         self.holder.cancel()
         self._stop_watcher()
+        run, self._run = self._run, None
+        if run is not None:
+            # Queued before the lock's close: the worker waits for the cancelled run to close
+            # its connection, and only then closes the desk's store and wipes the key.
+            run.abandon()
+            self._ctx.tasks.run(ops.wait_for_run(run))

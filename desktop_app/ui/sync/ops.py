@@ -1,5 +1,6 @@
-"""Sync operations for the desk, run on the database worker (the engine reads and writes the
-store, so it runs there like every other store access). Each function returns ``op(ctx)``.
+"""Sync operations for the desk. Most run on the database worker and return ``op(ctx)``; a
+sync run (``SyncRun``) runs on a thread of its own with its own connection to the store, so a
+minute-long run on a slow link never makes a desk search wait behind it.
 
 The sync package (and ``requests`` under it) is imported inside the operations, on the worker:
 loading it on the GUI thread would delay the unlock screen and stall the window once.
@@ -8,6 +9,7 @@ loading it on the GUI thread would delay the unlock screen and stall the window 
 from __future__ import annotations
 
 import dataclasses
+import pathlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -28,9 +30,9 @@ if TYPE_CHECKING:
 
 
 class EngineHolder:
-    """The sync engine of one unlocked session. It is made and run on the database worker;
-    the GUI thread only calls ``cancel``. Kept across runs: the engine remembers how much the
-    link carried last time."""
+    """The sync engine of one unlocked session. It is made and run on a sync run's thread (or,
+    while enrolling, on the database worker); the GUI thread only calls ``cancel``. Each run
+    gets a new engine on its own connection, carrying over how much the link carried."""
 
     def __init__(self, config: SyncConfig, relay: SyncRelay) -> None:
         self.config = config
@@ -43,7 +45,13 @@ class EngineHolder:
         if self.engine is None or self.engine.store is not store:
             from desktop_app.sync.engine import SyncEngine
 
-            self.adopt(SyncEngine.for_store(store, **self.config.engine_kwargs()))
+            previous = self.engine
+            engine = SyncEngine.for_store(store, **self.config.engine_kwargs())
+            if previous is not None:
+                # Each run has its own connection, hence its own engine; what the last run
+                # learned about the link is still the best first guess.
+                engine.push_sizer, engine.pull_sizer = previous.push_sizer, previous.pull_sizer
+            self.adopt(engine)
         assert self.engine is not None
         return self.engine
 
@@ -101,13 +109,77 @@ class RunOutcome:
     status: sync_state.SyncStatus
 
 
-def run_sync(holder: EngineHolder, trigger: str) -> Callable[[WorkerContext], RunOutcome]:
-    def op(ctx: WorkerContext) -> RunOutcome:
-        engine = holder.engine_for(ctx.store)
-        report = engine.run_once(trigger=trigger)
-        return RunOutcome(report, sync_state.status(ctx.store.db))
+class SyncRun:
+    """One sync run on its own thread and its own connection to the store.
 
-    return op
+    ``start`` is called on the database worker (it hands over the desk's open store, whose key
+    the sibling connection copies); the run then opens the sibling on its thread, syncs, closes
+    it (wiping only its copy of the key) and calls ``on_done`` with a ``RunOutcome`` or the
+    exception. Locking queues ``wait`` on the worker before the desk's store closes, so the
+    desk's key outlives every reader of it."""
+
+    def __init__(
+        self,
+        holder: EngineHolder,
+        data_dir: pathlib.Path,
+        trigger: str,
+        on_done: Callable[[RunOutcome | Exception], None],
+    ) -> None:
+        self.holder = holder
+        self.data_dir = data_dir
+        self.trigger = trigger
+        self._on_done = on_done
+        self._thread: threading.Thread | None = None
+        self._abandoned = threading.Event()
+
+    def start(self, desk_store: FieldStore) -> None:
+        """Database worker: start the run unless the desk is already locking."""
+        if self._abandoned.is_set():
+            return
+        self._thread = threading.Thread(
+            target=self._run, args=(desk_store,), name="lapang-sync", daemon=True
+        )
+        self._thread.start()
+
+    def abandon(self) -> None:
+        """The desk is locking (GUI thread): a run not started yet never starts."""
+        self._abandoned.set()
+
+    def wait(self) -> None:
+        """Database worker, before the desk's store closes: let the run end (cancel first)."""
+        self._abandoned.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self, desk_store: FieldStore) -> None:
+        try:
+            outcome: RunOutcome | Exception = self._sync(desk_store)
+        except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI
+            outcome = exc
+        self._on_done(outcome)
+
+    def _sync(self, desk_store: FieldStore) -> RunOutcome:
+        from desktop_app.store.vault import Vault
+
+        sibling = desk_store.open_sibling(Vault(self.data_dir).db_path)
+        try:
+            engine = self.holder.engine_for(sibling)
+            try:
+                report = engine.run_once(trigger=self.trigger)
+            finally:
+                # The next run makes a new engine (and client) on its own connection.
+                engine.client.close()
+            return RunOutcome(report, sync_state.status(sibling.db))
+        finally:
+            sibling.close(wipe_key=True)
+
+
+def start_run(run: SyncRun) -> Callable[[WorkerContext], None]:
+    return lambda ctx: run.start(ctx.store)
+
+
+def wait_for_run(run: SyncRun) -> Callable[[WorkerContext], None]:
+    return lambda _ctx: run.wait()
 
 
 def make_watcher(

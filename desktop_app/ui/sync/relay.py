@@ -1,6 +1,6 @@
 """Engine and watcher events, re-emitted as Qt signals (Electrum's pattern).
 
-The sync engine calls its progress listeners on the database worker, the connectivity watcher
+The sync engine calls its progress listeners on the sync run's thread, the connectivity watcher
 calls back on its own thread; neither knows Qt. ``SyncRelay`` is what they call: it emits
 signals of a ``SyncSignals`` object that lives on the GUI thread, so Qt queues the handlers
 there. Progress is coalesced — at most one progress signal waits in the GUI's queue, and the
@@ -23,6 +23,7 @@ class SyncSignals(QObject):
     progress = Signal()  # read ``SyncRelay.take_progress()``
     online = Signal(str)  # the server answered; the watcher's trigger ("watcher" or "manual")
     unreachable = Signal()  # a probe asked for by "Sinkronkan sekarang" got no answer
+    run_done = Signal(object)  # a sync run ended: its RunOutcome, or the exception it raised
 
 
 class SyncRelay:
@@ -59,6 +60,9 @@ class SyncRelay:
 
     def on_unreachable(self) -> None:
         self._emit(self._signals.unreachable)
+
+    def on_run_done(self, outcome: object) -> None:
+        self._emit(self._signals.run_done, outcome)
 
     def close(self) -> None:
         self.closed = True
