@@ -14,11 +14,10 @@ import datetime as dt
 import pathlib
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
@@ -27,31 +26,12 @@ from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
-from desktop_app.ui.qt import QApplication, QWidget
+from desktop_app.ui.qt import QApplication
 from desktop_app.ui.recruitment import open_recruitment
 
 HERE = pathlib.Path(__file__).resolve().parent
 OFFICER = "Siti Rahmawati"
 PASSPHRASE = "kapal-layar-di-teluk"
-
-
-def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        app.processEvents()
-        time.sleep(0.005)
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-    for _ in range(20):  # let layouts and repaints settle
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def save(app: QApplication, widget: QWidget, name: str) -> None:
-    wait(app, lambda: True)
-    path = HERE / f"{name}.png"
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parent.parent)}")
 
 
 def _public_key() -> bytes:

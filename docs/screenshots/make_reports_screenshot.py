@@ -17,11 +17,10 @@ import pathlib
 import random
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
@@ -30,7 +29,7 @@ from desktop_app.store.voter_service import VoterService
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
-from desktop_app.ui.qt import QApplication, QWidget
+from desktop_app.ui.qt import QApplication
 from desktop_app.ui.reports import open_reports
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -40,25 +39,6 @@ DESA = "14.01.01.1011"
 ELECTION = dt.date(2029, 2, 14)
 # Share of each TPS already checked: a desa mid-coklit.
 PROGRESS = (1.0, 0.92, 0.55, 0.2, 0.0)
-
-
-def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        app.processEvents()
-        time.sleep(0.005)
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-    for _ in range(20):  # let layouts and repaints settle
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def save(app: QApplication, widget: QWidget, name: str, suffix: str) -> None:
-    wait(app, lambda: True)
-    path = HERE / f"{name}{suffix}.png"
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parent.parent)}")
 
 
 def _public_key() -> bytes:

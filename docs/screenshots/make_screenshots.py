@@ -16,8 +16,8 @@ import datetime as dt
 import pathlib
 import sys
 import tempfile
-import time
-from collections.abc import Callable
+
+from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
 from desktop_app.cli import DEMO_PASSPHRASE
 from desktop_app.domain.nik import encode_nik
@@ -25,28 +25,9 @@ from desktop_app.domain.nkk import encode_nkk
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
-from desktop_app.ui.qt import QApplication, QWidget
+from desktop_app.ui.qt import QApplication
 
 HERE = pathlib.Path(__file__).resolve().parent
-
-
-def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        app.processEvents()
-        time.sleep(0.005)
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-    for _ in range(20):  # let layouts and repaints settle
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def save(app: QApplication, widget: QWidget, name: str, suffix: str) -> None:
-    wait(app, lambda: True)
-    path = HERE / f"{name}{suffix}.png"
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parent.parent)}")
 
 
 def main() -> int:

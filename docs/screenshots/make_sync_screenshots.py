@@ -19,14 +19,15 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+
+from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import RetryPolicy
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
-from desktop_app.ui.qt import QApplication, QWidget
+from desktop_app.ui.qt import QApplication
 from desktop_app.ui.sync.config import SyncConfig
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import AREA, area_voters, start_server
@@ -34,25 +35,6 @@ from tests.support.sync_env import AREA, area_voters, start_server
 HERE = pathlib.Path(__file__).resolve().parent
 OFFICER, PASSPHRASE = "Yohana Bere", "Perahu-motor ke Pulau 7"
 VOTERS = 3000
-
-
-def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        app.processEvents()
-        time.sleep(0.005)
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-    for _ in range(20):  # let layouts and repaints settle
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def save(app: QApplication, widget: QWidget, name: str, suffix: str) -> None:
-    wait(app, lambda: True)
-    path = HERE / f"{name}{suffix}.png"
-    widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parent.parent)}")
 
 
 def main() -> int:
