@@ -1042,6 +1042,41 @@ class RefusalNotice:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class ApplicationOutcome:
+    """Where an application to an ad hoc body stands at KPU. Sent to every device of the area
+    the application's working area lies in (a PPS office may run several laptops), so it
+    carries no personal data: the device that took the application joins it to its form.
+
+    ``stage``/``result`` are the latest decision (``result`` is None while the stage is under
+    way); ``score`` the score of that stage when it has one. ``duplicates`` lists the numbers of
+    other applications with the same NIK, from any device, to any body."""
+
+    id: str
+    application_no: str
+    body: str  # AdhocBody name
+    area_code: str
+    stage: str
+    result: str | None
+    score: float | None
+    note: str
+    duplicates: tuple[str, ...]
+    version: int
+
+
+APPLICATION_OUTCOME_COLUMNS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(ApplicationOutcome)
+)
+
+
+def _outcome_from_row(columns: Sequence[str], row: Sequence[Any]) -> ApplicationOutcome:
+    values = {c: v for c, v in zip(columns, row, strict=True) if c in APPLICATION_OUTCOME_COLUMNS}
+    values["duplicates"] = tuple(str(d) for d in values.get("duplicates") or ())
+    score = values.get("score")
+    values["score"] = None if score is None else float(score)
+    return ApplicationOutcome(**values)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class PullPage:
     """One page of ``GET /v1/pull``. Store the page, then ``cursor``; ask again while ``more``."""
 
@@ -1054,6 +1089,7 @@ class PullPage:
     conflicts: tuple[ConflictNotice, ...] = ()
     announcements: tuple[Announcement, ...] = ()
     refusals: tuple[RefusalNotice, ...] = ()
+    applications: tuple[ApplicationOutcome, ...] = ()
 
     def encode(self) -> bytes:
         doc: dict[str, Any] = {
@@ -1069,6 +1105,9 @@ class PullPage:
         if self.voters:
             doc["vc"] = list(VOTER_COLUMNS)
             doc["vot"] = [list(dataclasses.astuple(v)) for v in self.voters]
+        if self.applications:
+            doc["ac"] = list(APPLICATION_OUTCOME_COLUMNS)
+            doc["app"] = [list(dataclasses.astuple(a)) for a in self.applications]
         for key, items in (
             ("con", self.conflicts),
             ("ann", self.announcements),
@@ -1103,6 +1142,9 @@ class PullPage:
                 conflicts=tuple(ConflictNotice(**c) for c in doc.get("con", [])),
                 announcements=tuple(Announcement(**a) for a in doc.get("ann", [])),
                 refusals=tuple(RefusalNotice(**r) for r in doc.get("ref", [])),
+                applications=tuple(
+                    _outcome_from_row(doc["ac"], row) for row in doc.get("app", [])
+                ),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise MalformedRequest(f"Invalid pull page: {exc}") from None
