@@ -150,9 +150,7 @@ def _check_scores(candidates: Iterable[Candidate], stage: Stage) -> None:
 def rank(rule: SelectionRule, candidates: Sequence[Candidate]) -> list[Placement]:
     """Rank one unit's candidates (one kecamatan for PPK, one desa for PPS) under ``rule``."""
     _check_scores(candidates, rule.score_stage)
-    ordered = sorted(
-        candidates, key=lambda c: (-(c.score or 0.0), c.received_at, c.application_no)
-    )
+    ordered = sorted(candidates, key=lambda c: (-(c.score or 0.0), c.received_at, c.application_no))
     cutoffs = (rule.passing, rule.passing + rule.reserves)
     placements = []
     for index, candidate in enumerate(ordered):

@@ -294,12 +294,40 @@ def _sync_state(db: sqlite_utils.Database) -> None:
     )
 
 
+def _application_outcomes(db: sqlite_utils.Database) -> None:
+    # Where each application of the area stands at KPU, as pulled (ApplicationOutcome on the
+    # wire). Rows for applications another laptop of the same office took are kept too: the
+    # shortlist of an area ranks them all. No personal data here; a local application's
+    # applicant is joined from ``applications``.
+    _run_script(
+        db,
+        """
+        CREATE TABLE application_outcomes (
+            id TEXT PRIMARY KEY,              -- the application's id (entity_id on the wire)
+            application_no TEXT NOT NULL,
+            body TEXT NOT NULL,
+            area_code TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            result TEXT,                      -- NULL while the stage is under way
+            score REAL,
+            note TEXT NOT NULL DEFAULT '',
+            duplicates TEXT NOT NULL DEFAULT '[]',  -- JSON: numbers with the same NIK at KPU
+            version INTEGER NOT NULL,
+            received_at TEXT NOT NULL
+        );
+        CREATE INDEX application_outcomes_unit ON application_outcomes(body, area_code);
+        ALTER TABLE sync_runs ADD COLUMN outcomes INTEGER NOT NULL DEFAULT 0;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
     Migration(2, "full-text search over voter names", _voter_search),
     Migration(3, "voter updates and attachments", _updates_and_attachments),
     Migration(4, "ad hoc body applications", _applications),
     Migration(5, "sync state: enrolment, cursor, runs, conflicts, announcements", _sync_state),
+    Migration(6, "recruitment outcomes pulled from KPU", _application_outcomes),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

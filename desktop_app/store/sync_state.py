@@ -305,6 +305,7 @@ RUN_COUNTERS: tuple[str, ...] = (
     "attachments",
     "bytes_up",
     "bytes_down",
+    "outcomes",
 )
 
 
@@ -367,6 +368,7 @@ class SyncRunRecord:
     attachments: int
     bytes_up: int
     bytes_down: int
+    outcomes: int  # recruitment outcomes pulled
 
 
 def recent_runs(db: sqlite_utils.Database, limit: int = 20) -> list[SyncRunRecord]:

@@ -1,5 +1,5 @@
-"""Pull: bring the area's regions, TPS, voters, conflicts, KPU announcements and late refusals
-into the store, page by page from the stored cursor.
+"""Pull: bring the area's regions, TPS, voters, conflicts, KPU announcements, late refusals and
+recruitment outcomes into the store, page by page from the stored cursor.
 
 Each page and the cursor after it commit in one transaction, so an interrupted pull (no signal,
 cancel, the laptop switched off) resumes exactly where it stopped. Voter rows follow the rule
@@ -14,7 +14,7 @@ import dataclasses
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from desktop_app.store import sync_inbox, sync_state
+from desktop_app.store import application_outcomes, sync_inbox, sync_state
 from desktop_app.store.field_store import utc_now
 from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import BatchSizer
@@ -98,6 +98,9 @@ class PullPhase:
                 db, (dataclasses.asdict(a) for a in announcements), now
             )
             report.announcements_rejected += rejected
+            report.outcomes += application_outcomes.store_outcomes(
+                db, (dataclasses.asdict(a) for a in page.applications), now
+            )
             report.refused += sync_state.quarantine_after_hold(
                 db, ((r.change_id, r.reason, r.message) for r in page.refusals), at=now
             )
@@ -116,4 +119,5 @@ def _page_items(page: p.PullPage) -> int:
         + len(page.conflicts)
         + len(page.announcements)
         + len(page.refusals)
+        + len(page.applications)
     )

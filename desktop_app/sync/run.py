@@ -63,6 +63,7 @@ class SyncRunReport:
     conflicts: int = 0
     announcements: int = 0
     announcements_rejected: int = 0  # bad or missing KPU signature: never shown
+    outcomes: int = 0  # recruitment outcomes received
     attachments: int = 0  # files completed
     attachments_failed: int = 0
     bytes_up: int = 0
@@ -87,6 +88,7 @@ class SyncRunReport:
             "attachments": self.attachments,
             "bytes_up": self.bytes_up,
             "bytes_down": self.bytes_down,
+            "outcomes": self.outcomes,
         }
 
 

@@ -124,12 +124,21 @@ def test_fill_autosave_reopen_submit_and_receipt(qtbot, window, listed_dir, tmp_
     again.close()
 
 
-def test_tps_bodies_pick_a_tps(qtbot, window):
+def test_tps_bodies_pick_a_tps_or_the_desa_before_pps_places_them(qtbot, window):
     unlock(qtbot, window)
     rec = open_window(qtbot, window)
     page = new_form(qtbot, rec, AdhocBody.PANTARLIH, TPS)
     assert "Pantarlih: 1 orang untuk TPS ini" in page.area_row.note.text()
-    type_into(qtbot, page, "nama", "X")
+    assert "TPS ditentukan PPS kemudian" in page.area.itemText(page.area.findData(DESA))
+    # A KPPS applicant at the PPS office, TPS not yet decided: the desa is the working area.
+    page.body.setCurrentIndex(page.body.findData(AdhocBody.KPPS.name))
+    page.area.setCurrentIndex(page.area.findData(DESA))
+    fill_identity(qtbot, page)
+    fill_requirements(qtbot, page)
+    tick_documents(page, "ktp_el")
+    with qtbot.waitSignal(page.submitted, timeout=5000) as done:
+        page.submit_button.click()
+    assert done.args[0].application.area_code == DESA
     rec.close()
 
 

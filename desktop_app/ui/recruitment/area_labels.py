@@ -55,8 +55,19 @@ class AreaLabels:
             return [(r.kode, f"{self.name(r.kode)} · {r.kode}") for r in self.areas.kecamatan]
         if body.level is RegionLevel.DESA:
             return self.desa_items()
+        # KPPS and Pantarlih apply at the PPS office, often before PPS has placed them at a TPS:
+        # their desa is a valid working area too (the rules count the desa's residents).
+        undecided = [
+            (
+                r.kode,
+                translate("RecruitmentAreas", "%1 · TPS ditentukan PPS kemudian · %2")
+                .replace("%1", self.name(r.kode))
+                .replace("%2", r.kode),
+            )
+            for r in self.areas.desa
+        ]
         locale = QLocale()
-        return [
+        return undecided + [
             (
                 t.tps_id,
                 translate("RecruitmentAreas", "%1 · %2 pemilih · %3")

@@ -63,12 +63,15 @@ def blocking(findings: list[Finding]) -> list[Finding]:
 
 
 def matches_level(area: str, body: AdhocBody) -> bool:
-    """The picker offers areas of the body's own level: a kecamatan for PPK, a desa for PPS and a
-    TPS for KPPS and Pantarlih (recruited per TPS, though the rules accept their desa)."""
+    """The picker offers areas of the body's own level: a kecamatan for PPK, a desa for PPS, and
+    for KPPS and Pantarlih a TPS or, before PPS has placed the applicant, the TPS's desa."""
     try:
-        return bool(area) and region_level(area) is body.level
+        level = region_level(area) if area else None
     except InvalidRegionCode:
         return False
+    if body.level is RegionLevel.TPS:
+        return level in (RegionLevel.TPS, RegionLevel.DESA)
+    return level is body.level
 
 
 def area_for_body(area: str, body: AdhocBody) -> str:

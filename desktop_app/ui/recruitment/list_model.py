@@ -32,6 +32,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("state", QT_TRANSLATE_NOOP("ApplicationListModel", "Status")),
     ("stage", QT_TRANSLATE_NOOP("ApplicationListModel", "Tahap")),
     ("stage_result", QT_TRANSLATE_NOOP("ApplicationListModel", "Hasil tahap")),
+    ("score", QT_TRANSLATE_NOOP("ApplicationListModel", "Nilai")),
     ("missing", QT_TRANSLATE_NOOP("ApplicationListModel", "Dokumen kurang")),
     ("note", QT_TRANSLATE_NOOP("ApplicationListModel", "Catatan")),
     ("updated", QT_TRANSLATE_NOOP("ApplicationListModel", "Diperbarui")),
@@ -89,9 +90,11 @@ class ApplicationListModel(QAbstractTableModel):
                 return ", ".join(wording.document(d) for d in item.missing_documents)
             if column == "area":
                 return item.area_code
+            if column == "note":
+                return _note_tooltip(item)
         if role == Qt.ItemDataRole.BackgroundRole and item.state == "draft":
             return self._draft
-        if role == Qt.ItemDataRole.ForegroundRole and column == "note" and item.duplicate:
+        if role == Qt.ItemDataRole.ForegroundRole and column == "note" and _is_duplicate(item):
             return self._duplicate
         return None
 
@@ -112,8 +115,30 @@ class ApplicationListModel(QAbstractTableModel):
             return wording.stage(item.stage)
         if column == "stage_result":
             return wording.stage_result(item.stage_result)
+        if column == "score":
+            return "" if item.score is None else f"{item.score:g}"
         if column == "missing":
             return str(len(item.missing_documents)) if item.missing_documents else ""
         if column == "note":
-            return translate("ApplicationListModel", "NIK ganda") if item.duplicate else ""
+            notes = [translate(CTX, "NIK ganda")] if _is_duplicate(item) else []
+            return "; ".join([*notes, item.kpu_note] if item.kpu_note else notes)
         return _local_time(item.updated_at)
+
+
+def _is_duplicate(item: ApplicationRow) -> bool:
+    return item.duplicate or bool(item.kpu_duplicates)
+
+
+def _note_tooltip(item: ApplicationRow) -> str | None:
+    lines = []
+    if item.duplicate:
+        lines.append(translate(CTX, "NIK yang sama sudah mendaftar di laptop ini."))
+    if item.kpu_duplicates:
+        lines.append(
+            translate(CTX, "KPU mencatat NIK yang sama pada pendaftaran: %1").replace(
+                "%1", ", ".join(item.kpu_duplicates)
+            )
+        )
+    if item.kpu_note:
+        lines.append(item.kpu_note)
+    return "\n".join(lines) or None

@@ -33,6 +33,7 @@ ALL = ""
 class ApplicationListPage(QWidget):
     open_requested = Signal(str)  # application id
     new_requested = Signal()
+    shortlist_requested = Signal()
     loaded = Signal()
 
     def __init__(self, ctx: DeskContext, areas: AreaLabels, parent: QWidget | None = None) -> None:
@@ -93,10 +94,13 @@ class ApplicationListPage(QWidget):
         self.new_button.setObjectName("new")
         self.open_button = QPushButton(self.tr("&Buka / lanjutkan  [Enter]"), self)
         self.open_button.setObjectName("open")
+        self.shortlist_button = QPushButton(self.tr("Hasil &seleksi KPU  [Ctrl+H]"), self)
+        self.shortlist_button.setObjectName("shortlist")
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.shortlist_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -107,6 +111,7 @@ class ApplicationListPage(QWidget):
 
         for keys, slot in (
             (("Ctrl+N",), self.new_requested.emit),
+            (("Ctrl+H",), self.shortlist_requested.emit),
             (("F5",), self.reload),
         ):
             action = QAction(self)
@@ -122,6 +127,7 @@ class ApplicationListPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_current)
+        self.shortlist_button.clicked.connect(self.shortlist_requested)
         self.body.currentIndexChanged.connect(lambda _i: self._body_changed())
         self.area.code_changed.connect(lambda _c: self.apply())
         self.state.currentIndexChanged.connect(lambda _i: self.apply())

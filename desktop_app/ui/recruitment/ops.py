@@ -14,6 +14,14 @@ import pathlib
 from collections.abc import Callable
 
 from desktop_app.domain.recruitment import DOCUMENTS, AdhocBody, Applicant, required_documents
+from desktop_app.store.application_outcomes import (
+    Outcome,
+    Unit,
+    UnitShortlist,
+    outcomes_by_id,
+    unit_shortlist,
+    units,
+)
 from desktop_app.store.application_service import Application, ApplicationService, SubmitResult
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES, AttachmentInput
 from desktop_app.store.recruitment_areas import RecruitmentAreas, recruitment_areas
@@ -97,6 +105,9 @@ class ApplicationRow:
     missing_documents: tuple[str, ...]
     duplicate: bool  # another application here has the same NIK
     updated_at: str
+    score: float | None = None  # of the stage KPU last recorded
+    kpu_duplicates: tuple[str, ...] = ()  # numbers at KPU with the same NIK (any laptop)
+    kpu_note: str = ""
 
 
 # -- reads --------------------------------------------------------------------------------------
@@ -107,21 +118,33 @@ def load_setup() -> Callable[[WorkerContext], Setup]:
 def list_applications() -> Callable[[WorkerContext], list[ApplicationRow]]:
     def op(ctx: WorkerContext) -> list[ApplicationRow]:
         apps = ApplicationService(ctx.store).list()
+        outcomes = outcomes_by_id(ctx.store.db)
         niks: dict[str, int] = {}
         for app in apps:
             nik = app.applicant.nik.strip()
             if nik:
                 niks[nik] = niks.get(nik, 0) + 1
-        return [_row(app, niks.get(app.applicant.nik.strip(), 0) > 1) for app in apps]
+        return [
+            _row(app, niks.get(app.applicant.nik.strip(), 0) > 1, outcomes.get(app.id))
+            for app in apps
+        ]
 
     return op
+
+
+def list_units() -> Callable[[WorkerContext], list[Unit]]:
+    return lambda ctx: units(ctx.store.db)
+
+
+def load_shortlist(body: AdhocBody, area_code: str) -> Callable[[WorkerContext], UnitShortlist]:
+    return lambda ctx: unit_shortlist(ctx.store.db, body, area_code)
 
 
 def get_application(application_id: str) -> Callable[[WorkerContext], Application]:
     return lambda ctx: ApplicationService(ctx.store).get(application_id)
 
 
-def _row(app: Application, duplicate: bool) -> ApplicationRow:
+def _row(app: Application, duplicate: bool, outcome: Outcome | None) -> ApplicationRow:
     needed = required_documents(app.applicant.ex_party_member)
     missing = tuple(
         str(d) for d in DOCUMENTS if d in needed and str(d) not in app.applicant.documents
@@ -139,6 +162,9 @@ def _row(app: Application, duplicate: bool) -> ApplicationRow:
         missing,
         duplicate,
         app.updated_at,
+        outcome.score if outcome else None,
+        outcome.duplicates if outcome else (),
+        outcome.note if outcome else "",
     )
 
 

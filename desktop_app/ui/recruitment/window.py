@@ -26,6 +26,7 @@ from desktop_app.ui.recruitment.application_page import AUTOSAVE_MS, Application
 from desktop_app.ui.recruitment.area_labels import AreaLabels
 from desktop_app.ui.recruitment.list_page import ApplicationListPage
 from desktop_app.ui.recruitment.messages import error_text
+from desktop_app.ui.recruitment.shortlist_page import ShortlistPage
 
 
 class RecruitmentWindow(QDialog):
@@ -47,6 +48,7 @@ class RecruitmentWindow(QDialog):
         self.setup: ops.Setup | None = None
         self.list_page: ApplicationListPage | None = None
         self.page: ApplicationPage | None = None
+        self.shortlist_page: ShortlistPage | None = None
         self._last_body = AdhocBody.KPPS  # the body most applications are for
         self._last_area = ""
         self.stack = QStackedWidget(self)
@@ -69,6 +71,7 @@ class RecruitmentWindow(QDialog):
         self.list_page.new_requested.connect(self.new_application)
         self.list_page.open_requested.connect(self.open_application)
         self.list_page.loaded.connect(self.ready)
+        self.list_page.shortlist_requested.connect(self.show_shortlist)
         self.stack.addWidget(self.list_page)
         self.stack.setCurrentWidget(self.list_page)
         self.list_page.table.setFocus()
@@ -111,6 +114,17 @@ class RecruitmentWindow(QDialog):
         self.stack.setCurrentWidget(page)
         (page.form.fields["nik"] if application is None else page.form).setFocus()
         self.page_changed.emit(page)
+
+    def show_shortlist(self) -> None:
+        if self.setup is None:
+            return
+        if self.shortlist_page is None:
+            self.shortlist_page = ShortlistPage(self._ctx, AreaLabels(self.setup.areas), self)
+            self.shortlist_page.back_requested.connect(self.show_list)
+            self.stack.addWidget(self.shortlist_page)
+        self.stack.setCurrentWidget(self.shortlist_page)
+        self.shortlist_page.unit.setFocus()
+        self.shortlist_page.reload()
 
     def _remember(self, page: ApplicationPage) -> None:
         # The next applicant at the same desk usually applies for the same body and area.

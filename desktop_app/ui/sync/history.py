@@ -140,6 +140,8 @@ class RunsTab(QWidget):
             .replace("%1", size_text(run.bytes_up))
             .replace("%2", size_text(run.bytes_down)),
         ]
+        if run.outcomes:
+            lines.insert(2, self.tr("%n hasil seleksi badan ad hoc diterima.", "", run.outcomes))
         if run.outcome not in ("ok", "cancelled", None) and run.error_code:
             lines.append(code_text(run.error_code))
         if run.confirmed == 0 and run.sent:
