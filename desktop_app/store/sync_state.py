@@ -337,6 +337,7 @@ def finish_run(
             [at, outcome, error_code, error_message, *(counters.get(n, 0) for n in RUN_COUNTERS)]
             + [run_id],
         )
+        _collapse_empty_automatic_runs(db, run_id)
         # Counts and codes only: the audit never holds voter data.
         append_audit(
             db,
@@ -347,6 +348,27 @@ def finish_run(
             entity_id=str(run_id),
             detail={"outcome": outcome, **{n: counters.get(n, 0) for n in RUN_COUNTERS[:6]}},
         )
+
+
+# A run that moved nothing: the watcher starts one on every successful probe (about every ten
+# minutes while online), and a history full of them would hide the runs that did something.
+_EMPTY_AUTO_RUN = "trigger IS 'auto' AND outcome IS 'ok' AND " + " AND ".join(
+    f"{n} = 0" for n in RUN_COUNTERS if not n.startswith("bytes_")
+)
+
+
+def _collapse_empty_automatic_runs(db: sqlite_utils.Database, run_id: int) -> None:
+    """Keep only the latest of consecutive empty automatic runs (so the last confirmed sync
+    time stays right); the audit keeps an entry for every run."""
+    if not db.execute(
+        f"SELECT 1 FROM sync_runs WHERE id = ? AND {_EMPTY_AUTO_RUN}", [run_id]
+    ).fetchone():
+        return
+    db.execute(
+        f"DELETE FROM sync_runs WHERE id < ? AND {_EMPTY_AUTO_RUN} AND id > coalesce("
+        f"(SELECT max(id) FROM sync_runs WHERE id < ? AND NOT ({_EMPTY_AUTO_RUN})), 0)",
+        [run_id, run_id],
+    )
 
 
 @dataclasses.dataclass(frozen=True)

@@ -64,7 +64,7 @@ def test_list_and_shortlist_show_what_kpu_decided(qtbot, window):
     assert cell("note") == "NIK ganda; Hadir wawancara"
     assert "KPPS-OTHER0-00007" in cell("note", Qt.ItemDataRole.ToolTipRole)
 
-    qtbot.keyClick(listing.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(listing.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     page = rec.shortlist_page
     assert page is not None and rec.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.model.rowCount() == 7)

@@ -94,7 +94,7 @@ class ApplicationListPage(QWidget):
         self.new_button.setObjectName("new")
         self.open_button = QPushButton(self.tr("&Buka / lanjutkan  [Enter]"), self)
         self.open_button.setObjectName("open")
-        self.shortlist_button = QPushButton(self.tr("Hasil &seleksi KPU  [Ctrl+H]"), self)
+        self.shortlist_button = QPushButton(self.tr("Hasil &seleksi KPU  [Ctrl+T]"), self)
         self.shortlist_button.setObjectName("shortlist")
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -111,7 +111,7 @@ class ApplicationListPage(QWidget):
 
         for keys, slot in (
             (("Ctrl+N",), self.new_requested.emit),
-            (("Ctrl+H",), self.shortlist_requested.emit),
+            (("Ctrl+T",), self.shortlist_requested.emit),
             (("F5",), self.reload),
         ):
             action = QAction(self)
