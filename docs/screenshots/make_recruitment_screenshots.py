@@ -4,12 +4,14 @@
     DISPLAY=:98 QT_QPA_PLATFORM=xcb python docs/screenshots/make_recruitment_screenshots.py
 
 Writes recruitment_form.png (a filled KPPS form with a warning and missing documents),
-recruitment_submitted.png (after Kirim) and recruitment_list.png next to this file. Everything
+recruitment_submitted.png (after Kirim), recruitment_list.png and recruitment_shortlist.png
+(interview scores pulled from KPU, not yet decided) next to this file. Everything
 shown is invented demo data.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pathlib
 import sys
@@ -21,9 +23,12 @@ from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
+from desktop_app.store.application_outcomes import store_outcomes
+from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.demo import load_demo
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
+from desktop_app.sync.protocol import ApplicationOutcome
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.qt import QApplication
@@ -65,6 +70,26 @@ def _fill(page, *, nik: str, nama: str, born: dt.date, sex: str, desa: str, docs
     form.statements.tick_all()
     for document in docs:
         form.documents.received[document].setChecked(True)
+
+
+def _pull_interview_scores(store, desa: str) -> None:
+    """Outcomes as a pull brings them: Ahmad Fauzi's (taken here) and seven taken on the other
+    laptop of the PPS office."""
+    [ahmad] = [a for a in ApplicationService(store).list(body=AdhocBody.PPS) if a.application_no]
+    scores = [91.0, 84.5, 79.0, 88.0, 70.5, 76.0, 65.0]
+    outcomes = [
+        ApplicationOutcome(
+            f"{i:032x}", f"PPS-B7C2E1-{i:05d}", "PPS", desa, "interview", None, s, "", (), 3
+        )
+        for i, s in enumerate(scores, start=1)
+    ]
+    outcomes.append(
+        ApplicationOutcome(
+            ahmad.id, ahmad.application_no, "PPS", desa, "interview", None, 86.0, "", (), 3
+        )
+    )
+    with store.db.atomic():
+        store_outcomes(store.db, [dataclasses.asdict(o) for o in outcomes], "2026-11-25T09:00Z")
 
 
 def main() -> int:
@@ -161,6 +186,13 @@ def main() -> int:
         rec.show_list()
         wait(app, lambda: idle() and rec.list_page.model.rowCount() == 3)
         save(app, rec, "recruitment_list")
+
+        # Interview scores of the desa arrive on pull, KPU has not announced yet.
+        window.tasks.run(lambda ctx: _pull_interview_scores(ctx.store, tps.kode_desa))
+        wait(app, idle)
+        rec.show_shortlist()
+        wait(app, lambda: idle() and rec.shortlist_page.model.rowCount() == 8)
+        save(app, rec, "recruitment_shortlist")
         rec.reject()
         window.close()
     return 0

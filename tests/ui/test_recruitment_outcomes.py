@@ -78,8 +78,8 @@ def test_list_and_shortlist_show_what_kpu_decided(qtbot, window):
 
     # 90 first, then ours (88), 85; then reserves 80, 75, 70; 60 is out.
     assert [text(r, "score") for r in range(7)] == ["90", "88", "85", "80", "75", "70", "60"]
-    assert text(0, "preview") == "1. Lulus" and text(3, "preview") == "4. Cadangan"
-    assert text(6, "preview") == "7. Tidak lulus"
+    assert text(0, "preview") == "1. terpilih" and text(3, "preview") == "4. cadangan"
+    assert text(6, "preview") == "7. tidak terpilih"
     assert text(1, "nama") == "Rina Marlina" and text(1, "application_no") == number
     assert text(0, "nama") == "(didaftarkan di laptop lain)"
     assert text(1, "result") == "menunggu"

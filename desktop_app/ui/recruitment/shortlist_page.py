@@ -9,7 +9,7 @@ counts. Applicants taken on another laptop of the office show by number only."""
 from __future__ import annotations
 
 from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.domain.selection import SelectionRule
+from desktop_app.domain.selection import SelectionRule, Stage, StageResult
 from desktop_app.store.application_outcomes import ShortlistRow, Unit, UnitShortlist
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.qt import (
@@ -50,10 +50,11 @@ class ShortlistModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: tuple[ShortlistRow, ...] = ()
+        self.rule: SelectionRule | None = None
 
-    def set_rows(self, rows: tuple[ShortlistRow, ...]) -> None:
+    def set_rows(self, rows: tuple[ShortlistRow, ...], rule: SelectionRule | None) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows, self.rule = rows, rule
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
@@ -71,16 +72,27 @@ class ShortlistModel(QAbstractTableModel):
         if not 0 <= index.row() < len(self.rows):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(self.rows[index.row()], COLUMNS[index.column()][0])
+            return _text(self.rows[index.row()], COLUMNS[index.column()][0], self.rule)
         return None
 
 
-def _text(row: ShortlistRow, column: str) -> str:
+_PLACEMENTS = {
+    (Stage.WRITTEN_TEST, StageResult.PASSED): QT_TRANSLATE_NOOP("ShortlistModel", "ke wawancara"),
+    (Stage.WRITTEN_TEST, StageResult.FAILED): QT_TRANSLATE_NOOP("ShortlistModel", "tidak lulus"),
+    (Stage.ANNOUNCEMENT, StageResult.PASSED): QT_TRANSLATE_NOOP("ShortlistModel", "terpilih"),
+    (Stage.ANNOUNCEMENT, StageResult.RESERVE): QT_TRANSLATE_NOOP("ShortlistModel", "cadangan"),
+    (Stage.ANNOUNCEMENT, StageResult.FAILED): QT_TRANSLATE_NOOP("ShortlistModel", "tidak terpilih"),
+}
+
+
+def _text(row: ShortlistRow, column: str, rule: SelectionRule | None) -> str:
     o = row.outcome
     if column == "preview":
-        if row.preview is None:
+        if row.preview is None or rule is None:
             return ""
-        return f"{row.preview.rank}. {wording.stage_result(row.preview.result)}"
+        words = _PLACEMENTS.get((rule.decided_stage, row.preview.result))
+        label = translate(CTX, words) if words else wording.stage_result(row.preview.result)
+        return f"{row.preview.rank}. {label}"
     if column == "application_no":
         return o.application_no
     if column == "nama":
@@ -210,7 +222,7 @@ class ShortlistPage(QWidget):
             self.unit.setCurrentIndex(self.unit.findData(current))
         self.unit.setEnabled(bool(units))
         if not units:
-            self.model.set_rows(())
+            self.model.set_rows((), None)
             self.rule.clear()
             self.preview.setVisible(False)
             self.empty.setText(
@@ -235,7 +247,7 @@ class ShortlistPage(QWidget):
         self.rule.setText(rule_text(shortlist.body))
         self.preview.setText(_preview_text(shortlist.rule))
         self.preview.setVisible(shortlist.rule is not None)
-        self.model.set_rows(shortlist.rows)
+        self.model.set_rows(shortlist.rows, shortlist.rule)
         self.table.resizeColumnsToContents()
         self.empty.setVisible(False)
         self.loaded.emit()
