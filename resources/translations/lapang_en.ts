@@ -171,74 +171,94 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/recruitment/list_model.py" line="35"/>
+        <source>Nilai</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="36"/>
         <source>Dokumen kurang</source>
         <translation>Missing documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="37"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="38"/>
         <source>Diperbarui</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="118"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="123"/>
         <source>NIK ganda</source>
         <translation>Duplicate NIK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="136"/>
+        <source>NIK yang sama sudah mendaftar di laptop ini.</source>
+        <translation>The same NIK has already applied on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="140"/>
+        <source>KPU mencatat NIK yang sama pada pendaftaran: %1</source>
+        <translation>KPU holds the same NIK in applications: %1</translation>
     </message>
 </context>
 <context>
     <name>ApplicationListPage</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="47"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="48"/>
         <source>Semua badan</source>
         <translation>All bodies</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="50"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="51"/>
         <source>semua wilayah</source>
         <translation>all areas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="54"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="55"/>
         <source>Semua status</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="59"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="60"/>
         <source>cari nama, NIK atau nomor</source>
         <translation>search name, NIK or number</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="63"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="64"/>
         <source>Badan:</source>
         <translation>Body:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="64"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="65"/>
         <source>Wilayah:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="65"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="66"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="93"/>
         <source>Pendaftaran &amp;baru  [Ctrl+N]</source>
         <translation>&amp;New application  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="94"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="95"/>
         <source>&amp;Buka / lanjutkan  [Enter]</source>
         <translation>&amp;Open / continue  [Enter]</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="97"/>
+        <source>Hasil &amp;seleksi KPU  [Ctrl+T]</source>
+        <translation>KPU &amp;selection results  [Ctrl+T]</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="142"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="148"/>
         <source>%n draf belum dikirim (tersimpan otomatis). Pilih lalu tekan Enter untuk melanjutkan.</source>
         <translation>
             <numerusform>%n draft not submitted yet (saved automatically). Select it and press Enter to continue.</numerusform>
@@ -246,12 +266,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="188"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="194"/>
         <source>Belum ada pendaftaran di laptop ini. Tekan Ctrl+N untuk mulai.</source>
         <translation>No applications on this laptop yet. Press Ctrl+N to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="191"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="197"/>
         <source>Tidak ada pendaftaran yang cocok dengan saringan.</source>
         <translation>No application matches the filters.</translation>
     </message>
@@ -2236,32 +2256,37 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>TPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="62"/>
+        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="63"/>
+        <source>%1 · TPS ditentukan PPS kemudian · %2</source>
+        <translation>%1 · TPS to be assigned by PPS · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="73"/>
         <source>%1 · %2 pemilih · %3</source>
         <translation>%1 · %2 voters · %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="76"/>
+        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="87"/>
         <source>PPK: 5 anggota per kecamatan; 15 pelamar terbaik (3× kursi) diwawancarai.</source>
         <translation>PPK: 5 members per kecamatan; the best 15 applicants (3× the seats) are interviewed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="81"/>
+        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="92"/>
         <source>PPS: 3 anggota per desa/kelurahan; 6 pelamar terbaik diwawancarai (3 ditetapkan, 3 cadangan).</source>
         <translation>PPS: 3 members per village; the best 6 applicants are interviewed (3 appointed, 3 reserves).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="87"/>
+        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="98"/>
         <source>KPPS: 7 anggota per TPS (1 ketua, 6 anggota).</source>
         <translation>KPPS: 7 members per TPS (1 chair, 6 members).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="91"/>
+        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="102"/>
         <source>Pantarlih: 1 orang per TPS, 2 bila pemilihnya lebih dari 400.</source>
         <translation>Pantarlih: 1 per TPS, 2 when it has more than 400 voters.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="95"/>
+        <location filename="../../desktop_app/ui/recruitment/area_labels.py" line="106"/>
         <source>Pantarlih: %1 orang untuk TPS ini (%2 pemilih; 2 bila lebih dari 400).</source>
         <translation>Pantarlih: %1 for this TPS (%2 voters; 2 above 400).</translation>
     </message>
@@ -2415,27 +2440,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentSummary</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="115"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="118"/>
         <source>surat pernyataan</source>
         <translation>statement letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="122"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="125"/>
         <source>Belum dapat dikirim: %n isian perlu dilengkapi atau dibetulkan</source>
         <translation>Cannot be submitted yet: %n field(s) to complete or correct</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="131"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="134"/>
         <source>Dokumen belum diterima: %1. Boleh dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Documents not received: %1. It may be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="138"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="141"/>
         <source>%n peringatan: periksa sebelum mengirim.</source>
         <translation>%n warning(s): check before submitting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="144"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="147"/>
         <source>✓ Semua persyaratan terpenuhi.</source>
         <translation>✓ All requirements met.</translation>
     </message>
@@ -2443,12 +2468,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/window.py" line="38"/>
+        <location filename="../../desktop_app/ui/recruitment/window.py" line="39"/>
         <source>Pendaftaran badan ad hoc — PPK, PPS, KPPS, Pantarlih</source>
         <translation>Ad hoc body applications — PPK, PPS, KPPS, Pantarlih</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/window.py" line="53"/>
+        <location filename="../../desktop_app/ui/recruitment/window.py" line="55"/>
         <source>Memuat wilayah dan pendaftaran…</source>
         <translation>Loading areas and applications…</translation>
     </message>
@@ -2456,27 +2481,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="157"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="159"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="164"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="166"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="167"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="166"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="167"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="169"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -2749,8 +2774,16 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/sync/history.py" line="144"/>
+        <source>%n hasil seleksi badan ad hoc diterima.</source>
+        <translation>
+            <numerusform>%n ad hoc body selection result received.</numerusform>
+            <numerusform>%n ad hoc body selection results received.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="149"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -2809,6 +2842,140 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <location filename="../../desktop_app/ui/settings_dialog.py" line="73"/>
         <source>Tulis tanggal sebagai HH-BB-TTTT, misalnya 14-02-2029.</source>
         <translation>Write the date as DD-MM-YYYY, e.g. 14-02-2029.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortlistModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="39"/>
+        <source>Perkiraan</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="40"/>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="41"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="42"/>
+        <source>Tahap</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="43"/>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="44"/>
+        <source>Nilai</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="45"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="80"/>
+        <source>ke wawancara</source>
+        <translation>to interview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="81"/>
+        <source>tidak lulus</source>
+        <translation>not passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="82"/>
+        <source>terpilih</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="83"/>
+        <source>cadangan</source>
+        <translation>reserve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="84"/>
+        <source>tidak terpilih</source>
+        <translation>not selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="99"/>
+        <source>(didaftarkan di laptop lain)</source>
+        <translation>(taken on another laptop)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="103"/>
+        <source>menunggu</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="109"/>
+        <source>nilai sama di batas; urutan akhirnya diputuskan KPU</source>
+        <translation>same score at the cut-off; KPU decides the final order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="113"/>
+        <source>NIK ganda di KPU: %1</source>
+        <translation>Duplicate NIK at KPU: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="124"/>
+        <source>PPK: 15 nilai tes tertulis terbaik per kecamatan diundang wawancara; 5 terbaik wawancara ditetapkan, 5 berikutnya cadangan.</source>
+        <translation>PPK: the 15 best written-test scores per kecamatan are invited to interview; the 5 best interviews are appointed, the next 5 are reserves.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="130"/>
+        <source>PPS: 6 nilai tes tertulis terbaik per desa diundang wawancara; 3 terbaik wawancara ditetapkan, 3 berikutnya cadangan.</source>
+        <translation>PPS: the 6 best written-test scores per desa are invited to interview; the 3 best interviews are appointed, the next 3 are reserves.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="135"/>
+        <source>KPPS dan Pantarlih tidak diperingkat: PPS memutuskan setiap pendaftar setelah penelitian administrasi.</source>
+        <translation>KPPS and Pantarlih are not ranked: PPS decides on each applicant after the administrative check.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="146"/>
+        <source>Nilai %1 sudah masuk tetapi KPU belum memutuskan. Kolom Perkiraan menunjukkan urutan menurut aturan; yang berlaku adalah keputusan KPU.</source>
+        <translation>The %1 scores are in but KPU has not decided yet. The Estimate column shows the order the rule gives; KPU&apos;s decision is what counts.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortlistPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="162"/>
+        <source>Hasil seleksi dari KPU</source>
+        <translation>Selection results from KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="187"/>
+        <source>&amp;Kembali ke daftar  [Esc]</source>
+        <translation>&amp;Back to the list  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="191"/>
+        <source>Unit:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="221"/>
+        <source>%1 — %2 (%n pendaftar)</source>
+        <translation>
+            <numerusform>%1 — %2 (%n applicant)</numerusform>
+            <numerusform>%1 — %2 (%n applicants)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="236"/>
+        <source>Belum ada hasil seleksi dari KPU. Hasil tiap tahap datang saat sinkronisasi; tekan F5 untuk memuat ulang.</source>
+        <translation>No selection results from KPU yet. The results of each stage arrive with a sync; press F5 to reload.</translation>
     </message>
 </context>
 <context>
@@ -3169,7 +3336,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="164"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="185"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>
@@ -3177,49 +3344,49 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="191"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="193"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="199"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="201"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="200"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="202"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="201"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="251"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="202"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="257"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="226"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="228"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="251"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>

@@ -120,7 +120,7 @@ class ApplicationListModel(QAbstractTableModel):
         if column == "missing":
             return str(len(item.missing_documents)) if item.missing_documents else ""
         if column == "note":
-            notes = [translate(CTX, "NIK ganda")] if _is_duplicate(item) else []
+            notes = [translate("ApplicationListModel", "NIK ganda")] if _is_duplicate(item) else []
             return "; ".join([*notes, item.kpu_note] if item.kpu_note else notes)
         return _local_time(item.updated_at)
 
@@ -132,12 +132,14 @@ def _is_duplicate(item: ApplicationRow) -> bool:
 def _note_tooltip(item: ApplicationRow) -> str | None:
     lines = []
     if item.duplicate:
-        lines.append(translate(CTX, "NIK yang sama sudah mendaftar di laptop ini."))
+        lines.append(
+            translate("ApplicationListModel", "NIK yang sama sudah mendaftar di laptop ini.")
+        )
     if item.kpu_duplicates:
         lines.append(
-            translate(CTX, "KPU mencatat NIK yang sama pada pendaftaran: %1").replace(
-                "%1", ", ".join(item.kpu_duplicates)
-            )
+            translate(
+                "ApplicationListModel", "KPU mencatat NIK yang sama pada pendaftaran: %1"
+            ).replace("%1", ", ".join(item.kpu_duplicates))
         )
     if item.kpu_note:
         lines.append(item.kpu_note)

@@ -96,18 +96,24 @@ def _text(row: ShortlistRow, column: str, rule: SelectionRule | None) -> str:
     if column == "application_no":
         return o.application_no
     if column == "nama":
-        return o.nama if o.local else translate(CTX, "(didaftarkan di laptop lain)")
+        return o.nama if o.local else translate("ShortlistModel", "(didaftarkan di laptop lain)")
     if column == "stage":
         return wording.stage(o.stage)
     if column == "result":
-        return wording.stage_result(o.result) or translate(CTX, "menunggu")
+        return wording.stage_result(o.result) or translate("ShortlistModel", "menunggu")
     if column == "score":
         return "" if o.score is None else f"{o.score:g}"
     notes = []
     if row.preview is not None and row.preview.tied:
-        notes.append(translate(CTX, "nilai sama di batas; urutan menurut waktu daftar"))
+        notes.append(
+            translate("ShortlistModel", "nilai sama di batas; urutan akhirnya diputuskan KPU")
+        )
     if o.duplicates:
-        notes.append(translate(CTX, "NIK ganda di KPU: %1").replace("%1", ", ".join(o.duplicates)))
+        notes.append(
+            translate("ShortlistModel", "NIK ganda di KPU: %1").replace(
+                "%1", ", ".join(o.duplicates)
+            )
+        )
     if o.note:
         notes.append(o.note)
     return "; ".join(notes)
@@ -116,18 +122,18 @@ def _text(row: ShortlistRow, column: str, rule: SelectionRule | None) -> str:
 def rule_text(body: AdhocBody) -> str:
     if body is AdhocBody.PPK:
         return translate(
-            CTX,
+            "ShortlistModel",
             "PPK: 15 nilai tes tertulis terbaik per kecamatan diundang wawancara; "
             "5 terbaik wawancara ditetapkan, 5 berikutnya cadangan.",
         )
     if body is AdhocBody.PPS:
         return translate(
-            CTX,
+            "ShortlistModel",
             "PPS: 6 nilai tes tertulis terbaik per desa diundang wawancara; "
             "3 terbaik wawancara ditetapkan, 3 berikutnya cadangan.",
         )
     return translate(
-        CTX,
+        "ShortlistModel",
         "KPPS dan Pantarlih tidak diperingkat: PPS memutuskan setiap pendaftar setelah "
         "penelitian administrasi.",
     )
@@ -138,7 +144,7 @@ def _preview_text(rule: SelectionRule | None) -> str:
         return ""
     stage = wording.stage(rule.score_stage)
     return translate(
-        CTX,
+        "ShortlistModel",
         "Nilai %1 sudah masuk tetapi KPU belum memutuskan. Kolom Perkiraan menunjukkan urutan "
         "menurut aturan; yang berlaku adalah keputusan KPU.",
     ).replace("%1", stage.lower())
