@@ -28,7 +28,7 @@ from desktop_app.domain.region import (
     region_level,
 )
 from desktop_app.sync.protocol import generate_key, public_key_text, sign_announcement
-from sync_server import ingest
+from sync_server import cli_recruitment, ingest
 from sync_server.config import ConfigError
 from sync_server.db import DatabaseError, is_postgres_url
 from sync_server.repository import AdminError, Repository, iso
@@ -368,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--area", default="", help="region code; empty for every area")
     p.add_argument("--title", required=True)
     p.add_argument("--body", required=True)
+    cli_recruitment.add_commands(add)
     return parser
 
 

@@ -64,6 +64,9 @@ class Dialect:
     # Run first in every migration transaction: two server processes may start at once.
     migration_lock: str
     format_placeholders: bool
+    # Locks an abstract key (two 32-bit ints) until COMMIT: for rows that may not exist yet,
+    # which row locks cannot cover. Empty where writers are serialized anyway (SQLite).
+    key_lock: str = ""
 
     def sql(self, text: str) -> str:
         return _cached_format(text) if self.format_placeholders else text

@@ -23,7 +23,7 @@ from desktop_app.sync.protocol import (
     PushResult,
     UnknownDevice,
 )
-from sync_server import rules
+from sync_server import applications, rules
 from sync_server.repository import AdminError, Device, Repository, Tx, iso
 from sync_server.rules import Refusal
 
@@ -53,13 +53,13 @@ def ingest_batch(
     results.update({seq: r for seq, r in settled.items() if seq in results})
     waiting = [row["seq"] for row in tx.slots_after(device.id, applied_seq)]
     missing = _missing_ranges(applied_seq, waiting)
-    refs = [
-        change.payload["attachment"]
-        for change in changes
-        if change.op == "tms"
-        and results[change.seq].status is not ChangeStatus.REFUSED
-        and isinstance(change.payload.get("attachment"), str)
-    ]
+    refs = []
+    for change in changes:
+        if results[change.seq].status is ChangeStatus.REFUSED:
+            continue
+        if change.op == "tms" and isinstance(change.payload.get("attachment"), str):
+            refs.append(change.payload["attachment"])
+        refs.extend(applications.attachment_refs(change))  # the application's documents
     return PushResult(
         results=tuple(results[seq] for seq in sorted(results)),
         applied_through=applied_seq,
@@ -191,7 +191,7 @@ def _apply(
     seq = change.seq
     try:
         if change.entity == ENTITY_APPLICATION:
-            tx.upsert_application(change, device.id, now_iso)
+            applications.record_submission(tx, change, device.id, now_iso)
         elif change.op == "baru":
             # A concurrent baru of the same id (PostgreSQL) is caught by the primary key.
             if tx.voter(change.entity_id) is not None:

@@ -40,6 +40,8 @@ POSTGRESQL = Dialect(
     # Any constant works; this one spells "LAPANG" on a phone keypad.
     migration_lock="SELECT pg_advisory_xact_lock(527264)",
     format_placeholders=True,
+    # The two-int key space does not overlap the one-bigint key of migration_lock.
+    key_lock="SELECT pg_advisory_xact_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))",
 )
 
 # Waiting longer than this for a row lock means something is stuck: answer 503 (the client

@@ -1,5 +1,5 @@
 """All SQL of the sync server: devices, enrollment codes, nonces, regions, voters, changes,
-conflicts, announcements and attachment records.
+conflicts, announcements and attachment records (applications: ``sync_server.applications``).
 
 ``Repository`` methods run one transaction each. The push path needs many steps inside one
 transaction, so it gets a ``Tx`` from ``Repository.transaction`` (or ``Repository.write``, which
@@ -40,8 +40,9 @@ from desktop_app.sync.protocol import (
     ReplayedRequest,
     VoterRow,
 )
-from sync_server import schema
+from sync_server import applications, schema
 from sync_server.db import Database, Sql, WriteConflict, open_database
+from sync_server.errors import AdminError
 from sync_server.rules import AUTHOR_KPU, ConflictInfo
 
 # Crockford base32 without I, L, O, U: nothing an officer can misread when typing the code.
@@ -59,6 +60,7 @@ _REV_COLUMNS = (
     ("voters", "rev"),
     ("conflicts", "rev"),
     ("announcements", "rev"),
+    ("applications", "rev"),
     ("changes", "notice_rev"),
 )
 # A batch that collided with a concurrent writer is run again; a few rounds settle any
@@ -66,10 +68,6 @@ _REV_COLUMNS = (
 _WRITE_ATTEMPTS = 5
 T = TypeVar("T")
 log = logging.getLogger("sync_server")
-
-
-class AdminError(Exception):
-    """An admin command cannot be done as asked; the message says what to fix."""
 
 
 def iso(moment: float) -> str:
@@ -496,14 +494,6 @@ class Tx:
         )
         return conflict_id
 
-    def upsert_application(self, change: Change, device_id: str, now_iso: str) -> None:
-        self.sql.run(
-            "INSERT INTO applications (id, device_id, payload, version, updated_at) "
-            "VALUES (?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, "
-            "version = applications.version + 1, updated_at = excluded.updated_at",
-            (change.entity_id, device_id, _json(change.payload), now_iso),
-        )
-
     def ensure_tps(self, tps_id: str) -> None:
         if self.sql.run(
             "INSERT INTO tps (id, kode_desa, rev) VALUES (?, ?, 0) ON CONFLICT (id) DO NOTHING",
@@ -828,6 +818,8 @@ class Repository:
             ):
                 refusal = RefusalNotice(row["seq"], row["change_id"], row["reason"], row["message"])
                 items.append((row["notice_rev"], "refusal", refusal))
+            for rev, outcome in applications.outcomes_since(tx, device, cursor, fetch):
+                items.append((rev, "application", outcome))
         items.sort(key=lambda item: item[0])
         more = len(items) > limit
         page = items[:limit]
@@ -846,6 +838,7 @@ class Repository:
             conflicts=of("conflict"),
             announcements=of("announcement"),
             refusals=of("refusal"),
+            applications=of("application"),
         )
 
     # --- admin listings -------------------------------------------------------------------

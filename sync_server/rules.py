@@ -23,7 +23,13 @@ from typing import Any
 
 from desktop_app.domain import outcomes
 from desktop_app.domain.findings import ValidationResult
-from desktop_app.domain.region import InvalidRegionCode, is_within, parse_tps_id
+from desktop_app.domain.recruitment import AdhocBody
+from desktop_app.domain.region import (
+    InvalidRegionCode,
+    is_within,
+    normalize_region_code,
+    parse_tps_id,
+)
 from desktop_app.domain.voter import (
     KETERANGAN_BARU,
     KETERANGAN_SESUAI,
@@ -50,6 +56,8 @@ RULE_LATER_WINS = "later_arrival_wins"
 RULE_TMS_KEPT = "tms_kept"
 _TMS_MARKS = frozenset("12345678")
 _OPTIONAL_BARU_KEYS = frozenset({"sumber"})
+# Device-made numbers are BODY-DEVICE-NNNNN (desktop_app/store/application_service.py).
+_MAX_APPLICATION_NO = 64
 
 
 class Refusal(Exception):
@@ -149,8 +157,7 @@ def check_change(change: Change, election_date: dt.date | None) -> None:
     if change.entity == ENTITY_APPLICATION:
         if change.op not in APPLICATION_OPS:
             raise Refusal("unknown_op", f"Unknown application operation {change.op!r}.")
-        if not change.payload:
-            raise Refusal("invalid_payload", "An application needs its form data.")
+        check_application(change.payload)
         return
     if change.entity != ENTITY_VOTER or change.op not in VOTER_OPS:
         raise Refusal("unknown_op", f"Unknown operation {change.entity}/{change.op}.")
@@ -188,6 +195,32 @@ def check_change(change: Change, election_date: dt.date | None) -> None:
             raise refusal
     elif change.op == "tms":
         _check_tms_shape(payload)
+
+
+def check_application(payload: dict[str, Any]) -> None:
+    """The fields KPU files, finds and scopes an application by (docs/sync-protocol.md 5.1).
+    The form itself was checked on the device; KPU's administrative check judges it."""
+    number, body, area = (payload.get(k) for k in ("application_no", "body", "area_code"))
+    if not isinstance(number, str) or not number.strip() or len(number) > _MAX_APPLICATION_NO:
+        raise Refusal("invalid_payload", "An application needs its application number.")
+    if not isinstance(body, str) or body not in AdhocBody.__members__:
+        raise Refusal("invalid_payload", "body must be PPK, PPS, KPPS or PANTARLIH.")
+    try:
+        normalize_region_code(area if isinstance(area, str) else "")
+    except InvalidRegionCode:
+        raise Refusal(
+            "invalid_value", "area_code must be the region code or TPS id of the working area."
+        ) from None
+    form = payload.get("form")
+    if not isinstance(form, dict) or not isinstance(form.get("nik", ""), str):
+        raise Refusal("invalid_payload", "An application needs the applicant's form.")
+    attachments = payload.get("attachments", {})
+    if not isinstance(attachments, dict) or not all(
+        isinstance(k, str) and is_sha256_hex(v) for k, v in attachments.items()
+    ):
+        raise Refusal(
+            "invalid_payload", "attachments must name each document's file by its SHA-256."
+        )
 
 
 def _baru_record(payload: dict[str, Any]) -> VoterRecord:

@@ -183,6 +183,85 @@ _PG_BYTEWISE_CODES = tuple(
 )
 
 
+# Recruitment outcomes (issues 3 and 5): an application's form fields KPU filters and ranks on,
+# its latest decision, the other applications with the same NIK, and a rev so devices pull it.
+# ``application_decisions`` keeps every decision (who decided what, when, from where): the
+# application row holds only the latest. ``version`` orders one application's decisions (two
+# in the same second are common in an import).
+_APPLICATION_OUTCOMES = (
+    "ALTER TABLE applications ADD COLUMN application_no TEXT",
+    "ALTER TABLE applications ADD COLUMN body TEXT",
+    "ALTER TABLE applications ADD COLUMN area_code TEXT",
+    "ALTER TABLE applications ADD COLUMN nik TEXT",
+    "ALTER TABLE applications ADD COLUMN received_at TEXT",
+    "ALTER TABLE applications ADD COLUMN stage TEXT NOT NULL DEFAULT 'registration'",
+    "ALTER TABLE applications ADD COLUMN result TEXT",
+    # DOUBLE PRECISION, not REAL: PostgreSQL's REAL is 4 bytes (72.3 would come back 72.30000305).
+    "ALTER TABLE applications ADD COLUMN score DOUBLE PRECISION",
+    "ALTER TABLE applications ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE applications ADD COLUMN duplicates TEXT NOT NULL DEFAULT '[]'",  # JSON list
+    "ALTER TABLE applications ADD COLUMN rev BIGINT NOT NULL DEFAULT 0",
+    "CREATE INDEX applications_rev ON applications (rev)",
+    "CREATE INDEX applications_nik ON applications (nik)",
+    "CREATE INDEX applications_area ON applications (area_code, body)",
+    "CREATE INDEX applications_no ON applications (application_no)",
+    """CREATE TABLE application_decisions (
+        id TEXT PRIMARY KEY,
+        application_id TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        result TEXT,
+        score DOUBLE PRECISION,
+        note TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        decided_at TEXT NOT NULL,
+        source TEXT NOT NULL)""",
+    "CREATE INDEX application_decisions_of ON application_decisions (application_id, stage)",
+)
+
+
+def _backfill_applications(field: str, form_nik: str, duplicates: str) -> tuple[str, ...]:
+    """Rows stored before 0003 get their columns from the payload (``field`` and ``form_nik``
+    extract JSON in the dialect), their first receipt time from the changes table, their
+    duplicates (``duplicates``: a JSON list of the others' numbers), and a rev each, so devices
+    pull them on their next pull."""
+    others = "o.nik = applications.nik AND o.id <> applications.id AND o.application_no IS NOT NULL"
+    return (
+        f"UPDATE applications SET application_no = {field.format('application_no')}, "
+        f"body = {field.format('body')}, area_code = {field.format('area_code')}, "
+        f"nik = NULLIF(TRIM({form_nik}), '')",
+        # One scan of changes for all rows (not one per application).
+        "UPDATE applications SET received_at = f.first_at FROM (SELECT entity_id, "
+        "MIN(received_at) AS first_at FROM changes WHERE entity = 'application' "
+        "GROUP BY entity_id) AS f WHERE f.entity_id = applications.id",
+        "UPDATE applications SET received_at = updated_at WHERE received_at IS NULL",
+        f"UPDATE applications SET duplicates = ({duplicates.format(others=others)}) "
+        f"WHERE nik IS NOT NULL AND EXISTS (SELECT 1 FROM applications o WHERE {others})",
+        # Distinct revs, oldest application first: a pull page may end between any two.
+        "UPDATE applications SET rev = n.r + (SELECT value FROM counters WHERE name = 'rev') "
+        "FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY received_at, id) AS r FROM applications) "
+        "AS n WHERE n.id = applications.id",
+        "UPDATE counters SET value = value + (SELECT COUNT(*) FROM applications) "
+        "WHERE name = 'rev'",
+    )
+
+
+_SQLITE_BACKFILL = _backfill_applications(
+    "json_extract(payload, '$.{}')",
+    "json_extract(payload, '$.form.nik')",
+    "SELECT json_group_array(application_no) FROM (SELECT o.application_no FROM applications o "
+    "WHERE {others} ORDER BY o.application_no)",
+)
+_PG_BACKFILL = (
+    'ALTER TABLE applications ALTER COLUMN area_code TYPE TEXT COLLATE "C"',
+    *_backfill_applications(
+        "(payload::json ->> '{}')",
+        "(payload::json -> 'form' ->> 'nik')",
+        'SELECT array_to_json(array_agg(o.application_no ORDER BY o.application_no COLLATE "C"))'
+        "::text FROM applications o WHERE {others}",
+    ),
+)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -197,6 +276,11 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_concurrent_writers", _CONCURRENCY, {"postgresql": _PG_BYTEWISE_CODES}),
+    Migration(
+        "0003_application_outcomes",
+        _APPLICATION_OUTCOMES,
+        {"sqlite": _SQLITE_BACKFILL, "postgresql": _PG_BACKFILL},
+    ),
 )
 
 
@@ -211,8 +295,9 @@ def _lock(db: Database, sql: Sql) -> None:
         sql.run(db.dialect.migration_lock)
 
 
-def migrate(db: Database, now_iso: str) -> list[str]:
-    """Apply the migrations this database lacks; return their names."""
+def migrate(db: Database, now_iso: str, *, through: str | None = None) -> list[str]:
+    """Apply the migrations this database lacks; return their names. ``through``: stop after
+    that migration (tests build a database as an older release left it)."""
     with db.transaction(write=True) as sql:
         _lock(db, sql)
         done = _applied(sql)
@@ -232,4 +317,6 @@ def migrate(db: Database, now_iso: str) -> list[str]:
                 (migration.name, now_iso),
             )
         applied.append(migration.name)
+        if migration.name == through:
+            break
     return applied

@@ -1,0 +1,192 @@
+"""Recruitment end to end, on the real desk and the real sync server on loopback: an application
+taken in the form (with a scanned document) reaches KPU exactly once with its document, KPU's
+admin records stage outcomes with the server CLI, and the officer sees them after the next sync —
+including the duplicate NIK another laptop of the office took, flagged on both sides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from desktop_app.domain.nik import encode_nik
+from desktop_app.domain.recruitment import AdhocBody
+from desktop_app.store import outbox
+from desktop_app.store.application_service import ApplicationService
+from desktop_app.store.keyslots import TEST_KDF
+from desktop_app.store.vault import Vault
+from desktop_app.sync.enrollment import enroll
+from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
+from sync_server import cli as server_cli
+from tests.conftest import OFFICER, PASSPHRASE
+from tests.store.test_application_service import _applicant
+from tests.support.sync_env import AREA, RunningServer, area_voters, start_server
+from tests.ui.helpers import on_worker, wait_idle
+from tests.ui.recruitment_helpers import (
+    PNG,
+    fill_identity,
+    fill_requirements,
+    open_window,
+    pick_file,
+    tick_documents,
+    wait_saved,
+)
+from tests.ui.sync_helpers import (
+    AREA_VOTERS,
+    FAST_RETRY,
+    KPU_KEY,
+    enrolled_vault,
+    open_desk,
+    sync_config,
+)
+
+BORN = dt.date(1991, 8, 3)
+NIK = encode_nik(AREA, BORN, "P", 33)
+ALL_BUT_PHOTO = (
+    "surat_pendaftaran",
+    "ktp_el",
+    "ijazah",
+    "surat_pernyataan",
+    "surat_keterangan_sehat",
+    "daftar_riwayat_hidup",
+)
+
+
+@pytest.fixture()
+def server(tmp_path) -> Iterator[RunningServer]:
+    running = start_server(tmp_path / "server", voters=area_voters(AREA_VOTERS))
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def _admin(server: RunningServer, *args: str, capsys=None) -> str:
+    code = server_cli.main([*args, "--db", str(server.config.db_path)])
+    out = capsys.readouterr().out if capsys is not None else ""
+    assert code == 0, out
+    return out
+
+
+def _other_laptop_applies(tmp_path, server: RunningServer, recovery_public: bytes, desa: str):
+    """A second laptop of the PPS office takes a KPPS application with the same NIK and syncs."""
+    store = Vault(tmp_path / "laptop_b").create(OFFICER, PASSPHRASE, recovery_public, kdf=TEST_KDF)
+    with store:
+        _, engine = enroll(
+            store, server.url, server.code(), retry=FAST_RETRY, kpu_key=KPU_KEY.public_key()
+        )
+        store.set_election_date(dt.date(2029, 2, 14))
+        service = ApplicationService(store)
+        app_id = service.save_draft(
+            _applicant(nik=NIK, tanggal_lahir=BORN, domisili_kode=desa), AdhocBody.KPPS, desa
+        )
+        number = service.submit(app_id).application_no
+        report = engine.run_once()
+        engine.client.close()
+        assert report.ok and report.confirmed == 1
+    return number
+
+
+def test_application_reaches_kpu_and_outcomes_come_back(
+    qtbot, tmp_path, server, recovery_keys, capsys
+):
+    data_dir = enrolled_vault(tmp_path, server, recovery_keys[1])
+    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+    on_worker(qtbot, window, lambda store: store.set_election_date(dt.date(2029, 2, 14)))
+    rec = open_window(qtbot, window)
+    desa = rec.setup.areas.desa[0].kode
+
+    # Fill and submit a PPS application in the form, the photo attached as a file.
+    rec.new_application()
+    page = rec.page
+    page.body.setCurrentIndex(page.body.findData(AdhocBody.PPS.name))
+    page.area.setCurrentIndex(page.area.findData(desa))
+    fill_identity(qtbot, page, nik=NIK, born=BORN.strftime("%d-%m-%Y"))
+    page.form.fields["domisili_kode"].select_code(desa)
+    fill_requirements(qtbot, page)
+    tick_documents(page, *ALL_BUT_PHOTO)
+    photo = tmp_path / "pas_foto.png"
+    photo.write_bytes(PNG)
+    page.form.documents.attach["pas_foto"].click()
+    pick_file(qtbot, page, "documentFileDialog", photo)
+    qtbot.waitUntil(lambda: "pas_foto.png" in page.form.documents.status["pas_foto"].text())
+    wait_saved(qtbot, window, page)
+    with qtbot.waitSignal(page.submitted, timeout=5000) as done:
+        page.submit_button.click()
+    number = done.args[0].result.application_no
+    wait_idle(qtbot, window)
+    [entry] = on_worker(qtbot, window, lambda store: outbox.entries(store.db))
+    photo_sha = entry.payload["attachments"]["pas_foto"]
+
+    # The next sync carries it to KPU, the scanned photo with it.
+    with qtbot.waitSignal(window.sync.run_finished, timeout=15000) as finished:
+        desk.act_sync.trigger()
+    wait_idle(qtbot, window)
+    report = finished.args[0]
+    assert report.ok and report.confirmed == 1 and report.attachments == 1
+    listing = _admin(server, "applications", "--area", desa, capsys=capsys)
+    assert number in listing and NIK not in listing  # the listing masks the NIK
+    assert server.change_counts() == {"applied": 1}
+    with server.repo.transaction(write=False) as tx:
+        uploaded = tx.attachment(photo_sha)
+    assert uploaded is not None and uploaded["complete"] and uploaded["size"] == len(PNG)
+
+    # Another laptop takes a KPPS application with the same NIK; KPU records the outcomes.
+    other = _other_laptop_applies(tmp_path, server, recovery_keys[1], desa)
+    _admin(server, "set-stage", number, "--stage", "administrative_check", "--result", "passed")
+    _admin(server, "set-stage", number, "--stage", "written_test", "--score", "84.5")
+    _admin(
+        server,
+        "set-stage",
+        other,
+        "--stage",
+        "administrative_check",
+        "--result",
+        "failed",
+        "--note",
+        "Ijazah belum dilegalisasi",
+    )
+
+    with qtbot.waitSignal(window.sync.run_finished, timeout=15000) as finished:
+        desk.act_sync.trigger()
+    wait_idle(qtbot, window)
+    report = finished.args[0]
+    assert report.ok and report.outcomes >= 2 and report.confirmed == 0
+
+    listing = rec.list_page
+    listing.reload()
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1 and window.tasks.pending == 0)
+
+    def cell(name: str) -> str:
+        return listing.model.index(0, COLUMN_INDEX[name]).data()
+
+    assert cell("application_no") == number
+    assert (cell("stage"), cell("stage_result"), cell("score")) == (
+        "Tes tertulis (CAT)",
+        "",
+        "84.5",
+    )
+    assert "NIK ganda" in cell("note")
+    outcome = on_worker(
+        qtbot, window, lambda store: ApplicationService(store).get(done.args[0].application.id)
+    )
+    assert outcome.stage == "written_test" and outcome.stage_result is None
+
+    # Both applications show in the desa's results; the other laptop's by number only.
+    rec.show_shortlist()
+    shortlist = rec.shortlist_page
+    qtbot.waitUntil(lambda: shortlist.unit.count() == 2 and window.tasks.pending == 0)
+    texts = [shortlist.unit.itemText(i) for i in range(shortlist.unit.count())]
+    assert texts[0].startswith("KPPS") and texts[1].startswith("PPS")
+    shortlist.unit.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: shortlist.model.rowCount() == 1 and window.tasks.pending == 0)
+    assert shortlist.model.index(0, 2).data() == "(didaftarkan di laptop lain)"
+    assert shortlist.model.index(0, 4).data() == "Tidak lulus"
+    assert "Ijazah belum dilegalisasi" in shortlist.model.index(0, 6).data()
+    assert number in shortlist.model.index(0, 6).data()  # KPU's duplicate flag, both ways
+    shortlist.unit.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: shortlist.model.index(0, 1).data() == number)
+    # Scores in, KPU not decided yet: the estimate by the PPS rule (6 go to interview).
+    assert shortlist.model.index(0, 0).data() == "1. ke wawancara"
+    assert shortlist.preview.isVisibleTo(shortlist)
