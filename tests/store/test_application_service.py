@@ -70,6 +70,9 @@ def test_submit_queues_the_form_and_numbers_it(service):
     service.attach_document(app_id, "pas_foto", photo)
     result = service.submit(app_id)
     assert result.application_no.startswith("PPS-") and result.missing_documents == ()
+    # The laptop's random id, 10 hex digits of it, keeps numbers apart across laptops.
+    device = service.store.device_id[:10].upper()
+    assert result.application_no == f"PPS-{device}-00001"
     (entry,) = outbox.entries(service.db)
     assert entry.entity == "application" and entry.op == "application.submit"
     assert entry.payload["form"]["nik"] == _applicant().nik
