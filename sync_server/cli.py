@@ -30,6 +30,7 @@ from desktop_app.domain.region import (
 from desktop_app.sync.protocol import generate_key, public_key_text, sign_announcement
 from sync_server import cli_recruitment, ingest
 from sync_server.config import ConfigError
+from sync_server.csv_export import write_new_csv
 from sync_server.db import DatabaseError, is_postgres_url
 from sync_server.repository import AdminError, Repository, iso
 
@@ -234,15 +235,11 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def cmd_export_changes(args: argparse.Namespace) -> int:
     path = pathlib.Path(args.csv)
-    # Voter data: readable by the KPU operator's account only.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    count = 0
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(_EXPORT_COLUMNS)
-        for change in _repo(args).iter_changes():
-            writer.writerow(["" if change[c] is None else change[c] for c in _EXPORT_COLUMNS])
-            count += 1
+    rows = (
+        ["" if change[c] is None else change[c] for c in _EXPORT_COLUMNS]
+        for change in _repo(args).iter_changes()
+    )
+    count = write_new_csv(path, _EXPORT_COLUMNS, rows)
     print(f"Exported {count:,} changes to {path}.")
     return 0
 

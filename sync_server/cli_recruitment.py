@@ -9,10 +9,8 @@ import csv
 import dataclasses
 import io
 import json
-import os
 import pathlib
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -20,6 +18,7 @@ from desktop_app.domain.recruitment import Applicant
 from desktop_app.domain.selection import Stage, StageResult
 from sync_server import applications, decisions
 from sync_server.applications import ApplicationRecord
+from sync_server.csv_export import write_new_csv
 from sync_server.db import is_postgres_url
 from sync_server.errors import AdminError
 from sync_server.repository import Repository
@@ -99,39 +98,6 @@ def _export_row(record: ApplicationRecord) -> list[str]:
     values.append(" ".join(record.payload.get("missing_documents") or ()))
     values.append(record.payload.get("attachments") or {})
     return [_cell(v) for v in values]
-
-
-def write_new_csv(path: pathlib.Path, header: Sequence[str], rows: Sequence[list[str]]) -> None:
-    """Write a CSV that only the operator's account can read, never replacing a file: written
-    beside the target, synced, then linked into place (which fails if the name was taken
-    meanwhile). UTF-8 with a BOM, so spreadsheet programs read names with accents right."""
-    if path.exists():
-        raise AdminError(
-            f"{path} already exists; an export never overwrites a file. Choose a new name."
-        )
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(header)
-            writer.writerows(rows)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.link(temp, path)
-        except FileExistsError:
-            raise AdminError(
-                f"{path} appeared while exporting; an export never overwrites a file."
-            ) from None
-        except OSError:  # no hard links here (a FAT-formatted USB stick): check, then rename
-            if path.exists():
-                raise AdminError(
-                    f"{path} already exists; an export never overwrites a file."
-                ) from None
-            os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def cmd_applications(args: argparse.Namespace) -> int:

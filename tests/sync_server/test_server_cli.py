@@ -126,9 +126,13 @@ def test_changes_conflicts_and_export(live_server: LiveServer, tmp_path: pathlib
     out = tmp_path / "changes.csv"
     exported = cli("export-changes", out, db=db)
     assert exported.returncode == 0 and "Exported 3 changes" in exported.stdout
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert sorted(r["state"] for r in rows) == ["applied", "conflict", "refused"]
     assert os.stat(out).st_mode & 0o077 == 0  # voter data: owner only
+    before = out.read_bytes()
+    again = cli("export-changes", out, db=db)
+    assert again.returncode == 1 and "never overwrites" in again.stderr
+    assert out.read_bytes() == before
 
 
 def test_release_gap(live_server: LiveServer) -> None:
