@@ -1,7 +1,9 @@
-"""Recruitment end to end, on the real desk and the real sync server on loopback: an application
-taken in the form (with a scanned document) reaches KPU exactly once with its document, KPU's
-admin records stage outcomes with the server CLI, and the officer sees them after the next sync —
-including the duplicate NIK another laptop of the office took, flagged on both sides."""
+"""Recruitment end to end, on the real desk and the real sync server on loopback: the form
+filled, its draft saved by itself, the laptop killed and reopened, the application submitted
+with a scanned document and its receipt PDF read back; the next sync takes it to KPU exactly
+once with its document; KPU's admin records stage outcomes with the server CLI, and the officer
+sees them after the next sync — with the duplicate NIK another laptop of the office took,
+flagged on both sides."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
@@ -92,18 +96,34 @@ def test_application_reaches_kpu_and_outcomes_come_back(
     qtbot, tmp_path, server, recovery_keys, capsys
 ):
     data_dir = enrolled_vault(tmp_path, server, recovery_keys[1])
-    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
-    on_worker(qtbot, window, lambda store: store.set_election_date(dt.date(2029, 2, 14)))
-    rec = open_window(qtbot, window)
+    first, _ = open_desk(qtbot, data_dir, sync_config(server.url))
+    on_worker(qtbot, first, lambda store: store.set_election_date(dt.date(2029, 2, 14)))
+    rec = open_window(qtbot, first, autosave_ms=200)
     desa = rec.setup.areas.desa[0].kode
 
-    # Fill and submit a PPS application in the form, the photo attached as a file.
+    # The identity typed, the draft saves itself; then the laptop goes down with the form open.
     rec.new_application()
     page = rec.page
     page.body.setCurrentIndex(page.body.findData(AdhocBody.PPS.name))
     page.area.setCurrentIndex(page.area.findData(desa))
     fill_identity(qtbot, page, nik=NIK, born=BORN.strftime("%d-%m-%Y"))
     page.form.fields["domisili_kode"].select_code(desa)
+    with qtbot.waitSignal(page.draft_saved, timeout=5000):
+        pass
+    wait_saved(qtbot, first, page)
+    first.tasks.shutdown()  # nothing flushes the form: only what autosave wrote survives
+
+    # Reopened: the draft is listed; continue it, attach the photo, submit, print the receipt.
+    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+    rec = open_window(qtbot, window)
+    listing = rec.list_page
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1 and window.tasks.pending == 0)
+    assert listing.model.index(0, COLUMN_INDEX["state"]).data() == "Draf"
+    listing.table.setFocus()
+    qtbot.keyClick(listing.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: rec.page is not None)
+    page = rec.page
+    assert page.form.fields["nik"].text() == NIK and page.area_code() == desa
     fill_requirements(qtbot, page)
     tick_documents(page, *ALL_BUT_PHOTO)
     photo = tmp_path / "pas_foto.png"
@@ -116,6 +136,12 @@ def test_application_reaches_kpu_and_outcomes_come_back(
         page.submit_button.click()
     number = done.args[0].result.application_no
     wait_idle(qtbot, window)
+    receipt = tmp_path / "tanda_terima.pdf"
+    page.receipt.print_button.click()
+    pick_file(qtbot, page.receipt, "receiptFileDialog", receipt)
+    qtbot.waitUntil(lambda: page.receipt.receipt_path is not None)
+    text = " ".join(" ".join(pg.extract_text().split()) for pg in PdfReader(receipt).pages)
+    assert number in text and "Dokumen lengkap" in text and NIK not in text
     [entry] = on_worker(qtbot, window, lambda store: outbox.entries(store.db))
     photo_sha = entry.payload["attachments"]["pas_foto"]
 
