@@ -238,19 +238,11 @@ def mask_nik(nik: str) -> str:
 
 
 def _record(row: Any) -> ApplicationRecord:
+    outcome = _outcome(row)
     return ApplicationRecord(
-        id=row["id"],
-        application_no=row["application_no"] or "",
-        body=row["body"] or "",
-        area_code=row["area_code"] or "",
+        **{f.name: getattr(outcome, f.name) for f in dataclasses.fields(outcome)},
         device_id=row["device_id"],
         received_at=row["received_at"],
-        stage=row["stage"],
-        result=row["result"],
-        score=None if row["score"] is None else float(row["score"]),
-        note=row["note"],
-        duplicates=tuple(json.loads(row["duplicates"])),
-        version=row["version"],
         updated_at=row["updated_at"],
         payload=json.loads(row["payload"]),
     )

@@ -7,6 +7,7 @@ milliseconds."""
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Iterator
 
 import pytest
 
@@ -14,7 +15,9 @@ from desktop_app.store.demo import load_demo
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from tests.conftest import OFFICER, PASSPHRASE
+from tests.support.sync_env import RunningServer, area_voters, start_server
 from tests.ui.helpers import make_window, unlock
+from tests.ui.sync_helpers import AREA_VOTERS
 
 DEMO_VOTERS = 400  # two TPS of ~200 voters in two desa; "Semua wilayah" spans two pages
 
@@ -58,3 +61,13 @@ def desk(qtbot, window):
         timeout=5000,
     )
     return desk
+
+
+@pytest.fixture()
+def server(tmp_path: pathlib.Path) -> Iterator[RunningServer]:
+    """The real sync server on loopback, holding AREA_VOTERS synthetic voters of the test area."""
+    running = start_server(tmp_path / "server", voters=area_voters(AREA_VOTERS))
+    try:
+        yield running
+    finally:
+        running.stop()

@@ -110,3 +110,13 @@ def pick_file(qtbot, parent, object_name: str, path: pathlib.Path) -> None:
     # The offscreen platform does not hand activation back to the window as a desktop does.
     parent.window().activateWindow()
     qtbot.waitUntil(parent.window().isActiveWindow)
+
+
+def attach_photo(qtbot, page: ApplicationPage, folder: pathlib.Path) -> pathlib.Path:
+    """Attach a 4×6 photo scan through the form's file dialog, as the officer would."""
+    photo = folder / "pas_foto.png"
+    photo.write_bytes(PNG)
+    page.form.documents.attach["pas_foto"].click()
+    pick_file(qtbot, page, "documentFileDialog", photo)
+    qtbot.waitUntil(lambda: "pas_foto.png" in page.form.documents.status["pas_foto"].text())
+    return photo

@@ -14,8 +14,8 @@ from tests.ui.helpers import make_window, on_worker, unlock, wait_idle
 from tests.ui.recruitment_helpers import (
     DESA,
     NIK,
-    PNG,
     TPS,
+    attach_photo,
     choose,
     fill_identity,
     fill_requirements,
@@ -83,11 +83,7 @@ def test_fill_autosave_reopen_submit_and_receipt(qtbot, window, listed_dir, tmp_
 
     fill_requirements(qtbot, page)
     tick_documents(page, *ALL_BUT_PHOTO)
-    photo = tmp_path / "pas_foto.png"
-    photo.write_bytes(PNG)
-    page.form.documents.attach["pas_foto"].click()
-    pick_file(qtbot, page, "documentFileDialog", photo)
-    qtbot.waitUntil(lambda: "pas_foto.png" in page.form.documents.status["pas_foto"].text())
+    attach_photo(qtbot, page, tmp_path)
     wait_saved(qtbot, again, page)
     assert "Semua persyaratan terpenuhi" in page.summary.text()
     page.form.fields["nama"].setFocus()

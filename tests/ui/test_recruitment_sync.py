@@ -8,9 +8,7 @@ flagged on both sides."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -25,10 +23,11 @@ from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
 from sync_server import cli as server_cli
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.store.test_application_service import _applicant
-from tests.support.sync_env import AREA, RunningServer, area_voters, start_server
+from tests.support.sync_env import AREA, RunningServer
 from tests.ui.helpers import on_worker, wait_idle
 from tests.ui.recruitment_helpers import (
     PNG,
+    attach_photo,
     fill_identity,
     fill_requirements,
     open_window,
@@ -37,7 +36,6 @@ from tests.ui.recruitment_helpers import (
     wait_saved,
 )
 from tests.ui.sync_helpers import (
-    AREA_VOTERS,
     FAST_RETRY,
     KPU_KEY,
     enrolled_vault,
@@ -55,15 +53,6 @@ ALL_BUT_PHOTO = (
     "surat_keterangan_sehat",
     "daftar_riwayat_hidup",
 )
-
-
-@pytest.fixture()
-def server(tmp_path) -> Iterator[RunningServer]:
-    running = start_server(tmp_path / "server", voters=area_voters(AREA_VOTERS))
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def _admin(server: RunningServer, *args: str, capsys=None) -> str:
@@ -126,11 +115,7 @@ def test_application_reaches_kpu_and_outcomes_come_back(
     assert page.form.fields["nik"].text() == NIK and page.area_code() == desa
     fill_requirements(qtbot, page)
     tick_documents(page, *ALL_BUT_PHOTO)
-    photo = tmp_path / "pas_foto.png"
-    photo.write_bytes(PNG)
-    page.form.documents.attach["pas_foto"].click()
-    pick_file(qtbot, page, "documentFileDialog", photo)
-    qtbot.waitUntil(lambda: "pas_foto.png" in page.form.documents.status["pas_foto"].text())
+    attach_photo(qtbot, page, tmp_path)
     wait_saved(qtbot, window, page)
     with qtbot.waitSignal(page.submitted, timeout=5000) as done:
         page.submit_button.click()

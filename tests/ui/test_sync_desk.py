@@ -9,9 +9,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.store import outbox, sync_state
@@ -20,20 +18,11 @@ from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import protocol as p
 from desktop_app.ui.sync.history import TAB_ANNOUNCEMENTS, TAB_CONFLICTS, TAB_REFUSED
 from tests.support.faultproxy import FaultProxy
-from tests.support.sync_env import AREA, RunningServer, area_voters, start_server
+from tests.support.sync_env import AREA
 from tests.ui.helpers import on_worker, wait_idle
 from tests.ui.sync_helpers import AREA_VOTERS, KPU_KEY, enrolled_vault, open_desk, sync_config
 
 CLOCK = re.compile(r"\d\d[.:]\d\d")
-
-
-@pytest.fixture()
-def server(tmp_path) -> Iterator[RunningServer]:
-    running = start_server(tmp_path / "server", voters=area_voters(AREA_VOTERS))
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def _states(window) -> list[str]:

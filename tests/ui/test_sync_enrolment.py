@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.store import sync_state
@@ -16,21 +14,12 @@ from desktop_app.store.vault import Vault
 from desktop_app.ui.desk import DeskView
 from desktop_app.ui.sync.enrol_dialog import EnrolDialog
 from tests.support.certs import make_tls
-from tests.support.sync_env import AREA, RunningServer, area_voters, start_server
+from tests.support.sync_env import AREA, area_voters, start_server
 from tests.ui.helpers import make_window, on_worker, wait_idle
 from tests.ui.sync_helpers import AREA_VOTERS, sync_config
 
 OFFICER = "Yohana Bere"
 PASSPHRASE = "Perahu-motor ke Pulau 7"
-
-
-@pytest.fixture()
-def server(tmp_path) -> Iterator[RunningServer]:
-    running = start_server(tmp_path / "server", voters=area_voters(AREA_VOTERS))
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def _to_enrol_page(qtbot, tmp_path, public_key_file, config):
