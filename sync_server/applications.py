@@ -23,7 +23,7 @@ from desktop_app.sync.protocol import ENTITY_APPLICATION, ApplicationOutcome, Ch
 from sync_server import rules
 from sync_server.errors import AdminError
 
-if TYPE_CHECKING:  # repository imports this module for its pull
+if TYPE_CHECKING:  # repository imports this module (through sync_server.pull)
     from sync_server.repository import Device, Repository, Tx
 
 # Namespace of the NIK key locks (the first int of the two-int advisory key).

@@ -1,5 +1,9 @@
-"""All SQL of the sync server: devices, enrollment codes, nonces, regions, voters, changes,
-conflicts, announcements and attachment records (applications: ``sync_server.applications``).
+"""All SQL of the sync server's transactions: devices, nonces, changes, voters, conflicts and
+attachment records, and the ``Repository`` that opens them. Parts of the repository live in
+modules of their own: enrollment codes (``sync_server.enrollment``), region and voter loading
+(``sync_server.reference_data``), the pull page (``sync_server.pull``), the admin listings
+(``sync_server.listings``), row shapes and SQL helpers (``sync_server.rows``) and applications
+(``sync_server.applications``).
 
 ``Repository`` methods run one transaction each. The push path needs many steps inside one
 transaction, so it gets a ``Tx`` from ``Repository.transaction`` (or ``Repository.write``, which
@@ -10,9 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
-import hashlib
-import json
 import logging
 import pathlib
 import random
@@ -24,33 +25,29 @@ from typing import Any, TypeVar
 
 from desktop_app.domain.region import InvalidRegionCode, RegionLevel, normalize_region_code
 from desktop_app.domain.region import region_level as domain_region_level
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
-from desktop_app.sync.protocol import (
-    VOTER_COLUMNS,
-    Announcement,
-    Change,
-    ConflictNotice,
-    EnrollCodeExpired,
-    EnrollCodeInvalid,
-    EnrollCodeUsed,
-    MalformedRequest,
-    PullPage,
-    RefusalNotice,
-    Region,
-    ReplayedRequest,
-    VoterRow,
-)
-from sync_server import applications, schema
+from desktop_app.domain.voter import VoterRecord
+from desktop_app.sync.protocol import Announcement, Change, PullPage, ReplayedRequest
+from sync_server import enrollment, listings, pull, reference_data, schema
 from sync_server.db import Database, Sql, WriteConflict, open_database
+from sync_server.enrollment import code_hash
 from sync_server.errors import AdminError
-from sync_server.rules import AUTHOR_KPU, ConflictInfo
+from sync_server.rows import (
+    DB_VOTER_COLUMNS,
+    VOTER_INSERT,
+    VOTER_UPDATE,
+    Device,
+    in_chunks,
+    iso,
+    json_text,
+    placeholders,
+    voter_dict,
+    voter_values,
+)
+from sync_server.rules import ConflictInfo
 
-# Crockford base32 without I, L, O, U: nothing an officer can misread when typing the code.
-_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_CODE_CHARS = 12  # 60 bits: online guessing is hopeless long before a code expires
-_CODE_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
-_DB_VOTER_COLUMNS = (*VOTER_COLUMNS, "last_author", "streak_base")
-_CHANGE_LIST_LIMIT = 1000
+# AdminError, Device, code_hash and iso are defined elsewhere; callers import them from here.
+__all__ = ["AdminError", "Device", "Repository", "Tx", "code_hash", "iso"]
+
 # Provisional revs (deferred_revs dialects) count up from here; real revs are positive. A
 # transaction's rows are found by "rev < 0" and shifted to their real revs just before COMMIT.
 _PROVISIONAL_REV = -(2**62)
@@ -68,77 +65,6 @@ _REV_COLUMNS = (
 _WRITE_ATTEMPTS = 5
 T = TypeVar("T")
 log = logging.getLogger("sync_server")
-
-
-def iso(moment: float) -> str:
-    return dt.datetime.fromtimestamp(moment, dt.UTC).isoformat(timespec="seconds")
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
-
-
-def _area_bounds(area: str) -> tuple[str, str]:
-    """[lo, hi) covering every code strictly below ``area`` ('/' sorts right after '.')."""
-    return area + ".", area + "/"
-
-
-def _ancestors(code: str) -> list[str]:
-    parts = code.split(".")
-    return [".".join(parts[:i]) for i in range(1, len(parts))]
-
-
-def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
-    # Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
-def code_hash(code: str) -> str:
-    return hashlib.sha256(code.upper().translate(_CODE_TYPOS).encode()).hexdigest()
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Device:
-    id: str
-    public_key: str
-    area: str
-    label: str
-    enrolled_at: str
-    revoked_at: str | None
-    applied_seq: int
-    last_seen_at: str | None
-
-    @property
-    def revoked(self) -> bool:
-        return self.revoked_at is not None
-
-
-def _voter_dict(row: Any) -> dict[str, Any]:
-    voter = {c: row[c] for c in _DB_VOTER_COLUMNS}
-    voter["tms"] = json.loads(voter["tms"]) if voter["tms"] else None
-    return voter
-
-
-def _voter_values(voter: dict[str, Any], rev: int, now_iso: str) -> list[Any]:
-    values = [voter[c] for c in _DB_VOTER_COLUMNS]
-    values[_DB_VOTER_COLUMNS.index("tms")] = _json(voter["tms"]) if voter["tms"] else None
-    return [*values, rev, now_iso]
-
-
-_VOTER_INSERT = (
-    f"INSERT INTO voters ({', '.join(_DB_VOTER_COLUMNS)}, rev, updated_at) "
-    f"VALUES ({', '.join('?' * (len(_DB_VOTER_COLUMNS) + 2))})"
-)
-_VOTER_UPDATE = (
-    "UPDATE voters SET "
-    + ", ".join(f"{c} = ?" for c in (*_DB_VOTER_COLUMNS[1:], "rev", "updated_at"))
-    + " WHERE id = ?"
-)
 
 
 class Tx:
@@ -191,11 +117,11 @@ class Tx:
             shift = self._take_revs(self._pending) - _PROVISIONAL_REV
             self._pending = 0
         for voter_id, (insert, voter, rev, now_iso) in self._dirty_voters.items():
-            values = _voter_values(voter, rev + shift if rev < 0 else rev, now_iso)
+            values = voter_values(voter, rev + shift if rev < 0 else rev, now_iso)
             if insert:
-                self.sql.defer(_VOTER_INSERT, values)
+                self.sql.defer(VOTER_INSERT, values)
             else:
-                self.sql.defer(_VOTER_UPDATE, [*values[1:], voter_id])
+                self.sql.defer(VOTER_UPDATE, [*values[1:], voter_id])
         self._dirty_voters.clear()
         if shift:
             for table, column in _REV_COLUMNS:
@@ -248,18 +174,18 @@ class Tx:
         seqs = [c.seq for c in changes]
         ids = sorted({c.change_id for c in changes})
         self._slots.update({(device_id, seq): None for seq in seqs})
-        for part in _chunks(seqs):
+        for part in in_chunks(seqs):
             for row in self.sql.all(
                 "SELECT seq, change_id, state, reason, message, conflict_id FROM changes "
-                f"WHERE device_id = ? AND seq IN ({_marks(part)})",
+                f"WHERE device_id = ? AND seq IN ({placeholders(part)})",
                 [device_id, *part],
             ):
                 self._slots[(device_id, row["seq"])] = dict(row)
         self._firsts.update({change_id: None for change_id in ids})
-        for part in _chunks(ids):
+        for part in in_chunks(ids):
             for row in self.sql.all(
                 "SELECT change_id, device_id, seq, state FROM changes "
-                f"WHERE change_id IN ({_marks(part)})",
+                f"WHERE change_id IN ({placeholders(part)})",
                 part,
             ):
                 self._remember_first(row["change_id"], row["device_id"], row["seq"], row["state"])
@@ -326,7 +252,7 @@ class Tx:
                 change.entity,
                 change.entity_id,
                 change.op,
-                _json(change.payload),
+                json_text(change.payload),
                 change.base_version,
                 change.created_at,
                 change.officer,
@@ -417,7 +343,7 @@ class Tx:
                 device_id,
                 change.seq,
                 change.change_id,
-                _json(change.to_outbox()),
+                json_text(change.to_outbox()),
                 reason,
                 now_iso,
             ),
@@ -432,10 +358,10 @@ class Tx:
             return None if cached is None else dict(cached)
         suffix = self.sql.for_update if lock else ""
         row = self.sql.one(
-            f"SELECT {', '.join(_DB_VOTER_COLUMNS)} FROM voters WHERE id = ?{suffix}",
+            f"SELECT {', '.join(DB_VOTER_COLUMNS)} FROM voters WHERE id = ?{suffix}",
             (voter_id,),
         )
-        voter = None if row is None else _voter_dict(row)
+        voter = None if row is None else voter_dict(row)
         if lock:
             self._voters[voter_id] = voter
         return None if voter is None else dict(voter)
@@ -446,19 +372,19 @@ class Tx:
         orders then queue instead of deadlocking."""
         ordered = sorted(set(voter_ids) - self._voters.keys())
         self._voters.update({voter_id: None for voter_id in ordered})
-        for part in _chunks(ordered):
+        for part in in_chunks(ordered):
             for row in self.sql.all(
-                f"SELECT {', '.join(_DB_VOTER_COLUMNS)} FROM voters "
-                f"WHERE id IN ({_marks(part)}) ORDER BY id{self.sql.for_update}",
+                f"SELECT {', '.join(DB_VOTER_COLUMNS)} FROM voters "
+                f"WHERE id IN ({placeholders(part)}) ORDER BY id{self.sql.for_update}",
                 part,
             ):
-                self._voters[row["id"]] = _voter_dict(row)
+                self._voters[row["id"]] = voter_dict(row)
 
     def _write_voter(self, voter: dict[str, Any], rev: int, now_iso: str, insert: bool) -> None:
         # Written once, by finish(), with its final values and real rev: a voter changed by
         # several changes of a batch costs one write, and none is written twice for its rev.
         # Reads in this transaction are answered from the cache meanwhile.
-        row = {c: voter[c] for c in _DB_VOTER_COLUMNS}
+        row = {c: voter[c] for c in DB_VOTER_COLUMNS}
         self._voters[row["id"]] = row
         earlier = self._dirty_voters.get(row["id"])
         self._dirty_voters[row["id"]] = (insert or bool(earlier and earlier[0]), row, rev, now_iso)
@@ -485,8 +411,8 @@ class Tx:
                 info.other_author,
                 info.base_version,
                 info.server_version,
-                _json(info.server_value),
-                _json(info.change_value),
+                json_text(info.server_value),
+                json_text(info.change_value),
                 info.rule,
                 now_iso,
                 self.next_revs(1),
@@ -585,17 +511,7 @@ class Repository:
 
     def create_enroll_code(self, area: str, expires_hours: float, now: float) -> str:
         """A one-time code for ``area``; only its hash is stored."""
-        if expires_hours <= 0:
-            raise AdminError("--expires-hours must be more than 0.")
-        area = self.checked_area(area)
-        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_CHARS))
-        with self.transaction(write=True) as tx:
-            tx.sql.run(
-                "INSERT INTO enroll_codes (code_hash, area, created_at, expires_at) "
-                "VALUES (?, ?, ?, ?)",
-                (code_hash(code), area, iso(now), int(now + expires_hours * 3600)),
-            )
-        return "-".join(code[i : i + 4] for i in range(0, _CODE_CHARS, 4))
+        return enrollment.create_code(self, area, expires_hours, now)
 
     def checked_area(self, area: str) -> str:
         """``area`` in dotted form; raises ``AdminError`` unless its region is loaded."""
@@ -623,42 +539,7 @@ class Repository:
 
     def enroll(self, code: str, public_key: str, label: str, now: float) -> Device:
         """Spend ``code`` and register the device key. Raises ``EnrollCode*`` errors."""
-        return self.write(lambda tx: self._enroll(tx, code, public_key, label, now))
-
-    def _enroll(self, tx: Tx, code: str, public_key: str, label: str, now: float) -> Device:
-        # The code row stays locked to COMMIT: a code typed on two laptops at once works once.
-        row = tx.sql.one(
-            "SELECT area, expires_at, used_at, device_id FROM enroll_codes WHERE code_hash = ?"
-            + tx.sql.for_update,
-            (code_hash(code),),
-        )
-        if row is None:
-            raise EnrollCodeInvalid(
-                "This enrollment code is not known; check it with the KPU operator."
-            )
-        if row["used_at"] is not None:
-            # The same key enrolling again with its own code: the first answer was lost on a
-            # 2G link. The signature proved the caller holds that key, so answer again instead
-            # of burning the code (the officer would need a new one from KPU).
-            again = tx.device(row["device_id"]) if row["device_id"] else None
-            if again is not None and again.public_key == public_key:
-                return again
-            raise EnrollCodeUsed("This enrollment code was already used; ask KPU for a new one.")
-        if row["expires_at"] < now:
-            raise EnrollCodeExpired("This enrollment code has expired; ask KPU for a new one.")
-        if tx.sql.one("SELECT 1 FROM devices WHERE public_key = ?", (public_key,)):
-            raise MalformedRequest("This device key is already enrolled; make a new key.")
-        device = Device(uuid.uuid4().hex, public_key, row["area"], label, iso(now), None, 0, None)
-        tx.sql.run(
-            "INSERT INTO devices (id, public_key, area, label, enrolled_at, applied_seq) "
-            "VALUES (?, ?, ?, ?, ?, 0)",
-            (device.id, public_key, device.area, label, device.enrolled_at),
-        )
-        tx.sql.run(
-            "UPDATE enroll_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",
-            (iso(now), device.id, code_hash(code)),
-        )
-        return device
+        return self.write(lambda tx: enrollment.spend_code(tx, code, public_key, label, now))
 
     def device(self, device_id: str) -> Device | None:
         with self.transaction(write=False) as tx:
@@ -693,51 +574,15 @@ class Repository:
         """Insert or rename regions; return (rows read, rows inserted or changed)."""
         latest = dict(rows)  # a code listed twice: its last name counts
         with self.transaction(write=True) as tx:
-            known = dict(tx.sql.all("SELECT kode, nama FROM regions"))
-            changed = [(k, n) for k, n in latest.items() if known.get(k) != n]
-            first = tx.next_revs(len(changed)) if changed else 0
-            tx.sql.many(
-                "INSERT INTO regions (kode, nama, level, rev) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (kode) DO UPDATE SET nama = excluded.nama, rev = excluded.rev",
-                [(k, n, len(k.split(".")), first + i) for i, (k, n) in enumerate(changed)],
-            )
-        return len(latest), len(changed)
+            changed = reference_data.upsert_regions(tx, latest)
+        return len(latest), changed
 
     def load_voters(self, records: Iterable[VoterRecord], now: float) -> tuple[int, int]:
         """Load KPU's list. Ids follow the client's import ids (same Sidalih row, same id on
         both sides); a row that changed gets a new version by ``kpu``. Returns (inserted,
         updated)."""
         listed = list(records)  # read once: a write that collides is run again
-        return self.write(lambda tx: self._load_voters(tx, listed, iso(now)))
-
-    def _load_voters(self, tx: Tx, records: list[VoterRecord], now_iso: str) -> tuple[int, int]:
-        inserted = updated = 0
-        tx.lock_voters(imported_voter_id(record) for record in records)
-        for tps_id in sorted({record.tps_id for record in records}):
-            tx.ensure_tps(tps_id)
-        for record in records:
-            voter_id = imported_voter_id(record)
-            fields = {
-                "dpid": record.dpid,
-                **{c: getattr(record, c) for c in VOTER_COLUMNS[3:-1]},
-                "tms": None,
-            }
-            birth = record.tanggal_lahir
-            fields["tanggal_lahir"] = birth.isoformat() if birth else None
-            current = tx.voter(voter_id, lock=True)
-            if current is None:
-                row = {"id": voter_id, "version": 1, "last_author": AUTHOR_KPU}
-                row |= {"streak_base": 0, **fields}
-                tx.insert_voter(row, tx.next_revs(1), now_iso)
-                inserted += 1
-            elif any(current[k] != v for k, v in fields.items() if k != "tms"):
-                row = {**current, **fields, "tms": current["tms"]}
-                row["version"] = current["version"] + 1
-                if current["last_author"] != AUTHOR_KPU:
-                    row["last_author"], row["streak_base"] = AUTHOR_KPU, current["version"]
-                tx.update_voter(row, tx.next_revs(1), now_iso)
-                updated += 1
-        return inserted, updated
+        return self.write(lambda tx: reference_data.load_voters(tx, listed, iso(now)))
 
     def add_announcement(self, announcement: Announcement) -> None:
         with self.transaction(write=True) as tx:
@@ -752,144 +597,24 @@ class Repository:
     def pull_page(self, device: Device, cursor: int, limit: int, now: float) -> PullPage:
         """Everything for the device's area with rev > cursor, oldest first, at most ``limit``
         items. Read in one snapshot, so the cursor never skips a row committed meanwhile."""
-        area = device.area
-        lo, hi = _area_bounds(area)
-        fetch = limit + 1
-        is_tps = area.count(".") == 4
-        # Names of the area itself and everything above it (a TPS id matches no region).
-        ancestors = [*_ancestors(area), area]
-        marks = ", ".join("?" * len(ancestors))
-        items: list[tuple[int, str, Any]] = []
-        with self.transaction(write=False) as tx:
-            head = tx.head_rev()
-            region_range = () if is_tps else (lo, hi)
-            region_sql = f"kode IN ({marks})" + ("" if is_tps else " OR (kode >= ? AND kode < ?)")
-            for row in tx.sql.all(
-                f"SELECT rev, kode, nama FROM regions WHERE rev > ? AND ({region_sql}) "
-                "ORDER BY rev LIMIT ?",
-                (cursor, *ancestors, *region_range, fetch),
-            ):
-                items.append((row["rev"], "region", Region(row["kode"], row["nama"])))
-            where, params = ("id = ?", (area,)) if is_tps else ("id >= ? AND id < ?", (lo, hi))
-            for row in tx.sql.all(
-                f"SELECT rev, id FROM tps WHERE rev > ? AND {where} ORDER BY rev LIMIT ?",
-                (cursor, *params, fetch),
-            ):
-                items.append((row["rev"], "tps", row["id"]))
-            where = "tps_id = ?" if is_tps else "tps_id >= ? AND tps_id < ?"
-            for row in tx.sql.all(
-                f"SELECT rev, {', '.join(VOTER_COLUMNS)} FROM voters WHERE rev > ? AND {where} "
-                "ORDER BY rev LIMIT ?",
-                (cursor, *params, fetch),
-            ):
-                values = {c: row[c] for c in VOTER_COLUMNS}
-                values["tms"] = json.loads(values["tms"]) if values["tms"] else None
-                items.append((row["rev"], "voter", VoterRow(**values)))
-            for row in tx.sql.all(
-                "SELECT * FROM conflicts WHERE rev > ? AND (device_id = ? OR other_author = ?) "
-                "ORDER BY rev LIMIT ?",
-                (cursor, device.id, device.id, fetch),
-            ):
-                notice = ConflictNotice(
-                    id=row["id"],
-                    voter_id=row["voter_id"],
-                    change_id=row["change_id"],
-                    device_id=row["device_id"],
-                    other_author=row["other_author"],
-                    base_version=row["base_version"],
-                    server_version=row["server_version"],
-                    server_value=json.loads(row["server_value"]),
-                    change_value=json.loads(row["change_value"]),
-                    rule=row["rule"],
-                    created_at=row["created_at"],
-                )
-                items.append((row["rev"], "conflict", notice))
-            for row in tx.sql.all(
-                "SELECT rev, id, area, title, body, published_at, signature FROM announcements "
-                f"WHERE rev > ? AND (area = '' OR area IN ({marks}) OR (area >= ? AND area < ?)) "
-                "ORDER BY rev LIMIT ?",
-                (cursor, *ancestors, lo, hi, fetch),
-            ):
-                items.append((row["rev"], "announcement", Announcement(*tuple(row)[1:])))
-            for row in tx.sql.all(
-                "SELECT notice_rev, seq, change_id, reason, message FROM changes "
-                "WHERE device_id = ? AND notice_rev > ? ORDER BY notice_rev LIMIT ?",
-                (device.id, cursor, fetch),
-            ):
-                refusal = RefusalNotice(row["seq"], row["change_id"], row["reason"], row["message"])
-                items.append((row["notice_rev"], "refusal", refusal))
-            for rev, outcome in applications.outcomes_since(tx, device, cursor, fetch):
-                items.append((rev, "application", outcome))
-        items.sort(key=lambda item: item[0])
-        more = len(items) > limit
-        page = items[:limit]
-        next_cursor = page[-1][0] if more else max(head, cursor)
+        return pull.pull_page(self, device, cursor, limit, now)
 
-        def of(kind: str) -> tuple[Any, ...]:
-            return tuple(obj for _, k, obj in page if k == kind)
-
-        return PullPage(
-            cursor=next_cursor,
-            more=more,
-            server_time=int(now),
-            regions=of("region"),
-            tps=of("tps"),
-            voters=of("voter"),
-            conflicts=of("conflict"),
-            announcements=of("announcement"),
-            refusals=of("refusal"),
-            applications=of("application"),
-        )
-
-    # --- admin listings -------------------------------------------------------------------
+    # --- admin listings (sync_server.listings) --------------------------------------------
 
     def changes(
         self, *, device_id: str | None = None, state: str | None = None, limit: int = 0
     ) -> list[dict[str, Any]]:
-        where, params = [], []
-        if device_id:
-            where.append("device_id = ?")
-            params.append(device_id)
-        if state:
-            where.append("state = ?")
-            params.append(state)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        limit_sql = f" LIMIT {int(limit)}" if limit else ""
-        with self.transaction(write=False) as tx:
-            rows = tx.sql.all(
-                f"SELECT * FROM changes {clause} ORDER BY received_at, device_id, seq{limit_sql}",
-                params,
-            )
-        return [dict(row) for row in rows]
+        return listings.changes(self, device_id=device_id, state=state, limit=limit)
 
     def iter_changes(self) -> Iterator[dict[str, Any]]:
         """Every received change, in pages (for CSV export of large tables)."""
-        last: tuple[str, int] = ("", 0)
-        while True:
-            with self.transaction(write=False) as tx:
-                rows = tx.sql.all(
-                    "SELECT * FROM changes WHERE device_id > ? OR (device_id = ? AND seq > ?) "
-                    "ORDER BY device_id, seq LIMIT ?",
-                    (last[0], last[0], last[1], _CHANGE_LIST_LIMIT),
-                )
-            if not rows:
-                return
-            for row in rows:
-                yield dict(row)
-            last = (rows[-1]["device_id"], rows[-1]["seq"])
+        return listings.iter_changes(self)
 
     def conflicts(self) -> list[dict[str, Any]]:
-        with self.transaction(write=False) as tx:
-            rows = tx.sql.all("SELECT * FROM conflicts ORDER BY created_at, id")
-        return [dict(row) for row in rows]
+        return listings.conflicts(self)
 
     def rejects(self) -> list[dict[str, Any]]:
-        with self.transaction(write=False) as tx:
-            return [dict(r) for r in tx.sql.all("SELECT * FROM rejects ORDER BY received_at")]
+        return listings.rejects(self)
 
     def counts(self) -> dict[str, int]:
-        with self.transaction(write=False) as tx:
-            return {
-                row["state"]: row["n"]
-                for row in tx.sql.all("SELECT state, COUNT(*) AS n FROM changes GROUP BY state")
-            }
+        return listings.counts(self)

@@ -1,0 +1,28 @@
+"""Wire constants of protocol v1: version, media type, signing headers and the limits every
+v1 server enforces."""
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/v1"
+# Push bodies, push results and pull pages: a zlib stream (RFC 1950) of UTF-8 JSON. Compression
+# belongs to the media type, not to HTTP Content-Encoding, so proxies and HTTP libraries never
+# inflate or re-encode what the signature covers. Everything else is plain application/json.
+MEDIA_TYPE = "application/vnd.lapang.v1+zlib"
+
+HEADER_PROTOCOL = "X-Lapang-Protocol"
+HEADER_DEVICE = "X-Lapang-Device"
+HEADER_TIMESTAMP = "X-Lapang-Timestamp"
+HEADER_NONCE = "X-Lapang-Nonce"
+HEADER_SIGNATURE = "X-Lapang-Signature"
+
+# Limits every v1 server enforces; a server may advertise tighter ones at enrollment.
+CLOCK_SKEW_SECONDS = 300
+MAX_BODY_BYTES = 1 << 20  # compressed request body
+MAX_INFLATED_BYTES = 8 << 20  # a 1 MiB body must not inflate into memory exhaustion
+MAX_BATCH_CHANGES = 1000
+MAX_CHUNK_BYTES = 256 << 10
+MAX_ATTACHMENT_BYTES = 20 << 20
+PULL_PAGE_DEFAULT = 2000
+PULL_PAGE_MAX = 5000
+# Integers that every JSON parser and a signed 64-bit database column hold exactly.
+MAX_SEQ = 2**53 - 1
+MAX_VERSION = 2**31 - 1

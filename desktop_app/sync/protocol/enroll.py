@@ -1,0 +1,55 @@
+"""Enrollment: a laptop trades a one-time code and its public key for a device id and area."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from desktop_app.sync.protocol.auth import load_public_key
+from desktop_app.sync.protocol.constants import PROTOCOL_VERSION
+from desktop_app.sync.protocol.decoding import loads_json
+from desktop_app.sync.protocol.encoding import _dumps
+from desktop_app.sync.protocol.errors import MalformedRequest, UnsupportedProtocol
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EnrollRequest:
+    code: str
+    public_key: str  # base64url raw Ed25519 public key
+    label: str = ""  # the laptop's name, shown to KPU in the device list
+
+    def encode(self) -> bytes:
+        return _dumps({"v": PROTOCOL_VERSION, **dataclasses.asdict(self)})
+
+    @classmethod
+    def decode(cls, body: bytes) -> EnrollRequest:
+        doc = loads_json(body)
+        if not isinstance(doc, dict) or doc.get("v") != PROTOCOL_VERSION:
+            raise UnsupportedProtocol("Enrollment body is not protocol v1.", supported=[1])
+        code, key, label = doc.get("code"), doc.get("public_key"), doc.get("label", "")
+        if not isinstance(code, str) or not 4 <= len(code) <= 64:
+            raise MalformedRequest("code must be the enrollment code string.")
+        if not isinstance(label, str) or len(label) > 120:
+            raise MalformedRequest("label must be a string of at most 120 chars.")
+        load_public_key(key)
+        return cls(code, key, label)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EnrollResponse:
+    device_id: str
+    area: str  # region code or TPS id the device may read and write
+    area_name: str
+    server_time: int
+    limits: dict[str, int]
+
+    def encode(self) -> bytes:
+        return _dumps({"v": PROTOCOL_VERSION, **dataclasses.asdict(self)})
+
+    @classmethod
+    def decode(cls, body: bytes) -> EnrollResponse:
+        doc = loads_json(body)
+        try:
+            doc.pop("v")
+            return cls(**doc)
+        except (AttributeError, KeyError, TypeError) as exc:
+            raise MalformedRequest(f"Invalid enrollment response: {exc}") from None
