@@ -352,7 +352,9 @@ def finish_run(
 
 # A run that moved nothing: the watcher starts one on every successful probe (about every ten
 # minutes while online), and a history full of them would hide the runs that did something.
-_EMPTY_AUTO_RUN = "trigger IS 'auto' AND outcome IS 'ok' AND " + " AND ".join(
+# The trigger the connectivity watcher records (desktop_app.sync.watcher.TRIGGER_WATCHER).
+TRIGGER_WATCHER = "watcher"
+_EMPTY_AUTO_RUN = f"trigger IS '{TRIGGER_WATCHER}' AND outcome IS 'ok' AND " + " AND ".join(
     f"{n} = 0" for n in RUN_COUNTERS if not n.startswith("bytes_")
 )
 

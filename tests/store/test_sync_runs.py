@@ -24,14 +24,14 @@ def _run(store, trigger: str, at: str, outcome: str | None = "ok", **counters: i
 
 def test_empty_automatic_runs_collapse_to_the_latest(store):
     manual = _run(store, "manual", "2026-11-25T08:00:00Z")
-    _run(store, "auto", "2026-11-25T08:10:00Z", bytes_down=300)  # a probe's bytes only
-    quiet = _run(store, "auto", "2026-11-25T08:20:00Z")
-    worked = _run(store, "auto", "2026-11-25T08:30:00Z", confirmed=4)
-    failed = _run(store, "auto", "2026-11-25T08:40:00Z", outcome="offline")
-    interrupted = _run(store, "auto", "2026-11-25T08:45:00Z", outcome=None)
-    _run(store, "auto", "2026-11-25T08:50:00Z")
-    _run(store, "auto", "2026-11-25T09:00:00Z", outcomes=0)
-    last = _run(store, "auto", "2026-11-25T09:10:00Z")
+    _run(store, "watcher", "2026-11-25T08:10:00Z", bytes_down=300)  # a probe's bytes only
+    quiet = _run(store, "watcher", "2026-11-25T08:20:00Z")
+    worked = _run(store, "watcher", "2026-11-25T08:30:00Z", confirmed=4)
+    failed = _run(store, "watcher", "2026-11-25T08:40:00Z", outcome="offline")
+    interrupted = _run(store, "watcher", "2026-11-25T08:45:00Z", outcome=None)
+    _run(store, "watcher", "2026-11-25T08:50:00Z")
+    _run(store, "watcher", "2026-11-25T09:00:00Z", outcomes=0)
+    last = _run(store, "watcher", "2026-11-25T09:10:00Z")
     ids = [r.id for r in sync_state.recent_runs(store.db, 50)]
     # 08:10 gives way to 08:20 (the latest of its streak); 08:50 and 09:00 to 09:10. Runs that
     # worked, failed or were interrupted stay and end a streak.
@@ -45,3 +45,9 @@ def test_a_manual_empty_run_is_always_kept(store):
     first = _run(store, "manual", "2026-11-25T08:00:00Z")
     second = _run(store, "manual", "2026-11-25T08:05:00Z")
     assert [r.id for r in sync_state.recent_runs(store.db)] == [second, first]
+
+
+def test_the_collapsed_trigger_is_the_watchers():
+    from desktop_app.sync.watcher import TRIGGER_WATCHER
+
+    assert sync_state.TRIGGER_WATCHER == TRIGGER_WATCHER
