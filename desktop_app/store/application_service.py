@@ -29,7 +29,6 @@ from desktop_app.store.audit import append_audit
 from desktop_app.store.errors import RecordNotFound, ValidationFailed
 from desktop_app.store.field_store import FieldStore, utc_now
 
-
 NUMBER_DEVICE_DIGITS = 10
 
 
