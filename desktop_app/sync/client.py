@@ -20,11 +20,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import requests
-import requests.adapters
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.resources import resource_path
 from desktop_app.sync import protocol as p
+from desktop_app.sync.abortable import AbortableAdapter, SocketRegistry
 from desktop_app.sync.errors import (
     CertificateRejected,
     InsecureServerUrl,
@@ -133,7 +133,8 @@ class SyncClient:
         self._session.headers.clear()
         self._session.headers["User-Agent"] = USER_AGENT
         self._session.headers["Accept-Encoding"] = "identity"
-        adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=1, max_retries=0)
+        self._sockets = SocketRegistry()
+        adapter = AbortableAdapter(self._sockets, pool_connections=1, pool_maxsize=1, max_retries=0)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
 
@@ -146,6 +147,12 @@ class SyncClient:
         """Drop the kept-alive connection. The client stays usable: the next request opens a
         new connection (call this when the laptop changes networks, or before locking)."""
         self._session.close()
+
+    def abort(self) -> None:
+        """Cut the request in flight, if any (any thread): it fails at once with
+        ``TransportError`` instead of waiting out its timeout. Used by cancel, lock and close.
+        The client stays usable; the next request opens a new connection."""
+        self._sockets.shutdown_all()
 
     def _send(
         self,

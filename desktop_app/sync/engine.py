@@ -127,8 +127,10 @@ class SyncEngine:
         return self._last_progress
 
     def cancel(self) -> None:
-        """Ask the running ``run_once`` to stop at its next step (thread-safe)."""
+        """Stop the running ``run_once`` (thread-safe): a request waiting for its answer is cut
+        (it stays queued and is resent next time), then the run stops at its next step."""
         self._cancel.cancel()
+        self.client.abort()
 
     def _emit(self, progress: SyncProgress) -> None:
         self._last_progress = progress

@@ -11,18 +11,19 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 import random
-import time
 from collections.abc import Callable
 from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.store import sync_state
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.sync import protocol as p
 from desktop_app.sync.client import DEFAULT_TIMEOUTS, DeviceCredentials, SyncClient, Timeouts
 from desktop_app.sync.engine import SyncEngine
-from desktop_app.sync.errors import TransportError
+from desktop_app.sync.errors import SyncCancelled, TransportError
 from desktop_app.sync.pacing import DEFAULT_RETRY, RetryPolicy
-from desktop_app.sync.run import ProgressCallback, SyncRunReport
+from desktop_app.sync.run import CancelToken, ProgressCallback, SyncRunReport
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,7 +50,9 @@ def register(
     timeouts: Timeouts = DEFAULT_TIMEOUTS,
     client: SyncClient | None = None,
     retry: RetryPolicy = DEFAULT_RETRY,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
+    key: Ed25519PrivateKey | None = None,
+    cancel: CancelToken | None = None,
     **engine_options: Any,
 ) -> SyncEngine:
     """Enrol this laptop (one short request) and return the engine for it. The area is not
@@ -59,10 +62,15 @@ def register(
     Raises the protocol's enrolment errors (``EnrollCodeInvalid``, ``EnrollCodeUsed``,
     ``EnrollCodeExpired``), ``TransportError`` when the server cannot be reached, and the
     transport-security errors of ``SyncClient`` (``InsecureServerUrl``,
-    ``PinnedCertificateMissing``, ``CertificateRejected``)."""
+    ``PinnedCertificateMissing``, ``CertificateRejected``), and ``SyncCancelled`` once
+    ``cancel`` is set (abort ``client`` to cut a request in flight).
+
+    Pass the same ``key`` when trying the same code again after a cancel or a failure: the
+    server answers a repeat of an enrolment it already made (perhaps with its answer lost) with
+    the same device, where a new key would find the code used up."""
     client = client or SyncClient(server_url, ca_file=ca_file, timeouts=timeouts)
-    key = p.generate_key()
-    answer = _register(client, code, key, label, retry, sleep)
+    key = key or p.generate_key()
+    answer = _register(client, code, key, label, retry, sleep, cancel or CancelToken())
     sync_state.save_enrollment(
         store.db,
         device_id=answer.device_id,
@@ -110,17 +118,32 @@ def _register(
     key: Any,
     label: str,
     retry: RetryPolicy,
-    sleep: Callable[[float], None],
+    sleep: Callable[[float], None] | None,
+    cancel: CancelToken,
 ) -> p.EnrollResponse:
     """Send the enrolment, retrying lost answers with the same key and code: the server
     answers a repeat of an enrolment it already made with the same device (the signature
     proves the caller holds that key), so a 2G drop never burns the code."""
     failures = 0
     while True:
+        _check(cancel)
         try:
             return client.enroll(code, key, label)
         except (TransportError, p.ServerError):
+            _check(cancel)  # a cut request is the cancel, not a failure to retry
             failures += 1
             if failures >= retry.attempts:
                 raise
-            sleep(retry.delay(failures, random.random))
+            delay = retry.delay(failures, random.random)
+            if sleep is None:
+                cancel.wait(delay)
+            else:
+                sleep(delay)
+
+
+def _check(cancel: CancelToken) -> None:
+    if cancel.cancelled:
+        raise SyncCancelled(
+            "Enrolment cancelled. Try again with the same code: if KPU's server already "
+            "registered this laptop, it answers the same way again."
+        )

@@ -94,7 +94,7 @@ class SyncRunReport:
 
 class CancelToken:
     """Cooperative cancel: set from any thread, checked by the run between requests and during
-    waits. A request already on the wire finishes (or times out) first."""
+    waits. ``SyncEngine.cancel`` also cuts a request waiting for its answer."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
@@ -141,6 +141,7 @@ class RunContext:
 
     def retry_after(self, exc: Exception, failures: int) -> None:
         """Wait before the next attempt, or re-raise ``exc`` when the run should stop."""
+        self.check_cancel()  # a cancel cuts the request in flight: that failure is the cancel
         if not is_transient(exc) or failures >= self.policy.attempts:
             raise exc
         self.report.retries += 1

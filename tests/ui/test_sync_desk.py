@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt
 
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.field_store import utc_now
+from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import protocol as p
 from desktop_app.ui.sync.history import TAB_ANNOUNCEMENTS, TAB_CONFLICTS, TAB_REFUSED
+from tests.conftest import OFFICER, PASSPHRASE
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import AREA
 from tests.ui.helpers import on_worker, wait_idle
@@ -364,3 +366,40 @@ def test_the_desk_reads_while_a_sync_runs_and_locking_stops_the_run(
         wait_idle(qtbot, window, timeout=10000)
         assert window.desk is None and not sync_threads[0].is_alive()
         assert 0 < server.change_counts().get("applied", 0) < 60
+
+
+def test_closing_the_desk_during_a_stalled_sync_does_not_wait_for_the_network(
+    qtbot, tmp_path, server, recovery_keys
+):
+    """The signal goes while a request waits for its answer: closing the app cuts the request
+    instead of freezing the window until the minute-long read timeout; the change stays."""
+
+    def one_change(store) -> None:
+        (voter_id,) = store.db.execute("SELECT id FROM voters LIMIT 1").fetchone()
+        VoterService(store).mark_sesuai(voter_id)
+
+    with FaultProxy(("127.0.0.1", server.port)) as proxy:
+        data_dir = enrolled_vault(
+            tmp_path, server, recovery_keys[1], url=proxy.url, prepare=one_change
+        )
+        window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+        qtbot.waitUntil(lambda: desk.sync_panel.state.text() == "Daring", timeout=5000)
+        def lose_the_signal(_view) -> None:
+            # The probe answered and the run is about to start: now nothing comes back.
+            if window.sync.running:
+                proxy.configure(blackhole=True)
+
+        window.sync.changed.connect(lose_the_signal)
+        desk.act_sync.trigger()
+        qtbot.waitUntil(lambda: window.sync.running, timeout=5000)
+        time.sleep(0.5)  # the push request is on the wire, its answer will never come
+        assert window.sync.running
+        window.sync.changed.disconnect(lose_the_signal)
+        started = time.monotonic()
+        window.close()
+        assert time.monotonic() - started < 5
+
+    store = Vault(data_dir).unlock(OFFICER, PASSPHRASE)
+    with store:
+        assert outbox.counts(store.db)["pending"] == 1
+    assert server.change_counts() == {}

@@ -98,9 +98,9 @@ class EnrolDialog(QDialog):
 
     def _busy(self, text: str) -> None:
         self.enrol_button.setEnabled(False)
-        # The enrolment request itself cannot be cancelled (it is short, and retried until it
-        # is answered either way); the download after it can.
-        self.close_button.setEnabled(self.enrolled)
+        # Both the enrolment request and the download after it can be cancelled; trying the
+        # same code again afterwards is safe (the same key is presented again).
+        self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Batal"))
         self.fields.start_progress(text)
 

@@ -95,6 +95,7 @@ class EnrolPage(QWidget):
             return
         server, code = values
         self._busy(True)
+        self.cancel_button.setVisible(True)
         self.fields.start_progress(self.tr("Menghubungi server KPU…"))
         self.enroller.register(server, code, device_label(self._opened.officer))
 
@@ -114,6 +115,7 @@ class EnrolPage(QWidget):
         )
 
     def _register_failed(self, exc: Exception) -> None:
+        self.cancel_button.setVisible(False)
         self._busy(False)
         self.fields.stop_progress()
         self.fields.show_status("")

@@ -68,6 +68,7 @@ class Enroller(QObject):
 
     def register(self, server_url: str, code: str, label: str) -> None:
         self.busy = True
+        self.holder.arm()  # an earlier Batal must not cancel this attempt
         self._ctx.read(
             ops.register(self.holder, server_url, code, label),
             self._registered,

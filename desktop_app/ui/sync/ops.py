@@ -23,9 +23,12 @@ from desktop_app.ui.sync.config import AUTO_SYNC_SETTING, SyncConfig
 from desktop_app.ui.sync.relay import SyncRelay
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop_app.sync.client import SyncClient
     from desktop_app.sync.engine import SyncEngine
     from desktop_app.sync.enrollment import EnrollmentResult
-    from desktop_app.sync.run import SyncProgress, SyncRunReport
+    from desktop_app.sync.run import CancelToken, SyncProgress, SyncRunReport
     from desktop_app.sync.watcher import ConnectivityWatcher
 
 
@@ -39,6 +42,10 @@ class EngineHolder:
         self.relay = relay
         self.engine: SyncEngine | None = None
         self._cancel = threading.Event()
+        self._registering: tuple[SyncClient, CancelToken] | None = None
+        # One key per (server, code) this session: trying a code again after a cancel or a lost
+        # answer must present the same key, or the server finds the code already used.
+        self._enrol_keys: dict[tuple[str, str], Ed25519PrivateKey] = {}
 
     def engine_for(self, store: FieldStore) -> SyncEngine:
         """The engine for ``store`` (worker thread). Raises ``NotEnrolled``."""
@@ -73,6 +80,38 @@ class EngineHolder:
         engine = self.engine
         if engine is not None:
             engine.cancel()
+        registering = self._registering
+        if registering is not None:
+            client, token = registering
+            token.cancel()
+            client.abort()
+
+    # -- enrolment (database worker) -------------------------------------------------------------
+    def begin_registration(
+        self, server_url: str, code: str
+    ) -> tuple[SyncClient, Ed25519PrivateKey, CancelToken]:
+        """The client, key and cancel token for enrolling with ``code``; ``cancel`` reaches
+        them until ``end_registration``."""
+        from desktop_app.sync import protocol as p
+        from desktop_app.sync.client import DEFAULT_TIMEOUTS, SyncClient
+        from desktop_app.sync.run import CancelToken
+
+        options = self.config.engine_options
+        client = SyncClient(
+            server_url,
+            ca_file=self.config.ca_file,
+            timeouts=options.get("timeouts", DEFAULT_TIMEOUTS),
+        )
+        slot = (client.base_url, "".join(ch for ch in code.upper() if ch.isalnum()))
+        key = self._enrol_keys.setdefault(slot, p.generate_key())
+        token = CancelToken()
+        if self._cancel.is_set():
+            token.cancel()
+        self._registering = (client, token)
+        return client, key, token
+
+    def end_registration(self) -> None:
+        self._registering = None
 
     def _progress(self, progress: SyncProgress) -> None:
         # run_once clears the engine's cancel flag when it starts: a Batal pressed just
@@ -210,9 +249,20 @@ def register(
     def op(ctx: WorkerContext) -> str:
         from desktop_app.sync import enrollment
 
-        engine = enrollment.register(
-            ctx.store, server_url, code, label=label, **holder.config.engine_kwargs()
-        )
+        client, key, cancel = holder.begin_registration(server_url, code)
+        try:
+            engine = enrollment.register(
+                ctx.store,
+                server_url,
+                code,
+                label=label,
+                client=client,
+                key=key,
+                cancel=cancel,
+                **holder.config.engine_kwargs(),
+            )
+        finally:
+            holder.end_registration()
         holder.adopt(engine)
         return sync_state.require_enrollment(ctx.store.db).area_name
 

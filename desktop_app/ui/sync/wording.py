@@ -23,6 +23,11 @@ CTX = "Sync"
 # Error codes of the wire protocol, the engine's own ("tls", "gap") and the client's exception
 # names (a run that lost the link records the exception's name as its code).
 _BY_CODE = {
+    "SyncCancelled": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Dibatalkan. Anda dapat mencoba lagi dengan kode yang sama: bila server KPU sudah "
+        "mencatat laptop ini, server menjawab sama seperti sebelumnya.",
+    ),
     "enroll_code_invalid": QT_TRANSLATE_NOOP(
         "Sync",
         "Kode pendaftaran tidak dikenal. Periksa ketikannya (12 huruf dan angka, misalnya "
