@@ -14,8 +14,21 @@ import sqlite_utils
 from desktop_app.store.errors import VaultDamaged
 
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
-# 64 MiB page cache: the working set of a kecamatan fits; SQLCipher decrypts each page once.
-CACHE_KIB = 65536
+# The desk's page cache, at most 512 MiB. SQLCipher decrypts a page when it enters the cache and
+# never again while it stays, so the cache decides how often a lookup pays for decryption. It is
+# sized for a kabupaten store: at 1M voters the voter rows and the NIK and id indexes (~260 MB)
+# fit, and FieldStore.warm_lookup_index loads them after unlock. Memory is taken only as pages
+# are read. Not bigger than needed: these are decrypted pages held in the process's memory, and
+# SQLite scans the whole cache when it commits a write whose b-tree split renumbered pages, so
+# saves that split an index on random keys slow down as the cache fills (docs/performance.md,
+# Store: why this cache came with dropping the voter_updates_voter index).
+CACHE_KIB = 524288
+# A second connection for background work (a sync run) reads what that work touches only.
+SIBLING_CACHE_KIB = 65536
+# A bulk import or a first download commits one transaction as big as the list; without a limit
+# the WAL file keeps that size (hundreds of MB at 1M voters) until the app closes. The first
+# write after the checkpoint truncates it to this; everyday saves use ~4 MB of WAL.
+WAL_SIZE_LIMIT_BYTES = 32 * 1024 * 1024
 
 
 class StoreDatabase(sqlite_utils.Database):
@@ -56,9 +69,31 @@ def check_not_plain_sqlite(path: pathlib.Path) -> None:
         )
 
 
+def configure_connection(conn: sqlcipher3.Connection, *, cache_kib: int = CACHE_KIB) -> None:
+    """The pragmas every store connection runs with, after the key (bench/store.py gives its
+    unkeyed baseline the same ones through this function).
+
+    Durable commits: WAL with synchronous=FULL fsyncs the WAL on every commit, so a commit that
+    returned survives a power cut. Temp tables and sorts stay in memory, never in plain temp
+    files. The cipher settings are SQLCipher 4's defaults and are not touched here."""
+    for pragma in (
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=FULL",
+        "PRAGMA temp_store=MEMORY",
+        "PRAGMA foreign_keys=ON",
+        f"PRAGMA cache_size=-{int(cache_kib)}",
+        f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}",
+    ):
+        conn.execute(pragma).fetchall()
+
+
 def open_encrypted(
-    path: pathlib.Path, data_key: bytes | bytearray, *, create: bool = False
-) -> sqlite_utils.Database:
+    path: pathlib.Path,
+    data_key: bytes | bytearray,
+    *,
+    create: bool = False,
+    cache_kib: int = CACHE_KIB,
+) -> StoreDatabase:
     """Open (or, with ``create``, make) the encrypted database. Raises VaultDamaged when the file is
     foreign, damaged or belongs to other key slots; the file is never modified in that case."""
     if not create:
@@ -77,15 +112,5 @@ def open_encrypted(
             f"{path.name} cannot be decrypted with this vault's key: the file is damaged or "
             "belongs to another vault. It was left untouched."
         ) from exc
-    # Durable commits: WAL with synchronous=FULL fsyncs the WAL on every commit, so a commit that
-    # returned survives a power cut. Temp tables and sorts stay in memory, never in plain
-    # temp files.
-    for pragma in (
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=FULL",
-        "PRAGMA temp_store=MEMORY",
-        "PRAGMA foreign_keys=ON",
-        f"PRAGMA cache_size=-{CACHE_KIB}",
-    ):
-        conn.execute(pragma).fetchall()
+    configure_connection(conn, cache_kib=cache_kib)
     return StoreDatabase(conn)

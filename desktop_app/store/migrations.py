@@ -321,6 +321,13 @@ def _application_outcomes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _drop_unread_update_index(db: sqlite_utils.Database) -> None:
+    # No query reads voter_updates by voter; every save paid for the index (a page written and,
+    # its voter ids being random, frequent b-tree splits that make the commit scan the page
+    # cache). docs/performance.md, Store. Add an index on voter_id when a query needs one.
+    _run_script(db, "DROP INDEX IF EXISTS voter_updates_voter;")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
     Migration(2, "full-text search over voter names", _voter_search),
@@ -328,6 +335,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "ad hoc body applications", _applications),
     Migration(5, "sync state: enrolment, cursor, runs, conflicts, announcements", _sync_state),
     Migration(6, "recruitment outcomes pulled from KPU", _application_outcomes),
+    Migration(7, "drop voter_updates_voter, read by no query", _drop_unread_update_index),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -24,6 +24,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from desktop_app.store.sync_state import SyncStatus
+from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.qt import QObject, QTimer, Signal
 from desktop_app.ui.sync import ops
@@ -204,6 +205,10 @@ class SyncController(QObject):
             self._ctx.events.voters_changed.emit(VotersChanged(frozenset(), added=True))
         self._set_status(outcome.status)
         self._ctx.events.outbox_changed.emit()
+        # The run committed on its own connection, which empties the desk connection's page
+        # cache (SQLite, WAL mode): warm the lookup pages again so a NIK typed next decrypts
+        # nothing. Queued behind the reads the events above asked for.
+        self._ctx.read(voter_ops.warm_lookup_index(), lambda _none: None, owner=self)
         self.run_finished.emit(report)
         self.message.emit(report_text(report))
 
