@@ -749,27 +749,27 @@
 <context>
     <name>EnrolFields</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="133"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="134"/>
         <source>Kode pendaftaran diberikan KPU Kabupaten/Kota, hanya berlaku sekali dan untuk waktu terbatas. Alamat server sudah diisi untuk wilayah Anda; ubah hanya bila diminta TI KPU.</source>
         <translation>The enrolment code comes from the KPU Kabupaten/Kota office; it works once and for a limited time. The server address is filled in for your area; change it only if KPU IT asks you to.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="142"/>
         <source>Alamat &amp;server KPU:</source>
         <translation>KPU &amp;server address:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="143"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="144"/>
         <source>&amp;Kode pendaftaran:</source>
         <translation>Enrolment &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="178"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="179"/>
         <source>Ketik kode pendaftaran dari KPU.</source>
         <translation>Type the enrolment code from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="182"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="183"/>
         <source>Isi alamat server KPU (tanyakan ke TI KPU).</source>
         <translation>Fill in the KPU server address (ask KPU IT).</translation>
     </message>
@@ -802,43 +802,43 @@
         <translation>The encrypted data for %1 has been created on this laptop. Now enrol this laptop with the KPU server using the code you received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="98"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="99"/>
         <source>Menghubungi server KPU…</source>
         <translation>Contacting the KPU server…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="105"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="106"/>
         <source>Laptop ini terdaftar untuk wilayah %1. Daftar pemilih wilayah itu sedang diunduh; biarkan aplikasi terbuka sampai selesai.</source>
         <translation>This laptop is enrolled for %1. The voter list of that area is downloading; keep the app open until it finishes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="113"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="114"/>
         <source>Terdaftar untuk wilayah %1. Mengunduh data pemilih…</source>
         <translation>Enrolled for %1. Downloading the voter list…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="123"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="125"/>
         <source>Data Anda sudah tersimpan: Anda dapat mencoba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>Your data is saved: you can try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="127"/>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="164"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="129"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="166"/>
         <source>Coba &amp;lagi</source>
         <translation>Try &amp;again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="137"/>
         <source>Melanjutkan unduhan data pemilih…</source>
         <translation>Continuing the voter list download…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="150"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="152"/>
         <source>Laptop ini sudah terdaftar; data yang belum terunduh akan diambil pada sinkronisasi berikutnya.</source>
         <translation>This laptop is enrolled; what has not been downloaded yet will come with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="167"/>
         <source>Buka &amp;meja kerja</source>
         <translation>Open the &amp;desk</translation>
     </message>
@@ -3038,297 +3038,302 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>another officer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="26"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="31"/>
         <source>Kode pendaftaran tidak dikenal. Periksa ketikannya (12 huruf dan angka, misalnya ABCD-EFGH-JKMN) atau minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>Unknown enrolment code. Check what you typed (12 letters and digits, e.g. ABCD-EFGH-JKMN) or ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="31"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="36"/>
         <source>Kode ini sudah dipakai untuk mendaftarkan perangkat lain; setiap kode hanya berlaku sekali. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>This code was already used to enrol another device; each code works once. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="36"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="41"/>
         <source>Kode ini sudah kedaluwarsa. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>This code has expired. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="39"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="44"/>
         <source>Server KPU menolak pendaftaran. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>The KPU server refused the enrolment. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="42"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="47"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop; coba lagi saat ada sinyal.</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop; try again when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="47"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="52"/>
         <source>Sertifikat server tidak cocok dengan sertifikat KPU yang terpasang: alamat server salah, atau ada pihak lain di antara laptop dan KPU. Tidak ada data yang dikirim. Periksa alamat server atau hubungi TI KPU.</source>
         <translation>The server&apos;s certificate does not match the KPU certificate installed here: a wrong server address, or someone between this laptop and KPU. Nothing was sent. Check the server address or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="53"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="58"/>
         <source>Berkas sertifikat server KPU tidak terpasang di aplikasi ini, sehingga server tidak dapat diperiksa. Hubungi TI KPU untuk memasangnya.</source>
         <translation>The KPU server&apos;s certificate file is not installed in this app, so the server cannot be checked. Contact KPU IT to install it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="58"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="63"/>
         <source>Alamat server harus diawali https:// (misalnya https://sinkron.kpu.go.id): data pemilih tidak boleh dikirim tanpa enkripsi.</source>
         <translation>The server address must start with https:// (e.g. https://sinkron.kpu.go.id): voter data must never travel unencrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="68"/>
         <source>Laptop ini belum terdaftar di server KPU. Pilih “Daftarkan perangkat…” dan masukkan kode dari KPU.</source>
         <translation>This laptop is not enrolled with the KPU server yet. Choose “Enrol this laptop…” and enter the code from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="68"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="73"/>
         <source>KPU telah mencabut pendaftaran laptop ini, jadi server menolak kirimannya. Perubahan Anda tetap tersimpan; minta kode pendaftaran baru ke KPU Kabupaten/Kota.</source>
         <translation>KPU has revoked this laptop&apos;s enrolment, so the server refuses what it sends. Your changes stay saved; ask the KPU Kabupaten/Kota office for a new enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="73"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="78"/>
         <source>Server KPU tidak mengenal laptop ini (mungkin servernya diganti). Daftarkan ulang dengan kode baru dari KPU; perubahan yang belum terkirim akan ikut dikirim.</source>
         <translation>The KPU server does not know this laptop (perhaps the server was replaced). Enrol again with a new code from KPU; changes not yet sent will go out with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="78"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="83"/>
         <source>Jam laptop terlalu jauh berbeda dari jam server KPU. Periksa tanggal dan jam laptop, lalu coba lagi.</source>
         <translation>This laptop&apos;s clock is too far from the KPU server&apos;s. Check the laptop&apos;s date and time, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="83"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="88"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan; coba lagi nanti.</source>
         <translation>The KPU server has a problem. Your data stays saved; try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="87"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="92"/>
         <source>Server KPU sedang sibuk atau dalam pemeliharaan. Coba lagi nanti.</source>
         <translation>The KPU server is busy or under maintenance. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="90"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="95"/>
         <source>KPU menunggu perubahan lama yang tidak ada lagi di laptop ini (dipulihkan dari cadangan lama?). Hubungi KPU Kabupaten/Kota agar perubahan itu dilepas.</source>
         <translation>KPU is waiting for old changes this laptop no longer has (restored from an old backup?). Ask the KPU Kabupaten/Kota office to release them.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="96"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="101"/>
         <source>Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.</source>
         <translation>The KPU server refused this laptop&apos;s request (%1). Contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="97"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="102"/>
         <source>Server KPU menjawab dengan kesalahan (%1). Data Anda tetap tersimpan.</source>
         <translation>The KPU server answered with an error (%1). Your data stays saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="131"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="136"/>
         <source>Jenis perubahan ini tidak dikenal server KPU (versi aplikasi berbeda).</source>
         <translation>The KPU server does not know this kind of change (a different app version).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="134"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="139"/>
         <source>Isi perubahan tidak lengkap.</source>
         <translation>The change is incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="135"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="140"/>
         <source>Ada nilai elemen yang tidak memenuhi aturan.</source>
         <translation>An element value breaks the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="136"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="141"/>
         <source>Pemilih ini tidak ada di data KPU.</source>
         <translation>This voter is not in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="137"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="142"/>
         <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
         <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="140"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="145"/>
         <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
         <translation>A voter with this number is already in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
         <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
         <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="144"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="149"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="152"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="150"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="175"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="174"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="179"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="175"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="180"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="176"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="181"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="177"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="178"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="183"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="184"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="189"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="191"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="196"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="192"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="197"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="193"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="198"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="194"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="199"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="195"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="200"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="198"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="203"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="199"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="204"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="200"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="205"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="206"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="211"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="220"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="225"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="280"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="228"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="233"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="234"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="26"/>
+        <source>Dibatalkan. Anda dapat mencoba lagi dengan kode yang sama: bila server KPU sudah mencatat laptop ini, server menjawab sama seperti sebelumnya.</source>
+        <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="244"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="254"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="262"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="267"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="269"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="270"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="275"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="280"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="277"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="282"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="282"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="287"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="286"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="291"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="295"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="309"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="314"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3336,7 +3341,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="185"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="186"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>

@@ -14,6 +14,7 @@ from desktop_app.store.vault import Vault
 from desktop_app.ui.desk import DeskView
 from desktop_app.ui.sync.enrol_dialog import EnrolDialog
 from tests.support.certs import make_tls
+from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import AREA, area_voters, start_server
 from tests.ui.helpers import make_window, on_worker, wait_idle
 from tests.ui.sync_helpers import AREA_VOTERS, sync_config
@@ -165,3 +166,30 @@ def test_a_server_with_the_wrong_certificate_is_refused(qtbot, tmp_path, public_
         window.close()
     finally:
         server.stop()
+
+
+def test_a_stalled_enrolment_can_be_cancelled_and_the_same_code_tried_again(
+    qtbot, tmp_path, public_key_file, server
+):
+    """The signal goes while the enrolment request waits for its answer: Batal cuts it at once
+    (not after the minute-long read timeout), and the same code still works afterwards."""
+    with FaultProxy(("127.0.0.1", server.port)) as proxy:
+        window, page = _to_enrol_page(qtbot, tmp_path, public_key_file, sync_config(proxy.url))
+        page.fields.code.setText(server.code())
+        proxy.configure(blackhole=True)
+        page.enrol()
+        assert page.cancel_button.isVisible()
+        qtbot.waitUntil(lambda: proxy.connections > 0, timeout=5000)
+        time.sleep(0.3)  # the request is on the wire; no answer will come
+        started = time.monotonic()
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.enrol_button.isEnabled(), timeout=5000)
+        assert time.monotonic() - started < 5
+        assert "Dibatalkan" in page.fields.message.text()
+        assert "kode yang sama" in page.fields.message.text()
+        assert not page.cancel_button.isVisible()
+
+        proxy.configure(blackhole=False)
+        page.enrol()  # Coba lagi, the same code
+        qtbot.waitUntil(lambda: isinstance(window.page, DeskView), timeout=15000)
+    window.close()
