@@ -52,6 +52,8 @@ def store_outcomes(db: sqlite_utils.Database, outcomes: Iterable[dict[str, Any]]
     changed. Run inside the pull page's transaction."""
     count = 0
     for o in outcomes:
+        if o["body"] not in AdhocBody.__members__:
+            continue  # a body a newer server knows and this app does not: nothing to show it as
         before = db.conn.total_changes
         db.conn.execute(
             _UPSERT_SQL,

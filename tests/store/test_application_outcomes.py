@@ -124,3 +124,9 @@ def test_decided_unit_has_no_preview(store):
     shortlist = unit_shortlist(store.db, AdhocBody.PPS, DESA)
     assert shortlist.rule is None
     assert [r.outcome.result for r in shortlist.rows] == ["passed", "reserve", "failed"]
+
+
+def test_an_outcome_for_a_body_this_app_does_not_know_is_skipped(store):
+    assert _store(store, [_outcome(1, body="PPWP"), _outcome(2, stage="next_new_stage")]) == 1
+    assert units(store.db)[0].applications == 1
+    assert outcome_of(store.db, f"{2:032x}").stage is Stage.REGISTRATION  # shown as received
