@@ -84,6 +84,9 @@ class Application:
     updated_at: str
     submitted_at: str | None
     attachments: dict[str, str]  # document -> sha256
+    # Where the submission stands on its way to KPU: "pending" (queued), "sent" (KPU confirmed
+    # it), "refused" (quarantined, see the sync history); None for a draft.
+    delivery: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,6 +104,20 @@ class ApplicationService:
 
     # -- reads ----------------------------------------------------------------------------------
     def get(self, application_id: str) -> Application:
+        return self._get(application_id, self._deliveries())
+
+    def _deliveries(self) -> dict[str, str]:
+        """Application id -> state of its submission in the outbox, in one pass (the outbox has
+        no index by entity, and adding one would cost every voter save a page write)."""
+        return dict(
+            self.db.execute(
+                "SELECT entity_id, state FROM outbox WHERE entity = ? AND op = "
+                "'application.submit' ORDER BY seq",
+                [outbox.ENTITY_APPLICATION],
+            ).fetchall()
+        )
+
+    def _get(self, application_id: str, deliveries: dict[str, str]) -> Application:
         row = self.db.execute(
             "SELECT id, body, area_code, data, state, application_no, stage, stage_result, "
             "created_at, updated_at, submitted_at FROM applications WHERE id = ?",
@@ -122,6 +139,7 @@ class ApplicationService:
             applicant_from_json(json.loads(row[3])),
             *row[4:],
             attachments=attachments,
+            delivery=deliveries.get(application_id),
         )
 
     def list(self, *, body: AdhocBody | None = None, state: str | None = None) -> list[Application]:
@@ -136,7 +154,8 @@ class ApplicationService:
         ids = self.db.execute(
             f"SELECT id FROM applications {where} ORDER BY created_at", params
         ).fetchall()
-        return [self.get(i) for (i,) in ids]
+        deliveries = self._deliveries()
+        return [self._get(i, deliveries) for (i,) in ids]
 
     def duplicates_of(self, application_id: str) -> list[Application]:
         """Other applications on this laptop with the same NIK, for any body."""

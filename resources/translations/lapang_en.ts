@@ -190,17 +190,17 @@
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="123"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="125"/>
         <source>NIK ganda</source>
         <translation>Duplicate NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="136"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="138"/>
         <source>NIK yang sama sudah mendaftar di laptop ini.</source>
         <translation>The same NIK has already applied on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="140"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="142"/>
         <source>KPU mencatat NIK yang sama pada pendaftaran: %1</source>
         <translation>KPU holds the same NIK in applications: %1</translation>
     </message>
@@ -1900,27 +1900,32 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Application received. Application number: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="93"/>
-        <source>%1 · %2 · tersimpan dan menunggu dikirim ke KPU. Pendaftaran yang sudah dikirim tidak dapat diubah lagi.</source>
-        <translation>%1 · %2 · saved and waiting to be sent to KPU. A submitted application can no longer be changed.</translation>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="92"/>
+        <source>%1 · %2 · %3 Pendaftaran yang sudah dikirim tidak dapat diubah lagi.</source>
+        <translation>%1 · %2 · %3 A submitted application can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="105"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="102"/>
+        <source>Tahap di KPU: %1 — %2</source>
+        <translation>Stage at KPU: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="113"/>
         <source>Dokumen belum lengkap (dicatat di tanda terima; pelamar melengkapinya sebelum penelitian administrasi): %1</source>
         <translation>Documents missing (listed on the receipt; the applicant brings them before the administrative check): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="122"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="130"/>
         <source>Simpan tanda terima (PDF)</source>
         <translation>Save receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="125"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="133"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="166"/>
         <source>Tanda terima disimpan di %1. Berkas ini berisi data pribadi pelamar (nama dan sebagian NIK) dan tidak terenkripsi: cetak dan serahkan kepada pelamar, lalu hapus berkasnya atau simpan di tempat yang aman.</source>
         <translation>Receipt saved to %1. The file holds the applicant&apos;s personal data (name and part of the NIK) and is not encrypted: print it and hand it to the applicant, then delete the file or keep it somewhere safe.</translation>
     </message>
@@ -2093,142 +2098,172 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Received</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="104"/>
+        <source>Diterima · menunggu dikirim</source>
+        <translation>Received · waiting to be sent</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/recruitment/wording.py" line="105"/>
+        <source>Terkirim ke KPU</source>
+        <translation>Sent to KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="106"/>
+        <source>Ditolak KPU</source>
+        <translation>Refused by KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="109"/>
+        <source>Tersimpan dan menunggu dikirim ke KPU pada sinkronisasi berikutnya.</source>
+        <translation>Saved, and waiting to be sent to KPU with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="113"/>
+        <source>Sudah diterima dan dikonfirmasi server KPU.</source>
+        <translation>Received and confirmed by the KPU server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="114"/>
+        <source>Ditolak server KPU; alasannya ada di Riwayat sinkronisasi (Ctrl+H).</source>
+        <translation>Refused by the KPU server; the reason is in the sync history (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="122"/>
         <source>Pendaftaran</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="106"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="123"/>
         <source>Penelitian administrasi</source>
         <translation>Administrative check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="107"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="124"/>
         <source>Tes tertulis (CAT)</source>
         <translation>Written test (CAT)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="108"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="125"/>
         <source>Tanggapan masyarakat</source>
         <translation>Public input</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="109"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="126"/>
         <source>Wawancara</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="110"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="127"/>
         <source>Pengumuman</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="111"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="128"/>
         <source>Pelantikan</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="114"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="131"/>
         <source>Lulus</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="115"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="132"/>
         <source>Tidak lulus</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="116"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="133"/>
         <source>Cadangan</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="117"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="134"/>
         <source>Ditetapkan</source>
         <translation>Appointed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="121"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="138"/>
         <source>Badan ad hoc</source>
         <translation>Ad hoc body</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="122"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="139"/>
         <source>Wilayah kerja</source>
         <translation>Working area</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="123"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="140"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="124"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="141"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="125"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="142"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="126"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="143"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="127"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="144"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="128"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="145"/>
         <source>Alamat sesuai KTP-el</source>
         <translation>Address on the KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="129"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="146"/>
         <source>Domisili (desa/kelurahan)</source>
         <translation>Domicile (village)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="130"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="147"/>
         <source>Pendidikan terakhir</source>
         <translation>Highest education</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="131"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="148"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="132"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="149"/>
         <source>Nomor HP/telepon</source>
         <translation>Mobile/phone number</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="133"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="150"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="134"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="151"/>
         <source>Tekanan darah sistolik</source>
         <translation>Systolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="135"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="152"/>
         <source>Tekanan darah diastolik</source>
         <translation>Diastolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="136"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="153"/>
         <source>Gula darah</source>
         <translation>Blood sugar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="137"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="154"/>
         <source>Kolesterol</source>
         <translation>Cholesterol</translation>
     </message>
@@ -2294,102 +2329,102 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentFindings</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="141"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="158"/>
         <source>Pilih wilayah kerja badan yang dilamar.</source>
         <translation>Choose the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="144"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="161"/>
         <source>Wilayah kerja tidak cocok dengan tingkat badan ini; pilih lagi.</source>
         <translation>The working area does not fit this body&apos;s level; choose again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="147"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="164"/>
         <source>Isi tanggal lahir dari KTP-el: usia dihitung darinya.</source>
         <translation>Enter the date of birth from the KTP-el: the age is counted from it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="150"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="167"/>
         <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT.</source>
         <translation>The date of birth must be a real date, written DD-MM-YYYY.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="153"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="170"/>
         <source>Pelamar belum berusia %1 tahun pada hari pemungutan suara (%2); pendaftaran tidak dapat diterima.</source>
         <translation>The applicant is not yet %1 on election day (%2); the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="158"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="175"/>
         <source>Usia lebih dari %1 tahun pada hari pemungutan suara. Boleh diterima, tetapi pelamar yang lebih muda diutamakan bila jumlahnya cukup.</source>
         <translation>Older than %1 on election day. May be received, but younger applicants come first if there are enough.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="163"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="180"/>
         <source>Isi alamat sesuai KTP-el.</source>
         <translation>Enter the address on the KTP-el.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="164"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="181"/>
         <source>Isi pekerjaan (tulis &quot;tidak bekerja&quot; bila tidak bekerja).</source>
         <translation>Enter the occupation (write &quot;not working&quot; if none).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="167"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="184"/>
         <source>Pilih pendidikan terakhir yang sudah tamat.</source>
         <translation>Choose the highest completed education.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="170"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="187"/>
         <source>Pendidikan paling rendah SMA atau sederajat; pendaftaran tidak dapat diterima.</source>
         <translation>At least senior high school or equivalent is required; the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="174"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="191"/>
         <source>Pilih desa/kelurahan tempat pelamar tinggal.</source>
         <translation>Choose the village where the applicant lives.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="177"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="194"/>
         <source>Pelamar harus berdomisili di wilayah kerja badan yang dilamar.</source>
         <translation>The applicant must live in the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="181"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="198"/>
         <source>Tanpa nomor HP: sepakati cara lain untuk menghubungi pelamar.</source>
         <translation>No phone number: agree on another way to reach the applicant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="185"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="202"/>
         <source>Nomor HP/telepon harus 8 sampai 15 angka.</source>
         <translation>The phone number must be 8 to 15 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="188"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="205"/>
         <source>Alamat email tidak sah; kosongkan bila tidak ada.</source>
         <translation>The e-mail address is not valid; leave it empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="191"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="208"/>
         <source>Centang setelah pelamar menandatangani pernyataan ini di surat pernyataan.</source>
         <translation>Tick once the applicant has signed this statement in the statement letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="195"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="212"/>
         <source>Belum diterima. Pendaftaran tetap dapat dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Not received. The application can still be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="199"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="216"/>
         <source>Salin nilai ini dari surat keterangan sehat.</source>
         <translation>Copy this value from the health certificate.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="202"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="219"/>
         <source>Di atas batas umum; panitia mempertimbangkannya (surat dokter yang menentukan).</source>
         <translation>Above the usual limit; the panel takes it into account (the doctor&apos;s certificate decides).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="206"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="223"/>
         <source>NIK ini sudah punya pendaftaran lain di laptop ini: %1.</source>
         <translation>This NIK already has another application on this laptop: %1.</translation>
     </message>

@@ -129,6 +129,7 @@ def test_application_reaches_kpu_and_outcomes_come_back(
     assert number in text and "Dokumen lengkap" in text and NIK not in text
     [entry] = on_worker(qtbot, window, lambda store: outbox.entries(store.db))
     photo_sha = entry.payload["attachments"]["pas_foto"]
+    assert "menunggu dikirim ke KPU" in page.receipt.text.text()
 
     # The next sync carries it to KPU, the scanned photo with it.
     with qtbot.waitSignal(window.sync.run_finished, timeout=15000) as finished:
@@ -165,8 +166,8 @@ def test_application_reaches_kpu_and_outcomes_come_back(
     report = finished.args[0]
     assert report.ok and report.outcomes >= 2 and report.confirmed == 0
 
+    rec.show_list()  # back from the submitted form: the list reloads
     listing = rec.list_page
-    listing.reload()
     qtbot.waitUntil(lambda: listing.model.rowCount() == 1 and window.tasks.pending == 0)
 
     def cell(name: str) -> str:
@@ -179,6 +180,13 @@ def test_application_reaches_kpu_and_outcomes_come_back(
         "84.5",
     )
     assert "NIK ganda" in cell("note")
+    assert cell("state") == "Terkirim ke KPU"  # the officer sees KPU confirmed it
+    listing.table.setFocus()
+    qtbot.keyClick(listing.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: rec.page is not None and rec.page.receipt.isVisibleTo(rec.page))
+    opened = rec.page.receipt.text.text()
+    assert "dikonfirmasi server KPU" in opened and "Tahap di KPU: Tes tertulis (CAT)" in opened
+    rec.show_list()
     outcome = on_worker(
         qtbot, window, lambda store: ApplicationService(store).get(done.args[0].application.id)
     )

@@ -110,6 +110,8 @@ class ApplicationListModel(QAbstractTableModel):
         if column == "nik":
             return masked_nik(item.nik)
         if column == "state":
+            if item.state == "submitted":
+                return wording.submitted_state(item.delivery)
             return wording.state(item.state)
         if column == "stage":
             return wording.stage(item.stage)

@@ -108,6 +108,7 @@ class ApplicationRow:
     score: float | None = None  # of the stage KPU last recorded
     kpu_duplicates: tuple[str, ...] = ()  # numbers at KPU with the same NIK (any laptop)
     kpu_note: str = ""
+    delivery: str | None = None  # the submission's outbox state: pending, sent, refused
 
 
 # -- reads --------------------------------------------------------------------------------------
@@ -165,6 +166,7 @@ def _row(app: Application, duplicate: bool, outcome: Outcome | None) -> Applicat
         outcome.score if outcome else None,
         outcome.duplicates if outcome else (),
         outcome.note if outcome else "",
+        app.delivery,
     )
 
 

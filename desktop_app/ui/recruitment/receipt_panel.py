@@ -89,14 +89,22 @@ class ReceiptPanel(QFrame):
             )
             + "</b>",
             escape(
-                self.tr(
-                    "%1 · %2 · tersimpan dan menunggu dikirim ke KPU. Pendaftaran yang sudah "
-                    "dikirim tidak dapat diubah lagi."
-                )
+                self.tr("%1 · %2 · %3 Pendaftaran yang sudah dikirim tidak dapat diubah lagi.")
                 .replace("%1", wording.body_short(application.body))
                 .replace("%2", self._areas.name(application.area_code))
+                .replace("%3", wording.delivery_sentence(application.delivery))
             ),
         ]
+        if application.stage and (application.stage != "registration" or application.stage_result):
+            lines.append(
+                "<b>"
+                + escape(
+                    self.tr("Tahap di KPU: %1 — %2")
+                    .replace("%1", wording.stage(application.stage))
+                    .replace("%2", wording.stage_result(application.stage_result) or "…")
+                )
+                + "</b>"
+            )
         if missing:
             lines.append(
                 f'<span style="color:{WARNING_COLOUR}">'

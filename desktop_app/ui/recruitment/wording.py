@@ -99,6 +99,23 @@ _STATES = {
     "draft": QT_TRANSLATE_NOOP("Recruitment", "Draf"),
     "submitted": QT_TRANSLATE_NOOP("Recruitment", "Diterima"),
 }
+# A submitted application on its way to KPU (the outbox state of its submission).
+_DELIVERY = {
+    "pending": QT_TRANSLATE_NOOP("Recruitment", "Diterima · menunggu dikirim"),
+    "sent": QT_TRANSLATE_NOOP("Recruitment", "Terkirim ke KPU"),
+    "refused": QT_TRANSLATE_NOOP("Recruitment", "Ditolak KPU"),
+}
+_DELIVERY_SENTENCES = {
+    "pending": QT_TRANSLATE_NOOP(
+        "Recruitment",
+        "Tersimpan dan menunggu dikirim ke KPU pada sinkronisasi berikutnya.",
+    ),
+    "sent": QT_TRANSLATE_NOOP("Recruitment", "Sudah diterima dan dikonfirmasi server KPU."),
+    "refused": QT_TRANSLATE_NOOP(
+        "Recruitment",
+        "Ditolak server KPU; alasannya ada di Riwayat sinkronisasi (Ctrl+H).",
+    ),
+}
 
 # Stages of PKPU 8/2022; outcomes arrive from KPU on pull (not yet in this version).
 _STAGES = {
@@ -235,6 +252,15 @@ def pendidikan(level: Pendidikan) -> str:
 
 def state(value: str) -> str:
     return _t(_STATES[value]) if value in _STATES else value
+
+
+def submitted_state(delivery: str | None) -> str:
+    """The list's status of a submitted application: queued, confirmed by KPU, or refused."""
+    return _t(_DELIVERY[delivery]) if delivery in _DELIVERY else state("submitted")
+
+
+def delivery_sentence(delivery: str | None) -> str:
+    return _t(_DELIVERY_SENTENCES.get(delivery or "pending", _DELIVERY_SENTENCES["pending"]))
 
 
 def stage(value: str | None) -> str:
