@@ -22,6 +22,15 @@ OTHER_DESA = "52.04.14.2016"
 BORN = dt.date(1990, 5, 17)
 NIK = encode_nik("52.04.18", BORN, "P", 12)
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+# Every document a non-party applicant brings, but the photo (attached as a file instead).
+ALL_BUT_PHOTO = (
+    "surat_pendaftaran",
+    "ktp_el",
+    "ijazah",
+    "surat_pernyataan",
+    "surat_keterangan_sehat",
+    "daftar_riwayat_hidup",
+)
 
 
 def open_window(qtbot, window, autosave_ms: int = 50) -> RecruitmentWindow:

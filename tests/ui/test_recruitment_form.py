@@ -12,6 +12,7 @@ from desktop_app.store.application_service import ApplicationService
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
 from tests.ui.helpers import make_window, on_worker, unlock, wait_idle
 from tests.ui.recruitment_helpers import (
+    ALL_BUT_PHOTO,
     DESA,
     NIK,
     TPS,
@@ -25,15 +26,6 @@ from tests.ui.recruitment_helpers import (
     tick_documents,
     type_into,
     wait_saved,
-)
-
-ALL_BUT_PHOTO = (
-    "surat_pendaftaran",
-    "ktp_el",
-    "ijazah",
-    "surat_pernyataan",
-    "surat_keterangan_sehat",
-    "daftar_riwayat_hidup",
 )
 
 

@@ -26,6 +26,7 @@ from tests.store.test_application_service import _applicant
 from tests.support.sync_env import AREA, RunningServer
 from tests.ui.helpers import on_worker, wait_idle
 from tests.ui.recruitment_helpers import (
+    ALL_BUT_PHOTO,
     PNG,
     attach_photo,
     fill_identity,
@@ -45,14 +46,6 @@ from tests.ui.sync_helpers import (
 
 BORN = dt.date(1991, 8, 3)
 NIK = encode_nik(AREA, BORN, "P", 33)
-ALL_BUT_PHOTO = (
-    "surat_pendaftaran",
-    "ktp_el",
-    "ijazah",
-    "surat_pernyataan",
-    "surat_keterangan_sehat",
-    "daftar_riwayat_hidup",
-)
 
 
 def _admin(server: RunningServer, *args: str, capsys=None) -> str:

@@ -384,6 +384,7 @@ def test_closing_the_desk_during_a_stalled_sync_does_not_wait_for_the_network(
         )
         window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
         qtbot.waitUntil(lambda: desk.sync_panel.state.text() == "Daring", timeout=5000)
+
         def lose_the_signal(_view) -> None:
             # The probe answered and the run is about to start: now nothing comes back.
             if window.sync.running:
