@@ -167,8 +167,13 @@ def read_stage_csv(path: pathlib.Path) -> list[decisions.StageLine]:
     ``decisions.import_stages``."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AdminError(f"Cannot read {path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise AdminError(
+            f"{path} is not UTF-8 text (byte {exc.start} cannot be read): save it from the "
+            "spreadsheet as 'CSV UTF-8' and import it again. Nothing was imported."
+        ) from None
+    except OSError as exc:
+        raise AdminError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -142,6 +142,15 @@ def test_import_stages_is_all_or_nothing(
     assert state[c] == ("registration", None, None)
     missing = run("import-stages", tmp_path / "none.csv")
     assert missing[0] == 1 and "Cannot read" in missing[2]
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes(
+        f"application_no,stage,result,score,note\n{c},written_test,,7,Bagus \xe9\n".encode(
+            "latin-1"
+        )
+    )
+    status, _, err = run("import-stages", latin1)
+    assert status == 1 and "not UTF-8" in err and "CSV UTF-8" in err
+    assert _state(live_server)[c] == ("registration", None, None)
 
 
 def test_shortlist_ranks_each_desa_then_the_interview(
