@@ -36,6 +36,11 @@ import time
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+# isort: split
+import repo_root  # noqa: F401  (tests/support is imported below)
+
+# isort: split
+
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.keyslots import TEST_KDF

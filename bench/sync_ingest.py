@@ -39,6 +39,11 @@ from typing import Any
 
 import requests
 
+# isort: split
+import repo_root  # noqa: F401  (tests/support is imported below)
+
+# isort: split
+
 from desktop_app.domain.voter import VoterRecord, imported_voter_id
 from desktop_app.sync import protocol as p
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
