@@ -328,6 +328,39 @@ def _drop_unread_update_index(db: sqlite_utils.Database) -> None:
     _run_script(db, "DROP INDEX IF EXISTS voter_updates_voter;")
 
 
+def _updates_keyed_by_change(db: sqlite_utils.Database) -> None:
+    # voter_updates becomes one b-tree keyed by change id instead of a rowid table plus the
+    # index of its primary key, which every save wrote twice over (0.8 page fewer per save;
+    # docs/performance.md, Store). Only with time-ordered change ids (outbox.ChangeIdClock): keyed
+    # by random ids the table would split at random leaves. Rows keep their ids; no query reads
+    # the rowid of voter_updates.
+    columns = (
+        "change_id, voter_id, outcome, tms_code, changes, evidence_type, evidence_ref, "
+        "attachment_sha256, officer, created_at"
+    )
+    _run_script(
+        db,
+        f"""
+        CREATE TABLE voter_updates_by_change (
+            change_id TEXT NOT NULL PRIMARY KEY,
+            voter_id TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('sesuai','ubah','baru','tms','restore')),
+            tms_code INTEGER CHECK (tms_code BETWEEN 1 AND 8),
+            changes TEXT,                     -- JSON {{element: [old, new]}}
+            evidence_type TEXT,
+            evidence_ref TEXT,
+            attachment_sha256 TEXT,
+            officer TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO voter_updates_by_change({columns})
+            SELECT {columns} FROM voter_updates ORDER BY change_id;
+        DROP TABLE voter_updates;
+        ALTER TABLE voter_updates_by_change RENAME TO voter_updates;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
     Migration(2, "full-text search over voter names", _voter_search),
@@ -336,6 +369,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "sync state: enrolment, cursor, runs, conflicts, announcements", _sync_state),
     Migration(6, "recruitment outcomes pulled from KPU", _application_outcomes),
     Migration(7, "drop voter_updates_voter, read by no query", _drop_unread_update_index),
+    Migration(8, "voter_updates as one b-tree keyed by change id", _updates_keyed_by_change),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
