@@ -103,17 +103,21 @@ class ApplicationService:
         self.db = store.db
 
     # -- reads ----------------------------------------------------------------------------------
-    def get(self, application_id: str) -> Application:
-        return self._get(application_id, self._deliveries())
+    def get(self, application_id: str, *, with_delivery: bool = False) -> Application:
+        """The application; ``with_delivery`` also reads where its submission stands, which
+        scans the outbox (it has no index by entity: one would cost every voter save a page
+        write), so the autosave and the rule checks, which call this often, leave it out."""
+        deliveries = self._deliveries(application_id) if with_delivery else {}
+        return self._get(application_id, deliveries)
 
-    def _deliveries(self) -> dict[str, str]:
-        """Application id -> state of its submission in the outbox, in one pass (the outbox has
-        no index by entity, and adding one would cost every voter save a page write)."""
+    def _deliveries(self, application_id: str | None = None) -> dict[str, str]:
+        """Application id -> state of its submission in the outbox, in one pass."""
+        only = " AND entity_id = ?" if application_id else ""
         return dict(
             self.db.execute(
                 "SELECT entity_id, state FROM outbox WHERE entity = ? AND op = "
-                "'application.submit' ORDER BY seq",
-                [outbox.ENTITY_APPLICATION],
+                f"'application.submit'{only} ORDER BY seq",
+                [outbox.ENTITY_APPLICATION, *([application_id] if application_id else [])],
             ).fetchall()
         )
 

@@ -142,7 +142,7 @@ def load_shortlist(body: AdhocBody, area_code: str) -> Callable[[WorkerContext],
 
 
 def get_application(application_id: str) -> Callable[[WorkerContext], Application]:
-    return lambda ctx: ApplicationService(ctx.store).get(application_id)
+    return lambda ctx: ApplicationService(ctx.store).get(application_id, with_delivery=True)
 
 
 def _row(app: Application, duplicate: bool, outcome: Outcome | None) -> ApplicationRow:
