@@ -10,7 +10,6 @@ import datetime as dt
 from desktop_app.reports.receipt import masked_nik
 from desktop_app.ui.qt import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QBrush,
     QColor,
     QModelIndex,
@@ -21,6 +20,7 @@ from desktop_app.ui.qt import (
 from desktop_app.ui.recruitment import wording
 from desktop_app.ui.recruitment.area_labels import AreaLabels
 from desktop_app.ui.recruitment.ops import ApplicationRow
+from desktop_app.ui.recruitment.table_model import RowsTableModel
 
 CTX = "ApplicationListModel"
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -50,39 +50,24 @@ def _local_time(iso: str) -> str:
     return moment.astimezone().strftime("%d-%m-%Y %H:%M")
 
 
-class ApplicationListModel(QAbstractTableModel):
+class ApplicationListModel(RowsTableModel):
+    COLUMNS = COLUMNS
+    CONTEXT = CTX
+
     def __init__(self, areas: AreaLabels, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._areas = areas
-        self.rows: list[ApplicationRow] = []
         self._draft = QBrush(_DRAFT_BACKGROUND)
         self._duplicate = QBrush(_DUPLICATE_FOREGROUND)
 
     def set_rows(self, rows: list[ApplicationRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ApplicationRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    # -- QAbstractTableModel ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate(CTX, COLUMNS[section][1])
-        return None
+        self.replace_rows(list(rows))
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         item = self.row_at(index.row())
         if item is None:
             return None
-        column = COLUMNS[index.column()][0]
+        column = self.column_key(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -15,7 +15,6 @@ from desktop_app.ui.context import DeskContext
 from desktop_app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
-    QAbstractTableModel,
     QAction,
     QComboBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from desktop_app.ui.qt import (
 )
 from desktop_app.ui.recruitment import ops, wording
 from desktop_app.ui.recruitment.area_labels import AreaLabels
+from desktop_app.ui.recruitment.table_model import RowsTableModel
 
 CTX = "ShortlistModel"
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -46,33 +46,22 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-class ShortlistModel(QAbstractTableModel):
+class ShortlistModel(RowsTableModel):
+    COLUMNS = COLUMNS
+    CONTEXT = CTX
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: tuple[ShortlistRow, ...] = ()
         self.rule: SelectionRule | None = None
 
     def set_rows(self, rows: tuple[ShortlistRow, ...], rule: SelectionRule | None) -> None:
-        self.beginResetModel()
-        self.rows, self.rule = rows, rule
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate(CTX, COLUMNS[section][1])
-        return None
+        self.rule = rule
+        self.replace_rows(rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not 0 <= index.row() < len(self.rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(self.rows[index.row()], COLUMNS[index.column()][0], self.rule)
+        row = self.row_at(index.row())
+        if row is not None and role == Qt.ItemDataRole.DisplayRole:
+            return _text(row, self.column_key(index), self.rule)
         return None
 
 
