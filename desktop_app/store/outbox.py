@@ -152,27 +152,27 @@ def entries(db: sqlite_utils.Database, *, state: str | None = None) -> list[Outb
     return [_entry(r) for r in rows]
 
 
-def mark_sent(db: sqlite_utils.Database, change_ids: Iterable[str], *, at: str) -> int:
-    """Record the server's acknowledgement. Only call with ids the server acknowledged."""
-    ids = list(change_ids)
+def mark_sent(db: sqlite_utils.Database, seqs: Iterable[int], *, at: str) -> int:
+    """Record the server's acknowledgement. Only call with the seqs of changes the server
+    acknowledged. Entries are found by seq (the table's key): the outbox keeps no index of
+    change ids, which every save would have to write."""
+    numbers = list(seqs)
     with db.atomic():
         db.conn.executemany(
-            "UPDATE outbox SET state = 'sent', acked_at = ? "
-            "WHERE change_id = ? AND state = 'pending'",
-            [(at, cid) for cid in ids],
+            "UPDATE outbox SET state = 'sent', acked_at = ? WHERE seq = ? AND state = 'pending'",
+            [(at, seq) for seq in numbers],
         )
-    return len(ids)
+    return len(numbers)
 
 
 def mark_refused(
-    db: sqlite_utils.Database, change_id: str, *, code: str, reason: str, at: str
+    db: sqlite_utils.Database, seq: int, *, code: str, reason: str, at: str
 ) -> None:
     with db.atomic():
         db.execute(
             "UPDATE outbox SET state = 'refused', acked_at = ?, refusal_code = ?, "
-            "refusal_reason = ? "
-            "WHERE change_id = ? AND state = 'pending'",
-            [at, code, reason, change_id],
+            "refusal_reason = ? WHERE seq = ? AND state = 'pending'",
+            [at, code, reason, seq],
         )
 
 

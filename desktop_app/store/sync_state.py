@@ -209,7 +209,7 @@ def pending_count(db: sqlite_utils.Database, *, after_seq: int = 0) -> int:
 
 
 def quarantine_after_hold(
-    db: sqlite_utils.Database, refusals: Iterable[tuple[str, str, str]], *, at: str
+    db: sqlite_utils.Database, refusals: Iterable[tuple[int, str, str, str]], *, at: str
 ) -> int:
     """Move changes the server refused *after* first holding them to the officer's quarantine.
 
@@ -217,14 +217,16 @@ def quarantine_after_hold(
     shows as sent) before the server could apply it, and it may still be refused when its turn
     comes (e.g. the voter was gone). The refusal arrives on pull; without this the officer would
     see "sent" for a change KPU never applied — the count mismatch this app exists to avoid.
-    ``refusals`` are (change_id, code, message)."""
+    ``refusals`` are (outbox seq, change_id, code, message); the change id must match too, so a
+    notice can never quarantine another change."""
     moved = 0
     with db.atomic():
-        for change_id, code, message in refusals:
+        for seq, change_id, code, message in refusals:
             cursor = db.execute(
                 "UPDATE outbox SET state = 'refused', acked_at = ?, refusal_code = ?, "
-                "refusal_reason = ? WHERE change_id = ? AND state IN ('pending', 'sent')",
-                [at, code, message, change_id],
+                "refusal_reason = ? WHERE seq = ? AND change_id = ? "
+                "AND state IN ('pending', 'sent')",
+                [at, code, message, seq, change_id],
             )
             moved += cursor.rowcount
     return moved

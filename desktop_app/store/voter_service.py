@@ -124,7 +124,7 @@ class VoterService:
         now = utc_now()
         with self.db.atomic():
             self._update_row(voter_id, {"keterangan": KETERANGAN_SESUAI}, now)
-            return self._record_change(current, "sesuai", {}, now, outcome="sesuai")
+            return self._record_change(current, "sesuai", {}, now)
 
     def ubah(self, voter_id: str, changes: dict[str, Any]) -> SaveResult:
         current = self.get(voter_id)
@@ -154,8 +154,7 @@ class VoterService:
                 "ubah",
                 {"changes": wire_changes, "original": {k: original[k] for k in real}},
                 now,
-                outcome="ubah",
-                changes={k: [original[k], wire_changes[k]] for k in real},
+                fields=tuple(real),
                 warnings=tuple(result.warnings),
             )
 
@@ -191,9 +190,7 @@ class VoterService:
                     "attachment": sha,
                 },
                 now,
-                outcome="tms",
                 tms_code=int(code),
-                evidence=(evidence_type, evidence_ref, sha),
             )
 
     def tms8_move(self, voter_id: str, target_tps_id: str) -> tuple[SaveResult, SaveResult]:
@@ -227,9 +224,7 @@ class VoterService:
                     "new_voter_id": new_id,
                 },
                 now,
-                outcome="tms",
                 tms_code=8,
-                evidence=("", target_tps_id, None),
             )
             baru = self._insert_baru(new_id, moved, now, ())
         return tms, baru
@@ -255,7 +250,7 @@ class VoterService:
         now = utc_now()
         with self.db.atomic():
             self._update_row(voter_id, {"keterangan": ""}, now)
-            return self._record_change(current, "restore", {}, now, outcome="restore")
+            return self._record_change(current, "restore", {}, now)
 
     # -- internals ------------------------------------------------------------------------------
     def _update_row(self, voter_id: str, columns: dict[str, Any], now: str) -> None:
@@ -263,7 +258,6 @@ class VoterService:
             **columns,
             "checked_at": now,
             "checked_by": self.store.officer,
-            "updated_at": now,
         }
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self.db.execute(
@@ -281,9 +275,9 @@ class VoterService:
         self, new_id: str, record: VoterRecord, now: str, warnings: tuple[Finding, ...]
     ) -> SaveResult:
         self.db.execute(
-            f"INSERT INTO voters(id, {', '.join(ROW_FIELDS)}, checked_at, checked_by, updated_at) "
-            f"VALUES (?, {', '.join('?' * len(ROW_FIELDS))}, ?, ?, ?)",
-            [new_id, *record_values(record), now, self.store.officer, now],
+            f"INSERT INTO voters(id, {', '.join(ROW_FIELDS)}, checked_at, checked_by) "
+            f"VALUES (?, {', '.join('?' * len(ROW_FIELDS))}, ?, ?)",
+            [new_id, *record_values(record), now, self.store.officer],
         )
         view = VoterView(new_id, record, 0, {}, now, self.store.officer)
         return self._record_change(
@@ -291,7 +285,6 @@ class VoterService:
             "baru",
             record_to_wire(record),
             now,
-            outcome="baru",
             base_version=None,
             warnings=warnings,
         )
@@ -303,10 +296,8 @@ class VoterService:
         payload: dict[str, Any],
         now: str,
         *,
-        outcome: str,
         tms_code: int | None = None,
-        changes: dict[str, list[Any]] | None = None,
-        evidence: tuple[str, str, str | None] | None = None,
+        fields: tuple[str, ...] = (),
         base_version: int | None | str = "current",
         warnings: tuple[Finding, ...] = (),
     ) -> SaveResult:
@@ -321,28 +312,10 @@ class VoterService:
             officer=officer,
             at=now,
         )
-        evidence_type, evidence_ref, sha = evidence or (None, None, None)
-        self.db.execute(
-            "INSERT INTO voter_updates(change_id, voter_id, outcome, tms_code, changes, "
-            "evidence_type, evidence_ref, attachment_sha256, officer, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                entry.change_id,
-                current.id,
-                outcome,
-                tms_code,
-                json.dumps(changes) if changes else None,
-                evidence_type,
-                evidence_ref,
-                sha,
-                officer,
-                now,
-            ],
-        )
         # The audit names fields and codes, not values: values live in the row and the outbox.
-        detail: dict[str, Any] = {"outcome": outcome, "seq": entry.seq}
-        if changes:
-            detail["fields"] = sorted(changes)
+        detail: dict[str, Any] = {"outcome": op, "seq": entry.seq}
+        if fields:
+            detail["fields"] = sorted(fields)
         if tms_code:
             detail["tms_code"] = tms_code
         append_audit(

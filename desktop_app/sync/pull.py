@@ -102,7 +102,12 @@ class PullPhase:
                 db, (dataclasses.asdict(a) for a in page.applications), now
             )
             report.refused += sync_state.quarantine_after_hold(
-                db, ((r.change_id, r.reason, r.message) for r in page.refusals), at=now
+                db,
+                (
+                    (ctx.enrollment.outbox_seq(r.seq), r.change_id, r.reason, r.message)
+                    for r in page.refusals
+                ),
+                at=now,
             )
             sync_state.set_pull_cursor(db, ctx.enrollment.device_id, page.cursor)
             if not page.more:

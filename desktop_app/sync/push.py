@@ -173,7 +173,7 @@ class PushPhase:
     def _apply(self, batch: _Batch, result: p.PushResult) -> None:
         ctx = self.ctx
         by_seq = result.by_seq()
-        acked: list[str] = []
+        acked: list[int] = []
         refused: list[tuple[OutboxEntry, p.ChangeResult]] = []
         for entry in batch.entries:
             answer = by_seq.get(ctx.enrollment.wire_seq(entry.seq))
@@ -194,7 +194,7 @@ class PushPhase:
             elif answer.status is p.ChangeStatus.REFUSED:
                 refused.append((entry, answer))
             else:
-                acked.append(entry.change_id)
+                acked.append(entry.seq)
         now = utc_now()
         with ctx.db.atomic():
             before = ctx.db.conn.total_changes
@@ -205,7 +205,7 @@ class PushPhase:
                 before = ctx.db.conn.total_changes
                 outbox.mark_refused(
                     ctx.db,
-                    entry.change_id,
+                    entry.seq,
                     code=answer.reason or "refused",
                     reason=answer.message or "",
                     at=now,

@@ -83,11 +83,11 @@ def test_outbox_sequence_and_states(store):
         )
     assert (a.seq, b.seq) == (1, 2)
     assert [e.change_id for e in outbox.pending_entries(db, limit=10)] == [a.change_id, b.change_id]
-    outbox.mark_sent(db, [a.change_id], at="t2")
-    outbox.mark_refused(db, b.change_id, code="invalid", reason="bad", at="t2")
+    outbox.mark_sent(db, [a.seq], at="t2")
+    outbox.mark_refused(db, b.seq, code="invalid", reason="bad", at="t2")
     assert outbox.counts(db) == {"pending": 0, "sent": 1, "refused": 1}
     # A late acknowledgement never resurrects or overwrites a refusal.
-    outbox.mark_sent(db, [b.change_id], at="t3")
+    outbox.mark_sent(db, [b.seq], at="t3")
     assert outbox.counts(db) == {"pending": 0, "sent": 1, "refused": 1}
     assert b.to_wire()["payload"] == {"code": 1}
 

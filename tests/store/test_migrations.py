@@ -1,6 +1,5 @@
 """Every earlier schema version upgrades in place to the latest, keeping its data."""
 
-import secrets
 import uuid
 
 import pytest
@@ -9,68 +8,16 @@ from desktop_app.store import keyslots, outbox
 from desktop_app.store.audit import append_audit
 from desktop_app.store.connection import open_encrypted
 from desktop_app.store.errors import MigrationError
-from desktop_app.store.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
-from desktop_app.store.vault import Vault
+from desktop_app.store.migrations import LATEST_VERSION, MIGRATIONS, schema_version
 from desktop_app.store.verify import verify_store
 from desktop_app.store.voter_service import VoterService
 from tests.conftest import OFFICER, PASSPHRASE
-
-VOTER = {
-    "id": "a" * 32,
-    "nkk": "6111020101200001",
-    "nik": "6111024107990001",
-    "nama": "Siti Aminah",
-    "jenis_kelamin": "P",
-    "tps_id": "61.11.02.2003.001",
-}
-
-
-def _seed(db, version: int) -> None:
-    """Rows a store at ``version`` could hold."""
-    db.execute(
-        "INSERT INTO regions(kode, nama, level, parent) VALUES ('61.11', 'Kayong Utara', 2, '61')"
-    )
-    db.execute(
-        "INSERT INTO tps(id, kode_desa, nomor) VALUES ('61.11.02.2003.001', '61.11.02.2003', 1)"
-    )
-    cols = ", ".join(VOTER)
-    db.execute(
-        f"INSERT INTO voters({cols}) VALUES ({', '.join('?' * len(VOTER))})", list(VOTER.values())
-    )
-    db.execute(
-        "INSERT INTO outbox(change_id, entity, entity_id, op, payload, created_at, officer) "
-        "VALUES ('c1', 'voter', ?, 'sesuai', '{}', '2026-01-01T00:00:00Z', 'x')",
-        [VOTER["id"]],
-    )
-    if version >= 3:
-        db.execute(
-            "INSERT INTO voter_updates(change_id, voter_id, outcome, officer, created_at) "
-            "VALUES ('c1', ?, 'sesuai', 'x', '2026-01-01T00:00:00Z')",
-            [VOTER["id"]],
-        )
-
-
-def _old_vault(data_dir, recovery_public, version: int) -> Vault:
-    """A vault as a Lapang release at schema ``version`` left it."""
-    data_dir.mkdir(parents=True)
-    data_key = bytearray(secrets.token_bytes(32))
-    slots = keyslots.KeySlots.new()
-    slots.set_recovery_slot(recovery_public, bytes(data_key))
-    slots.set_passphrase_slot(OFFICER, PASSPHRASE, bytes(data_key), keyslots.TEST_KDF)
-    vault = Vault(data_dir)
-    db = open_encrypted(vault.db_path, data_key, create=True)
-    migrate(db, target=version)
-    with db.atomic():
-        db.execute("INSERT INTO settings(key, value) VALUES ('vault_id', ?)", [slots.vault_id])
-        _seed(db, version)
-    db.close()
-    slots.save(vault.slots_path)
-    return vault
+from tests.support.old_vaults import VOTER, old_vault
 
 
 @pytest.mark.parametrize("version", [m.version for m in MIGRATIONS[:-1]])
 def test_upgrade_from_every_earlier_version(tmp_path, recovery_keys, version):
-    vault = _old_vault(tmp_path / f"v{version}", recovery_keys[1], version)
+    vault = old_vault(tmp_path / f"v{version}", recovery_keys[1], version)
     store = vault.unlock(OFFICER, PASSPHRASE)
     assert schema_version(store.db) == LATEST_VERSION
     row = store.db.execute("SELECT nama, nik FROM voters WHERE id = ?", [VOTER["id"]]).fetchone()
@@ -81,9 +28,9 @@ def test_upgrade_from_every_earlier_version(tmp_path, recovery_keys, version):
     ).fetchall()
     assert len(hits) == 1
     assert store.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1
-    # Migration 8 rebuilt voter_updates as a table keyed by change id: its rows came along.
+    # Since migration 9 the update records are a view of the outbox's voter changes.
     updates = store.db.execute("SELECT change_id, voter_id, outcome FROM voter_updates").fetchall()
-    assert updates == ([("c1", VOTER["id"], "sesuai")] if version >= 3 else [])
+    assert updates == [("c1", VOTER["id"], "sesuai")]
     store.db.execute("SELECT count(*) FROM applications").fetchone()
     store.close()
     backup = vault.db_path.with_name(f"{vault.db_path.name}.schema{version}.bak")
@@ -106,7 +53,7 @@ def test_store_from_newer_release_is_refused_untouched(store, vault):
 
 
 def test_failed_migration_rolls_back_to_previous_version(tmp_path, recovery_keys):
-    vault = _old_vault(tmp_path / "broken", recovery_keys[1], 3)
+    vault = old_vault(tmp_path / "broken", recovery_keys[1], 3)
     # Simulate a store whose state clashes with migration 4.
     key = keyslots.KeySlots.load(vault.slots_path).unwrap_with_passphrase(OFFICER, PASSPHRASE)
     db = open_encrypted(vault.db_path, key)
@@ -123,11 +70,11 @@ def _table_sql(db, name: str) -> str:
     return db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()[0]
 
 
-def test_upgrade_to_8_keeps_a_worked_store_verifiable(tmp_path, recovery_keys):
+def test_upgrade_from_7_keeps_a_worked_store_verifiable(tmp_path, recovery_keys):
     """A store at schema 7 with changes saved the way release 7 saved them (uuid4 change ids, a
-    hash-chained audit) upgrades to 8 with every row kept, passes `lapang verify`, and takes new
+    hash-chained audit) upgrades with every change kept, passes `lapang verify`, and takes new
     saves, whose time-ordered ids mix with the old random ones."""
-    vault = _old_vault(tmp_path / "v7", recovery_keys[1], 7)
+    vault = old_vault(tmp_path / "v7", recovery_keys[1], 7)
     key = keyslots.KeySlots.load(vault.slots_path).unwrap_with_passphrase(OFFICER, PASSPHRASE)
     db = open_encrypted(vault.db_path, key)
     with db.atomic():
@@ -169,14 +116,22 @@ def test_upgrade_to_8_keeps_a_worked_store_verifiable(tmp_path, recovery_keys):
             change_id="c1",
             detail={},
         )
-    before = db.execute("SELECT * FROM voter_updates ORDER BY change_id").fetchall()
+    before = db.execute(
+        "SELECT change_id, voter_id, outcome FROM voter_updates ORDER BY change_id"
+    ).fetchall()
     audit_before = db.execute("SELECT * FROM audit ORDER BY id").fetchall()
     db.close()
 
     store = vault.unlock(OFFICER, PASSPHRASE)
     db = store.db
-    assert "WITHOUT ROWID" in _table_sql(db, "voter_updates")
-    assert db.execute("SELECT * FROM voter_updates ORDER BY change_id").fetchall() == before
+    # Migration 9: the update records are read from the outbox, every one still there.
+    assert _table_sql(db, "voter_updates").startswith("CREATE VIEW")
+    assert (
+        db.execute(
+            "SELECT change_id, voter_id, outcome FROM voter_updates ORDER BY change_id"
+        ).fetchall()
+        == before
+    )
     assert db.execute("SELECT * FROM audit ORDER BY id").fetchall() == audit_before
     report = verify_store(store)
     assert report.ok, report.lines()

@@ -1,5 +1,5 @@
-"""Each outcome end to end through the service: the row, its outbox entry, the update record and
-the audit entry land together, or not at all."""
+"""Each outcome end to end through the service: the row, its outbox entry (which the update
+records are read from) and the audit entry land together, or not at all."""
 
 from __future__ import annotations
 
@@ -217,3 +217,45 @@ def test_outbox_payloads_are_json_and_sequence_is_gapless(service):
     assert seqs == list(range(1, len(ids) + 1))
     for (payload,) in service.db.execute("SELECT payload FROM outbox"):
         json.loads(payload)
+
+
+def test_each_check_reads_back_as_its_update_record(service):
+    """The update records (a view of the outbox since migration 9) hold what the officer did:
+    outcome, TMS code, {element: [old, new]}, evidence and its file, by whom and when."""
+    a, b, c, d = _ids(service)[:4]
+    service.mark_sesuai(a)
+    service.ubah(b, {"alamat": "Jalan Baru 1"})
+    service.ubah(b, {"alamat": "Jalan Baru 2", "rt": "004"})
+    photo = AttachmentInput(b"\xff\xd8\xff" + b"scan" * 50, "image/jpeg", "akta.jpg")
+    tms = service.mark_tms(c, 1, "akta_kematian", "AK/12/2026", photo)
+    sha = outbox.entries(service.db)[-1].payload["attachment"]
+    _, baru = service.tms8_move(d, OTHER_TPS)
+    service.restore(c)
+
+    rows = service.db.execute(
+        "SELECT voter_id, outcome, tms_code, changes, evidence_type, evidence_ref, "
+        "attachment_sha256, officer FROM voter_updates ORDER BY seq"
+    ).fetchall()
+    officer = service.store.officer
+    assert [(*r[:3], json.loads(r[3]) if r[3] else None, *r[4:]) for r in rows] == [
+        (a, "sesuai", None, None, None, None, None, officer),
+        (b, "ubah", None, {"alamat": ["Dusun Pelita", "Jalan Baru 1"]}, None, None, None, officer),
+        (
+            b,
+            "ubah",
+            None,
+            {"alamat": ["Dusun Pelita", "Jalan Baru 2"], "rt": ["001", "004"]},
+            None,
+            None,
+            None,
+            officer,
+        ),
+        (c, "tms", 1, None, "akta_kematian", "AK/12/2026", sha, officer),
+        (d, "tms", 8, None, "", OTHER_TPS, None, officer),
+        (baru.voter_id, "baru", None, None, None, None, None, officer),
+        (c, "restore", None, None, None, None, None, officer),
+    ]
+    (created,) = service.db.execute(
+        "SELECT created_at FROM voter_updates WHERE change_id = ?", [tms.change_id]
+    ).fetchone()
+    assert created == outbox.entries(service.db)[3].created_at

@@ -189,7 +189,7 @@ def test_a_change_refused_after_being_held_moves_from_sent_to_quarantine(
     # Seq 2 arrives first (batches overtook each other): held, acknowledged, shown as sent.
     result = enrolled.client.push(p.PushRequest.from_outbox([doomed.to_wire()]).encode())
     assert result.results[0].status is p.ChangeStatus.HELD and result.missing == ((1, 1),)
-    outbox.mark_sent(store.db, [doomed.change_id], at=now)
+    outbox.mark_sent(store.db, [doomed.seq], at=now)
 
     report = enrolled.engine.run_once()  # seq 1 arrives; seq 2 is applied — and refused
 
