@@ -361,7 +361,6 @@ def _updates_keyed_by_change(db: sqlite_utils.Database) -> None:
     )
 
 
-
 _OUTBOX_COLUMNS = (
     "seq, change_id, entity, entity_id, op, payload, base_version, created_at, officer, state, "
     "acked_at, refusal_code, refusal_reason"
@@ -433,9 +432,7 @@ def _outbox_is_the_change_log(db: sqlite_utils.Database) -> None:
     )
     # AUTOINCREMENT never reuses a number, even one whose row is gone; the rebuilt table must
     # not start below the old table's high-water mark.
-    db.execute(
-        "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'", [sequence]
-    )
+    db.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'", [sequence])
 
 
 def _keep_unqueued_updates(db: sqlite_utils.Database) -> None:

@@ -165,9 +165,7 @@ def mark_sent(db: sqlite_utils.Database, seqs: Iterable[int], *, at: str) -> int
     return len(numbers)
 
 
-def mark_refused(
-    db: sqlite_utils.Database, seq: int, *, code: str, reason: str, at: str
-) -> None:
+def mark_refused(db: sqlite_utils.Database, seq: int, *, code: str, reason: str, at: str) -> None:
     with db.atomic():
         db.execute(
             "UPDATE outbox SET state = 'refused', acked_at = ?, refusal_code = ?, "
