@@ -12,10 +12,11 @@ import pathlib
 import shutil
 from collections.abc import Callable
 
-import sqlcipher3
 import sqlite_utils
 
+from desktop_app.store.change_log_migration import outbox_is_the_change_log
 from desktop_app.store.errors import MigrationError
+from desktop_app.store.sql_script import run_script as _run_script
 
 
 @dataclasses.dataclass(frozen=True)
@@ -23,18 +24,6 @@ class Migration:
     version: int
     name: str
     apply: Callable[[sqlite_utils.Database], None]
-
-
-def _run_script(db: sqlite_utils.Database, script: str) -> None:
-    """Run statements one by one: executescript() would COMMIT the open migration transaction."""
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlcipher3.complete_statement(buffer):
-            db.execute(buffer)
-            buffer = ""
-    if buffer.strip():
-        raise MigrationError("Incomplete SQL statement in a migration script.")
 
 
 def _core(db: sqlite_utils.Database) -> None:
@@ -361,93 +350,6 @@ def _updates_keyed_by_change(db: sqlite_utils.Database) -> None:
     )
 
 
-_OUTBOX_COLUMNS = (
-    "seq, change_id, entity, entity_id, op, payload, base_version, created_at, officer, state, "
-    "acked_at, refusal_code, refusal_reason"
-)
-
-# The officer's record of each voter check, read from the change it queued: the outbox payload
-# holds everything the voter_updates table held (docs/sync-protocol.md defines it).
-_VOTER_UPDATES_VIEW = """
-    CREATE VIEW voter_updates AS
-    SELECT
-        o.change_id AS change_id,
-        o.entity_id AS voter_id,
-        o.op AS outcome,
-        json_extract(o.payload, '$.code') AS tms_code,
-        CASE WHEN o.op = 'ubah' THEN (
-            SELECT json_group_object(
-                c.key, json_array(json_extract(o.payload, '$.original.' || c.key), c.value)
-            )
-            FROM json_each(o.payload, '$.changes') AS c
-        ) END AS changes,
-        json_extract(o.payload, '$.evidence_type') AS evidence_type,
-        json_extract(o.payload, '$.evidence_ref') AS evidence_ref,
-        json_extract(o.payload, '$.attachment') AS attachment_sha256,
-        o.officer AS officer,
-        o.created_at AS created_at,
-        o.seq AS seq
-    FROM outbox AS o
-    WHERE o.entity = 'voter';
-"""
-
-
-def _outbox_is_the_change_log(db: sqlite_utils.Database) -> None:
-    # A save wrote each change three times over: the outbox row, its change-id index, and the
-    # voter_updates record holding the same facts. The outbox (never deleted) is now the one
-    # record; voter_updates becomes a view of it. Sync finds outbox rows by seq, so the change-id
-    # index goes too. voters.updated_at, always equal to checked_at and read by nothing, grew
-    # every first check's row enough to split its leaf more often. docs/performance.md, Store.
-    _keep_unqueued_updates(db)
-    (sequence,) = db.execute(
-        "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'"
-    ).fetchone()
-    _run_script(
-        db,
-        f"""
-        CREATE TABLE outbox_rebuilt (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- the per-device sequence number
-            change_id TEXT NOT NULL,                -- unique: outbox.ChangeIdClock
-            entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            op TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            base_version INTEGER,
-            created_at TEXT NOT NULL,
-            officer TEXT NOT NULL,
-            state TEXT NOT NULL DEFAULT 'pending'
-                CHECK (state IN ('pending', 'sent', 'refused')),
-            acked_at TEXT,
-            refusal_code TEXT,
-            refusal_reason TEXT
-        );
-        INSERT INTO outbox_rebuilt({_OUTBOX_COLUMNS})
-            SELECT {_OUTBOX_COLUMNS} FROM outbox ORDER BY seq;
-        DROP TABLE outbox;
-        ALTER TABLE outbox_rebuilt RENAME TO outbox;
-        CREATE INDEX outbox_state ON outbox(state, seq);
-        {_VOTER_UPDATES_VIEW}
-        ALTER TABLE voters DROP COLUMN updated_at;
-        """,
-    )
-    # AUTOINCREMENT never reuses a number, even one whose row is gone; the rebuilt table must
-    # not start below the old table's high-water mark.
-    db.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'", [sequence])
-
-
-def _keep_unqueued_updates(db: sqlite_utils.Database) -> None:
-    """Drop the voter_updates table once the outbox holds each of its rows' changes; a row whose
-    change is not in the outbox (a damaged store) is kept in ``voter_updates_unqueued``."""
-    db.execute(
-        "DELETE FROM voter_updates WHERE change_id IN "
-        "(SELECT change_id FROM outbox WHERE entity = 'voter')"
-    )
-    if db.execute("SELECT count(*) FROM voter_updates").fetchone()[0]:
-        db.execute("ALTER TABLE voter_updates RENAME TO voter_updates_unqueued")
-    else:
-        db.execute("DROP TABLE voter_updates")
-
-
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
     Migration(2, "full-text search over voter names", _voter_search),
@@ -457,7 +359,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "recruitment outcomes pulled from KPU", _application_outcomes),
     Migration(7, "drop voter_updates_voter, read by no query", _drop_unread_update_index),
     Migration(8, "voter_updates as one b-tree keyed by change id", _updates_keyed_by_change),
-    Migration(9, "the outbox is the change log; voters lose updated_at", _outbox_is_the_change_log),
+    Migration(9, "the outbox is the change log; voters lose updated_at", outbox_is_the_change_log),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

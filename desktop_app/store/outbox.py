@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop_app.store.change_log_migration import OUTBOX_SEQ_FLOOR
+
 ENTITY_VOTER = "voter"
 ENTITY_APPLICATION = "application"
 
@@ -92,6 +94,15 @@ class OutboxEntry:
         }
 
 
+# The next seq: one past the last row (rows are never deleted, a trigger sees to that), and past
+# the floor a store keeps if it had lost its last rows before that trigger existed, so no seq
+# the server may have seen is handed out again. Both lookups read one cached page.
+_NEXT_SEQ = (
+    "SELECT max(coalesce((SELECT max(seq) FROM outbox), 0), coalesce((SELECT CAST(value AS "
+    f"INTEGER) FROM settings WHERE key = '{OUTBOX_SEQ_FLOOR}'), 0)) + 1"
+)
+
+
 def enqueue(
     db: sqlite_utils.Database,
     *,
@@ -107,8 +118,8 @@ def enqueue(
     """Queue one change; call inside the write's transaction."""
     change_id = change_id or new_change_id()
     cursor = db.execute(
-        "INSERT INTO outbox(change_id, entity, entity_id, op, payload, base_version, created_at, "
-        "officer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO outbox(seq, change_id, entity, entity_id, op, payload, base_version, "
+        f"created_at, officer) VALUES (({_NEXT_SEQ}), ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             change_id,
             entity,

@@ -108,6 +108,7 @@ def test_demo_then_verify_passes_and_tampering_fails(initialised):
     from desktop_app.store.vault import Vault
 
     store = Vault(initialised).unlock("Siti", PASS)
+    store.db.execute("DROP TRIGGER audit_entries_unchanged")  # as with a SQLCipher shell
     store.db.execute("UPDATE audit SET officer = 'someone' WHERE id = 1")
     store.close()
     bad = lapang(initialised, "verify")

@@ -1,4 +1,5 @@
 import pytest
+import sqlcipher3
 
 from desktop_app.store import outbox
 from desktop_app.store.audit import append_audit, verify_audit_chain
@@ -18,6 +19,13 @@ def _append(db, n):
             )
 
 
+def _bypass_the_triggers(db):
+    """What someone with the raw key and a SQLCipher shell can do: the store's own refusal to
+    change or remove entries is gone, and only the chain is left to tell."""
+    for trigger in ("audit_entries_stay", "audit_entries_unchanged", "outbox_rows_stay"):
+        db.execute(f"DROP TRIGGER {trigger}")
+
+
 def test_chain_verifies(store):
     _append(store.db, 20)
     report = verify_audit_chain(store.db)
@@ -35,6 +43,7 @@ def test_chain_verifies(store):
 )
 def test_tampering_is_detected_at_the_right_entry(store, tamper, reason):
     _append(store.db, 12)
+    _bypass_the_triggers(store.db)
     store.db.execute(tamper)
     report = verify_audit_chain(store.db)
     assert not report.ok
@@ -53,6 +62,7 @@ def test_rehashing_one_entry_breaks_the_next(store):
     row = list(store.db.execute("SELECT * FROM audit WHERE id = 3").fetchone())
     row[7] = json.dumps({"i": 1000})
     new_hash = _entry_hash(row[8], row[:8])
+    _bypass_the_triggers(store.db)
     store.db.execute("UPDATE audit SET detail = ?, hash = ? WHERE id = 3", [row[7], new_hash])
     report = verify_audit_chain(store.db)
     assert report.first_bad_id == 4
@@ -92,29 +102,49 @@ def test_outbox_sequence_and_states(store):
     assert b.to_wire()["payload"] == {"code": 1}
 
 
+def _enqueue(db):
+    with db.atomic():
+        return outbox.enqueue(
+            db,
+            entity="voter",
+            entity_id="v",
+            op="sesuai",
+            payload={},
+            base_version=0,
+            officer="o",
+            at="t",
+        )
+
+
+@pytest.mark.parametrize(
+    "statement, message",
+    [
+        ("DELETE FROM outbox", "Outbox rows are never deleted"),
+        ("DELETE FROM audit WHERE id = 1", "entries are never removed"),
+        ("UPDATE audit SET officer = 'someone else'", "entries are never changed"),
+    ],
+)
+def test_the_store_refuses_to_remove_changes_or_rewrite_the_audit(store, statement, message):
+    _enqueue(store.db)
+    _append(store.db, 2)
+    before = (
+        store.db.execute("SELECT * FROM outbox").fetchall(),
+        store.db.execute("SELECT * FROM audit").fetchall(),
+    )
+    with pytest.raises(sqlcipher3.IntegrityError, match=message):
+        store.db.execute(statement)
+    after = (
+        store.db.execute("SELECT * FROM outbox").fetchall(),
+        store.db.execute("SELECT * FROM audit").fetchall(),
+    )
+    assert after == before
+
+
 def test_sequence_never_reuses_numbers(store):
-    db = store.db
-    with db.atomic():
-        first = outbox.enqueue(
-            db,
-            entity="voter",
-            entity_id="v",
-            op="sesuai",
-            payload={},
-            base_version=0,
-            officer="o",
-            at="t",
-        )
-    db.execute("DELETE FROM outbox")  # even if a row were lost, the sequence moves on
-    with db.atomic():
-        second = outbox.enqueue(
-            db,
-            entity="voter",
-            entity_id="v",
-            op="sesuai",
-            payload={},
-            base_version=0,
-            officer="o",
-            at="t",
-        )
-    assert second.seq == first.seq + 1
+    """A seq the server may have seen is never handed out again: rows cannot be deleted, and a
+    store that lost its last rows before that was enforced keeps its high-water mark."""
+    first = _enqueue(store.db)
+    assert _enqueue(store.db).seq == first.seq + 1
+    store.db.execute("INSERT INTO settings(key, value) VALUES ('outbox_seq_floor', '40')")
+    assert _enqueue(store.db).seq == 41
+    assert _enqueue(store.db).seq == 42

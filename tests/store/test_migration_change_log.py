@@ -1,5 +1,6 @@
 """Migration 9: the outbox is the one change log. voter_updates becomes a view of it, the outbox
-loses its change-id index, and nothing a release-8 store held is lost on the way."""
+loses its change-id index, outbox and audit become append-only, and nothing a release-8 store
+held is lost on the way."""
 
 from __future__ import annotations
 
@@ -151,9 +152,12 @@ def test_a_number_whose_row_was_lost_is_not_reused_after_the_rebuild(tmp_path, r
     db.close()
 
     store = vault.unlock(OFFICER, PASSPHRASE)
+    counters = store.db.execute("SELECT * FROM sqlite_sequence ORDER BY name").fetchall()
     saved = VoterService(store).mark_sesuai(VOTER["id"])
 
     assert saved.seq == last + 1
+    # A save no longer writes the AUTOINCREMENT counters: the number comes from the floor.
+    assert store.db.execute("SELECT * FROM sqlite_sequence ORDER BY name").fetchall() == counters
     store.close()
 
 
