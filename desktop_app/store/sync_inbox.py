@@ -25,6 +25,8 @@ from typing import Any
 
 import sqlite_utils
 
+from desktop_app.store.leaf_room import ROOM_FILLER_SQL, last_voter_pk, release_room
+
 # Server voter columns stored as they come (the wire names equal the local column names).
 PULLED_VOTER_COLUMNS: tuple[str, ...] = (
     "id",
@@ -51,8 +53,8 @@ PULLED_VOTER_COLUMNS: tuple[str, ...] = (
 # thousands of unchanged names would cost more than the whole page.
 _UPDATE_COLUMNS = tuple(c for c in PULLED_VOTER_COLUMNS[1:] if c != "nama")
 _UPSERT_SQL = (
-    f"INSERT INTO voters({', '.join(PULLED_VOTER_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(PULLED_VOTER_COLUMNS))}) "
+    f"INSERT INTO voters({', '.join(PULLED_VOTER_COLUMNS)}, original_values) "
+    f"VALUES ({', '.join('?' * len(PULLED_VOTER_COLUMNS))}, {ROOM_FILLER_SQL}) "
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _UPDATE_COLUMNS)
     + " WHERE excluded.version >= voters.version"
@@ -111,7 +113,9 @@ def upsert_pulled_voters(
     for row in rows:
         (defer if row["id"] in blocked else apply).append(row)
     if apply:
+        last_pk = last_voter_pk(db)
         db.conn.executemany(_UPSERT_SQL, [[row[c] for c in PULLED_VOTER_COLUMNS] for row in apply])
+        release_room(db, last_pk)  # new rows only: an updated row keeps its original_values
         db.conn.executemany(
             _RENAME_SQL, [(r["nama"], r["id"], r["nama"], r["version"]) for r in apply]
         )

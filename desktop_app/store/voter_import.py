@@ -15,6 +15,7 @@ import sqlite_utils
 from desktop_app.domain.voter import VoterRecord
 from desktop_app.store.audit import append_audit
 from desktop_app.store.field_store import FieldStore, utc_now
+from desktop_app.store.leaf_room import ROOM_FILLER_SQL, last_voter_pk, release_room
 from desktop_app.store.migrations import VOTERS_FTS_INSERT_TRIGGER
 from desktop_app.store.voter_rows import ROW_FIELDS, imported_voter_id, record_values
 
@@ -75,7 +76,8 @@ def import_voters(
     report = ImportReport()
     columns = ", ".join(ROW_FIELDS)
     insert_sql = (
-        f"INSERT INTO voters(id, {columns}) VALUES (?, {', '.join('?' * len(ROW_FIELDS))}) "
+        f"INSERT INTO voters(id, {columns}, original_values) "
+        f"VALUES (?, {', '.join('?' * len(ROW_FIELDS))}, {ROOM_FILLER_SQL}) "
         "ON CONFLICT(id) DO NOTHING"
     )
     tps_before = _count(db, "tps")
@@ -83,7 +85,7 @@ def import_voters(
     with db.atomic():
         # Index the new names in one statement after the rows are in, instead of one trigger
         # call per row; the trigger is back before the transaction commits.
-        max_pk = db.execute("SELECT coalesce(max(pk), 0) FROM voters").fetchone()[0]
+        max_pk = last_voter_pk(db)
         db.execute("DROP TRIGGER voters_fts_ai")
         seen_tps: set[str] = set()
         for batch in _batches(records, BATCH):
@@ -97,6 +99,7 @@ def import_voters(
                     [(t, t.rsplit(".", 1)[0], int(t.rsplit(".", 1)[1])) for t in new_tps],
                 )
                 seen_tps |= new_tps
+        release_room(db, max_pk)
         db.execute(
             "INSERT INTO voters_fts(rowid, nama) SELECT pk, nama FROM voters WHERE pk > ?", [max_pk]
         )
