@@ -11,6 +11,7 @@ had no surrounding spaces unchanged.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import io
@@ -333,11 +334,30 @@ def _is_active(record: VoterRecord) -> bool:
     return parse_keterangan(record.keterangan)[0] is not Outcome.TMS
 
 
-def read_sidalih(stream: TextIO) -> SidalihReadResult:
-    """Read a whole Sidalih list. Open files with ``newline=""``; a BOM and CRLF are fine.
+def checked_rows(reader: SidalihReader) -> Iterator[SidalihRow]:
+    """The reader's rows, one at a time, with the check that needs the whole list: a row whose
+    NIK already appeared on an earlier active (non-TMS) row gets a ``nik.duplicate`` warning.
+    Both rows stay, to be resolved as TMS-2 after checking. Holds one entry per NIK, not the
+    rows, so a kabupaten's list streams into an import."""
+    first_line_of_nik: dict[str, int] = {}
+    for row in reader:
+        if row.record is not None and _is_active(row.record):
+            nik = row.record.nik.strip()
+            first = first_line_of_nik.setdefault(nik, row.line)
+            if first != row.line:
+                duplicate = warning(
+                    "nik.duplicate",
+                    "nik",
+                    f"The same NIK is on line {first}; check whether it is the same person "
+                    "(TMS-2 ganda).",
+                )
+                row = dataclasses.replace(row, warnings=(*row.warnings, duplicate))
+        yield row
 
-    Rows whose NIK already appeared on an earlier active (non-TMS) row get a ``nik.duplicate``
-    warning: both stay, to be resolved as TMS-2 after checking.
+
+def read_sidalih(stream: TextIO) -> SidalihReadResult:
+    """Read a whole Sidalih list into memory. Open files with ``newline=""``; a BOM and CRLF
+    are fine. For a list too big to hold, stream ``checked_rows(SidalihReader(stream))``.
 
     Raises:
         SidalihFormatError: the header cannot be recognised or the file is not text.
@@ -351,54 +371,48 @@ def read_sidalih(stream: TextIO) -> SidalihReadResult:
         unmatched_columns=list(reader.unmatched_columns),
         missing_columns=list(reader.missing_columns),
     )
-    first_line_of_nik: dict[str, int] = {}
-    for row in reader:
+    for row in checked_rows(reader):
         if row.error is not None:
             result.errors.append(row.error)
             continue
         assert row.record is not None
         result.rows.append((row.line, row.record))
         result.warnings.extend((row.line, finding) for finding in row.warnings)
-        if _is_active(row.record):
-            nik = row.record.nik.strip()
-            if nik in first_line_of_nik:
-                result.warnings.append(
-                    (
-                        row.line,
-                        warning(
-                            "nik.duplicate",
-                            "nik",
-                            f"The same NIK is on line {first_line_of_nik[nik]}; check whether "
-                            "it is the same person (TMS-2 ganda).",
-                        ),
-                    )
-                )
-            else:
-                first_line_of_nik[nik] = row.line
     return result
 
 
+def file_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) if the whole file decodes as such, else Windows-1252, else
+    latin-1 (cp1252 leaves 5 byte values undefined; latin-1 decodes anything). Decides before a
+    row is read, so an import never meets an undecodable byte halfway through.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with open(path, "rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return "latin-1"
+
+
 def read_sidalih_file(path: Path) -> SidalihReadResult:
-    """Read a Sidalih list from disk: UTF-8 (with or without BOM), else Windows-1252.
+    """Read a Sidalih list from disk in the encoding ``file_encoding`` finds.
 
     Raises:
         SidalihFormatError: see ``read_sidalih``.
         OSError: the file cannot be opened.
     """
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            with open(path, encoding=encoding, newline="") as stream:
-                result = read_sidalih(stream)
-        except SidalihFormatError as exc:
-            if isinstance(exc.__cause__, UnicodeDecodeError):
-                continue
-            raise
-        result.encoding = encoding
-        return result
-    # cp1252 leaves 5 byte values undefined; latin-1 decodes anything.
-    with open(path, encoding="latin-1", newline="") as stream:
+    encoding = file_encoding(path)
+    with open(path, encoding=encoding, newline="") as stream:
         result = read_sidalih(stream)
-    result.encoding = "latin-1"
+    result.encoding = encoding
     return result
 
 

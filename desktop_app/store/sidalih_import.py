@@ -1,13 +1,27 @@
 """`lapang import-sidalih`: read a Sidalih export, import its good rows in one transaction, report
-the bad ones by line number."""
+the bad ones by line number.
+
+The rows stream from the file into the import: a kabupaten's list of a million rows never sits in
+memory whole (it took ~1 GB as parsed records). The encoding is settled before the first row is
+read, and anything that fails part-way (an unreadable file, a full disk) rolls the whole import
+back."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import pathlib
+from collections.abc import Iterable, Iterator
 
-from desktop_app.formats.sidalih import RowError, SidalihFormatError, read_sidalih_file
+from desktop_app.domain.voter import VoterRecord
+from desktop_app.formats.sidalih import (
+    RowError,
+    SidalihFormatError,
+    SidalihReader,
+    SidalihRow,
+    checked_rows,
+    file_encoding,
+)
 from desktop_app.store.errors import ImportFailed
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_import import ImportReport, import_voters
@@ -22,6 +36,23 @@ class SidalihImportResult:
     missing_columns: list[str]
 
 
+@dataclasses.dataclass
+class _Tally:
+    """What the rows said besides their records, gathered as they stream past."""
+
+    errors: list[RowError] = dataclasses.field(default_factory=list)
+    warnings: int = 0
+
+    def records(self, rows: Iterable[SidalihRow]) -> Iterator[VoterRecord]:
+        for row in rows:
+            if row.error is not None:
+                self.errors.append(row.error)
+                continue
+            assert row.record is not None
+            self.warnings += len(row.warnings)
+            yield row.record
+
+
 def _digest(path: pathlib.Path) -> str:
     sha = hashlib.sha256()
     with path.open("rb") as handle:
@@ -31,23 +62,26 @@ def _digest(path: pathlib.Path) -> str:
 
 
 def import_sidalih_file(store: FieldStore, path: pathlib.Path) -> SidalihImportResult:
+    tally = _Tally()
     try:
-        parsed = read_sidalih_file(path)
+        encoding = file_encoding(path)
         digest = _digest(path)
+        with open(path, encoding=encoding, newline="") as stream:
+            reader = SidalihReader(stream)
+            report = import_voters(
+                store,
+                tally.records(checked_rows(reader)),
+                source=f"sidalih:{path.name}",
+                source_digest=digest,
+            )
     except SidalihFormatError as exc:
         raise ImportFailed(f"{path.name}: {exc} Nothing was imported.") from exc
     except OSError as exc:
         raise ImportFailed(f"Cannot read {path}: {exc.strerror}. Nothing was imported.") from exc
-    report = import_voters(
-        store,
-        (record for _, record in parsed.rows),
-        source=f"sidalih:{path.name}",
-        source_digest=digest,
-    )
     return SidalihImportResult(
         report,
-        list(parsed.errors),
-        len(parsed.warnings),
-        list(parsed.unmatched_columns),
-        list(parsed.missing_columns),
+        tally.errors,
+        tally.warnings,
+        list(reader.unmatched_columns),
+        list(reader.missing_columns),
     )
