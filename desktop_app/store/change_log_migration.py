@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from desktop_app.store.outbox import OUTBOX_SEQ_FLOOR
 from desktop_app.store.sql_script import run_script
-
-OUTBOX_SEQ_FLOOR = "outbox_seq_floor"  # settings key: no seq at or below it is handed out
 
 _OUTBOX_COLUMNS = (
     "seq, change_id, entity, entity_id, op, payload, base_version, created_at, officer, state, "

@@ -14,8 +14,6 @@ from typing import Any
 
 import sqlite_utils
 
-from desktop_app.store.change_log_migration import OUTBOX_SEQ_FLOOR
-
 ENTITY_VOTER = "voter"
 ENTITY_APPLICATION = "application"
 
@@ -93,6 +91,9 @@ class OutboxEntry:
             "officer": self.officer,
         }
 
+
+# settings key: no seq at or below its value is handed out (set by migration 9 when needed)
+OUTBOX_SEQ_FLOOR = "outbox_seq_floor"
 
 # The next seq: one past the last row (rows are never deleted, a trigger sees to that), and past
 # the floor a store keeps if it had lost its last rows before that trigger existed, so no seq
