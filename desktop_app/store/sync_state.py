@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop_app.store.audit import append_audit
 from desktop_app.store.errors import StoreError
 from desktop_app.store.outbox import OutboxEntry
+from desktop_app.store.outbox import counts as outbox_counts
 
 
 class NotEnrolled(StoreError):
@@ -433,9 +434,7 @@ class SyncStatus:
 
 def status(db: sqlite_utils.Database) -> SyncStatus:
     enrollment = active_enrollment(db)
-    counts = {"pending": 0, "sent": 0, "refused": 0}
-    for state, n in db.execute("SELECT state, count(*) FROM outbox GROUP BY state"):
-        counts[state] = n
+    counts = outbox_counts(db)
     runs = recent_runs(db, 1)
 
     def scalar(sql: str) -> int:
