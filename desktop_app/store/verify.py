@@ -77,6 +77,16 @@ def verify_store(store: FieldStore) -> VerifyReport:
         "yes" if orphans == 0 else f"{orphans:,} changes name voters that are missing",
     )
 
+    # Bulk loads clear their leaf-room filler before they commit (store/leaf_room.py).
+    filled = db.execute(
+        "SELECT count(*) FROM voters WHERE typeof(original_values) = 'blob'"
+    ).fetchone()[0]
+    report.add(
+        "voter rows complete",
+        filled == 0,
+        "yes" if filled == 0 else f"{filled:,} rows still hold a bulk load's filler",
+    )
+
     # The outbox keeps no unique index on change ids (every save would write it): the ids are
     # unique by construction (outbox.ChangeIdClock), and this checks it.
     repeated = db.execute("SELECT count(*) - count(DISTINCT change_id) FROM outbox").fetchone()[0]

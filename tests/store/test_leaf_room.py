@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.store import sync_inbox
+from desktop_app.store.verify import verify_store
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_rows import imported_voter_id
 from desktop_app.store.voter_service import VoterService
@@ -80,3 +81,13 @@ def _pulled(record, *, version: int) -> dict:
         "version": version,
         **dict(zip(ROW_FIELDS, record_values(record), strict=True)),
     }
+
+
+def test_verify_names_rows_left_holding_the_filler(store, records):
+    store.set_election_date(ELECTION)
+    import_voters(store, records[:50], source="test")
+    assert verify_store(store).ok
+    store.db.execute("UPDATE voters SET original_values = zeroblob(16) WHERE pk <= 2")
+    report = verify_store(store)
+    assert not report.ok
+    assert any("2 rows still hold a bulk load's filler" in line for line in report.lines())
