@@ -64,6 +64,15 @@ def new_change_id() -> str:
     return _CHANGE_IDS.next_id()
 
 
+def use_change_id_clock(clock: ChangeIdClock) -> ChangeIdClock:
+    """Make ids with ``clock`` from now on; returns the clock in use before. For simulations:
+    bench/sync.py spaces its saves at an officer's pace, since ids made in one millisecond
+    count on from each other and compress far better than a day's ids do."""
+    global _CHANGE_IDS
+    previous, _CHANGE_IDS = _CHANGE_IDS, clock
+    return previous
+
+
 @dataclasses.dataclass(frozen=True)
 class OutboxEntry:
     seq: int

@@ -86,3 +86,15 @@ def test_enqueued_changes_sort_by_seq(store):
             change_id="f" * 32,
         )
     assert given.change_id == "f" * 32
+
+
+def test_a_simulation_can_pace_the_ids_and_hand_the_clock_back():
+    """bench/sync.py spaces its saves like an officer's day; afterwards the real clock is back."""
+    day_start = 1_764_000_000_000
+    paced = ChangeIdClock(lambda: day_start)
+    real = outbox.use_change_id_clock(paced)
+    try:
+        assert int(new_change_id()[:12], 16) == day_start
+    finally:
+        assert outbox.use_change_id_clock(real) is paced
+    assert abs(int(new_change_id()[:12], 16) - time.time_ns() // 1_000_000) < 60_000
