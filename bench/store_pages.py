@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
 import json
 import pathlib
 import random
@@ -26,37 +25,15 @@ import struct
 import tempfile
 
 import repo_root  # noqa: F401 (puts the repository on sys.path)
-import sqlcipher3
+from store import ELECTION, open_plain, save_first_check
 
-from desktop_app.store.connection import StoreDatabase, configure_connection
-from desktop_app.store.field_store import FieldStore
-from desktop_app.store.migrations import migrate
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_rows import imported_voter_id
 from desktop_app.store.voter_service import VoterService
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
 
-ELECTION = dt.date(2029, 2, 14)
-OFFICER = "Siti Rahmawati"
 WAL_HEADER = 32
 FRAME_HEADER = 24
-
-
-def open_plain(path: pathlib.Path) -> FieldStore:
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
-    configure_connection(conn)
-    db = StoreDatabase(conn)
-    migrate(db)
-    return FieldStore(db, officer=OFFICER, data_key=bytearray(32))
-
-
-def save(service: VoterService, i: int, voter_id: str) -> None:
-    if i % 3 == 0:
-        service.mark_sesuai(voter_id)
-    elif i % 3 == 1:
-        service.ubah(voter_id, {"alamat": f"Jalan Bench {i}"})
-    else:
-        service.mark_tms(voter_id, 4, "skpwni", f"SKPWNI/{i}")
 
 
 def frame_pages(wal: pathlib.Path) -> list[int]:
@@ -122,7 +99,7 @@ def main() -> None:
     per_save = []
     for i, voter_id in enumerate(voter_ids):
         before = wal.stat().st_size if wal.exists() else WAL_HEADER
-        save(service, i, voter_id)
+        save_first_check(service, i, voter_id)
         per_save.append((wal.stat().st_size - max(before, WAL_HEADER)) // frame_bytes)
     pages = frame_pages(wal)
     store.close()  # checkpoints the WAL into the file dbstat reads
