@@ -63,6 +63,24 @@ def checked_body(text: str) -> AdhocBody:
         ) from None
 
 
+def checked_stage(text: str) -> Stage:
+    try:
+        return Stage(text.strip().lower())
+    except ValueError:
+        raise AdminError(
+            f"Unknown stage {text!r}; stages are {', '.join(s.value for s in Stage)}."
+        ) from None
+
+
+def checked_result(text: str) -> StageResult:
+    try:
+        return StageResult(text.strip().lower())
+    except ValueError:
+        raise AdminError(
+            f"Unknown result {text!r}; results are {', '.join(r.value for r in StageResult)}."
+        ) from None
+
+
 # --- receiving ----------------------------------------------------------------------------
 
 
@@ -267,17 +285,11 @@ def list_applications(
         where.append("body = ?")
         params.append(checked_body(body).name)
     if stage:
-        try:
-            where.append("stage = ?")
-            params.append(Stage(stage).value)
-        except ValueError:
-            raise AdminError(f"Unknown stage {stage!r}.") from None
+        where.append("stage = ?")
+        params.append(checked_stage(stage).value)
     if result:
-        try:
-            where.append("result = ?")
-            params.append(StageResult(result).value)
-        except ValueError:
-            raise AdminError(f"Unknown result {result!r}.") from None
+        where.append("result = ?")
+        params.append(checked_result(result).value)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     with repo.transaction(write=False) as tx:
         rows = tx.sql.all(

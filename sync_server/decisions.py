@@ -37,7 +37,13 @@ from desktop_app.domain.selection import (
     selection_rule,
     stages_for,
 )
-from sync_server.applications import area_clause, checked_area, checked_body, find_application
+from sync_server.applications import (
+    area_clause,
+    checked_area,
+    checked_body,
+    checked_stage,
+    find_application,
+)
 from sync_server.errors import AdminError
 from sync_server.repository import Repository, Tx, iso
 
@@ -76,12 +82,7 @@ def check_decision(
     body: AdhocBody, stage: str, result: str | None, score: str | float | None, note: str | None
 ) -> Decision:
     """The decision as typed, checked against the body's stages. Raises ``AdminError``."""
-    try:
-        parsed_stage = Stage(stage.strip().lower())
-    except ValueError:
-        raise AdminError(
-            f"Unknown stage {stage!r}; stages are {', '.join(s.value for s in Stage)}."
-        ) from None
+    parsed_stage = checked_stage(stage)
     own = stages_for(body)
     if parsed_stage not in own:
         raise AdminError(
@@ -248,13 +249,6 @@ class Shortlist:
     recorded: int  # decisions written (0 without apply, or when nothing changed)
 
 
-def _checked_stage(text: str) -> Stage:
-    try:
-        return Stage(text.strip().lower())
-    except ValueError:
-        raise AdminError(f"Unknown stage {text!r}.") from None
-
-
 def _eligible(latest: dict[Stage, StageResult | None], decided: Stage) -> bool:
     if latest.get(Stage.ADMINISTRATIVE_CHECK) is not StageResult.PASSED:
         return False
@@ -316,7 +310,7 @@ def shortlist(
     rank, or a candidate without a score."""
     parsed_body = checked_body(body)
     try:
-        rule = selection_rule(parsed_body, _checked_stage(stage))
+        rule = selection_rule(parsed_body, checked_stage(stage))
     except SelectionError as exc:
         raise AdminError(str(exc)) from None
     area = checked_area(area)

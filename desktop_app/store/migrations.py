@@ -16,7 +16,7 @@ import sqlite_utils
 
 from desktop_app.store.change_log_migration import outbox_is_the_change_log
 from desktop_app.store.errors import MigrationError
-from desktop_app.store.sql_script import run_script as _run_script
+from desktop_app.store.sql_script import run_script
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Migration:
 
 
 def _core(db: sqlite_utils.Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -116,7 +116,7 @@ VOTERS_FTS_INSERT_TRIGGER = """CREATE TRIGGER voters_fts_ai AFTER INSERT ON vote
 def _voter_search(db: sqlite_utils.Database) -> None:
     # External-content FTS5 over names: the text lives once, in voters. remove_diacritics so
     # "Sitï" and "Siti" meet; prefix indexes keep search-as-you-type fast at 1M rows.
-    _run_script(
+    run_script(
         db,
         """
         CREATE VIRTUAL TABLE voters_fts USING fts5(
@@ -139,7 +139,7 @@ def _voter_search(db: sqlite_utils.Database) -> None:
 
 
 def _updates_and_attachments(db: sqlite_utils.Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE voter_updates (
@@ -169,7 +169,7 @@ def _updates_and_attachments(db: sqlite_utils.Database) -> None:
 
 
 def _applications(db: sqlite_utils.Database) -> None:
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE applications (
@@ -204,7 +204,7 @@ def _sync_state(db: sqlite_utils.Database) -> None:
     # The device's enrolment lives here, private key included, so it is encrypted with everything
     # else and a stolen laptop yields no key that could push changes in the officer's name.
     # docs/sync-protocol.md and desktop_app/store/sync_state.py explain each column.
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE sync_enrollments (
@@ -288,7 +288,7 @@ def _application_outcomes(db: sqlite_utils.Database) -> None:
     # wire). Rows for applications another laptop of the same office took are kept too: the
     # shortlist of an area ranks them all. No personal data here; a local application's
     # applicant is joined from ``applications``.
-    _run_script(
+    run_script(
         db,
         """
         CREATE TABLE application_outcomes (
@@ -314,7 +314,7 @@ def _drop_unread_update_index(db: sqlite_utils.Database) -> None:
     # No query reads voter_updates by voter; every save paid for the index (a page written and,
     # its voter ids being random, frequent b-tree splits that make the commit scan the page
     # cache). docs/performance.md, Store. Add an index on voter_id when a query needs one.
-    _run_script(db, "DROP INDEX IF EXISTS voter_updates_voter;")
+    run_script(db, "DROP INDEX IF EXISTS voter_updates_voter;")
 
 
 def _updates_keyed_by_change(db: sqlite_utils.Database) -> None:
@@ -327,7 +327,7 @@ def _updates_keyed_by_change(db: sqlite_utils.Database) -> None:
         "change_id, voter_id, outcome, tms_code, changes, evidence_type, evidence_ref, "
         "attachment_sha256, officer, created_at"
     )
-    _run_script(
+    run_script(
         db,
         f"""
         CREATE TABLE voter_updates_by_change (
