@@ -8,6 +8,7 @@ import dataclasses
 import html
 import pathlib
 
+from desktop_app.formats.spreadsheet_cells import xlsx_cells
 from desktop_app.reports.safe_write import write_with
 from desktop_app.reports.tables import Table
 from desktop_app.reports.writers import write_csv, write_pdf_html
@@ -128,7 +129,8 @@ def _sheet_name(title: str, taken: set[str]) -> str:
 def write_document_xlsx(
     document: Document, path: pathlib.Path, *, overwrite: bool = False
 ) -> pathlib.Path:
-    """One sheet per table, the heading above each table, NIK and NKK kept as text."""
+    """One sheet per table, the heading above each table, NIK and NKK kept as text; every text
+    is a string cell, never a formula (formats.spreadsheet_cells)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -139,20 +141,20 @@ def write_document_xlsx(
         taken: set[str] = set()
         for table in document.tables:
             sheet = book.create_sheet(_sheet_name(table.title, taken))
-            sheet.append([table.title])
+            sheet.append(xlsx_cells(sheet, [table.title]))
             sheet["A1"].font = Font(bold=True, size=12)
             for label, value in document.heading:
-                sheet.append([label, value])
-            sheet.append(["Dicetak", document.printed])
+                sheet.append(xlsx_cells(sheet, [label, value]))
+            sheet.append(xlsx_cells(sheet, ["Dicetak", document.printed]))
             sheet.append([])
             header_row = sheet.max_row + 1
-            sheet.append(list(table.header))
+            sheet.append(xlsx_cells(sheet, table.header))
             for cell in sheet[header_row]:
                 cell.font = Font(bold=True)
             widths = [len(str(h)) for h in table.header]
             for row in table.rows:
                 # Strings stay strings: as numbers Excel would round a 16-digit NIK to 15 digits.
-                sheet.append(list(row))
+                sheet.append(xlsx_cells(sheet, row))
                 for i, value in enumerate(row):
                     widths[i] = max(widths[i], len(str(value)))
             for i, width in enumerate(widths, 1):
@@ -160,7 +162,7 @@ def write_document_xlsx(
             sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
             if document.note:
                 sheet.append([])
-                sheet.append([document.note])
+                sheet.append(xlsx_cells(sheet, [document.note]))
         book.save(tmp)
 
     return write_with(path, writer, overwrite=overwrite)

@@ -1,4 +1,5 @@
-"""Tables to CSV, XLSX and PDF files (atomically, see safe_write)."""
+"""Tables to CSV, XLSX and PDF files (atomically, see safe_write). CSV and XLSX cells go through
+formats.spreadsheet_cells: text that begins like a formula never runs as one."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import csv
 import html
 import pathlib
 
+from desktop_app.formats.spreadsheet_cells import csv_row, xlsx_cells
 from desktop_app.reports.safe_write import write_with
 from desktop_app.reports.tables import Table
 
@@ -15,8 +17,8 @@ def write_csv(table: Table, path: pathlib.Path, *, overwrite: bool = False) -> p
         # UTF-8 with BOM so Excel on Windows shows names with diacritics correctly.
         with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             out = csv.writer(handle)
-            out.writerow(table.header)
-            out.writerows(table.rows)
+            out.writerow(csv_row(table.header))
+            out.writerows(csv_row(row) for row in table.rows)
 
     return write_with(path, writer, overwrite=overwrite)
 
@@ -29,12 +31,12 @@ def write_xlsx(table: Table, path: pathlib.Path, *, overwrite: bool = False) -> 
         book = Workbook(write_only=False)
         sheet = book.active
         sheet.title = table.title[:31].replace("/", "-").replace(":", "-") or "Laporan"
-        sheet.append(list(table.header))
+        sheet.append(xlsx_cells(sheet, table.header))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            # NIK/NKK as text: as numbers Excel would round 16 digits to 15.
-            sheet.append([str(v) if isinstance(v, str) else v for v in row])
+            # NIK/NKK stay text cells: as numbers Excel would round 16 digits to 15.
+            sheet.append(xlsx_cells(sheet, row))
         for column, _ in enumerate(table.header, 1):
             sheet.cell(row=1, column=column).number_format = "@"
         book.save(tmp)
