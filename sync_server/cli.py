@@ -235,10 +235,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def cmd_export_changes(args: argparse.Namespace) -> int:
     path = pathlib.Path(args.csv)
-    rows = (
-        ["" if change[c] is None else change[c] for c in _EXPORT_COLUMNS]
-        for change in _repo(args).iter_changes()
-    )
+    rows = ([change[c] for c in _EXPORT_COLUMNS] for change in _repo(args).iter_changes())
     count = write_new_csv(path, _EXPORT_COLUMNS, rows)
     print(f"Exported {count:,} changes to {path}.")
     return 0

@@ -42,9 +42,6 @@ _EXPORT_COLUMNS = (
     "version",
 )
 _FORM_COLUMNS = tuple(f.name for f in dataclasses.fields(Applicant))
-# A cell starting with one of these is a formula to a spreadsheet: a form field typed on a
-# device must not run as one on the KPU operator's computer.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @contextlib.contextmanager
@@ -68,28 +65,16 @@ def _score(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
+def _cell(value: Any) -> object:
+    """A collection as compact JSON, anything else as it is (write_new_csv neutralises text
+    that would run as a formula)."""
     if isinstance(value, dict | list | tuple | set):
         items = sorted(value) if isinstance(value, set) else value
-        text = json.dumps(items, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    else:
-        text = str(value)
-    if text.startswith(_FORMULA_START) and not _is_number(text):
-        return "'" + text
-    return text
+        return json.dumps(items, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return value
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _export_row(record: ApplicationRecord) -> list[str]:
+def _export_row(record: ApplicationRecord) -> list[object]:
     form = record.form
     values: list[Any] = [getattr(record, c) for c in _EXPORT_COLUMNS]
     values[_EXPORT_COLUMNS.index("score")] = _score(record.score)

