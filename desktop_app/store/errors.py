@@ -62,3 +62,13 @@ class ValidationFailed(StoreError):
 
 class ImportFailed(StoreError):
     pass
+
+
+class OutcomeRefused(StoreError):
+    """An outcome would overwrite a stronger one already recorded: ``current`` is the row's
+    keterangan mark, ``wanted`` the outcome asked for (e.g. "sesuai" on an ubah row)."""
+
+    def __init__(self, current: str, wanted: str, message: str) -> None:
+        self.current = current
+        self.wanted = wanted
+        super().__init__(message)
