@@ -64,11 +64,12 @@ class ImportFailed(StoreError):
     pass
 
 
-class OutcomeRefused(StoreError):
-    """An outcome would overwrite a stronger one already recorded: ``current`` is the row's
-    keterangan mark, ``wanted`` the outcome asked for (e.g. "sesuai" on an ubah row)."""
+class OutcomeRefused(ValidationFailed):
+    """The outcome asked for does not follow from the row's current one: ``current`` is the
+    row's keterangan mark, ``wanted`` the outcome asked for ("sesuai" on an ubah row, "restore"
+    on a row that is not TMS)."""
 
     def __init__(self, current: str, wanted: str, message: str) -> None:
         self.current = current
         self.wanted = wanted
-        super().__init__(message)
+        super().__init__(None, message)

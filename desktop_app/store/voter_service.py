@@ -280,7 +280,9 @@ class VoterService:
         """Undo a TMS flag: the row becomes unchecked again."""
         current = self.get(voter_id)
         if not current.record.keterangan.isdigit():
-            raise ValidationFailed(None, "Only a voter marked TMS can be restored.")
+            raise OutcomeRefused(
+                current.record.keterangan, "restore", "Only a voter marked TMS can be restored."
+            )
         now = utc_now()
         with self.db.atomic():
             self._update_row(voter_id, {"keterangan": ""}, now)
