@@ -19,7 +19,7 @@ from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.detail_panel import VoterDetailPanel
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.new_voter_dialog import NewVoterDialog
-from desktop_app.ui.outcome_keys import Done, OutcomeKeyQueue, Step
+from desktop_app.ui.outcome_actions import OutcomeActions
 from desktop_app.ui.qt import (
     QAction,
     QKeySequence,
@@ -130,10 +130,7 @@ class DeskView(QWidget):
 
         self.areas = AreaSelector(ctx, self)
         self.voters = VoterListView(ctx, self)
-        # Every outcome key, typed on the table or through an action, waits its turn here.
-        self.keys = OutcomeKeyQueue(self.voters, self._apply_key, self)
-        self.voters.table.outcome_key_pressed.connect(self.keys.press)
-        self.keys.notice.connect(self.show_message)
+        self.outcomes = OutcomeActions(ctx, self.voters, self, self)
         self.detail = VoterDetailPanel(
             [self.act_sesuai, self.act_ubah, self.act_tms, self.act_restore],
             ctx.election_date,
@@ -338,104 +335,40 @@ class DeskView(QWidget):
         self.voters.refresh_counts()
         self.status.refresh()
 
-    # The outcome keys: S, U, T and P (and the buttons and Ctrl+1..5) queue here; see
-    # outcome_keys for why, and _apply_key for what each does to the row under the cursor.
+    # The outcome keys: S, U, T and P, from the table, the buttons or Ctrl+1..5, wait their turn
+    # in self.outcomes (see outcome_keys and outcome_actions).
     def mark_sesuai(self) -> None:
-        self.keys.press("S")
+        self.outcomes.press("S")
 
     def open_ubah(self) -> None:
-        self.keys.press("U")
+        self.outcomes.press("U")
 
     def open_tms(self) -> None:
-        self.keys.press("T")
+        self.outcomes.press("T")
 
     def restore(self) -> None:
-        self.keys.press("P")
+        self.outcomes.press("P")
 
-    def _apply_key(self, key: str, row: VoterRow, done: Done) -> None:
-        if self.dialog is not None:
-            self._refuse(row, self.tr("Selesaikan dulu jendela yang terbuka."), done)
-        elif key == "S":
-            self._save_sesuai(row, done)
-        elif key == "P":
-            self._save_restore(row, done)
-        else:
-            self._with_voter(
-                row, lambda voter: self._open_outcome_dialog(key, voter, row, done), done
-            )
+    @property
+    def dialog_open(self) -> bool:
+        return self.dialog is not None
 
-    def _save_sesuai(self, row: VoterRow, done: Done) -> None:
-        def saved(result: SaveResult) -> None:
-            if not result.changed:
-                self.show_message(
-                    self._row_text(row, self.tr("sudah Sesuai; tidak ada yang disimpan lagi."))
-                )
-            done(Step.NEXT)
-
-        self._ctx.write(
-            voter_ops.mark_sesuai(row.id),
-            voter_ops.changed_one,
-            saved,
-            on_failure=lambda exc: self._refuse(row, error_text(exc), done),
-            owner=self,
-        )
-
-    def _save_restore(self, row: VoterRow, done: Done) -> None:
-        def restored(_result: SaveResult) -> None:
-            self.show_message(self.tr("Tanda TMS dicabut; pemilih kembali belum dicek."))
-            done(Step.STAY)  # the restored voter is checked next, on the same row
-
-        self._ctx.write(
-            voter_ops.restore(row.id),
-            voter_ops.changed_one,
-            restored,
-            on_failure=lambda exc: self._refuse(row, error_text(exc), done),
-            owner=self,
-        )
-
-    def _with_voter(self, row: VoterRow, then, done: Done) -> None:
-        """The row's full record: the detail panel's if it is this row's and current, otherwise
-        read after the writes already queued (the worker runs them in order)."""
+    def shown_voter(self, voter_id: str) -> VoterView | None:
         shown = self.detail.voter
-        if shown is not None and shown.id == row.id and not self._voter_loading:
-            then(shown)
-            return
-        self._ctx.read(
-            voter_ops.get_voter(row.id),
-            then,
-            on_failure=lambda exc: self._refuse(row, error_text(exc), done),
-            owner=self,
-        )
+        if shown is not None and shown.id == voter_id and not self._voter_loading:
+            return shown
+        return None
 
-    def _open_outcome_dialog(self, key: str, voter: VoterView, row: VoterRow, done: Done) -> None:
-        if voter.record.keterangan.isdigit():
-            self._refuse(
-                row, self.tr("Pemilih ini bertanda TMS; tekan P untuk memulihkannya."), done
-            )
-            return
-        # Keys typed before the dialog showed were meant for rows after this one, not for it.
-        dropped = self.keys.stop()
-        if dropped:
-            self.show_message(dropped)
+    def open_outcome_dialog(self, key: str, voter: VoterView) -> None:
         if key == "U":
             self._open(UbahDialog(self._ctx, voter, self))
         else:
             dialog = TmsDialog(self._ctx, voter, self)
             dialog.saved.connect(self._tms_saved)
             self._open(dialog)
-        done(Step.STAY)
 
-    def _refuse(self, row: VoterRow, text: str, done: Done) -> None:
-        """Say why the key was not applied; the keys typed after it are dropped, so the officer
-        reads this before the cursor moves again."""
+    def outcome_refused(self) -> None:
         self._update_actions()
-        self.show_message(self.keys.stop(self._row_text(row, text)))
-        done(Step.STAY)
-
-    def _row_text(self, row: VoterRow, text: str) -> str:
-        number = self.voters.model.row_of_pk(row.pk)
-        label = self.tr("Baris %1:").replace("%1", str(number + 1) if number is not None else "?")
-        return f"{label} {text}"
 
     def _tms_saved(self, result: object) -> None:
         if isinstance(result, tuple):

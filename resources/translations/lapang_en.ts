@@ -547,7 +547,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/desk.py" line="95"/>
-        <location filename="../../desktop_app/ui/desk.py" line="226"/>
+        <location filename="../../desktop_app/ui/desk.py" line="223"/>
         <source>Riwayat sinkronisasi…  [Ctrl+H]</source>
         <translation>Sync history…  [Ctrl+H]</translation>
     </message>
@@ -587,67 +587,42 @@
         <translation>Not eligible: code 1-8 with evidence (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="212"/>
+        <location filename="../../desktop_app/ui/desk.py" line="209"/>
         <source>Sinkron otomatis: hidup</source>
         <translation>Automatic sync: on</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="212"/>
+        <location filename="../../desktop_app/ui/desk.py" line="209"/>
         <source>Sinkron otomatis: mati</source>
         <translation>Automatic sync: off</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="223"/>
+        <location filename="../../desktop_app/ui/desk.py" line="220"/>
         <source>%1 pengumuman</source>
         <translation>%1 announcement(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="225"/>
+        <location filename="../../desktop_app/ui/desk.py" line="222"/>
         <source>%1 konflik</source>
         <translation>%1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="228"/>
+        <location filename="../../desktop_app/ui/desk.py" line="225"/>
         <source>Riwayat sinkronisasi (%1 baru)  [Ctrl+H]</source>
         <translation>Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="271"/>
+        <location filename="../../desktop_app/ui/desk.py" line="268"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="357"/>
-        <source>Selesaikan dulu jendela yang terbuka.</source>
-        <translation>Finish the open window first.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/desk.py" line="371"/>
-        <source>sudah Sesuai; tidak ada yang disimpan lagi.</source>
-        <translation>already Correct; nothing saved again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/desk.py" line="385"/>
-        <source>Tanda TMS dicabut; pemilih kembali belum dicek.</source>
-        <translation>TMS mark removed; the voter is unchecked again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/desk.py" line="413"/>
-        <source>Pemilih ini bertanda TMS; tekan P untuk memulihkannya.</source>
-        <translation>This voter is marked TMS; press P to restore the voter.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/desk.py" line="437"/>
-        <source>Baris %1:</source>
-        <translation>Row %1:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/desk.py" line="443"/>
+        <location filename="../../desktop_app/ui/desk.py" line="376"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="461"/>
+        <location filename="../../desktop_app/ui/desk.py" line="394"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -1829,6 +1804,34 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <location filename="../../desktop_app/ui/new_voter_dialog.py" line="133"/>
         <source>Semua isian lengkap.</source>
         <translation>Every field is complete.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="57"/>
+        <source>Selesaikan dulu jendela yang terbuka.</source>
+        <translation>Finish the open window first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="69"/>
+        <source>sudah Sesuai; tidak ada yang disimpan lagi.</source>
+        <translation>already Correct; nothing saved again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="83"/>
+        <source>Tanda TMS dicabut; pemilih kembali belum dicek.</source>
+        <translation>TMS mark removed; the voter is unchecked again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="110"/>
+        <source>Pemilih ini bertanda TMS; tekan P untuk memulihkannya.</source>
+        <translation>This voter is marked TMS; press P to restore the voter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="127"/>
+        <source>Baris %1:</source>
+        <translation>Row %1:</translation>
     </message>
 </context>
 <context>
