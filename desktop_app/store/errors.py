@@ -62,3 +62,14 @@ class ValidationFailed(StoreError):
 
 class ImportFailed(StoreError):
     pass
+
+
+class OutcomeRefused(ValidationFailed):
+    """The outcome asked for does not follow from the row's current one: ``current`` is the
+    row's keterangan mark, ``wanted`` the outcome asked for ("sesuai" on an ubah row, "restore"
+    on a row that is not TMS)."""
+
+    def __init__(self, current: str, wanted: str, message: str) -> None:
+        self.current = current
+        self.wanted = wanted
+        super().__init__(None, message)

@@ -23,7 +23,7 @@ from desktop_app.domain.voter import (
 from desktop_app.store import outbox
 from desktop_app.store.attachments import AttachmentInput, store_attachment
 from desktop_app.store.audit import append_audit
-from desktop_app.store.errors import RecordNotFound, ValidationFailed
+from desktop_app.store.errors import OutcomeRefused, RecordNotFound, ValidationFailed
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.voter_rows import (
     ROW_FIELDS,
@@ -48,10 +48,21 @@ class VoterView:
 
 @dataclasses.dataclass(frozen=True)
 class SaveResult:
+    """What a write did. ``change_id`` and ``seq`` name the outbox entry; both are None when the
+    outcome asked for was already the row's and nothing was written (see ``unchanged``)."""
+
     voter_id: str
-    change_id: str
-    seq: int
+    change_id: str | None
+    seq: int | None
     warnings: tuple[Finding, ...] = ()
+
+    @classmethod
+    def unchanged(cls, voter_id: str) -> SaveResult:
+        return cls(voter_id, None, None)
+
+    @property
+    def changed(self) -> bool:
+        return self.change_id is not None
 
 
 _SELECT = (
@@ -71,6 +82,20 @@ def _view(row: tuple) -> VoterView:
         checked_at=row[3],
         checked_by=row[4],
     )
+
+
+def _refuse_sesuai(mark: str) -> OutcomeRefused:
+    """Sesuai means "checked, nothing differs" (Model A-Daftar Pemilih keterangan ✓). It must not
+    replace an ubah (the corrections and the struck-out originals would read as never made),
+    a baru (a new voter is not a listed voter found as listed) or a TMS flag (undone only by
+    restoring the row, with its own audit entry)."""
+    if mark == KETERANGAN_UBAH:
+        reason = "The voter was corrected (ubah); sesuai would hide the correction."
+    elif mark == KETERANGAN_BARU:
+        reason = "The voter was added as baru; a new voter is not marked sesuai."
+    else:
+        reason = "The voter is flagged TMS; restore the row first if the flag was wrong."
+    return OutcomeRefused(mark, "sesuai", reason)
 
 
 def fts_query(text: str) -> str:
@@ -120,9 +145,18 @@ class VoterService:
 
     # -- the four outcomes ----------------------------------------------------------------------
     def mark_sesuai(self, voter_id: str) -> SaveResult:
-        current = self.get(voter_id)
+        """Checked and unchanged. A row already sesuai writes nothing (no outbox entry, no audit
+        entry: KPU would receive the same outcome twice); a row with another outcome is refused,
+        see ``_refuse_sesuai``."""
         now = utc_now()
         with self.db.atomic():
+            # Read inside the transaction: the mark decided on is the mark overwritten.
+            current = self.get(voter_id)
+            mark = current.record.keterangan
+            if mark == KETERANGAN_SESUAI:
+                return SaveResult.unchanged(voter_id)
+            if mark:
+                raise _refuse_sesuai(mark)
             self._update_row(voter_id, {"keterangan": KETERANGAN_SESUAI}, now)
             return self._record_change(current, "sesuai", {}, now)
 
@@ -246,7 +280,9 @@ class VoterService:
         """Undo a TMS flag: the row becomes unchecked again."""
         current = self.get(voter_id)
         if not current.record.keterangan.isdigit():
-            raise ValidationFailed(None, "Only a voter marked TMS can be restored.")
+            raise OutcomeRefused(
+                current.record.keterangan, "restore", "Only a voter marked TMS can be restored."
+            )
         now = utc_now()
         with self.db.atomic():
             self._update_row(voter_id, {"keterangan": ""}, now)

@@ -19,6 +19,7 @@ from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.detail_panel import VoterDetailPanel
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.new_voter_dialog import NewVoterDialog
+from desktop_app.ui.outcome_actions import OutcomeActions
 from desktop_app.ui.qt import (
     QAction,
     QKeySequence,
@@ -59,6 +60,7 @@ class DeskView(QWidget):
         self.history_dialog: SyncHistoryDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self._voter_request = 0
+        self._voter_loading = False  # the detail panel's voter is being (re)read
         self._warmed = False
         self.dialog: UbahDialog | TmsDialog | NewVoterDialog | None = None
 
@@ -128,6 +130,7 @@ class DeskView(QWidget):
 
         self.areas = AreaSelector(ctx, self)
         self.voters = VoterListView(ctx, self)
+        self.outcomes = OutcomeActions(ctx, self.voters, self, self)
         self.detail = VoterDetailPanel(
             [self.act_sesuai, self.act_ubah, self.act_tms, self.act_restore],
             ctx.election_date,
@@ -287,16 +290,24 @@ class DeskView(QWidget):
         self._voter_request += 1
         request = self._voter_request
         if voter_id is None:
+            self._voter_loading = False
             self.detail.show_voter(None)
             self._update_actions()
             return
+        self._voter_loading = True
 
         def show(voter: VoterView) -> None:
             if request == self._voter_request:  # a newer selection wins
+                self._voter_loading = False
                 self.detail.show_voter(voter)
                 self._update_actions()
 
-        self._ctx.read(voter_ops.get_voter(voter_id), show, on_failure=self._show_error, owner=self)
+        def failed(exc: Exception) -> None:
+            if request == self._voter_request:
+                self._voter_loading = False
+            self._show_error(exc)
+
+        self._ctx.read(voter_ops.get_voter(voter_id), show, on_failure=failed, owner=self)
 
     def _voters_changed(self, change: VotersChanged) -> None:
         current = self.detail.voter
@@ -324,46 +335,40 @@ class DeskView(QWidget):
         self.voters.refresh_counts()
         self.status.refresh()
 
+    # The outcome keys: S, U, T and P, from the table, the buttons or Ctrl+1..5, wait their turn
+    # in self.outcomes (see outcome_keys and outcome_actions).
     def mark_sesuai(self) -> None:
-        voter = self.detail.voter
-        if voter is None or self.dialog is not None or not self.act_sesuai.isEnabled():
-            return
-        self.act_sesuai.setEnabled(False)  # one keystroke, one write
-        self._ctx.write(
-            voter_ops.mark_sesuai(voter.id),
-            voter_ops.changed_one,
-            lambda _r: self.voters.select_next(),
-            on_failure=self._show_error,
-            owner=self,
-        )
-
-    def restore(self) -> None:
-        voter = self.detail.voter
-        if voter is None or not self.act_restore.isEnabled():
-            return
-        self._ctx.write(
-            voter_ops.restore(voter.id),
-            voter_ops.changed_one,
-            lambda _r: self.show_message(
-                self.tr("Tanda TMS dicabut; pemilih kembali belum dicek.")
-            ),
-            on_failure=self._show_error,
-            owner=self,
-        )
+        self.outcomes.press("S")
 
     def open_ubah(self) -> None:
-        voter = self.detail.voter
-        if voter is None or self.dialog is not None or not self.act_ubah.isEnabled():
-            return
-        self._open(UbahDialog(self._ctx, voter, self))
+        self.outcomes.press("U")
 
     def open_tms(self) -> None:
-        voter = self.detail.voter
-        if voter is None or self.dialog is not None or not self.act_tms.isEnabled():
-            return
-        dialog = TmsDialog(self._ctx, voter, self)
-        dialog.saved.connect(self._tms_saved)
-        self._open(dialog)
+        self.outcomes.press("T")
+
+    def restore(self) -> None:
+        self.outcomes.press("P")
+
+    @property
+    def dialog_open(self) -> bool:
+        return self.dialog is not None
+
+    def shown_voter(self, voter_id: str) -> VoterView | None:
+        shown = self.detail.voter
+        if shown is not None and shown.id == voter_id and not self._voter_loading:
+            return shown
+        return None
+
+    def open_outcome_dialog(self, key: str, voter: VoterView) -> None:
+        if key == "U":
+            self._open(UbahDialog(self._ctx, voter, self))
+        else:
+            dialog = TmsDialog(self._ctx, voter, self)
+            dialog.saved.connect(self._tms_saved)
+            self._open(dialog)
+
+    def outcome_refused(self) -> None:
+        self._update_actions()
 
     def _tms_saved(self, result: object) -> None:
         if isinstance(result, tuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from desktop_app.domain.voter import KETERANGAN_BARU, KETERANGAN_UBAH
 from desktop_app.store import errors
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.operations import NotUnlocked
@@ -50,6 +51,8 @@ def error_text(exc: BaseException) -> str:
         return translate(
             "Messages", "Pemilih ini tidak ada lagi di data laptop ini; muat ulang daftar."
         )
+    if isinstance(exc, errors.OutcomeRefused):
+        return _refusal_text(exc)
     if isinstance(exc, errors.ValidationFailed):
         result = exc.result
         found = list(getattr(result, "errors", ()) or ())
@@ -78,3 +81,25 @@ def error_text(exc: BaseException) -> str:
     return translate(
         "Messages", "Terjadi kesalahan tak terduga (%1). Data yang sudah disimpan aman."
     ).replace("%1", type(exc).__name__)
+
+
+def _refusal_text(exc: errors.OutcomeRefused) -> str:
+    if exc.wanted == "restore":
+        return translate("Messages", "Hanya pemilih bertanda TMS yang dapat dipulihkan (P).")
+    if exc.current == KETERANGAN_UBAH:
+        return translate(
+            "Messages",
+            "Pemilih ini sudah tercatat Ubah; Sesuai tidak menimpa perbaikannya. "
+            "Tekan ↓ untuk lanjut ke baris berikutnya.",
+        )
+    if exc.current == KETERANGAN_BARU:
+        return translate(
+            "Messages",
+            "Pemilih ini tercatat Baru; pemilih baru tidak ditandai Sesuai. "
+            "Tekan ↓ untuk lanjut ke baris berikutnya.",
+        )
+    return translate(
+        "Messages",
+        "Pemilih ini bertanda TMS. Bila ternyata memenuhi syarat, pulihkan dulu (P), lalu "
+        "tandai Sesuai.",
+    )

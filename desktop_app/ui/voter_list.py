@@ -21,13 +21,13 @@ from desktop_app.ui.qt import (
     QLocale,
     QObject,
     Qt,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from desktop_app.ui.voter_model import COLUMN_INDEX, VoterTableModel
+from desktop_app.ui.voter_table import VoterTable
 
 SEARCH_DEBOUNCE_MS = 150
 MIN_NAME_CHARS = 2
@@ -55,7 +55,7 @@ class VoterListView(QWidget):
         self.summary.setObjectName("summary")
 
         self.model = VoterTableModel(ctx, self)
-        self.table = QTableView(self)
+        self.table = VoterTable(self)
         self.table.setObjectName("voterTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -227,6 +227,10 @@ class VoterListView(QWidget):
                 self._announce(row)
 
     def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            # Kept at once, not when the row's page arrives: a reload in between must bring the
+            # cursor back to this row, where the next outcome key lands.
+            self._keep_pk = self.model.pk_at(current.row())
         row = self.model.row_at(current.row()) if current.isValid() else None
         if row is not None:
             self._announce(row)
@@ -247,11 +251,19 @@ class VoterListView(QWidget):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
-    def select_next(self) -> None:
-        """After an outcome is recorded the next voter is selected, as the next line on paper."""
+    def current_pk(self) -> int | None:
+        """The key of the row under the cursor, known even before its page has arrived."""
+        index = self.table.currentIndex()
+        return self.model.pk_at(index.row()) if index.isValid() else None
+
+    def select_next(self) -> bool:
+        """After an outcome is recorded the next voter is selected, as the next line on paper.
+        False at the end of the list."""
         index = self.table.currentIndex()
         if index.isValid() and index.row() + 1 < self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(index.row() + 1, 1))
+            return True
+        return False
 
     def keep_voter(self, pk: int | None) -> None:
         self._keep_pk = pk

@@ -159,6 +159,9 @@ class VoterTableModel(QAbstractTableModel):
             return None
         return rows[row - page * PAGE_SIZE]
 
+    def pk_at(self, row: int) -> int | None:
+        return self._keys.pks[row] if 0 <= row < len(self._keys) else None
+
     def row_of_pk(self, pk: int) -> int | None:
         try:
             return self._keys.pks.index(pk)

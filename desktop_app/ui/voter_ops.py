@@ -141,7 +141,8 @@ def restore(voter_id: str) -> Callable[[WorkerContext], SaveResult]:
 
 
 def changed_one(result: SaveResult) -> VotersChanged:
-    return VotersChanged(frozenset({result.voter_id}))
+    # Nothing written (the outcome was already the row's): nothing to refresh.
+    return VotersChanged(frozenset({result.voter_id} if result.changed else ()))
 
 
 def changed_added(result: SaveResult) -> VotersChanged:

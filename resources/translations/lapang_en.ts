@@ -190,17 +190,17 @@
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="125"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="110"/>
         <source>NIK ganda</source>
         <translation>Duplicate NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="138"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="123"/>
         <source>NIK yang sama sudah mendaftar di laptop ini.</source>
         <translation>The same NIK has already applied on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="142"/>
+        <location filename="../../desktop_app/ui/recruitment/list_model.py" line="127"/>
         <source>KPU mencatat NIK yang sama pada pendaftaran: %1</source>
         <translation>KPU holds the same NIK in applications: %1</translation>
     </message>
@@ -481,153 +481,148 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="65"/>
+        <location filename="../../desktop_app/ui/desk.py" line="67"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="66"/>
+        <location filename="../../desktop_app/ui/desk.py" line="68"/>
         <source>✓ &amp;Sesuai  [S]</source>
         <translation>✓ &amp;Correct  [S]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="67"/>
+        <location filename="../../desktop_app/ui/desk.py" line="69"/>
         <source>&amp;Ubah…  [U]</source>
         <translation>&amp;Update…  [U]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="68"/>
+        <location filename="../../desktop_app/ui/desk.py" line="70"/>
         <source>&amp;TMS…  [T]</source>
         <translation>&amp;TMS…  [T]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="69"/>
+        <location filename="../../desktop_app/ui/desk.py" line="71"/>
         <source>&amp;Pulihkan  [P]</source>
         <translation>&amp;Restore  [P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="71"/>
+        <location filename="../../desktop_app/ui/desk.py" line="73"/>
         <source>Tambah pemilih &amp;baru…  [Ctrl+N]</source>
         <translation>Add &amp;new voter…  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="74"/>
+        <location filename="../../desktop_app/ui/desk.py" line="76"/>
         <source>Pendaftaran badan ad hoc…  [Ctrl+R]</source>
         <translation>Ad hoc body applications…  [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="77"/>
+        <location filename="../../desktop_app/ui/desk.py" line="79"/>
         <source>Laporan…  [Ctrl+P]</source>
         <translation>Reports…  [Ctrl+P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="79"/>
+        <location filename="../../desktop_app/ui/desk.py" line="81"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="81"/>
+        <location filename="../../desktop_app/ui/desk.py" line="83"/>
         <source>&amp;Kunci  [Ctrl+L]</source>
         <translation>&amp;Lock  [Ctrl+L]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="84"/>
+        <location filename="../../desktop_app/ui/desk.py" line="86"/>
         <source>Pengaturan…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="87"/>
+        <location filename="../../desktop_app/ui/desk.py" line="89"/>
         <source>Sinkronkan sekarang  [F9]</source>
         <translation>Sync now  [F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="90"/>
+        <location filename="../../desktop_app/ui/desk.py" line="92"/>
         <source>Batal  [Shift+F9]</source>
         <translation>Cancel  [Shift+F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="93"/>
-        <location filename="../../desktop_app/ui/desk.py" line="220"/>
+        <location filename="../../desktop_app/ui/desk.py" line="95"/>
+        <location filename="../../desktop_app/ui/desk.py" line="223"/>
         <source>Riwayat sinkronisasi…  [Ctrl+H]</source>
         <translation>Sync history…  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="96"/>
+        <location filename="../../desktop_app/ui/desk.py" line="98"/>
         <source>Daftarkan perangkat…  [Ctrl+Shift+D]</source>
         <translation>Enrol this laptop…  [Ctrl+Shift+D]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="98"/>
+        <location filename="../../desktop_app/ui/desk.py" line="100"/>
         <source>Sinkron otomatis</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="101"/>
+        <location filename="../../desktop_app/ui/desk.py" line="103"/>
         <source>Sinkronkan sendiri begitu server KPU terjangkau (disarankan)</source>
         <translation>Sync by itself as soon as the KPU server can be reached (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="104"/>
+        <location filename="../../desktop_app/ui/desk.py" line="106"/>
         <source>Kirim perubahan ke KPU dan terima data terbaru sekarang (F9)</source>
         <translation>Send changes to KPU and receive the latest data now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="107"/>
+        <location filename="../../desktop_app/ui/desk.py" line="109"/>
         <source>Hentikan sinkronisasi; yang sudah dikonfirmasi KPU tetap tercatat</source>
         <translation>Stop syncing; what KPU has confirmed stays recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="109"/>
+        <location filename="../../desktop_app/ui/desk.py" line="111"/>
         <source>Data sama dengan dokumen: tandai sesuai (S)</source>
         <translation>The data matches the documents: mark as correct (S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="110"/>
+        <location filename="../../desktop_app/ui/desk.py" line="112"/>
         <source>Tidak memenuhi syarat: kode 1-8 dengan bukti (T)</source>
         <translation>Not eligible: code 1-8 with evidence (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="206"/>
+        <location filename="../../desktop_app/ui/desk.py" line="209"/>
         <source>Sinkron otomatis: hidup</source>
         <translation>Automatic sync: on</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="206"/>
+        <location filename="../../desktop_app/ui/desk.py" line="209"/>
         <source>Sinkron otomatis: mati</source>
         <translation>Automatic sync: off</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="217"/>
+        <location filename="../../desktop_app/ui/desk.py" line="220"/>
         <source>%1 pengumuman</source>
         <translation>%1 announcement(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="219"/>
+        <location filename="../../desktop_app/ui/desk.py" line="222"/>
         <source>%1 konflik</source>
         <translation>%1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="222"/>
+        <location filename="../../desktop_app/ui/desk.py" line="225"/>
         <source>Riwayat sinkronisasi (%1 baru)  [Ctrl+H]</source>
         <translation>Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="265"/>
+        <location filename="../../desktop_app/ui/desk.py" line="268"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="348"/>
-        <source>Tanda TMS dicabut; pemilih kembali belum dicek.</source>
-        <translation>TMS mark removed; the voter is unchecked again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/desk.py" line="371"/>
+        <location filename="../../desktop_app/ui/desk.py" line="376"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="389"/>
+        <location filename="../../desktop_app/ui/desk.py" line="394"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -1657,94 +1652,114 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="17"/>
+        <location filename="../../desktop_app/ui/messages.py" line="18"/>
         <source>Frasa sandi salah. Periksa Caps Lock dan coba lagi.</source>
         <translation>Wrong passphrase. Check Caps Lock and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="20"/>
+        <location filename="../../desktop_app/ui/messages.py" line="21"/>
         <source>Terlalu banyak percobaan salah. Tunggu %1 detik lalu coba lagi.</source>
         <translation>Too many wrong attempts. Wait %1 seconds, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="24"/>
+        <location filename="../../desktop_app/ui/messages.py" line="25"/>
         <source>Data di laptop ini rusak atau tidak lengkap, dan tidak diubah. Jangan hapus apa pun; hubungi TI KPU untuk pemulihan dengan kunci pemulihan.</source>
         <translation>The data on this laptop is damaged or incomplete, and was not changed. Do not delete anything; contact KPU IT to recover it with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="30"/>
+        <location filename="../../desktop_app/ui/messages.py" line="31"/>
         <source>Belum ada data Lapang di folder ini.</source>
         <translation>There is no Lapang data in this folder yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="32"/>
+        <location filename="../../desktop_app/ui/messages.py" line="33"/>
         <source>Sudah ada data Lapang di folder ini; data itu tidak diubah. Buka kuncinya.</source>
         <translation>This folder already holds Lapang data; it was not changed. Unlock it instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="36"/>
+        <location filename="../../desktop_app/ui/messages.py" line="37"/>
         <source>Frasa sandi terlalu lemah: paling sedikit 8 karakter dan tidak berulang-ulang. Satu kalimat pendek mudah diingat dan sulit ditebak.</source>
         <translation>The passphrase is too weak: at least 8 characters, not too repetitive. A short sentence is easy to remember and hard to guess.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="42"/>
+        <location filename="../../desktop_app/ui/messages.py" line="43"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="44"/>
+        <location filename="../../desktop_app/ui/messages.py" line="45"/>
         <source>Data ini dibuat oleh Lapang versi yang lebih baru, atau pembaruan gagal. Data tidak diubah; pasang versi terbaru atau hubungi TI KPU.</source>
         <translation>This data was written by a newer Lapang, or the upgrade failed. The data was not changed; install the latest version or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="50"/>
+        <location filename="../../desktop_app/ui/messages.py" line="51"/>
         <source>Pemilih ini tidak ada lagi di data laptop ini; muat ulang daftar.</source>
         <translation>This voter is no longer in this laptop&apos;s data; reload the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="58"/>
+        <location filename="../../desktop_app/ui/messages.py" line="61"/>
         <source>Data ditolak: %1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="61"/>
+        <location filename="../../desktop_app/ui/messages.py" line="64"/>
         <source>Bukti harus foto JPEG/PNG atau pindaian PDF.</source>
         <translation>Evidence must be a JPEG/PNG photo or a PDF scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="63"/>
+        <location filename="../../desktop_app/ui/messages.py" line="66"/>
         <source>Berkas bukti %1 MB; batasnya 10 MB. Ambil foto dengan resolusi lebih kecil.</source>
         <translation>The evidence file is %1 MB; the limit is 10 MB. Take the photo at a lower resolution.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="68"/>
+        <location filename="../../desktop_app/ui/messages.py" line="71"/>
         <source>Berkas bukti kosong; pilih berkas lain.</source>
         <translation>The evidence file is empty; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="69"/>
+        <location filename="../../desktop_app/ui/messages.py" line="72"/>
         <source>Berkas bukti tidak dapat dibaca; pilih berkas lain.</source>
         <translation>The evidence file cannot be read; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="71"/>
+        <location filename="../../desktop_app/ui/messages.py" line="74"/>
         <source>Aplikasi terkunci; buka kunci terlebih dahulu.</source>
         <translation>The desk is locked; unlock it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="73"/>
+        <location filename="../../desktop_app/ui/messages.py" line="76"/>
         <source>Tidak dapat disimpan: %1</source>
         <translation>Could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="75"/>
+        <location filename="../../desktop_app/ui/messages.py" line="78"/>
         <source>Berkas tidak dapat dibaca atau ditulis: %1</source>
         <translation>The file cannot be read or written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="78"/>
+        <location filename="../../desktop_app/ui/messages.py" line="81"/>
         <source>Terjadi kesalahan tak terduga (%1). Data yang sudah disimpan aman.</source>
         <translation>An unexpected error occurred (%1). Data already saved is safe.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="88"/>
+        <source>Hanya pemilih bertanda TMS yang dapat dipulihkan (P).</source>
+        <translation>Only a voter marked TMS can be restored (P).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="90"/>
+        <source>Pemilih ini sudah tercatat Ubah; Sesuai tidak menimpa perbaikannya. Tekan ↓ untuk lanjut ke baris berikutnya.</source>
+        <translation>This voter is already recorded as Updated; Correct does not overwrite the correction. Press ↓ to go on to the next row.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="96"/>
+        <source>Pemilih ini tercatat Baru; pemilih baru tidak ditandai Sesuai. Tekan ↓ untuk lanjut ke baris berikutnya.</source>
+        <translation>This voter is recorded as New; a new voter is not marked Correct. Press ↓ to go on to the next row.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="101"/>
+        <source>Pemilih ini bertanda TMS. Bila ternyata memenuhi syarat, pulihkan dulu (P), lalu tandai Sesuai.</source>
+        <translation>This voter is marked TMS. If the voter is eligible after all, restore first (P), then mark Correct.</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1807,34 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
 </context>
 <context>
+    <name>OutcomeActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="57"/>
+        <source>Selesaikan dulu jendela yang terbuka.</source>
+        <translation>Finish the open window first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="69"/>
+        <source>sudah Sesuai; tidak ada yang disimpan lagi.</source>
+        <translation>already Correct; nothing saved again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="83"/>
+        <source>Tanda TMS dicabut; pemilih kembali belum dicek.</source>
+        <translation>TMS mark removed; the voter is unchecked again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="110"/>
+        <source>Pemilih ini bertanda TMS; tekan P untuk memulihkannya.</source>
+        <translation>This voter is marked TMS; press P to restore the voter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_actions.py" line="127"/>
+        <source>Baris %1:</source>
+        <translation>Row %1:</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeChart</name>
     <message>
         <location filename="../../desktop_app/ui/reports/charts.py" line="243"/>
@@ -1832,6 +1875,37 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <location filename="../../desktop_app/ui/reports/charts.py" line="271"/>
         <source>%1: %2 laki-laki, %3 perempuan, jumlah %4</source>
         <translation>%1: %2 male, %3 female, total %4</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeKeyQueue</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/outcome_keys.py" line="77"/>
+        <source>%n tombol berikutnya tidak dipakai.</source>
+        <translation>
+            <numerusform>%n following key was not used.</numerusform>
+            <numerusform>%n following keys were not used.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_keys.py" line="92"/>
+        <source>Daftar yang ditampilkan berganti.</source>
+        <translation>The list shown has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_keys.py" line="96"/>
+        <source>Baris yang dipilih berpindah sebelum tombol berikutnya.</source>
+        <translation>The selected row moved before the next key.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_keys.py" line="101"/>
+        <source>Tidak ada pemilih yang dipilih.</source>
+        <translation>No voter is selected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outcome_keys.py" line="114"/>
+        <source>Sudah di baris terakhir daftar.</source>
+        <translation>Already at the last row of the list.</translation>
     </message>
 </context>
 <context>
@@ -2917,67 +2991,67 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="80"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="69"/>
         <source>ke wawancara</source>
         <translation>to interview</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="81"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="70"/>
         <source>tidak lulus</source>
         <translation>not passed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="82"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="71"/>
         <source>terpilih</source>
         <translation>selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="83"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="72"/>
         <source>cadangan</source>
         <translation>reserve</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="84"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="73"/>
         <source>tidak terpilih</source>
         <translation>not selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="99"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="88"/>
         <source>(didaftarkan di laptop lain)</source>
         <translation>(taken on another laptop)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="103"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="92"/>
         <source>menunggu</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="109"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="98"/>
         <source>nilai sama di batas; urutan akhirnya diputuskan KPU</source>
         <translation>same score at the cut-off; KPU decides the final order</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="113"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="102"/>
         <source>NIK ganda di KPU: %1</source>
         <translation>Duplicate NIK at KPU: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="124"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="113"/>
         <source>PPK: 15 nilai tes tertulis terbaik per kecamatan diundang wawancara; 5 terbaik wawancara ditetapkan, 5 berikutnya cadangan.</source>
         <translation>PPK: the 15 best written-test scores per kecamatan are invited to interview; the 5 best interviews are appointed, the next 5 are reserves.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="130"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="119"/>
         <source>PPS: 6 nilai tes tertulis terbaik per desa diundang wawancara; 3 terbaik wawancara ditetapkan, 3 berikutnya cadangan.</source>
         <translation>PPS: the 6 best written-test scores per desa are invited to interview; the 3 best interviews are appointed, the next 3 are reserves.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="135"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="124"/>
         <source>KPPS dan Pantarlih tidak diperingkat: PPS memutuskan setiap pendaftar setelah penelitian administrasi.</source>
         <translation>KPPS and Pantarlih are not ranked: PPS decides on each applicant after the administrative check.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="146"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="135"/>
         <source>Nilai %1 sudah masuk tetapi KPU belum memutuskan. Kolom Perkiraan menunjukkan urutan menurut aturan; yang berlaku adalah keputusan KPU.</source>
         <translation>The %1 scores are in but KPU has not decided yet. The Estimate column shows the order the rule gives; KPU&apos;s decision is what counts.</translation>
     </message>
@@ -2985,22 +3059,22 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>ShortlistPage</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="162"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="151"/>
         <source>Hasil seleksi dari KPU</source>
         <translation>Selection results from KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="187"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="176"/>
         <source>&amp;Kembali ke daftar  [Esc]</source>
         <translation>&amp;Back to the list  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="191"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="180"/>
         <source>Unit:</source>
         <translation>Unit:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="221"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="210"/>
         <source>%1 — %2 (%n pendaftar)</source>
         <translation>
             <numerusform>%1 — %2 (%n applicant)</numerusform>
@@ -3008,7 +3082,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="236"/>
+        <location filename="../../desktop_app/ui/recruitment/shortlist_page.py" line="225"/>
         <source>Belum ada hasil seleksi dari KPU. Hasil tiap tahap datang saat sinkronisasi; tekan F5 untuk memuat ulang.</source>
         <translation>No selection results from KPU yet. The results of each stage arrive with a sync; press F5 to reload.</translation>
     </message>

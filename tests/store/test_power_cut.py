@@ -59,7 +59,8 @@ def _writer(data_dir, report_fd: int, seed: int) -> None:
     ids = [row[0] for row in store.db.execute("SELECT id FROM voters")]
     while True:
         voter_id = rng.choice(ids)
-        if rng.random() < 0.5:
+        # Sesuai only on an unchecked row: on a checked one it writes nothing or is refused.
+        if rng.random() < 0.5 and service.get(voter_id).record.keterangan == "":
             result = service.mark_sesuai(voter_id)
         else:
             result = service.ubah(voter_id, {"alamat": f"Dusun {rng.randint(1, 10**6)}"})

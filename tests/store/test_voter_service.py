@@ -14,7 +14,7 @@ from desktop_app.domain.nkk import encode_nkk
 from desktop_app.domain.voter import VoterRecord
 from desktop_app.store import outbox
 from desktop_app.store.attachments import AttachmentInput, read_attachment
-from desktop_app.store.errors import RecordNotFound, ValidationFailed
+from desktop_app.store.errors import OutcomeRefused, RecordNotFound, ValidationFailed
 from desktop_app.store.verify import verify_store
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_service import VoterService
@@ -80,6 +80,59 @@ def test_sesuai_writes_row_outbox_update_and_audit(service):
     ).fetchone()
     assert audit == ("voter.sesuai", result.change_id)
     assert verify_store(service.store).ok
+
+
+def _row(db, voter_id):
+    return db.execute("SELECT * FROM voters WHERE id = ?", [voter_id]).fetchone()
+
+
+def test_sesuai_on_a_row_already_sesuai_writes_nothing(service):
+    """The same outcome twice is one change for KPU: no outbox entry, no audit entry, and the
+    row keeps who checked it and when."""
+    voter_id = _ids(service)[0]
+    first = service.mark_sesuai(voter_id)
+    before = _counts(service.db), _row(service.db, voter_id)
+
+    again = service.mark_sesuai(voter_id)
+
+    assert first.changed and not again.changed
+    assert (again.voter_id, again.change_id, again.seq) == (voter_id, None, None)
+    assert (_counts(service.db), _row(service.db, voter_id)) == before
+    assert verify_store(service.store).ok
+
+
+def _corrected(service, voter_id):
+    return service.ubah(voter_id, {"rt": "007"}).voter_id
+
+
+def _flagged(service, voter_id):
+    return service.mark_tms(voter_id, 4, "skpwni", "SKPWNI/2026/78").voter_id
+
+
+def _added(service, _voter_id):
+    return service.add_baru(
+        dataclasses.replace(_person(70, nama="Wayan Sudarsa"), dpid=None)
+    ).voter_id
+
+
+@pytest.mark.parametrize(
+    ("record_outcome", "mark"),
+    [
+        pytest.param(_corrected, "U", id="ubah"),
+        pytest.param(_flagged, "4", id="tms"),
+        pytest.param(_added, "B", id="baru"),
+    ],
+)
+def test_sesuai_never_replaces_another_outcome(service, record_outcome, mark):
+    voter_id = record_outcome(service, _ids(service)[0])
+    before = _counts(service.db), _row(service.db, voter_id)
+
+    with pytest.raises(OutcomeRefused) as refused:
+        service.mark_sesuai(voter_id)
+
+    assert (refused.value.current, refused.value.wanted) == (mark, "sesuai")
+    assert (_counts(service.db), _row(service.db, voter_id)) == before
+    assert service.get(voter_id).record.keterangan == mark
 
 
 def test_ubah_keeps_the_first_original_value(service):
