@@ -21,6 +21,7 @@ log = logging.getLogger("desktop_app.sync")
 PHASE_PUSH = "push"
 PHASE_PULL = "pull"
 PHASE_ATTACHMENTS = "attachments"
+_REASON_CHARS = 200
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,8 +40,9 @@ class SyncProgress:
 @dataclasses.dataclass(frozen=True)
 class FailedUpload:
     """An evidence file a run could not upload: its SHA-256, a stable code (the server's error
-    code, or ``missing_on_laptop`` / ``damaged_on_laptop``) and the reason in English. Neither
-    holds personal data: the file is named by its hash, never by the voter or applicant."""
+    code, or ``missing_on_laptop`` / ``damaged_on_laptop``) and the reason in English. None
+    of it is personal data: the file is named by its hash, never by the voter or applicant,
+    and the reason is the server's fixed wording."""
 
     sha256: str
     code: str
@@ -49,7 +51,8 @@ class FailedUpload:
 
     def describe(self) -> str:
         then = "tried again next sync" if self.kept else "not tried again"
-        return f"{self.sha256[:12]}… ({self.code}: {self.message}; {then})"
+        # The reason is cut: a run's message is a line in the sync history, not a dump.
+        return f"{self.sha256[:12]}… ({self.code}: {self.message[:_REASON_CHARS]}; {then})"
 
 
 @dataclasses.dataclass
