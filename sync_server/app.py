@@ -208,10 +208,10 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @app.get(f"{API_PREFIX}/attachments/{{sha256}}", openapi_extra=openapi.ATTACHMENT_STATUS)
     async def attachment_status(request: Request, sha256: str) -> Response:
-        """How much of an evidence file the server holds (§8)."""
+        """How much of an evidence file the server holds for this device (§8)."""
         body = await read_body(request, 0, config)
-        await authenticate(request, body, record_nonce=True)
-        status = await run_in_threadpool(attachments.status, _sha(sha256))
+        device, _ = await authenticate(request, body, record_nonce=True)
+        status = await run_in_threadpool(attachments.status, _sha(sha256), device.id)
         return Response(status.encode(), media_type=_JSON)
 
     @app.put(f"{API_PREFIX}/attachments/{{sha256}}", openapi_extra=openapi.ATTACHMENT_CHUNK)

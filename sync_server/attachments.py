@@ -1,8 +1,13 @@
 """Evidence files uploaded in chunks, addressed by their SHA-256.
 
-A partial file grows only at the offset the server has acknowledged, so a client that lost the
-answer to a chunk asks for the status and resumes there. A finished file is checked against
-its name before it counts as received; only then does a TMS change stop asking for it.
+A device uploads only the files its own changes name (``attachment_refs``, recorded when the
+push is stored), and each device uploads into a partial copy of its own: the size it
+announced and the bytes it sent are nobody else's business, so no other device can block or
+spoil its upload. A partial copy grows only at the offset the server has acknowledged, so a
+client that lost the answer to a chunk asks for the status and resumes there. A finished copy
+is checked against its name before it counts as received; the verified file is then shared
+by every device (a second device whose change names it need not send it again) and the other
+devices' partial copies of it are dropped.
 """
 
 from __future__ import annotations
@@ -16,14 +21,16 @@ import threading
 from collections.abc import Iterator
 
 from desktop_app.sync.protocol import (
+    AttachmentNotReferenced,
     AttachmentStatus,
     AttachmentTooLarge,
     BodyTooLarge,
     HashMismatch,
     MalformedRequest,
     OffsetMismatch,
+    is_sha256_hex,
 )
-from sync_server.repository import Repository, iso
+from sync_server.repository import Repository, Tx, iso
 
 _READ_BLOCK = 1 << 20
 
@@ -39,6 +46,7 @@ class AttachmentStore:
         # Chunks of one file must never interleave; uploads are rare next to pushes, so one
         # lock per process is simpler than one per file and costs nothing measurable.
         self._lock = threading.Lock()
+        self._drop_shared_partials()
 
     @contextlib.contextmanager
     def _file_lock(self, sha256: str) -> Iterator[None]:
@@ -53,18 +61,41 @@ class AttachmentStore:
         finally:
             os.close(fd)  # releases the lock
 
-    def _partial(self, sha256: str) -> pathlib.Path:
-        return self.root / "partial" / sha256
+    def _partial(self, sha256: str, device_id: str) -> pathlib.Path:
+        # Device ids are 32 hex digits made by the server: safe in a file name.
+        return self.root / "partial" / f"{sha256}.{device_id}"
+
+    def _drop_shared_partials(self) -> None:
+        """Partial files of before 0005_attachment_uploads were named by the hash alone and
+        shared by every device; the migration dropped their records, so they are garbage."""
+        folder = self.root / "partial"
+        if folder.is_dir():
+            for entry in folder.iterdir():
+                if is_sha256_hex(entry.name) and entry.is_file():
+                    entry.unlink(missing_ok=True)
 
     def path(self, sha256: str) -> pathlib.Path:
         return self.root / sha256[:2] / sha256
 
-    def status(self, sha256: str) -> AttachmentStatus:
+    def status(self, sha256: str, device_id: str) -> AttachmentStatus:
+        """The finished file's status, else this device's own upload of it. Raises
+        ``AttachmentNotReferenced`` when no change of the device names the file."""
         with self._repo.transaction(write=False) as tx:
-            row = tx.attachment(sha256)
-        if row is None:
+            return self._status(tx, sha256, device_id)
+
+    def _status(self, tx: Tx, sha256: str, device_id: str) -> AttachmentStatus:
+        if not tx.attachment_referenced(sha256, device_id):
+            raise AttachmentNotReferenced(
+                "No change sent by this device names this file; a device uploads only the "
+                "evidence of its own changes."
+            )
+        finished = tx.finished_attachment(sha256)
+        if finished is not None:
+            return AttachmentStatus(sha256, finished["size"], finished["size"], True)
+        upload = tx.attachment_upload(sha256, device_id)
+        if upload is None:
             return AttachmentStatus(sha256, None, 0, False)
-        return AttachmentStatus(sha256, row["size"], row["received"], bool(row["complete"]))
+        return AttachmentStatus(sha256, upload["size"], upload["received"], False)
 
     def put_chunk(
         self, sha256: str, offset: int, size: int, data: bytes, device_id: str, now: float
@@ -79,16 +110,17 @@ class AttachmentStore:
         if not data:
             raise MalformedRequest("A chunk must not be empty.")
         with self._lock, self._file_lock(sha256):
-            current = self.status(sha256)
-            if current.size is None:
-                with self._repo.transaction(write=True) as tx:
-                    tx.create_attachment(sha256, size, device_id, iso(now))
-                current = AttachmentStatus(sha256, size, 0, False)
+            with self._repo.transaction(write=False) as tx:
+                current = self._status(tx, sha256, device_id)
             if current.complete:
                 return current
+            if current.size is None:
+                with self._repo.transaction(write=True) as tx:
+                    tx.start_attachment_upload(sha256, device_id, size, iso(now))
+                current = AttachmentStatus(sha256, size, 0, False)
             if current.size != size:
                 raise MalformedRequest(
-                    f"This file was announced as {current.size} bytes, not {size}."
+                    f"This device announced this file as {current.size} bytes, not {size}."
                 )
             if offset + len(data) <= current.received:
                 return current  # a chunk we already have: its acknowledgement was lost
@@ -98,16 +130,16 @@ class AttachmentStore:
                 )
             if offset + len(data) > size:
                 raise MalformedRequest("The chunk runs past the announced file size.")
-            received = self._append(sha256, offset, data)
-            complete = received == size
-            if complete:
-                self._finish(sha256)
+            received = self._append(sha256, device_id, offset, data)
+            if received == size:
+                self._finish(sha256, device_id, size, now)
+                return AttachmentStatus(sha256, size, size, True)
             with self._repo.transaction(write=True) as tx:
-                tx.set_attachment_progress(sha256, received, complete, iso(now))
-            return AttachmentStatus(sha256, size, received, complete)
+                tx.set_attachment_upload(sha256, device_id, received, iso(now))
+            return AttachmentStatus(sha256, size, received, False)
 
-    def _append(self, sha256: str, offset: int, data: bytes) -> int:
-        partial = self._partial(sha256)
+    def _append(self, sha256: str, device_id: str, offset: int, data: bytes) -> int:
+        partial = self._partial(sha256, device_id)
         partial.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(partial, os.O_RDWR | os.O_CREAT, 0o600)
         try:
@@ -120,19 +152,24 @@ class AttachmentStore:
             os.close(fd)
         return offset + len(data)
 
-    def _finish(self, sha256: str) -> None:
-        partial = self._partial(sha256)
+    def _finish(self, sha256: str, device_id: str, size: int, now: float) -> None:
+        partial = self._partial(sha256, device_id)
         digest = hashlib.sha256()
         with partial.open("rb") as f:
             while block := f.read(_READ_BLOCK):
                 digest.update(block)
         if digest.hexdigest() != sha256:
+            # Only this device's copy goes: its next chunk may announce the size afresh.
             partial.unlink()
             with self._repo.transaction(write=True) as tx:
-                tx.set_attachment_progress(sha256, 0, False, None)
+                tx.drop_attachment_upload(sha256, device_id)
             raise HashMismatch(
                 "The uploaded file does not match its SHA-256; it was discarded, upload it again."
             )
         final = self.path(sha256)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(partial, final)
+        with self._repo.transaction(write=True) as tx:
+            others = tx.finish_attachment(sha256, size, device_id, iso(now))
+        for other in others:
+            self._partial(sha256, other).unlink(missing_ok=True)

@@ -22,6 +22,7 @@ from desktop_app.sync.protocol import (
     ChangeStatus,
     PushResult,
     UnknownDevice,
+    is_sha256_hex,
 )
 from sync_server import applications, rules
 from sync_server.repository import AdminError, Device, Repository, Tx, iso
@@ -53,20 +54,30 @@ def ingest_batch(
     results.update({seq: r for seq, r in settled.items() if seq in results})
     waiting = [row["seq"] for row in tx.slots_after(device.id, applied_seq)]
     missing = _missing_ranges(applied_seq, waiting)
-    refs = []
-    for change in changes:
-        if results[change.seq].status is ChangeStatus.REFUSED:
-            continue
-        if change.op == "tms" and isinstance(change.payload.get("attachment"), str):
-            refs.append(change.payload["attachment"])
-        refs.extend(applications.attachment_refs(change))  # the application's documents
+    refs = [
+        (sha, change.change_id)
+        for change in changes
+        if results[change.seq].status is not ChangeStatus.REFUSED
+        for sha in _attachment_refs(change)
+    ]
+    # The device may upload exactly the files its acknowledged changes name (section 8).
+    tx.add_attachment_refs(device.id, refs)
     return PushResult(
         results=tuple(results[seq] for seq in sorted(results)),
         applied_through=applied_seq,
         missing=tuple(missing),
-        need_attachments=tuple(tx.attachments_missing(refs)),
+        need_attachments=tuple(tx.attachments_missing(sha for sha, _ in refs)),
         server_time=int(now),
     )
+
+
+def _attachment_refs(change: Change) -> list[str]:
+    """The evidence files a change names: a TMS change's photo or scan, an application's
+    documents. Only SHA-256 names: a duplicate's payload was never checked by the rules."""
+    shas = list(applications.attachment_refs(change))
+    if change.op == "tms" and isinstance(change.payload.get("attachment"), str):
+        shas.append(change.payload["attachment"])
+    return [sha for sha in shas if is_sha256_hex(sha)]
 
 
 def _take_slot(

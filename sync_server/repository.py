@@ -443,26 +443,77 @@ class Tx:
 
     # --- attachments ----------------------------------------------------------------------
 
-    def attachment(self, sha256: str) -> Any:
+    def add_attachment_refs(self, device_id: str, refs: Iterable[tuple[str, str]]) -> None:
+        """Record that this device's changes name these files ((sha256, change_id) pairs): it
+        may upload them. The first change naming a file stays recorded."""
+        rows = [(sha, device_id, change_id) for sha, change_id in refs]
+        if rows:
+            self.sql.many(
+                "INSERT INTO attachment_refs (sha256, device_id, change_id) VALUES (?, ?, ?) "
+                "ON CONFLICT (sha256, device_id) DO NOTHING",
+                rows,
+            )
+
+    def attachment_referenced(self, sha256: str, device_id: str) -> bool:
+        return (
+            self.sql.one(
+                "SELECT 1 FROM attachment_refs WHERE sha256 = ? AND device_id = ?",
+                (sha256, device_id),
+            )
+            is not None
+        )
+
+    def finished_attachment(self, sha256: str) -> Any:
+        """The finished, verified file (shared by every device), or None."""
         return self.sql.one(
-            "SELECT sha256, size, received, complete FROM attachments WHERE sha256 = ?",
-            (sha256,),
+            "SELECT sha256, size FROM attachments WHERE sha256 = ? AND complete = 1", (sha256,)
         )
 
-    def create_attachment(self, sha256: str, size: int, device_id: str, now_iso: str) -> None:
+    def attachment_upload(self, sha256: str, device_id: str) -> Any:
+        """This device's own upload of the file so far, or None."""
+        return self.sql.one(
+            "SELECT size, received FROM attachment_uploads WHERE sha256 = ? AND device_id = ?",
+            (sha256, device_id),
+        )
+
+    def start_attachment_upload(self, sha256: str, device_id: str, size: int, now_iso: str) -> None:
         self.sql.run(
-            "INSERT INTO attachments (sha256, size, received, complete, device_id, created_at) "
-            "VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-            (sha256, size, device_id, now_iso),
+            "INSERT INTO attachment_uploads (sha256, device_id, size, received, started_at, "
+            "updated_at) VALUES (?, ?, ?, 0, ?, ?)",
+            (sha256, device_id, size, now_iso, now_iso),
         )
 
-    def set_attachment_progress(
-        self, sha256: str, received: int, complete: bool, now_iso: str | None
+    def set_attachment_upload(
+        self, sha256: str, device_id: str, received: int, now_iso: str
     ) -> None:
         self.sql.run(
-            "UPDATE attachments SET received = ?, complete = ?, completed_at = ? WHERE sha256 = ?",
-            (received, int(complete), now_iso if complete else None, sha256),
+            "UPDATE attachment_uploads SET received = ?, updated_at = ? "
+            "WHERE sha256 = ? AND device_id = ?",
+            (received, now_iso, sha256, device_id),
         )
+
+    def drop_attachment_upload(self, sha256: str, device_id: str) -> None:
+        self.sql.run(
+            "DELETE FROM attachment_uploads WHERE sha256 = ? AND device_id = ?",
+            (sha256, device_id),
+        )
+
+    def finish_attachment(self, sha256: str, size: int, device_id: str, now_iso: str) -> list[str]:
+        """Record the verified file as finished (``device_id`` completed it) and end every
+        device's upload of it; return the devices whose partial copies are now unneeded."""
+        self.sql.run(
+            "INSERT INTO attachments (sha256, size, received, complete, device_id, created_at, "
+            "completed_at) VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+            (sha256, size, size, device_id, now_iso, now_iso),
+        )
+        uploaders = [
+            row["device_id"]
+            for row in self.sql.all(
+                "SELECT device_id FROM attachment_uploads WHERE sha256 = ?", (sha256,)
+            )
+        ]
+        self.sql.run("DELETE FROM attachment_uploads WHERE sha256 = ?", (sha256,))
+        return uploaders
 
 
 class Repository:

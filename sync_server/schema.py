@@ -262,6 +262,73 @@ _PG_BACKFILL = (
 )
 
 
+# Evidence uploads (issue 11): a file may be uploaded only by a device whose change names it
+# (``attachment_refs``), and each device uploads into its own partial copy
+# (``attachment_uploads``), so nobody's announcement can get in another device's way.
+# ``attachments`` keeps only finished, verified files, which every device shares.
+_ATTACHMENT_UPLOADS = (
+    # change_id: the first change of this device that named the file (for KPU's review).
+    """CREATE TABLE attachment_refs (
+        sha256 TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        change_id TEXT NOT NULL,
+        PRIMARY KEY (sha256, device_id))""",
+    """CREATE TABLE attachment_uploads (
+        sha256 TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        received BIGINT NOT NULL,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (sha256, device_id))""",
+    # Half-uploaded files were shared by every device, so their announced size and bytes may
+    # be anyone's (a neighbour's size 1 blocked the owner for good): they are dropped and each
+    # device starts its own copy from byte 0 (a laptop resumes where GET status says).
+    "DELETE FROM attachments WHERE complete = 0",
+)
+# The changes stored before 0005 name the files their devices may upload: a TMS change's
+# ``attachment``, an application's ``attachments`` (document -> SHA-256). Refused and skipped
+# changes name nothing (the push answer never asked for their files).
+_REFERENCING_STATES = "('held', 'applied', 'conflict', 'duplicate')"
+
+
+def _backfill_refs(tms_sha: str, application_shas: str) -> str:
+    """``tms_sha``: the TMS payload's attachment as text where it is one (else NULL);
+    ``application_shas``: a FROM item of (device_id, change_id, sha) for application
+    documents."""
+    return (
+        "INSERT INTO attachment_refs (sha256, device_id, change_id) "
+        "SELECT sha, device_id, MIN(change_id) FROM ("
+        f"SELECT {tms_sha} AS sha, device_id, change_id FROM changes "
+        f"WHERE entity = 'voter' AND op = 'tms' AND state IN {_REFERENCING_STATES} "
+        f"UNION ALL SELECT sha, device_id, change_id FROM {application_shas}"
+        ") AS r WHERE sha IS NOT NULL GROUP BY sha, device_id"
+    )
+
+
+_SQLITE_REFS = (
+    _backfill_refs(
+        "CASE WHEN json_type(payload, '$.attachment') = 'text' "
+        "THEN json_extract(payload, '$.attachment') END",
+        "(SELECT c.device_id, c.change_id, j.value AS sha FROM changes c, "
+        "json_each(c.payload, '$.attachments') j WHERE c.entity = 'application' "
+        f"AND c.state IN {_REFERENCING_STATES} "
+        "AND json_type(c.payload, '$.attachments') = 'object' AND j.type = 'text') AS a",
+    ),
+)
+_PG_REFS = (
+    _backfill_refs(
+        "CASE WHEN json_typeof(payload::json -> 'attachment') = 'string' "
+        "THEN payload::json ->> 'attachment' END",
+        # json_each_text fails on anything but an object: non-objects become an empty one.
+        "(SELECT c.device_id, c.change_id, j.value AS sha FROM changes c CROSS JOIN LATERAL "
+        "json_each_text(CASE WHEN json_typeof(c.payload::json -> 'attachments') = 'object' "
+        "THEN c.payload::json -> 'attachments' ELSE '{}'::json END) AS j "
+        f"WHERE c.entity = 'application' AND c.state IN {_REFERENCING_STATES}) AS a",
+    ),
+)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -280,6 +347,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "0003_application_outcomes",
         _APPLICATION_OUTCOMES,
         {"sqlite": _SQLITE_BACKFILL, "postgresql": _PG_BACKFILL},
+    ),
+    Migration(
+        "0005_attachment_uploads",
+        _ATTACHMENT_UPLOADS,
+        {"sqlite": _SQLITE_REFS, "postgresql": _PG_REFS},
     ),
 )
 

@@ -34,6 +34,7 @@ from desktop_app.sync.pull import PullPhase
 from desktop_app.sync.push import PushPhase
 from desktop_app.sync.run import (
     CancelToken,
+    FailedUpload,
     ProgressCallback,
     RunContext,
     SyncProgress,
@@ -46,6 +47,7 @@ from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES, UploadPhase
 log = logging.getLogger("desktop_app.sync")
 
 _SHIPPED = object()  # "use the KPU key in resources/"
+_FAILED_NAMED = 5  # files named in a run's message; the log names every one
 
 
 class SyncEngine:
@@ -238,6 +240,9 @@ class SyncEngine:
                     f"KPU is waiting for {report.gaps} change(s) this laptop no longer has "
                     "(restored from an old backup?). Ask KPU to release them (release-gap)."
                 )
+            elif report.failed_uploads:
+                report.error_code = "attachment_failed"
+                report.error_message = _failed_uploads_text(report.failed_uploads)
         if self.client.clock_offset != enrollment.clock_offset:
             sync_state.set_clock_offset(db, enrollment.device_id, self.client.clock_offset)
         report.finished_at = utc_now()
@@ -262,3 +267,14 @@ class SyncEngine:
             report.bytes_up,
             report.bytes_down,
         )
+
+
+def _failed_uploads_text(failed: list[FailedUpload]) -> str:
+    """Which evidence files did not go and why, by hash (never by voter or applicant)."""
+    shown = "; ".join(f.describe() for f in failed[:_FAILED_NAMED])
+    more = (
+        f"; and {len(failed) - _FAILED_NAMED} more (see the log)"
+        if len(failed) > _FAILED_NAMED
+        else ""
+    )
+    return f"{len(failed)} evidence file(s) not uploaded: {shown}{more}."

@@ -21,6 +21,7 @@ log = logging.getLogger("desktop_app.sync")
 PHASE_PUSH = "push"
 PHASE_PULL = "pull"
 PHASE_ATTACHMENTS = "attachments"
+_REASON_CHARS = 200
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,6 +35,24 @@ class SyncProgress:
     records_total: int | None
     bytes_done: int
     bytes_total: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class FailedUpload:
+    """An evidence file a run could not upload: its SHA-256, a stable code (the server's error
+    code, or ``missing_on_laptop`` / ``damaged_on_laptop``) and the reason in English. None
+    of it is personal data: the file is named by its hash, never by the voter or applicant,
+    and the reason is the server's fixed wording."""
+
+    sha256: str
+    code: str
+    message: str
+    kept: bool  # still queued: the next run tries it again
+
+    def describe(self) -> str:
+        then = "tried again next sync" if self.kept else "not tried again"
+        # The reason is cut: a run's message is a line in the sync history, not a dump.
+        return f"{self.sha256[:12]}… ({self.code}: {self.message[:_REASON_CHARS]}; {then})"
 
 
 @dataclasses.dataclass
@@ -65,7 +84,7 @@ class SyncRunReport:
     announcements_rejected: int = 0  # bad or missing KPU signature: never shown
     outcomes: int = 0  # recruitment outcomes received
     attachments: int = 0  # files completed
-    attachments_failed: int = 0
+    failed_uploads: list[FailedUpload] = dataclasses.field(default_factory=list)
     bytes_up: int = 0
     bytes_down: int = 0
     batches: int = 0
@@ -76,6 +95,10 @@ class SyncRunReport:
     @property
     def ok(self) -> bool:
         return self.outcome == "ok"
+
+    @property
+    def attachments_failed(self) -> int:
+        return len(self.failed_uploads)
 
     def counters(self) -> dict[str, int]:
         return {

@@ -3,7 +3,9 @@ server's offset after a drop (docs/sync-protocol.md section 8).
 
 A file is queued when a push answer lists it (``att``) and leaves the queue only when the
 server reports it complete, so a run cut short resumes next time — from the server's
-``received`` offset, never from zero.
+``received`` offset, never from zero. A file the server refuses (and one this laptop cannot
+read) is named in the run's report and the run goes on with the next file: one bad file never
+holds back the others.
 """
 
 from __future__ import annotations
@@ -11,7 +13,14 @@ from __future__ import annotations
 from desktop_app.store import sync_state
 from desktop_app.store.attachments import read_attachment
 from desktop_app.sync import protocol as p
-from desktop_app.sync.run import PHASE_ATTACHMENTS, RunContext, SyncProgress, log
+from desktop_app.sync.run import (
+    PHASE_ATTACHMENTS,
+    FailedUpload,
+    RunContext,
+    SyncProgress,
+    is_transient,
+    log,
+)
 
 # docs/sync-protocol.md section 8: 32 KiB is a good chunk on 2G (about a second of link).
 DEFAULT_CHUNK_BYTES = 32 << 10
@@ -35,22 +44,41 @@ class UploadPhase:
             self.ctx.check_cancel()
             if upload.size is None:
                 # The change names a file this laptop does not hold: nothing can send it.
-                log.warning("attachment %s... is not on this laptop", upload.sha256[:12])
-                self.ctx.report.attachments_failed += 1
-                sync_state.drop_upload(self.ctx.db, upload.sha256)
-                continue
-            if self._upload(upload.sha256, upload.size):
-                self.ctx.report.attachments += 1
+                self._failed(
+                    upload.sha256,
+                    "missing_on_laptop",
+                    "The file is not on this laptop.",
+                    keep=False,
+                )
+            else:
+                try:
+                    if self._upload(upload.sha256, upload.size):
+                        self.ctx.report.attachments += 1
+                except p.ProtocolError as exc:
+                    if not _refuses_only_this_file(exc):
+                        raise  # the link, the server or this device: the next file fares no better
+                    # Kept queued: the evidence must still reach KPU, and this is reported on
+                    # every run until it does. The next file goes on meanwhile.
+                    self._failed(upload.sha256, exc.code, exc.message, keep=True)
             self.files_done += 1
             self._progress()
+
+    def _failed(self, sha256: str, code: str, message: str, *, keep: bool) -> None:
+        log.warning("attachment %s... not uploaded (%s): %s", sha256[:12], code, message)
+        self.ctx.report.failed_uploads.append(FailedUpload(sha256, code, message, keep))
+        if not keep:
+            sync_state.drop_upload(self.ctx.db, sha256)
 
     def _upload(self, sha256: str, size: int) -> bool:
         ctx = self.ctx
         content = read_attachment(ctx.db, sha256)
         if content is None or p.sha256_hex(content) != sha256:
-            log.error("attachment %s... is damaged on this laptop", sha256[:12])
-            ctx.report.attachments_failed += 1
-            sync_state.drop_upload(ctx.db, sha256)
+            self._failed(
+                sha256,
+                "damaged_on_laptop",
+                "The file on this laptop does not match its SHA-256.",
+                keep=False,
+            )
             return False
         status = self._status(sha256)
         self.bytes_done += status.received  # resumed: what the server already holds counts
@@ -74,9 +102,7 @@ class UploadPhase:
                 status = p.AttachmentStatus(sha256, size, 0, False)
                 continue
             except p.AttachmentTooLarge as exc:
-                log.error("attachment refused by the server: %s", exc.message)
-                ctx.report.attachments_failed += 1
-                sync_state.drop_upload(ctx.db, sha256)
+                self._failed(sha256, exc.code, exc.message, keep=False)
                 return False
             except Exception as exc:
                 failures += 1
@@ -111,3 +137,9 @@ class UploadPhase:
                 self.total_bytes,
             )
         )
+
+
+def _refuses_only_this_file(exc: p.ProtocolError) -> bool:
+    """A refusal of this one file (its name, size or content; a file no change of this device
+    names), not of the link, the server or the device: the run goes on with the next file."""
+    return not (is_transient(exc) or isinstance(exc, p.AuthError))

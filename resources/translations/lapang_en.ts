@@ -3218,161 +3218,166 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="95"/>
+        <source>Ada berkas bukti yang belum dapat dikirim ke KPU; berkas bukti lainnya tetap terkirim. Hubungi TI KPU bila pesan ini terus muncul.</source>
+        <translation>Some evidence files could not be sent to KPU; the other evidence files were sent. Contact KPU IT if this message keeps appearing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="100"/>
         <source>KPU menunggu perubahan lama yang tidak ada lagi di laptop ini (dipulihkan dari cadangan lama?). Hubungi KPU Kabupaten/Kota agar perubahan itu dilepas.</source>
         <translation>KPU is waiting for old changes this laptop no longer has (restored from an old backup?). Ask the KPU Kabupaten/Kota office to release them.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="101"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="106"/>
         <source>Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.</source>
         <translation>The KPU server refused this laptop&apos;s request (%1). Contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="102"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="107"/>
         <source>Server KPU menjawab dengan kesalahan (%1). Data Anda tetap tersimpan.</source>
         <translation>The KPU server answered with an error (%1). Your data stays saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="136"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="141"/>
         <source>Jenis perubahan ini tidak dikenal server KPU (versi aplikasi berbeda).</source>
         <translation>The KPU server does not know this kind of change (a different app version).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="139"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="144"/>
         <source>Isi perubahan tidak lengkap.</source>
         <translation>The change is incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="140"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="145"/>
         <source>Ada nilai elemen yang tidak memenuhi aturan.</source>
         <translation>An element value breaks the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
         <source>Pemilih ini tidak ada di data KPU.</source>
         <translation>This voter is not in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="147"/>
         <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
         <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="145"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="150"/>
         <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
         <translation>A voter with this number is already in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
         <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
         <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="149"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="154"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="157"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="160"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="175"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="180"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="179"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="184"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="180"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="185"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="181"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="186"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="187"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="183"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="188"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="189"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="194"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="196"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="201"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="197"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="202"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="198"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="203"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="199"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="204"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="200"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="205"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="203"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="208"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="204"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="209"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="205"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="210"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="211"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="216"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="225"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="230"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="290"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="233"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="238"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3382,67 +3387,67 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="244"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="244"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="254"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="267"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="272"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="269"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="274"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="270"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="275"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="280"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="282"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="287"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="287"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="292"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="291"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="296"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="314"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>

@@ -134,8 +134,8 @@ def test_application_reaches_kpu_and_outcomes_come_back(
     assert number in listing and NIK not in listing  # the listing masks the NIK
     assert server.change_counts() == {"applied": 1}
     with server.repo.transaction(write=False) as tx:
-        uploaded = tx.attachment(photo_sha)
-    assert uploaded is not None and uploaded["complete"] and uploaded["size"] == len(PNG)
+        uploaded = tx.finished_attachment(photo_sha)
+    assert uploaded is not None and uploaded["size"] == len(PNG)
 
     # Another laptop takes a KPPS application with the same NIK; KPU records the outcomes.
     other = _other_laptop_applies(tmp_path, server, recovery_keys[1], desa)

@@ -59,6 +59,9 @@ def test_reports_progress_and_times_read_naturally(qapp):
     )
     report = SyncRunReport(outcome="ok", confirmed=3, pulled=10)
     assert "3 perubahan dikonfirmasi KPU, 10 data diterima" in wording.report_text(report)
+    # A refused evidence file: the officer learns the others went and whom to call.
+    report = SyncRunReport(outcome="partial", error_code="attachment_failed")
+    assert wording.report_text(report).startswith("Ada berkas bukti yang belum dapat dikirim")
     progress = SyncProgress("push", 120, 10_000, 6_600, 550_000)
     assert (
         wording.progress_text(progress) == "Mengirim 120 dari 10.000 perubahan · 6 KB dari 537 KB"

@@ -94,6 +94,7 @@ from desktop_app.sync.protocol.enroll import (
 )
 from desktop_app.sync.protocol.errors import (
     AttachmentError,
+    AttachmentNotReferenced,
     AttachmentTooLarge,
     AuthError,
     BadSignature,
@@ -150,6 +151,7 @@ __all__ = [
     "ApplicationOutcome",
     "AttachmentError",
     "AttachmentStatus",
+    "AttachmentNotReferenced",
     "AttachmentTooLarge",
     "AuthError",
     "AuthHeaders",

@@ -159,6 +159,14 @@ class AttachmentTooLarge(AttachmentError):
     http_status = 413
 
 
+class AttachmentNotReferenced(AttachmentError):
+    """No change this device sent names the file: a device uploads only the evidence of its own
+    changes (another device's upload must not be able to get in its way)."""
+
+    code = "attachment_not_referenced"
+    http_status = 403
+
+
 class ServerError(ProtocolError):
     code = "internal"
     http_status = 500

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 CTX = "Sync"
 
-# Error codes of the wire protocol, the engine's own ("tls", "gap") and the client's exception
-# names (a run that lost the link records the exception's name as its code).
+# Error codes of the wire protocol, the engine's own ("tls", "gap", "attachment_failed") and the
+# client's exception names (a run that lost the link records the exception's name as its code).
 _BY_CODE = {
     "SyncCancelled": QT_TRANSLATE_NOOP(
         "Sync",
@@ -91,6 +91,11 @@ _BY_CODE = {
     ),
     "unavailable": QT_TRANSLATE_NOOP(
         "Sync", "Server KPU sedang sibuk atau dalam pemeliharaan. Coba lagi nanti."
+    ),
+    "attachment_failed": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Ada berkas bukti yang belum dapat dikirim ke KPU; berkas bukti lainnya tetap terkirim. "
+        "Hubungi TI KPU bila pesan ini terus muncul.",
     ),
     "gap": QT_TRANSLATE_NOOP(
         "Sync",
@@ -227,8 +232,8 @@ def report_text(report: SyncRunReport) -> str:
         )
         text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pulled))
     elif report.outcome == "partial":
-        if report.error_code == "gap":
-            text = code_text("gap")
+        if report.error_code in ("gap", "attachment_failed"):
+            text = code_text(report.error_code)
         else:
             text = translate(
                 "Sync",
