@@ -72,17 +72,18 @@ class LegacyLines:
         shown = ", ".join(str(number) for number in self.first)
         if self.count > len(self.first):
             shown += f" and {self.count - len(self.first):,} more"
-        lines = "line" if self.count == 1 else "lines"
+        one = self.count == 1
+        lines = "line" if one else "lines"
         if self.utf8_lines:
             return (
-                f"{self.count:,} {lines} of this UTF-8 file are not UTF-8 and were read as "
-                f"Windows-1252 ({lines} {shown}). An editor may have saved them in another "
-                "encoding: check the names on those lines."
+                f"{self.count:,} {lines} of this UTF-8 file {'is' if one else 'are'} not UTF-8 "
+                f"and {'was' if one else 'were'} read as Windows-1252 ({lines} {shown}). An "
+                "editor may have saved them in another encoding: check the names on them."
             )
         return (
-            "The file is not UTF-8: it was read as Windows-1252, as an older Windows export "
-            f"writes it ({self.count:,} {lines} with letters outside A-Z: {shown}). Check a few "
-            "names on those lines."
+            "The file is not UTF-8 and was read as Windows-1252, as older Windows tools write "
+            f"it: check the names on the {self.count:,} {lines} with letters outside A-Z "
+            f"({lines} {shown})."
         )
 
 
