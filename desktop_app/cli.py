@@ -141,6 +141,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  … and {len(result.errors) - args.show_errors} more bad rows", file=sys.stderr)
     if result.unmatched_columns:
         print(f"Columns not used: {', '.join(result.unmatched_columns)}", file=sys.stderr)
+    encoding_warning = result.legacy_lines.warning()
+    if encoding_warning:
+        print(f"Warning: {encoding_warning}", file=sys.stderr)
     print(
         f"Imported {result.report.inserted:,} voters ({result.report.already_present:,} already "
         f"present); {len(result.errors):,} bad rows skipped; {result.warnings:,} warnings to "

@@ -168,6 +168,9 @@ def cmd_load_voters(args: argparse.Namespace) -> int:
     print(f"Voters: {inserted:,} new, {updated:,} changed; {len(parsed.errors)} bad row(s).")
     for error in parsed.errors[:20]:  # line and reason only: never the row's data
         print(f"  line {error.line}: {error.reason}", file=sys.stderr)
+    encoding_warning = parsed.legacy_lines.warning()
+    if encoding_warning:
+        print(f"Warning: {encoding_warning}", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,10 @@ Reading never raises for a bad row: the row becomes a ``RowError`` with its line
 reason that never quotes the NIK/NKK or other protected values. Only a header that cannot be
 recognised (or a file that is not text) raises ``SidalihFormatError``.
 
+A file is read line by line in bounded memory (``text_lines``): each line is decoded by itself, as
+UTF-8 or else Windows-1252, and the lines read as Windows-1252 are tallied in ``LegacyLines`` for
+one warning; a line over ``MAX_LINE_BYTES`` is a bad row, never read whole.
+
 A field may be quoted with ``"`` so that values containing ``#`` survive; values are trimmed
 on reading, so ``read_sidalih(write_sidalih(records))`` returns records whose text fields
 had no surrounding spaces unchanged.
@@ -11,13 +15,12 @@ had no surrounding spaces unchanged.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import dataclasses
 import io
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO, cast
 
 from desktop_app.domain.findings import Finding, warning
 from desktop_app.domain.outcomes import InvalidKeterangan, Outcome, parse_keterangan
@@ -34,6 +37,14 @@ from desktop_app.domain.region import (
 from desktop_app.domain.voter import VoterRecord, validate_record
 from desktop_app.formats import sidalih_values as values
 from desktop_app.formats.sidalih_columns import SIDALIH_COLUMNS, canonical_column
+from desktop_app.formats.text_lines import (
+    MAX_LINE_BYTES,
+    LegacyLines,
+    Line,
+    LineKind,
+    binary_lines,
+    text_lines,
+)
 
 DELIMITER = "#"
 
@@ -88,15 +99,32 @@ class SidalihReadResult:
     columns: dict[str, str]  # canonical column -> header name as written in the file
     unmatched_columns: list[str]  # header names not used (unknown or repeated)
     missing_columns: list[str]  # Sidalih columns absent from the header
-    encoding: str | None = None  # set by read_sidalih_file
+    legacy_lines: LegacyLines = dataclasses.field(default_factory=LegacyLines)
+
+    @property
+    def encoding(self) -> str:
+        """``utf-8``, ``cp1252``, or ``utf-8+cp1252`` for a mixed file (see ``LegacyLines``)."""
+        return self.legacy_lines.encoding
 
 
-def _strip_line_end(line: str) -> str:
-    if line.endswith("\n"):
-        line = line[:-1]
-    if line.endswith("\r"):
-        line = line[:-1]
-    return line
+# Lines the reader cannot read, with the reason a bad row (or the header) gives.
+_UNREAD = {
+    LineKind.TOO_LONG: (
+        f"The line is longer than {MAX_LINE_BYTES // 1024} KiB (a voter's row is well under "
+        "1 KiB) and was not read: line breaks may have been lost, or this is not a voter list."
+    ),
+    LineKind.NOT_TEXT: (
+        "The line is neither UTF-8 nor Windows-1252 text and was not read; export the list "
+        "again as UTF-8."
+    ),
+}
+_UNREAD_CODE = {LineKind.TOO_LONG: "row.too_long", LineKind.NOT_TEXT: "row.not_text"}
+
+
+def _lines_of(stream: TextIO | BinaryIO) -> Iterator[Line]:
+    if isinstance(stream.read(0), bytes):  # opened "rb": each line is decoded by itself
+        return binary_lines(cast(BinaryIO, stream))
+    return text_lines(cast(TextIO, stream))
 
 
 def _split(line: str) -> list[str]:
@@ -108,11 +136,14 @@ def _split(line: str) -> list[str]:
 class SidalihReader:
     """Streams a Sidalih list row by row (for lists too big to hold at once).
 
-    The header is read on construction. Raises:
+    ``stream`` is a text stream (open files with ``newline=""``) or a binary one (a file opened
+    ``"rb"``), whose lines are decoded one by one as UTF-8, or else as Windows-1252 and noted in
+    ``legacy_lines``. The header is read on construction. Raises:
         SidalihFormatError: empty file, wrong delimiter, essential columns missing, not text.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | BinaryIO) -> None:
+        self.legacy_lines = LegacyLines()
         self._lines = self._numbered_lines(stream)
         self._header_line, header = self._read_header()
         self._width = len(header)
@@ -136,20 +167,28 @@ class SidalihReader:
         ]
         self._check_essential(header)
 
-    @staticmethod
-    def _numbered_lines(stream: TextIO) -> Iterator[tuple[int, str]]:
+    def _numbered_lines(self, stream: TextIO | BinaryIO) -> Iterator[Line]:
         number = 0
+        note = self.legacy_lines.note
         try:
-            for number, line in enumerate(stream, start=1):
-                yield number, _strip_line_end(line)
-        except UnicodeDecodeError as exc:
+            for line in _lines_of(stream):
+                number = line[0]
+                if line[2] is not LineKind.ASCII:
+                    note(number, line[2])
+                yield line
+        except UnicodeDecodeError as exc:  # a text stream opened in the wrong encoding
             raise SidalihFormatError(
                 f"The file is not readable as text after line {number}; export it again as "
                 "UTF-8 or open it with the right encoding."
             ) from exc
 
     def _read_header(self) -> tuple[int, list[str]]:
-        for number, line in self._lines:
+        for number, line, kind in self._lines:
+            if kind in _UNREAD:
+                reason = _UNREAD[kind]
+                raise SidalihFormatError(
+                    f"Cannot read the header on line {number}: {reason[0].lower()}{reason[1:]}"
+                )
             line = line.lstrip("\ufeff")  # byte-order mark written by Windows tools
             if not line.strip():
                 continue
@@ -182,8 +221,10 @@ class SidalihReader:
             )
 
     def __iter__(self) -> Iterator[SidalihRow]:
-        for number, line in self._lines:
-            if line.strip():
+        for number, line, kind in self._lines:
+            if kind in _UNREAD:
+                yield _failed(number, _UNREAD_CODE[kind], _UNREAD[kind])
+            elif line.strip():
                 yield self._read_row(number, line)
 
     # --- one row ------------------------------------------------------------------------------
@@ -355,9 +396,10 @@ def checked_rows(reader: SidalihReader) -> Iterator[SidalihRow]:
         yield row
 
 
-def read_sidalih(stream: TextIO) -> SidalihReadResult:
-    """Read a whole Sidalih list into memory. Open files with ``newline=""``; a BOM and CRLF
-    are fine. For a list too big to hold, stream ``checked_rows(SidalihReader(stream))``.
+def read_sidalih(stream: TextIO | BinaryIO) -> SidalihReadResult:
+    """Read a whole Sidalih list into memory from a text stream (open it with ``newline=""``) or
+    a binary one (see ``SidalihReader``); a BOM and CRLF are fine. For a list too big to hold,
+    stream ``checked_rows(SidalihReader(stream))``.
 
     Raises:
         SidalihFormatError: the header cannot be recognised or the file is not text.
@@ -370,6 +412,7 @@ def read_sidalih(stream: TextIO) -> SidalihReadResult:
         columns=dict(reader.columns),
         unmatched_columns=list(reader.unmatched_columns),
         missing_columns=list(reader.missing_columns),
+        legacy_lines=reader.legacy_lines,
     )
     for row in checked_rows(reader):
         if row.error is not None:
@@ -381,39 +424,16 @@ def read_sidalih(stream: TextIO) -> SidalihReadResult:
     return result
 
 
-def file_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM) if the whole file decodes as such, else Windows-1252, else
-    latin-1 (cp1252 leaves 5 byte values undefined; latin-1 decodes anything). Decides before a
-    row is read, so an import never meets an undecodable byte halfway through.
-
-    Raises:
-        OSError: the file cannot be read.
-    """
-    for encoding in ("utf-8-sig", "cp1252"):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            with open(path, "rb") as handle:
-                while chunk := handle.read(1 << 20):
-                    decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    return "latin-1"
-
-
 def read_sidalih_file(path: Path) -> SidalihReadResult:
-    """Read a Sidalih list from disk in the encoding ``file_encoding`` finds.
+    """Read a Sidalih list from disk, each line as UTF-8 or else Windows-1252 (the result's
+    ``legacy_lines`` says which lines were, and ``warning()`` words it for the officer).
 
     Raises:
         SidalihFormatError: see ``read_sidalih``.
         OSError: the file cannot be opened.
     """
-    encoding = file_encoding(path)
-    with open(path, encoding=encoding, newline="") as stream:
-        result = read_sidalih(stream)
-    result.encoding = encoding
-    return result
+    with open(path, "rb") as handle:
+        return read_sidalih(handle)
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -2,9 +2,10 @@
 the bad ones by line number.
 
 The rows stream from the file into the import: a kabupaten's list of a million rows never sits in
-memory whole (it took ~1 GB as parsed records). The encoding is settled before the first row is
-read, and anything that fails part-way (an unreadable file, a full disk) rolls the whole import
-back."""
+memory whole (it took ~1 GB as parsed records), nor does one overlong line (a bad row). Each line
+is decoded by itself, as UTF-8 or else Windows-1252, and the result names the lines read as
+Windows-1252. Anything that fails part-way (an unreadable file, a full disk) rolls the whole
+import back."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from desktop_app.formats.sidalih import (
     SidalihReader,
     SidalihRow,
     checked_rows,
-    file_encoding,
 )
+from desktop_app.formats.text_lines import LegacyLines
 from desktop_app.store.errors import ImportFailed
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_import import ImportReport, import_voters
@@ -34,6 +35,7 @@ class SidalihImportResult:
     warnings: int
     unmatched_columns: list[str]
     missing_columns: list[str]
+    legacy_lines: LegacyLines  # lines read as Windows-1252; ``warning()`` words it
 
 
 @dataclasses.dataclass
@@ -64,10 +66,9 @@ def _digest(path: pathlib.Path) -> str:
 def import_sidalih_file(store: FieldStore, path: pathlib.Path) -> SidalihImportResult:
     tally = _Tally()
     try:
-        encoding = file_encoding(path)
         digest = _digest(path)
-        with open(path, encoding=encoding, newline="") as stream:
-            reader = SidalihReader(stream)
+        with open(path, "rb") as handle:
+            reader = SidalihReader(handle)
             report = import_voters(
                 store,
                 tally.records(checked_rows(reader)),
@@ -84,4 +85,5 @@ def import_sidalih_file(store: FieldStore, path: pathlib.Path) -> SidalihImportR
         tally.warnings,
         list(reader.unmatched_columns),
         list(reader.missing_columns),
+        reader.legacy_lines,
     )

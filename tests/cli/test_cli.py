@@ -3,6 +3,7 @@ environment, exit status and message checked."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
@@ -87,6 +88,32 @@ def test_import_reports_bad_rows_by_line_and_is_idempotent(initialised, tmp_path
     assert "Imported 0 voters (299 already present)" in second.stdout
     status = lapang(initialised, "status")
     assert "Voters:    299" in status.stdout
+
+
+def test_import_names_the_lines_read_as_windows_1252(initialised, tmp_path):
+    """A UTF-8 list with one legacy line: every name is stored as written, and the officer is
+    told which line was not UTF-8 (it used to turn every UTF-8 name into mojibake, silently)."""
+    regions = load_region_rows(demo_regions_path())
+    records = list(generate_voters(regions, 12, seed=5, election_date=dt.date(2029, 2, 14)))
+    records[2] = dataclasses.replace(records[2], nama="SITI NURAINI Ñ")
+    path = tmp_path / "dpt.csv"
+    _sidalih_file(path, records)
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[7] = lines[7].replace(records[6].nama.encode(), "ANDRÉ SIREGAR".encode("cp1252"))
+    path.write_bytes(b"".join(lines))
+
+    result = lapang(initialised, "import-sidalih", str(path))
+
+    assert result.returncode == 0, result.stderr
+    assert "Imported 12 voters" in result.stdout
+    assert "Warning: 1 line of this UTF-8 file" in result.stderr
+    assert "(line 8)" in result.stderr and "Windows-1252" in result.stderr
+    from desktop_app.store.vault import Vault
+
+    with Vault(initialised).unlock("Siti", PASS) as store:
+        names = {nama for (nama,) in store.db.execute("SELECT nama FROM voters").fetchall()}
+    assert {"SITI NURAINI Ñ", "ANDRÉ SIREGAR"} <= names
+    assert not any("Ã" in nama for nama in names)
 
 
 def test_import_of_missing_or_foreign_file_is_clear(initialised, tmp_path):

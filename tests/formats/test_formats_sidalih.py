@@ -1,6 +1,7 @@
 import datetime as dt
 import io
 import re
+import string
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +22,7 @@ from desktop_app.formats.sidalih import (
     write_sidalih,
 )
 from desktop_app.formats.sidalih_columns import ALIASES, EXTRA_COLUMNS, canonical_column, squash
+from desktop_app.formats.text_lines import MAX_LINE_BYTES, LegacyLines
 
 HEADER = "#".join(SIDALIH_COLUMNS)
 NIK_A = encode_nik("61.11.02", dt.date(1990, 8, 17), "P", 1)
@@ -258,15 +260,55 @@ def test_read_file_encodings(tmp_path):
     utf8 = tmp_path / "utf8.csv"
     utf8.write_bytes(("\ufeff" + HEADER + "\r\n" + row(NAMA="SITI ÉLA") + "\r\n").encode("utf-8"))
     result = read_sidalih_file(utf8)
-    assert result.encoding == "utf-8-sig" and result.rows[0][1].nama == "SITI ÉLA"
+    assert result.encoding == "utf-8" and result.rows[0][1].nama == "SITI ÉLA"
+    assert result.legacy_lines.warning() is None
 
     legacy = tmp_path / "legacy.csv"
     legacy.write_bytes((HEADER + "\r\n" + row(NAMA="SITI ÉLA") + "\r\n").encode("cp1252"))
     result = read_sidalih_file(legacy)
     assert result.encoding == "cp1252" and result.rows[0][1].nama == "SITI ÉLA"
+    assert "read as Windows-1252" in result.legacy_lines.warning()
 
     with pytest.raises(SidalihFormatError), legacy.open(encoding="utf-8", newline="") as stream:
         read_sidalih(stream)
+
+
+def test_a_mixed_file_reads_each_line_in_its_own_encoding(tmp_path):
+    """One Windows-1252 line in a UTF-8 file no longer turns the UTF-8 names into mojibake
+    ("SITI NURAINI Ñ" read as "SITI NURAINI Ã‘"); the legacy line is named in the warning."""
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes(
+        (HEADER + "\r\n" + row(NAMA="SITI NURAINI Ñ") + "\r\n").encode("utf-8")
+        + (row(NIK=NIK_B, KELAMIN="L", TGL_LHR="02|01|1985", NAMA="ANDRÉ") + "\r\n").encode(
+            "cp1252"
+        )
+    )
+    result = read_sidalih_file(mixed)
+    assert [record.nama for _, record in result.rows] == ["SITI NURAINI Ñ", "ANDRÉ"]
+    assert result.encoding == "utf-8+cp1252"
+    assert result.legacy_lines.first == [3] and result.legacy_lines.count == 1
+    assert "line 3" in result.legacy_lines.warning()
+
+
+def test_an_overlong_or_undecodable_line_is_a_bad_row(tmp_path):
+    path = tmp_path / "dpt.csv"
+    path.write_bytes(
+        (HEADER + "\n" + row() + "\n").encode()
+        + b"#" * (MAX_LINE_BYTES + 1)
+        + b"\n\x81\x8d\n"
+        + (row(NIK=NIK_B, KELAMIN="L", TGL_LHR="02|01|1985") + "\n").encode()
+    )
+    result = read_sidalih_file(path)
+    assert [line for line, _ in result.rows] == [2, 5]
+    assert [(e.line, e.code) for e in result.errors] == [(3, "row.too_long"), (4, "row.not_text")]
+    assert "64 KiB" in result.errors[0].reason
+
+
+def test_an_overlong_header_refuses_the_file(tmp_path):
+    path = tmp_path / "dpt.csv"
+    path.write_bytes(HEADER.encode() + b"#" * MAX_LINE_BYTES + b"\n" + row().encode())
+    with pytest.raises(SidalihFormatError, match="header on line 1: the line is longer than 64"):
+        read_sidalih_file(path)
 
 
 def test_write_layout_and_errors():
@@ -393,3 +435,45 @@ def test_read_never_raises_and_never_loses_a_line(lines, newline):
         assert not re.search(r"[0-9]{6}", error.reason)  # never quotes NIK/NKK/dates
     for _, finding in result.warnings:
         assert not re.search(r"[0-9]{6}", finding.message)
+
+
+# Letters a name may hold in either encoding. None of them is in Windows-1252's 0x80-0xBF, the
+# bytes UTF-8 needs after a lead byte, so a legacy line holding one can never be valid UTF-8 by
+# chance: which encoding each line was written in is knowable, and the property can demand it.
+LEGACY_LETTERS = "".join(chr(code) for code in range(0xC0, 0x100) if chr(code) not in "×÷")
+names = (
+    st.text(alphabet=string.ascii_uppercase + " .'-" + LEGACY_LETTERS, min_size=1, max_size=25)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@settings(max_examples=150, deadline=None)  # a loaded 2-core CI box can exceed any deadline
+@given(
+    st.lists(st.tuples(names, st.sampled_from(["utf-8", "cp1252"])), min_size=1, max_size=30),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.booleans(),
+)
+def test_any_mix_of_utf8_and_cp1252_lines_round_trips_names(
+    tmp_path_factory, lines, newline, final_newline
+):
+    data = (HEADER + newline).encode()
+    data += newline.encode().join(row(NAMA=nama).encode(encoding) for nama, encoding in lines)
+    path = tmp_path_factory.mktemp("mixed") / "dpt.csv"
+    path.write_bytes(data + (newline.encode() if final_newline else b""))
+
+    result = read_sidalih_file(path)
+
+    assert result.errors == []
+    assert [record.nama for _, record in result.rows] == [nama for nama, _ in lines]
+    legacy = [
+        n for n, (nama, enc) in enumerate(lines, start=2) if enc == "cp1252" and not nama.isascii()
+    ]
+    assert result.legacy_lines.count == len(legacy)
+    assert result.legacy_lines.first == legacy[: LegacyLines.SHOWN]
+    warning = result.legacy_lines.warning()
+    if legacy:
+        shown = ", ".join(str(n) for n in legacy[: LegacyLines.SHOWN])
+        assert f" {shown}" in warning and "Windows-1252" in warning
+    else:
+        assert warning is None

@@ -83,6 +83,30 @@ def test_load_voters_from_a_sidalih_export(
     assert "Voters: 0 new, 0 changed" in cli("load-voters", export, db=db).stdout
 
 
+def test_load_voters_names_the_lines_read_as_windows_1252(
+    tmp_path: pathlib.Path, server_db: str | pathlib.Path
+) -> None:
+    """KPU's list with one legacy line loads every row, and the admin is told which line was
+    not UTF-8 (the whole file used to be decoded as Windows-1252, silently)."""
+    db = server_db
+    export = tmp_path / "dpt.csv"
+    write_voters_csv(export, 20, seed=4, election_date=dt.date(2029, 2, 14))
+    lines = export.read_bytes().splitlines(keepends=True)
+    nama = lines[0].split(b"#").index(b"NAMA")
+    fields = lines[3].split(b"#")
+    fields[nama] = "ANDRÉ SIREGAR".encode("cp1252")
+    lines[3] = b"#".join(fields)
+    export.write_bytes(b"".join(lines))
+    assert cli("load-regions", demo_regions_path(), db=db).returncode == 0
+
+    result = cli("load-voters", export, db=db)
+
+    assert result.returncode == 0, result.stderr
+    assert "Voters: 20 new, 0 changed; 0 bad row(s)" in result.stdout
+    assert "Warning:" in result.stderr and "Windows-1252" in result.stderr
+    assert "(line 4)" in result.stderr
+
+
 def test_enroll_code_devices_revoke(live_server: LiveServer) -> None:
     db = live_server.db
     made = cli("enroll-code", "--area", AREA, "--expires-hours", "2", db=db)
