@@ -24,14 +24,13 @@ from desktop_app.store.errors import (
     VaultExists,
     VaultNotFound,
     WeakPassphrase,
-    WrongPassphrase,
 )
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.migrations import copy_encrypted_file, migrate
+from desktop_app.store.throttle import THROTTLE_NAME, UnlockThrottle
 
 DB_NAME = "lapang.db"
 SLOTS_NAME = "keyslots.json"
-THROTTLE_NAME = "unlock_state.json"
 MIN_PASSPHRASE_LENGTH = 8
 
 
@@ -67,8 +66,6 @@ class Vault:
         self.data_dir = pathlib.Path(data_dir)
         self.db_path = self.data_dir / DB_NAME
         self.slots_path = self.data_dir / SLOTS_NAME
-        from desktop_app.store.throttle import UnlockThrottle
-
         self.throttle = UnlockThrottle(self.data_dir / THROTTLE_NAME)
 
     def exists(self) -> bool:
@@ -82,7 +79,7 @@ class Vault:
                     "from backup, or ask KPU IT to recover the data with the recovery key."
                 )
             raise VaultNotFound(f"No Lapang vault in {self.data_dir}. Run 'lapang init' first.")
-        return ks.KeySlots.load(self.slots_path)
+        return ks.KeySlots.load(self.slots_path, self.throttle)
 
     def officers(self) -> list[str]:
         return self._load_slots().officers()
@@ -139,13 +136,7 @@ class Vault:
     def unlock(self, officer: str, passphrase: str) -> FieldStore:
         """Open the vault as ``officer``. A wrong passphrase changes nothing but the counter."""
         slots = self._load_slots()
-        self.throttle.check(officer)
-        try:
-            data_key = slots.unwrap_with_passphrase(officer, passphrase)
-        except WrongPassphrase:
-            self.throttle.record_failure(officer)
-            raise
-        self.throttle.record_success(officer)
+        data_key = slots.unwrap_with_passphrase(officer, passphrase)
         return self.open_with_key(data_key, officer=officer, slots=slots)
 
     def open_with_key(
@@ -171,13 +162,7 @@ class Vault:
         """Rewrap one slot. The database is never rewritten."""
         check_passphrase_strength(new)
         slots = self._load_slots()
-        self.throttle.check(officer)
-        try:
-            data_key = slots.unwrap_with_passphrase(officer, old)
-        except WrongPassphrase:
-            self.throttle.record_failure(officer)
-            raise
-        self.throttle.record_success(officer)
+        data_key = slots.unwrap_with_passphrase(officer, old)
         slots.set_passphrase_slot(officer, new, bytes(data_key), kdf)
         slots.save(self.slots_path)
 
@@ -220,4 +205,4 @@ class Vault:
         slots = self._load_slots()
         slots.set_passphrase_slot(officer.strip(), new_passphrase, bytes(data_key), kdf)
         slots.save(self.slots_path)
-        self.throttle.record_success(officer)
+        self.throttle.reset(officer.strip())

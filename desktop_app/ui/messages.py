@@ -17,9 +17,21 @@ def error_text(exc: BaseException) -> str:
         return translate("Messages", "Frasa sandi salah. Periksa Caps Lock dan coba lagi.")
     if isinstance(exc, errors.UnlockThrottled):
         seconds = max(1, math.ceil(exc.wait_seconds))
+        if exc.counter_damaged:
+            return translate(
+                "Messages",
+                "Catatan percobaan frasa sandi yang salah rusak, jadi jumlah percobaan tidak "
+                "diketahui. Tunggu %1 detik lalu coba lagi; setelah itu semuanya berjalan biasa.",
+            ).replace("%1", str(seconds))
         return translate(
             "Messages", "Terlalu banyak percobaan salah. Tunggu %1 detik lalu coba lagi."
         ).replace("%1", str(seconds))
+    if isinstance(exc, errors.UnlockCounterUnwritable):
+        return translate(
+            "Messages",
+            "Catatan percobaan frasa sandi tidak dapat ditulis di folder data, jadi frasa sandi "
+            "tidak diperiksa. Data tidak berubah; hubungi TI KPU (izin folder atau ruang disk).",
+        )
     if isinstance(exc, errors.VaultDamaged):
         return translate(
             "Messages",

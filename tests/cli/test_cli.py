@@ -4,9 +4,11 @@ environment, exit status and message checked."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -175,3 +177,43 @@ def test_recover_prints_raw_key_and_sets_passphrase(initialised, tmp_path, recov
 def test_commands_on_missing_vault(tmp_path):
     result = lapang(tmp_path / "empty", "status")
     assert result.returncode == 1 and "lapang init" in result.stderr
+
+
+def _counter(data_dir, content: str) -> None:
+    (data_dir / "unlock_state.json").write_text(content, encoding="utf-8")
+
+
+def test_add_officer_and_passwd_wait_like_unlock(initialised):
+    from desktop_app.store.vault import Vault
+
+    # The longest wait (eleven wrong guesses) has just begun.
+    _counter(initialised, json.dumps({"Siti": {"failures": 11, "last_failure": time.time()}}))
+    for passphrase in ("tebakan-satu", "tebakan-dua", PASS):
+        added = lapang(
+            initialised, "add-officer", "Penebak", passphrase=passphrase, new="sandi-penebak-2029"
+        )
+        assert added.returncode == 1
+        assert "Too many wrong passphrases. Wait" in added.stderr
+    changed = lapang(initialised, "passwd", new="sandi-baru-yang-panjang")
+    assert changed.returncode == 1 and "Too many wrong passphrases" in changed.stderr
+    assert Vault(initialised).officers() == ["Siti"]
+
+
+def test_wrong_guesses_at_add_officer_count_for_unlock(initialised):
+    for _ in range(3):
+        guess = lapang(
+            initialised, "add-officer", "Penebak", passphrase="tebakan", new="sandi-penebak-2029"
+        )
+        assert guess.returncode == 1 and "Wrong passphrase" in guess.stderr
+    status = lapang(initialised, "status")
+    assert status.returncode == 1 and "Too many wrong passphrases" in status.stderr
+
+
+def test_a_damaged_counter_file_means_a_clear_wait_not_a_crash(initialised):
+    _counter(initialised, '{"Siti":{"failures":5}}')
+    result = lapang(initialised, "status")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "KeyError" not in result.stderr
+    assert "counter (unlock_state.json) was damaged" in result.stderr
+    assert "wait 300 s" in result.stderr
+    json.loads((initialised / "unlock_state.json").read_text(encoding="utf-8"))  # repaired

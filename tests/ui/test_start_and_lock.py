@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 
 from desktop_app.cli import DEMO_OFFICER, DEMO_PASSPHRASE
@@ -111,6 +113,20 @@ def test_repeated_wrong_passphrases_are_throttled_with_the_wait(qtbot, window):
     assert "Terlalu banyak percobaan salah" in page.message.text()
     assert "detik" in page.message.text()
     assert not page.unlock_button.isEnabled()
+
+
+def test_a_damaged_wrong_passphrase_counter_shows_the_longest_wait(qtbot, listed_dir):
+    counter = {OFFICER: {"failures": 5}}  # no last_failure: the KeyError of issue 11
+    (listed_dir / "unlock_state.json").write_text(json.dumps(counter), encoding="utf-8")
+    window = make_window(qtbot, listed_dir)
+    unlock(qtbot, window)  # the right passphrase, which must wait all the same
+    page = window.page
+    assert isinstance(page, UnlockView)
+    assert "rusak" in page.message.text() and "300 detik" in page.message.text()
+    assert not page.unlock_button.isEnabled()
+    page._tick()  # the countdown keeps saying why
+    assert "rusak" in page.message.text() and "299 detik" in page.message.text()
+    window.close()
 
 
 def test_damaged_vault_is_reported_and_left_alone(qtbot, listed_dir):
