@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from desktop_app.deployment import DevelopmentRecoveryKey
 from desktop_app.store import errors
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.operations import NotUnlocked
@@ -13,6 +14,14 @@ from desktop_app.ui.voter_ops import AttachmentProblem
 
 def error_text(exc: BaseException) -> str:
     """One or two sentences saying what went wrong and what to do."""
+    if isinstance(exc, DevelopmentRecoveryKey):
+        return translate(
+            "Messages",
+            "Laptop ini belum disiapkan TI KPU: kunci pemulihan KPU belum diatur "
+            "(recovery_public_key di bagian [keys] pada deployment.toml). Data yang dibuat "
+            "sekarang tidak akan pernah dapat dipulihkan bila frasa sandi lupa, jadi tidak "
+            "dibuat. Hubungi TI KPU, atau pilih Mode demo untuk mencoba.",
+        )
     if isinstance(exc, errors.WrongPassphrase):
         return translate("Messages", "Frasa sandi salah. Periksa Caps Lock dan coba lagi.")
     if isinstance(exc, errors.UnlockThrottled):

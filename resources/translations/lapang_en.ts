@@ -1667,6 +1667,21 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Too many wrong attempts. Wait %1 seconds, then try again.</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/messages.py" line="28"/>
+        <source>Catatan percobaan frasa sandi yang salah rusak, jadi jumlah percobaan tidak diketahui. Tunggu %1 detik lalu coba lagi; setelah itu semuanya berjalan biasa.</source>
+        <translation>The record of wrong passphrase attempts is damaged, so the number of attempts is unknown. Wait %1 seconds, then try again; after that everything works as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="40"/>
+        <source>Catatan percobaan frasa sandi tidak dapat ditulis di folder data, jadi frasa sandi tidak diperiksa. Data tidak berubah; hubungi TI KPU (izin folder atau ruang disk).</source>
+        <translation>The record of passphrase attempts cannot be written in the data folder, so the passphrase is not checked. Your data is unchanged; contact KPU IT (folder permissions or disk space).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="18"/>
+        <source>Laptop ini belum disiapkan TI KPU: kunci pemulihan KPU belum diatur (recovery_public_key di bagian [keys] pada deployment.toml). Data yang dibuat sekarang tidak akan pernah dapat dipulihkan bila frasa sandi lupa, jadi tidak dibuat. Hubungi TI KPU, atau pilih Mode demo untuk mencoba.</source>
+        <translation>This laptop has not been set up by KPU IT: the KPU recovery key is not configured (recovery_public_key under [keys] in deployment.toml). Data created now could never be recovered if the passphrase is forgotten, so none is created. Contact KPU IT, or choose Demo mode to try the app.</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/messages.py" line="24"/>
         <source>Data di laptop ini rusak atau tidak lengkap, dan tidak diubah. Jangan hapus apa pun; hubungi TI KPU untuk pemulihan dengan kunci pemulihan.</source>
         <translation>The data on this laptop is damaged or incomplete, and was not changed. Do not delete anything; contact KPU IT to recover it with the recovery key.</translation>

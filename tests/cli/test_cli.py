@@ -14,12 +14,21 @@ import pytest
 
 from desktop_app.formats.sidalih import write_sidalih
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from tests.conftest import REPO_ROOT
 
 PASS = "lapangan-bola-desa"
 
 
-def lapang(data_dir, *args, passphrase: str | None = PASS, new: str | None = None, stdin=None):
+def lapang(
+    data_dir,
+    *args,
+    passphrase: str | None = PASS,
+    new: str | None = None,
+    stdin=None,
+    **extra_env: str,
+):
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAPANG_")}
+    env.update(extra_env)
     if passphrase is not None:
         env["LAPANG_PASSPHRASE"] = passphrase
     if new is not None:
@@ -50,13 +59,15 @@ def _sidalih_file(path, records):
 
 
 def test_init_refuses_existing_vault(initialised):
-    again = lapang(initialised, "init", "--officer", "Other")
+    again = lapang(initialised, "init", "--officer", "Other", "--allow-dev-recovery-key")
     assert again.returncode == 1
     assert "already exists" in again.stderr
 
 
 def test_passphrase_never_from_argv_and_missing_one_is_explained(tmp_path):
-    result = lapang(tmp_path / "d", "init", "--officer", "X", passphrase=None)
+    result = lapang(
+        tmp_path / "d", "init", "--officer", "X", "--allow-dev-recovery-key", passphrase=None
+    )
     assert result.returncode == 1
     assert "LAPANG_PASSPHRASE" in result.stderr
     assert not (tmp_path / "d" / "lapang.db").exists()
@@ -217,3 +228,35 @@ def test_a_damaged_counter_file_means_a_clear_wait_not_a_crash(initialised):
     assert "counter (unlock_state.json) was damaged" in result.stderr
     assert "wait 300 s" in result.stderr
     json.loads((initialised / "unlock_state.json").read_text(encoding="utf-8"))  # repaired
+
+
+def test_init_refuses_the_development_recovery_key_and_names_the_setting(tmp_path):
+    data_dir = tmp_path / "d"
+    # No passphrase needed to hear it: the refusal comes before the prompt.
+    result = lapang(data_dir, "init", "--officer", "Siti", passphrase=None)
+    assert result.returncode == 1
+    assert "development placeholder" in result.stderr
+    assert "recovery_public_key under [keys] in deployment.toml" in result.stderr
+    assert "--allow-dev-recovery-key" in result.stderr and "Traceback" not in result.stderr
+    assert not (data_dir / "lapang.db").exists() and not (data_dir / "keyslots.json").exists()
+
+    bundled = REPO_ROOT / "resources" / "keys" / "kpu_recovery_public.pem"
+    named = lapang(data_dir, "init", "--officer", "Siti", "--recovery-public-key", str(bundled))
+    assert named.returncode == 1
+    assert f"--recovery-public-key {bundled} is the development placeholder" in named.stderr
+
+    settings = tmp_path / "deployment.toml"
+    settings.write_text('name = "uji"\n', encoding="utf-8")
+    with_file = lapang(data_dir, "init", "--officer", "Siti", LAPANG_DEPLOYMENT=str(settings))
+    assert with_file.returncode == 1
+    assert f"{settings} sets no recovery_public_key under [keys]" in with_file.stderr
+    assert not (data_dir / "lapang.db").exists()
+
+
+def test_the_development_key_only_when_a_test_says_so_and_for_demo(tmp_path):
+    flagged = lapang(tmp_path / "a", "init", "--officer", "Siti", "--allow-dev-recovery-key")
+    assert flagged.returncode == 0, flagged.stderr
+    by_env = lapang(tmp_path / "b", "init", "--officer", "Siti", LAPANG_ALLOW_DEV_RECOVERY_KEY="1")
+    assert by_env.returncode == 0, by_env.stderr
+    demo = lapang(tmp_path / "c", "demo", "--voters", "50", passphrase=None)  # invented voters
+    assert demo.returncode == 0, demo.stderr
