@@ -24,7 +24,7 @@ from desktop_app.deployment import (
     refuse_development_recovery_key,
 )
 from desktop_app.diagnostics import install_crash_handler, setup_logging
-from desktop_app.paths import default_data_dir
+from desktop_app.paths import default_data_dir, secure_data_dir
 from desktop_app.resources import resource_path
 from desktop_app.store.errors import StoreError, UnknownOfficer
 from desktop_app.store.field_store import FieldStore
@@ -390,6 +390,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", cmd_gui)
     setup_logging(args.data_dir)
     install_crash_handler()
+    # Every start: the folder 0700, what Lapang keeps in it 0600. The vault is encrypted, so a
+    # disk that cannot hold private modes is said loudly rather than refused.
+    for problem in secure_data_dir(args.data_dir):
+        log.warning("file modes: %s", problem.log_text)
+        print(f"lapang: warning: {problem}", file=sys.stderr)
     try:
         # Read once, here: a bad file stops every command with a message naming the file and
         # the setting, before anything is created or sent.

@@ -10,12 +10,14 @@ See docs/vault.md.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pathlib
 import secrets
 import uuid
 from typing import Any
 
+from desktop_app.file_modes import FileModeError, make_private_dir
 from desktop_app.store import keyslots as ks
 from desktop_app.store.connection import open_encrypted
 from desktop_app.store.errors import (
@@ -32,6 +34,8 @@ from desktop_app.store.throttle import THROTTLE_NAME, UnlockThrottle
 DB_NAME = "lapang.db"
 SLOTS_NAME = "keyslots.json"
 MIN_PASSPHRASE_LENGTH = 8
+
+log = logging.getLogger(__name__)
 
 
 def check_passphrase_strength(passphrase: str) -> None:
@@ -106,7 +110,12 @@ class Vault:
                 f"A vault already exists in {self.data_dir}; it was left untouched. "
                 "Use another --data-dir, or unlock the existing one."
             )
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # 0700 even when the folder already existed (the log folder's parent, an empty folder
+        # chosen with --data-dir): mkdir alone never changes an existing folder's mode.
+        try:
+            make_private_dir(self.data_dir, log)
+        except FileModeError as exc:  # the database is encrypted: said, not refused
+            log.warning("file modes: %s", exc.log_text)
         data_key = bytearray(secrets.token_bytes(ks.DATA_KEY_BYTES))
         slots = ks.KeySlots.new()
         slots.set_recovery_slot(recovery_public_key_pem, bytes(data_key))
