@@ -14,9 +14,17 @@ import pathlib
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop_app.deployment import Deployment, DeploymentError, build_stamp, load_deployment
+from desktop_app.deployment import (
+    DEFAULT_RECOVERY_KEY,
+    Deployment,
+    DeploymentError,
+    build_stamp,
+    development_key_allowed,
+    load_deployment,
+    refuse_development_recovery_key,
+)
 from desktop_app.diagnostics import install_crash_handler, setup_logging
-from desktop_app.paths import default_data_dir
+from desktop_app.paths import default_data_dir, secure_data_dir
 from desktop_app.resources import resource_path
 from desktop_app.store.errors import StoreError, UnknownOfficer
 from desktop_app.store.field_store import FieldStore
@@ -80,7 +88,7 @@ def recovery_key_pem(path: pathlib.Path | None, deployment: Deployment | None = 
     the deployment's key (already read and checked when the deployment loaded)."""
     if path is None and deployment is not None:
         return deployment.recovery_public_key_pem
-    source = path or resource_path("keys", "kpu_recovery_public.pem")
+    source = path or resource_path(*DEFAULT_RECOVERY_KEY)
     try:
         return source.read_bytes()
     except OSError as exc:
@@ -89,16 +97,27 @@ def recovery_key_pem(path: pathlib.Path | None, deployment: Deployment | None = 
         ) from exc
 
 
+def _deployment_key_file(deployment: Deployment | None) -> pathlib.Path:
+    if deployment is None:
+        return resource_path(*DEFAULT_RECOVERY_KEY)
+    return deployment.recovery_public_key_file
+
+
 # -- commands -----------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
     if not args.officer:
         raise CliError("Give the officer's name with --officer.")
+    pem = recovery_key_pem(args.recovery_public_key, args.deployment)
+    if not (args.allow_dev_recovery_key or development_key_allowed()):
+        # Before the passphrase prompt: nothing to type for a vault that will not be made.
+        refuse_development_recovery_key(
+            pem,
+            args.recovery_public_key or _deployment_key_file(args.deployment),
+            args.deployment.source if args.deployment is not None else None,
+            from_command_line=args.recovery_public_key is not None,
+        )
     vault = Vault(args.data_dir)
-    store = vault.create(
-        args.officer,
-        read_new_passphrase("LAPANG_PASSPHRASE"),
-        recovery_key_pem(args.recovery_public_key, args.deployment),
-    )
+    store = vault.create(args.officer, read_new_passphrase("LAPANG_PASSPHRASE"), pem)
     with store:
         if args.election_date:
             store.set_election_date(args.election_date)
@@ -312,6 +331,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="KPU recovery public key (PEM); default: the deployment's bundled key",
     )
     p.add_argument("--election-date", type=_date, help="election day used for age checks")
+    p.add_argument(
+        "--allow-dev-recovery-key",
+        action="store_true",
+        help="tests only: accept the development recovery key (such a vault cannot be recovered)",
+    )
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", parents=[common], help="fill a vault with synthetic demo voters")
@@ -369,6 +393,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", cmd_gui)
     setup_logging(args.data_dir)
     install_crash_handler()
+    # Every start: the folder 0700, what Lapang keeps in it 0600. The vault is encrypted, so a
+    # disk that cannot hold private modes is said loudly rather than refused.
+    for problem in secure_data_dir(args.data_dir):
+        log.warning("file modes: %s", problem.log_text)
+        print(f"lapang: warning: {problem}", file=sys.stderr)
     try:
         # Read once, here: a bad file stops every command with a message naming the file and
         # the setting, before anything is created or sent.
@@ -383,8 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = func(args)
         log.info("command %s finished with status %s", args.command or "gui", status)
         return status
-    except (StoreError, CliError) as exc:
-        # Store and CLI messages are written without personal data, so they may be logged.
+    except (StoreError, CliError, DeploymentError) as exc:
+        # Store, CLI and deployment messages hold no personal data, so they may be logged.
         log.warning("command %s refused: %s", args.command or "gui", exc)
         print(f"lapang: {exc}", file=sys.stderr)
         return 1

@@ -53,6 +53,13 @@ DEFAULT_RECOVERY_KEY = ("keys", "kpu_recovery_public.pem")
 DEFAULT_ANNOUNCEMENT_KEY = ("keys", "kpu_announcement_public.txt")
 DEFAULT_SERVER_CA = ("certs", "kpu_sync_ca.pem")
 
+# SHA-256 (DER) of the recovery key shipped in resources/keys/: a placeholder made for development
+# whose private half was discarded (resources/keys/README.md). A vault wrapped to it can never be
+# recovered, so a real vault is never made with it; only demo vaults and tests may use it.
+DEVELOPMENT_RECOVERY_KEY_SHA256 = "10e528798a14d1f9cacb219925ac25b1e3022da8c1df79553e74f2f1a20b7b35"
+# "1" lets a real vault use the development key anyway: tests and build smoke runs only.
+ALLOW_DEV_RECOVERY_KEY_ENV = "LAPANG_ALLOW_DEV_RECOVERY_KEY"
+
 # Same floor as the vault's recovery slot (store/keyslots.py refuses smaller keys).
 MIN_RECOVERY_KEY_BITS = 3072
 _SETTINGS: dict[str | None, set[str]] = {
@@ -65,6 +72,11 @@ _SETTINGS: dict[str | None, set[str]] = {
 class DeploymentError(Exception):
     """The deployment settings cannot be used. The message names the file and the setting and
     says what to change; it holds no personal data, so it may be logged."""
+
+
+class DevelopmentRecoveryKey(DeploymentError):
+    """A new vault would be wrapped to the development recovery key, whose private half nobody
+    holds: a vault nobody could ever recover. The message names the setting to add."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,6 +104,10 @@ class Deployment:
         )
         return hashlib.sha256(der).hexdigest()
 
+    @property
+    def uses_development_recovery_key(self) -> bool:
+        return is_development_recovery_key(self.recovery_public_key_pem)
+
     def describe(self) -> list[str]:
         """Lines for an admin command that shows the settings in force."""
         return [
@@ -100,7 +116,12 @@ class Deployment:
             f"Sync server:        {self.server_url or '(none: the app stays offline)'}",
             f"Pinned certificate: {self.server_ca_file or '-'}",
             f"Recovery key:       {self.recovery_public_key_file}",
-            f"  SHA-256:          {self.recovery_key_fingerprint()}",
+            f"  SHA-256:          {self.recovery_key_fingerprint()}"
+            + (
+                " (development placeholder: vaults cannot be made)"
+                if self.uses_development_recovery_key
+                else ""
+            ),
             f"Announcement key:   {self.announcement_public_key_file or '-'}",
         ]
 
@@ -224,6 +245,59 @@ def load_deployment(
         recovery_public_key_pem=recovery_pem,
         announcement_public_key_file=announcement_file,
         announcement_public_key=announcement_key,
+    )
+
+
+def is_development_recovery_key(pem: bytes) -> bool:
+    try:
+        key = serialization.load_pem_public_key(pem)
+    except ValueError:
+        return False
+    der = key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return hashlib.sha256(der).hexdigest() == DEVELOPMENT_RECOVERY_KEY_SHA256
+
+
+def development_key_allowed(environ: Mapping[str, str] | None = None) -> bool:
+    environ = os.environ if environ is None else environ
+    return environ.get(ALLOW_DEV_RECOVERY_KEY_ENV, "") == "1"
+
+
+def refuse_development_recovery_key(
+    pem: bytes,
+    key_file: pathlib.Path,
+    deployment_file: pathlib.Path | None,
+    *,
+    from_command_line: bool = False,
+) -> None:
+    """Raise :class:`DevelopmentRecoveryKey` when ``pem`` is the development key, saying where
+    the key came from and which setting gives KPU's real one. For a new (non-demo) vault."""
+    if not is_development_recovery_key(pem):
+        return
+    if from_command_line:
+        where = f"--recovery-public-key {key_file} is the development placeholder key"
+    elif deployment_file is None:
+        where = (
+            "No deployment.toml is in force (none named by LAPANG_DEPLOYMENT, beside the "
+            "program or in /etc/lapang/), and the built-in recovery key is the development "
+            "placeholder"
+        )
+    elif key_file == resource_path(*DEFAULT_RECOVERY_KEY):
+        where = (
+            f"{deployment_file} sets no recovery_public_key under [keys], and the built-in "
+            "recovery key is the development placeholder"
+        )
+    else:
+        where = (
+            f"{deployment_file}: recovery_public_key under [keys] names {key_file}, which is "
+            "the development placeholder"
+        )
+    raise DevelopmentRecoveryKey(
+        f"{where}: its private half was discarded, so a vault made with it could never be "
+        "recovered by KPU IT, and none was made. Set recovery_public_key under [keys] in "
+        "deployment.toml to KPU's recovery public key (or give --recovery-public-key FILE). "
+        f"For tests only: --allow-dev-recovery-key or {ALLOW_DEV_RECOVERY_KEY_ENV}=1."
     )
 
 

@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import pathlib
 import sys
 import traceback
 from types import TracebackType
 
 LOG_NAME = "lapang.log"
+LOG_DIR_NAME = "logs"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files made 0600 (the umask would leave them 0644): they hold no personal data, but
+    they do tell when and how the laptop was used."""
+
+    def _open(self):  # noqa: ANN202 - RotatingFileHandler's own signature
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: SIM115
 
 
 def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str:
@@ -25,12 +36,13 @@ def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str
 
 
 def setup_logging(data_dir: pathlib.Path, *, level: int = logging.INFO) -> pathlib.Path:
-    log_dir = data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # The data folder first, so that it too is made 0700 rather than left to the umask as a
+    # parent of the log folder (secure_data_dir tightens an existing one, and logs it).
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    log_dir = data_dir / LOG_DIR_NAME
+    log_dir.mkdir(exist_ok=True, mode=0o700)
     path = log_dir / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("desktop_app")
     root.setLevel(level)

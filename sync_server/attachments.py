@@ -15,11 +15,13 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import logging
 import os
 import pathlib
 import threading
 from collections.abc import Iterator
 
+from desktop_app.file_modes import FileModeError, make_private_dir
 from desktop_app.sync.protocol import (
     AttachmentNotReferenced,
     AttachmentStatus,
@@ -30,9 +32,11 @@ from desktop_app.sync.protocol import (
     OffsetMismatch,
     is_sha256_hex,
 )
+from sync_server.config import ConfigError
 from sync_server.repository import Repository, Tx, iso
 
 _READ_BLOCK = 1 << 20
+log = logging.getLogger("sync_server.attachments")
 
 
 class AttachmentStore:
@@ -40,6 +44,12 @@ class AttachmentStore:
         self, root: pathlib.Path, repository: Repository, *, max_bytes: int, max_chunk: int
     ) -> None:
         self.root = root
+        # Evidence photos of real people: the folder is 0700 from the start (checked, and
+        # tightened if an older server left it 0755), its subfolders 0700, its files 0600.
+        try:
+            make_private_dir(root, log)
+        except FileModeError as exc:
+            raise ConfigError(str(exc)) from exc
         self._repo = repository
         self._max_bytes = max_bytes
         self._max_chunk = max_chunk
@@ -53,7 +63,7 @@ class AttachmentStore:
         """Exclusive across processes: several server processes (PostgreSQL) share the folder.
         256 lock files, by the hash's first byte: a few, and never deleted under a waiter."""
         folder = self.root / "locks"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(folder / sha256[:2], os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -140,7 +150,7 @@ class AttachmentStore:
 
     def _append(self, sha256: str, device_id: str, offset: int, data: bytes) -> int:
         partial = self._partial(sha256, device_id)
-        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(partial, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             # A crash after writing but before recording progress leaves extra bytes: cut them.
@@ -167,7 +177,7 @@ class AttachmentStore:
                 "The uploaded file does not match its SHA-256; it was discarded, upload it again."
             )
         final = self.path(sha256)
-        final.parent.mkdir(parents=True, exist_ok=True)
+        final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.replace(partial, final)
         with self._repo.transaction(write=True) as tx:
             others = tx.finish_attachment(sha256, size, device_id, iso(now))

@@ -81,8 +81,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from sync_server.app import create_app
     from sync_server.config import ServerConfig
-    from sync_server.http import uvicorn_config
+    from sync_server.http import check_transport, uvicorn_config
 
+    warning = check_transport(
+        args.host, args.tls_cert, args.tls_key, insecure_http=args.insecure_http
+    )
+    if warning:
+        print(warning, file=sys.stderr)
     config = ServerConfig.for_database(
         args.db,
         attachments_dir=pathlib.Path(args.attachments) if args.attachments else None,
@@ -329,6 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root-path", default="", help="URL prefix when behind a reverse proxy")
     p.add_argument("--tls-cert", help="PEM certificate chain (HTTPS)")
     p.add_argument("--tls-key", help="PEM private key (HTTPS)")
+    p.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow plain HTTP on a non-loopback --host (refused by default)",
+    )
     p.add_argument("--log-level", default="info")
     p.add_argument(
         "--max-connections",

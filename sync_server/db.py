@@ -24,6 +24,8 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
+from desktop_app.file_modes import FileModeError, create_private_file, ensure_private
+
 Params = Sequence[Any]
 log = logging.getLogger("sync_server.db")
 _POOL_WAIT_SECONDS = 30
@@ -119,10 +121,26 @@ class SqliteConnector:
     def __init__(self, path: pathlib.Path) -> None:
         self.path = path
         self.label = str(path)
+        self._files_checked = False
+
+    def _private_files(self) -> None:
+        """The database and its -wal/-shm hold NIKs in the clear: the file is made 0600 before
+        SQLite first opens it (SQLite gives -wal/-shm the database file's mode), and all three
+        are checked once per process start; one left open is tightened and logged."""
+        if self._files_checked:
+            return
+        try:
+            create_private_file(self.path, log)
+            for suffix in ("-wal", "-shm", "-journal"):
+                ensure_private(self.path.with_name(self.path.name + suffix), log)
+        except FileModeError as exc:
+            raise DatabaseError(str(exc)) from exc
+        self._files_checked = True
 
     def connect(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._private_files()
             conn = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=30
             )

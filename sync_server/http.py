@@ -26,7 +26,7 @@ from desktop_app.sync.protocol import (
     UnsupportedEncoding,
     parse_auth_headers,
 )
-from sync_server.config import ServerConfig
+from sync_server.config import ConfigError, ServerConfig
 
 # Request headers must be complete this long after the connection opened (or after the
 # previous answer): a few round trips even on a 600 ms link, nothing like the minutes a
@@ -165,6 +165,32 @@ class GuardedH11Protocol(H11Protocol):
 
 def guarded_protocol(header_seconds: float) -> type[GuardedH11Protocol]:
     return type("GuardedH11Protocol", (GuardedH11Protocol,), {"header_seconds": header_seconds})
+
+
+def check_transport(
+    host: str, tls_cert: object | None, tls_key: object | None, *, insecure_http: bool
+) -> str | None:
+    """Refuse plain HTTP on anything but loopback: voter data and NIKs would cross the network
+    in the clear. ``insecure_http`` is the operator saying so on purpose (a TLS-terminating
+    proxy on a private link, a test network); the warning returned is for the console."""
+    # Imported here: the sync client module loads requests, which only this check needs.
+    from desktop_app.sync.client import is_loopback_host
+
+    if (tls_cert is None) != (tls_key is None):
+        raise ConfigError("Give both --tls-cert and --tls-key for HTTPS, or neither.")
+    if tls_cert is not None or is_loopback_host(host):
+        return None
+    if insecure_http:
+        return (
+            f"warning: serving plain HTTP on {host or 'every address'} (--insecure-http): "
+            "anyone on the network path can read and alter voter data."
+        )
+    raise ConfigError(
+        f"Refusing to serve plain HTTP on {host or 'every address'}: voter data would cross the "
+        "network unencrypted. Give --tls-cert FILE and --tls-key FILE for HTTPS, bind "
+        "--host 127.0.0.1 behind a TLS proxy on this machine, or add --insecure-http if this "
+        "network is protected some other way."
+    )
 
 
 def uvicorn_config(

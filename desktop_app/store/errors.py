@@ -1,6 +1,8 @@
 """Store errors. Messages are written for the officer or the KPU IT admin who reads them, and never
 carry personal data (they may end up in logs)."""
 
+import math
+
 
 class StoreError(Exception):
     """Base class for everything the store refuses."""
@@ -19,10 +21,30 @@ class WrongPassphrase(StoreError):
 
 
 class UnlockThrottled(StoreError):
-    def __init__(self, wait_seconds: float) -> None:
+    def __init__(self, wait_seconds: float, *, counter_damaged: bool = False) -> None:
         self.wait_seconds = wait_seconds
+        self.counter_damaged = counter_damaged
+        wait = max(1, math.ceil(wait_seconds))
+        if counter_damaged:
+            text = (
+                "The wrong-passphrase counter (unlock_state.json) was damaged, so it cannot tell "
+                f"how many guesses were made: wait {wait} s before trying again (the longest "
+                "wait). The counter has been rewritten and works as before after that."
+            )
+        else:
+            text = f"Too many wrong passphrases. Wait {wait} s before trying again."
+        super().__init__(text)
+
+
+class UnlockCounterUnwritable(StoreError):
+    """The wrong-passphrase counter cannot be saved, so no passphrase is checked: otherwise
+    guesses would go uncounted."""
+
+    def __init__(self, file_name: str, reason: str) -> None:
         super().__init__(
-            f"Too many wrong passphrases. Wait {wait_seconds:.0f} s before trying again."
+            f"The wrong-passphrase counter {file_name} in the vault folder cannot be written "
+            f"({reason}), so no passphrase is checked until it can. Give this user write access "
+            "to the vault folder (or free disk space) and try again; the vault is unchanged."
         )
 
 

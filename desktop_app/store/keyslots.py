@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app.store.errors import RecoveryError, UnknownOfficer, VaultDamaged, WrongPassphrase
 from desktop_app.store.secret_file import write_file_atomically
+from desktop_app.store.throttle import THROTTLE_NAME, UnlockThrottle
 
 FORMAT = "lapang-keyslots"
 FORMAT_VERSION = 1
@@ -70,6 +71,9 @@ class KeySlots:
     vault_id: str
     slots: list[dict[str, Any]]
     created_at: str
+    # The wrong-passphrase counter beside the file these slots were read from (or saved to).
+    # None only for slots that never touched a disk: there is no file to guess against.
+    throttle: UnlockThrottle | None = dataclasses.field(default=None, repr=False, compare=False)
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
@@ -81,7 +85,9 @@ class KeySlots:
         )
 
     @classmethod
-    def load(cls, path: pathlib.Path) -> KeySlots:
+    def load(cls, path: pathlib.Path, throttle: UnlockThrottle | None = None) -> KeySlots:
+        """Read the slots; their passphrase checks count in ``throttle``, by default the counter
+        file beside ``path`` (the one every command shares)."""
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -97,7 +103,10 @@ class KeySlots:
             )
         try:
             return cls(
-                vault_id=raw["vault_id"], slots=list(raw["slots"]), created_at=raw["created_at"]
+                vault_id=raw["vault_id"],
+                slots=list(raw["slots"]),
+                created_at=raw["created_at"],
+                throttle=throttle or UnlockThrottle(path.parent / THROTTLE_NAME),
             )
         except (KeyError, TypeError) as exc:
             raise VaultDamaged(f"The key-slot file {path.name} is incomplete ({exc}).") from exc
@@ -111,6 +120,8 @@ class KeySlots:
             "slots": self.slots,
         }
         write_file_atomically(path, json.dumps(document, indent=2).encode("utf-8"))
+        if self.throttle is None:
+            self.throttle = UnlockThrottle(path.parent / THROTTLE_NAME)
 
     # -- passphrase slots ---------------------------------------------------------------------
     def officers(self) -> list[str]:
@@ -157,7 +168,16 @@ class KeySlots:
         self.slots.remove(slot)
 
     def unwrap_with_passphrase(self, officer: str, passphrase: str) -> bytearray:
+        """The data key, if ``passphrase`` is the officer's. This is the only place a passphrase
+        is checked, so the wrong-passphrase throttle is applied here for every caller: a wait in
+        force refuses before scrypt runs, a wrong passphrase counts, a right one clears."""
         slot = self._slot_for(officer)
+        if self.throttle is None:
+            return self._unwrap(officer, slot, passphrase)
+        with self.throttle.attempt(officer, self.officers()):
+            return self._unwrap(officer, slot, passphrase)
+
+    def _unwrap(self, officer: str, slot: dict[str, Any], passphrase: str) -> bytearray:
         try:
             key = AESGCM(_derive(passphrase, slot["kdf"])).decrypt(
                 _unb64(slot["nonce"]), _unb64(slot["wrapped_key"]), self._aad(slot["id"])

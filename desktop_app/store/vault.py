@@ -10,12 +10,14 @@ See docs/vault.md.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import pathlib
 import secrets
 import uuid
 from typing import Any
 
+from desktop_app.file_modes import FileModeError, make_private_dir
 from desktop_app.store import keyslots as ks
 from desktop_app.store.connection import open_encrypted
 from desktop_app.store.errors import (
@@ -24,15 +26,16 @@ from desktop_app.store.errors import (
     VaultExists,
     VaultNotFound,
     WeakPassphrase,
-    WrongPassphrase,
 )
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.migrations import copy_encrypted_file, migrate
+from desktop_app.store.throttle import THROTTLE_NAME, UnlockThrottle
 
 DB_NAME = "lapang.db"
 SLOTS_NAME = "keyslots.json"
-THROTTLE_NAME = "unlock_state.json"
 MIN_PASSPHRASE_LENGTH = 8
+
+log = logging.getLogger(__name__)
 
 
 def check_passphrase_strength(passphrase: str) -> None:
@@ -67,8 +70,6 @@ class Vault:
         self.data_dir = pathlib.Path(data_dir)
         self.db_path = self.data_dir / DB_NAME
         self.slots_path = self.data_dir / SLOTS_NAME
-        from desktop_app.store.throttle import UnlockThrottle
-
         self.throttle = UnlockThrottle(self.data_dir / THROTTLE_NAME)
 
     def exists(self) -> bool:
@@ -82,7 +83,7 @@ class Vault:
                     "from backup, or ask KPU IT to recover the data with the recovery key."
                 )
             raise VaultNotFound(f"No Lapang vault in {self.data_dir}. Run 'lapang init' first.")
-        return ks.KeySlots.load(self.slots_path)
+        return ks.KeySlots.load(self.slots_path, self.throttle)
 
     def officers(self) -> list[str]:
         return self._load_slots().officers()
@@ -109,7 +110,12 @@ class Vault:
                 f"A vault already exists in {self.data_dir}; it was left untouched. "
                 "Use another --data-dir, or unlock the existing one."
             )
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # 0700 even when the folder already existed (the log folder's parent, an empty folder
+        # chosen with --data-dir): mkdir alone never changes an existing folder's mode.
+        try:
+            make_private_dir(self.data_dir, log)
+        except FileModeError as exc:  # the database is encrypted: said, not refused
+            log.warning("file modes: %s", exc.log_text)
         data_key = bytearray(secrets.token_bytes(ks.DATA_KEY_BYTES))
         slots = ks.KeySlots.new()
         slots.set_recovery_slot(recovery_public_key_pem, bytes(data_key))
@@ -139,13 +145,7 @@ class Vault:
     def unlock(self, officer: str, passphrase: str) -> FieldStore:
         """Open the vault as ``officer``. A wrong passphrase changes nothing but the counter."""
         slots = self._load_slots()
-        self.throttle.check(officer)
-        try:
-            data_key = slots.unwrap_with_passphrase(officer, passphrase)
-        except WrongPassphrase:
-            self.throttle.record_failure(officer)
-            raise
-        self.throttle.record_success(officer)
+        data_key = slots.unwrap_with_passphrase(officer, passphrase)
         return self.open_with_key(data_key, officer=officer, slots=slots)
 
     def open_with_key(
@@ -171,13 +171,7 @@ class Vault:
         """Rewrap one slot. The database is never rewritten."""
         check_passphrase_strength(new)
         slots = self._load_slots()
-        self.throttle.check(officer)
-        try:
-            data_key = slots.unwrap_with_passphrase(officer, old)
-        except WrongPassphrase:
-            self.throttle.record_failure(officer)
-            raise
-        self.throttle.record_success(officer)
+        data_key = slots.unwrap_with_passphrase(officer, old)
         slots.set_passphrase_slot(officer, new, bytes(data_key), kdf)
         slots.save(self.slots_path)
 
@@ -220,4 +214,4 @@ class Vault:
         slots = self._load_slots()
         slots.set_passphrase_slot(officer.strip(), new_passphrase, bytes(data_key), kdf)
         slots.save(self.slots_path)
-        self.throttle.record_success(officer)
+        self.throttle.reset(officer.strip())

@@ -16,6 +16,7 @@ import sys
 from typing import Any
 
 from desktop_app.cli import DEMO_OFFICER, DEMO_PASSPHRASE
+from desktop_app.deployment import development_key_allowed
 from desktop_app.resources import resource_path
 from desktop_app.store.vault import Vault
 from desktop_app.ui.context import DeskContext, StoreEvents
@@ -54,6 +55,9 @@ class AppConfig:
     demo_voters: int = 5000
     kdf: dict[str, Any] | None = None  # None: the vault's default (tests pass a cheap one)
     sync: SyncConfig = dataclasses.field(default_factory=SyncConfig)
+    deployment_file: pathlib.Path | None = None  # the deployment.toml in force, if any
+    # Tests only: a real vault may use the development recovery key (never recoverable).
+    allow_dev_recovery_key: bool = False
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +103,8 @@ class MainWindow(QMainWindow):
             demo_voters=self.config.demo_voters,
             kdf=self.config.kdf,
             sync=self.config.sync,
+            deployment_file=self.config.deployment_file,
+            allow_dev_recovery_key=self.config.allow_dev_recovery_key,
         )
         wizard = FirstRunWizard(self.ctx, options, self)
         wizard.opened.connect(self.show_desk)
@@ -190,10 +196,15 @@ class MainWindow(QMainWindow):
 
 def app_config(args: argparse.Namespace) -> AppConfig:
     """The window's settings from the command line and the deployment ``cli.main`` loaded."""
-    config = AppConfig(data_dir=pathlib.Path(args.data_dir), officer=getattr(args, "officer", None))
+    config = AppConfig(
+        data_dir=pathlib.Path(args.data_dir),
+        officer=getattr(args, "officer", None),
+        allow_dev_recovery_key=development_key_allowed(),
+    )
     deployment = getattr(args, "deployment", None)
     if deployment is not None:
         config.recovery_public_key = deployment.recovery_public_key_file
+        config.deployment_file = deployment.source
         config.sync = SyncConfig.from_deployment(deployment)
     return config
 

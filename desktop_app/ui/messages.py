@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from desktop_app.deployment import DevelopmentRecoveryKey
 from desktop_app.domain.voter import KETERANGAN_BARU, KETERANGAN_UBAH
 from desktop_app.store import errors
 from desktop_app.ui.finding_text import finding_text
@@ -14,13 +15,33 @@ from desktop_app.ui.voter_ops import AttachmentProblem
 
 def error_text(exc: BaseException) -> str:
     """One or two sentences saying what went wrong and what to do."""
+    if isinstance(exc, DevelopmentRecoveryKey):
+        return translate(
+            "Messages",
+            "Laptop ini belum disiapkan TI KPU: kunci pemulihan KPU belum diatur "
+            "(recovery_public_key di bagian [keys] pada deployment.toml). Data yang dibuat "
+            "sekarang tidak akan pernah dapat dipulihkan bila frasa sandi lupa, jadi tidak "
+            "dibuat. Hubungi TI KPU, atau pilih Mode demo untuk mencoba.",
+        )
     if isinstance(exc, errors.WrongPassphrase):
         return translate("Messages", "Frasa sandi salah. Periksa Caps Lock dan coba lagi.")
     if isinstance(exc, errors.UnlockThrottled):
         seconds = max(1, math.ceil(exc.wait_seconds))
+        if exc.counter_damaged:
+            return translate(
+                "Messages",
+                "Catatan percobaan frasa sandi yang salah rusak, jadi jumlah percobaan tidak "
+                "diketahui. Tunggu %1 detik lalu coba lagi; setelah itu semuanya berjalan biasa.",
+            ).replace("%1", str(seconds))
         return translate(
             "Messages", "Terlalu banyak percobaan salah. Tunggu %1 detik lalu coba lagi."
         ).replace("%1", str(seconds))
+    if isinstance(exc, errors.UnlockCounterUnwritable):
+        return translate(
+            "Messages",
+            "Catatan percobaan frasa sandi tidak dapat ditulis di folder data, jadi frasa sandi "
+            "tidak diperiksa. Data tidak berubah; hubungi TI KPU (izin folder atau ruang disk).",
+        )
     if isinstance(exc, errors.VaultDamaged):
         return translate(
             "Messages",

@@ -35,6 +35,7 @@ class UnlockView(QWidget):
         self._ctx = ctx
         self._preferred = preferred_officer or ctx.settings.last_officer
         self._wait_left = 0
+        self._wait_counter_damaged = False
 
         title = QLabel(self.tr("Lapang — Meja Lapangan"))
         title.setObjectName("title")
@@ -133,6 +134,7 @@ class UnlockView(QWidget):
         self.message.setText(error_text(exc))
         if isinstance(exc, UnlockThrottled):
             self._wait_left = max(1, math.ceil(exc.wait_seconds))
+            self._wait_counter_damaged = exc.counter_damaged
             self._countdown.start()
         else:
             self.unlock_button.setEnabled(self.officer.count() > 0)
@@ -144,4 +146,5 @@ class UnlockView(QWidget):
             self.unlock_button.setEnabled(True)
             self.message.setText("")
         else:
-            self.message.setText(error_text(UnlockThrottled(self._wait_left)))
+            waiting = UnlockThrottled(self._wait_left, counter_damaged=self._wait_counter_damaged)
+            self.message.setText(error_text(waiting))

@@ -9,6 +9,7 @@ import pathlib
 from collections.abc import Callable
 from typing import Any
 
+from desktop_app.deployment import refuse_development_recovery_key
 from desktop_app.store.demo import load_demo
 from desktop_app.store.vault import Vault
 from desktop_app.ui.operations import WorkerContext
@@ -51,9 +52,17 @@ def create(
     passphrase: str,
     recovery_public_key: pathlib.Path,
     kdf: dict[str, Any] | None,
+    *,
+    deployment_file: pathlib.Path | None = None,
+    allow_dev_recovery_key: bool = False,
 ) -> Callable[[WorkerContext], Opened]:
+    """A real vault: refused with the development recovery key (``DevelopmentRecoveryKey``)
+    unless a test allows it, since nobody could ever recover it."""
+
     def op(ctx: WorkerContext) -> Opened:
         pem = recovery_public_key.read_bytes()
+        if not allow_dev_recovery_key:
+            refuse_development_recovery_key(pem, recovery_public_key, deployment_file)
         return _opened(ctx, Vault(data_dir).create(officer, passphrase, pem, kdf=kdf))
 
     return op

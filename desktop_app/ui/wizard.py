@@ -9,6 +9,7 @@ import dataclasses
 import pathlib
 from typing import Any
 
+from desktop_app.deployment import DevelopmentRecoveryKey, refuse_development_recovery_key
 from desktop_app.store.vault import MIN_PASSPHRASE_LENGTH, passphrase_strength_hint
 from desktop_app.ui import vault_ops
 from desktop_app.ui.context import DeskContext
@@ -40,6 +41,8 @@ class WizardOptions:
     demo_voters: int = 5000
     kdf: dict[str, Any] | None = None  # tests pass a cheap one; None = the vault's default
     sync: SyncConfig = dataclasses.field(default_factory=SyncConfig)
+    deployment_file: pathlib.Path | None = None
+    allow_dev_recovery_key: bool = False  # tests only: see AppConfig
 
 
 class FirstRunWizard(QWidget):
@@ -128,6 +131,27 @@ class FirstRunWizard(QWidget):
             )
             self.pages.setCurrentIndex(1)
             self.officer.setFocus()
+            refusal = self._recovery_key_refusal()
+            self.create_button.setEnabled(refusal is None)
+            if refusal is not None:
+                self._create_failed(refusal)
+
+    def _recovery_key_refusal(self) -> DevelopmentRecoveryKey | None:
+        """Said before the officer types anything: a vault with the development recovery key
+        could never be recovered, so it is not made (the create operation checks again)."""
+        options = self._options
+        if options.allow_dev_recovery_key:
+            return None
+        try:
+            pem = options.recovery_public_key.read_bytes()
+            refuse_development_recovery_key(
+                pem, options.recovery_public_key, options.deployment_file
+            )
+        except DevelopmentRecoveryKey as exc:
+            return exc
+        except OSError:
+            return None  # the create operation reports the unreadable file itself
+        return None
 
     # -- page 2: create the vault -----------------------------------------------------------------
     def _create_page(self) -> QWidget:
@@ -197,6 +221,8 @@ class FirstRunWizard(QWidget):
         self.strength.setStyleSheet(f"color: {colours[hint]}; font-weight: bold;")
 
     def create_vault(self) -> None:
+        if not self.create_button.isEnabled():  # Enter in the last field, while busy or refused
+            return
         officer = self.officer.text().strip()
         if not officer:
             self.create_message.setText(self.tr("Isi nama petugas."))
@@ -216,6 +242,8 @@ class FirstRunWizard(QWidget):
                 self.passphrase.text(),
                 self._options.recovery_public_key,
                 self._options.kdf,
+                deployment_file=self._options.deployment_file,
+                allow_dev_recovery_key=self._options.allow_dev_recovery_key,
             ),
             self._done,
             on_failure=self._create_failed,
@@ -223,6 +251,12 @@ class FirstRunWizard(QWidget):
         )
 
     def _create_failed(self, exc: Exception) -> None:
+        if isinstance(exc, DevelopmentRecoveryKey):
+            # Nothing the officer types can fix it: the button stays off, and KPU IT gets the
+            # file and setting in English below the officer's sentence.
+            self.create_button.setEnabled(False)
+            self.create_message.setText(f"{error_text(exc)}\n\n{exc}")
+            return
         self.create_button.setEnabled(True)
         self.create_message.setText(error_text(exc))
 

@@ -60,7 +60,10 @@ def main() -> int:
             announcement_key=kpu_key.public_key(),
             engine_options={"retry": RetryPolicy(attempts=3, first_delay=0.1, max_delay=0.5)},
         )
-        window = MainWindow(AppConfig(folder / "vault", kdf=TEST_KDF, sync=config))
+        # A throwaway vault for pictures: the development recovery key is allowed here only.
+        window = MainWindow(
+            AppConfig(folder / "vault", kdf=TEST_KDF, sync=config, allow_dev_recovery_key=True)
+        )
         window.ctx.settings.language = args.lang
         window.start()
         window.resize(1440, 860)

@@ -1113,7 +1113,7 @@
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="95"/>
         <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT.</source>
-        <translation type="unfinished">The date of birth must be a real date, written DD-MM-YYYY.</translation>
+        <translation>The date of birth must be a real date, written DD-MM-YYYY.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="98"/>
@@ -1234,120 +1234,120 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="64"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="67"/>
         <source>Selamat datang di Lapang</source>
         <translation>Welcome to Lapang</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="78"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="81"/>
         <source>Laptop ini belum menyimpan data Lapang. Data pemilih akan disimpan terenkripsi; hanya petugas dengan frasa sandi yang dapat membukanya.</source>
         <translation>This laptop holds no Lapang data yet. Voter data will be stored encrypted; only officers with a passphrase can open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="83"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="86"/>
         <source>&amp;Buat data baru untuk petugas di laptop ini</source>
         <translation>&amp;Create new data for an officer on this laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="85"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="88"/>
         <source>Daftar dengan &amp;kode dari KPU</source>
         <translation>Enrol with a &amp;code from KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="96"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="99"/>
         <source>Mode &amp;demo (data contoh, bukan data asli)</source>
         <translation>&amp;Demo mode (sample data, not real data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="102"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="105"/>
         <source>&amp;Lanjut</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="137"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="161"/>
         <source>Pilih frasa sandi paling sedikit %1 karakter — satu kalimat pendek mudah diingat dan sulit ditebak. Bila lupa, hanya TI KPU yang dapat memulihkan data dengan kunci pemulihan.</source>
         <translation>Choose a passphrase of at least %1 characters — a short sentence is easy to remember and hard to guess. If it is forgotten, only KPU IT can recover the data with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="127"/>
-        <location filename="../../desktop_app/ui/wizard.py" line="158"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="130"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="182"/>
         <source>&amp;Buat dan buka</source>
         <translation>&amp;Create and open</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="89"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="92"/>
         <source>Buat data untuk petugas, lalu daftarkan laptop ini ke server KPU dan unduh daftar pemilih wilayah Anda.</source>
         <translation>Create the officer&apos;s data, then enrol this laptop with the KPU server and download your area&apos;s voter list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="125"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="128"/>
         <source>Buat dan &amp;lanjut</source>
         <translation>Create and &amp;continue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="161"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="185"/>
         <source>&amp;Kembali</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="164"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="188"/>
         <source>Nama &amp;petugas:</source>
         <translation>Officer &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="165"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="189"/>
         <source>&amp;Frasa sandi:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="167"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="191"/>
         <source>&amp;Ulangi frasa sandi:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="190"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="214"/>
         <source>Kekuatan: —</source>
         <translation>Strength: —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
         <source>lemah</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
         <source>cukup</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
         <source>kuat</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="196"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="220"/>
         <source>Kekuatan: %1</source>
         <translation>Strength: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="202"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="228"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="206"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="232"/>
         <source>Kedua frasa sandi berbeda; ketik ulang.</source>
         <translation>The two passphrases differ; type them again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="234"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="268"/>
         <source>Membuat data demo: %1 pemilih rekaan di beberapa desa contoh. Semua orang di sini fiktif.
 Untuk membuka lagi nanti: petugas &quot;%2&quot;, frasa sandi &quot;%3&quot;.</source>
         <translation>Creating demo data: %1 invented voters in a few sample villages. Everyone here is fictional.
 To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="257"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="291"/>
         <source>Menyiapkan data…</source>
         <translation>Preparing data…</translation>
     </message>
@@ -1623,28 +1623,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="64"/>
-        <location filename="../../desktop_app/ui/app.py" line="150"/>
+        <location filename="../../desktop_app/ui/app.py" line="68"/>
+        <location filename="../../desktop_app/ui/app.py" line="156"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="125"/>
+        <location filename="../../desktop_app/ui/app.py" line="131"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="127"/>
+        <location filename="../../desktop_app/ui/app.py" line="133"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="224"/>
+        <location filename="../../desktop_app/ui/app.py" line="235"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="226"/>
+        <location filename="../../desktop_app/ui/app.py" line="237"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -1652,112 +1652,127 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="18"/>
+        <location filename="../../desktop_app/ui/messages.py" line="19"/>
+        <source>Laptop ini belum disiapkan TI KPU: kunci pemulihan KPU belum diatur (recovery_public_key di bagian [keys] pada deployment.toml). Data yang dibuat sekarang tidak akan pernah dapat dipulihkan bila frasa sandi lupa, jadi tidak dibuat. Hubungi TI KPU, atau pilih Mode demo untuk mencoba.</source>
+        <translation>This laptop has not been set up by KPU IT: the KPU recovery key is not configured (recovery_public_key under [keys] in deployment.toml). Data created now could never be recovered if the passphrase is forgotten, so none is created. Contact KPU IT, or choose Demo mode to try the app.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="27"/>
         <source>Frasa sandi salah. Periksa Caps Lock dan coba lagi.</source>
         <translation>Wrong passphrase. Check Caps Lock and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="21"/>
+        <location filename="../../desktop_app/ui/messages.py" line="31"/>
+        <source>Catatan percobaan frasa sandi yang salah rusak, jadi jumlah percobaan tidak diketahui. Tunggu %1 detik lalu coba lagi; setelah itu semuanya berjalan biasa.</source>
+        <translation>The record of wrong passphrase attempts is damaged, so the number of attempts is unknown. Wait %1 seconds, then try again; after that everything works as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="36"/>
         <source>Terlalu banyak percobaan salah. Tunggu %1 detik lalu coba lagi.</source>
         <translation>Too many wrong attempts. Wait %1 seconds, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="25"/>
+        <location filename="../../desktop_app/ui/messages.py" line="40"/>
+        <source>Catatan percobaan frasa sandi tidak dapat ditulis di folder data, jadi frasa sandi tidak diperiksa. Data tidak berubah; hubungi TI KPU (izin folder atau ruang disk).</source>
+        <translation>The record of passphrase attempts cannot be written in the data folder, so the passphrase is not checked. Your data is unchanged; contact KPU IT (folder permissions or disk space).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="46"/>
         <source>Data di laptop ini rusak atau tidak lengkap, dan tidak diubah. Jangan hapus apa pun; hubungi TI KPU untuk pemulihan dengan kunci pemulihan.</source>
         <translation>The data on this laptop is damaged or incomplete, and was not changed. Do not delete anything; contact KPU IT to recover it with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="31"/>
+        <location filename="../../desktop_app/ui/messages.py" line="52"/>
         <source>Belum ada data Lapang di folder ini.</source>
         <translation>There is no Lapang data in this folder yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="33"/>
+        <location filename="../../desktop_app/ui/messages.py" line="54"/>
         <source>Sudah ada data Lapang di folder ini; data itu tidak diubah. Buka kuncinya.</source>
         <translation>This folder already holds Lapang data; it was not changed. Unlock it instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="37"/>
+        <location filename="../../desktop_app/ui/messages.py" line="58"/>
         <source>Frasa sandi terlalu lemah: paling sedikit 8 karakter dan tidak berulang-ulang. Satu kalimat pendek mudah diingat dan sulit ditebak.</source>
         <translation>The passphrase is too weak: at least 8 characters, not too repetitive. A short sentence is easy to remember and hard to guess.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="43"/>
+        <location filename="../../desktop_app/ui/messages.py" line="64"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="45"/>
+        <location filename="../../desktop_app/ui/messages.py" line="66"/>
         <source>Data ini dibuat oleh Lapang versi yang lebih baru, atau pembaruan gagal. Data tidak diubah; pasang versi terbaru atau hubungi TI KPU.</source>
         <translation>This data was written by a newer Lapang, or the upgrade failed. The data was not changed; install the latest version or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="51"/>
+        <location filename="../../desktop_app/ui/messages.py" line="72"/>
         <source>Pemilih ini tidak ada lagi di data laptop ini; muat ulang daftar.</source>
         <translation>This voter is no longer in this laptop&apos;s data; reload the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="61"/>
+        <location filename="../../desktop_app/ui/messages.py" line="82"/>
         <source>Data ditolak: %1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="64"/>
+        <location filename="../../desktop_app/ui/messages.py" line="85"/>
         <source>Bukti harus foto JPEG/PNG atau pindaian PDF.</source>
         <translation>Evidence must be a JPEG/PNG photo or a PDF scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="66"/>
+        <location filename="../../desktop_app/ui/messages.py" line="87"/>
         <source>Berkas bukti %1 MB; batasnya 10 MB. Ambil foto dengan resolusi lebih kecil.</source>
         <translation>The evidence file is %1 MB; the limit is 10 MB. Take the photo at a lower resolution.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="71"/>
+        <location filename="../../desktop_app/ui/messages.py" line="92"/>
         <source>Berkas bukti kosong; pilih berkas lain.</source>
         <translation>The evidence file is empty; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="72"/>
+        <location filename="../../desktop_app/ui/messages.py" line="93"/>
         <source>Berkas bukti tidak dapat dibaca; pilih berkas lain.</source>
         <translation>The evidence file cannot be read; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="74"/>
+        <location filename="../../desktop_app/ui/messages.py" line="95"/>
         <source>Aplikasi terkunci; buka kunci terlebih dahulu.</source>
         <translation>The desk is locked; unlock it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="76"/>
+        <location filename="../../desktop_app/ui/messages.py" line="97"/>
         <source>Tidak dapat disimpan: %1</source>
         <translation>Could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="78"/>
+        <location filename="../../desktop_app/ui/messages.py" line="99"/>
         <source>Berkas tidak dapat dibaca atau ditulis: %1</source>
         <translation>The file cannot be read or written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="81"/>
+        <location filename="../../desktop_app/ui/messages.py" line="102"/>
         <source>Terjadi kesalahan tak terduga (%1). Data yang sudah disimpan aman.</source>
         <translation>An unexpected error occurred (%1). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="88"/>
+        <location filename="../../desktop_app/ui/messages.py" line="109"/>
         <source>Hanya pemilih bertanda TMS yang dapat dipulihkan (P).</source>
         <translation>Only a voter marked TMS can be restored (P).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="90"/>
+        <location filename="../../desktop_app/ui/messages.py" line="111"/>
         <source>Pemilih ini sudah tercatat Ubah; Sesuai tidak menimpa perbaikannya. Tekan ↓ untuk lanjut ke baris berikutnya.</source>
         <translation>This voter is already recorded as Updated; Correct does not overwrite the correction. Press ↓ to go on to the next row.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="96"/>
+        <location filename="../../desktop_app/ui/messages.py" line="117"/>
         <source>Pemilih ini tercatat Baru; pemilih baru tidak ditandai Sesuai. Tekan ↓ untuk lanjut ke baris berikutnya.</source>
         <translation>This voter is recorded as New; a new voter is not marked Correct. Press ↓ to go on to the next row.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="101"/>
+        <location filename="../../desktop_app/ui/messages.py" line="122"/>
         <source>Pemilih ini bertanda TMS. Bila ternyata memenuhi syarat, pulihkan dulu (P), lalu tandai Sesuai.</source>
         <translation>This voter is marked TMS. If the voter is eligible after all, restore first (P), then mark Correct.</translation>
     </message>
@@ -3730,37 +3745,37 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="39"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="40"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="44"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="45"/>
         <source>Data pemilih di laptop ini terenkripsi. Pilih nama Anda dan masukkan frasa sandi.</source>
         <translation>The voter data on this laptop is encrypted. Choose your name and enter your passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="53"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="54"/>
         <source>&amp;Buka kunci</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="62"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="63"/>
         <source>&amp;Petugas:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="64"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="65"/>
         <source>&amp;Frasa sandi:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="110"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="111"/>
         <source>Masukkan frasa sandi.</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="115"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="116"/>
         <source>Membuka…</source>
         <translation>Opening…</translation>
     </message>

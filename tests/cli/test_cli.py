@@ -5,20 +5,31 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
 from desktop_app.formats.sidalih import write_sidalih
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from tests.conftest import REPO_ROOT
 
 PASS = "lapangan-bola-desa"
 
 
-def lapang(data_dir, *args, passphrase: str | None = PASS, new: str | None = None, stdin=None):
+def lapang(
+    data_dir,
+    *args,
+    passphrase: str | None = PASS,
+    new: str | None = None,
+    stdin=None,
+    **extra_env: str,
+):
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAPANG_")}
+    env.update(extra_env)
     if passphrase is not None:
         env["LAPANG_PASSPHRASE"] = passphrase
     if new is not None:
@@ -49,13 +60,15 @@ def _sidalih_file(path, records):
 
 
 def test_init_refuses_existing_vault(initialised):
-    again = lapang(initialised, "init", "--officer", "Other")
+    again = lapang(initialised, "init", "--officer", "Other", "--allow-dev-recovery-key")
     assert again.returncode == 1
     assert "already exists" in again.stderr
 
 
 def test_passphrase_never_from_argv_and_missing_one_is_explained(tmp_path):
-    result = lapang(tmp_path / "d", "init", "--officer", "X", passphrase=None)
+    result = lapang(
+        tmp_path / "d", "init", "--officer", "X", "--allow-dev-recovery-key", passphrase=None
+    )
     assert result.returncode == 1
     assert "LAPANG_PASSPHRASE" in result.stderr
     assert not (tmp_path / "d" / "lapang.db").exists()
@@ -202,3 +215,75 @@ def test_recover_prints_raw_key_and_sets_passphrase(initialised, tmp_path, recov
 def test_commands_on_missing_vault(tmp_path):
     result = lapang(tmp_path / "empty", "status")
     assert result.returncode == 1 and "lapang init" in result.stderr
+
+
+def _counter(data_dir, content: str) -> None:
+    (data_dir / "unlock_state.json").write_text(content, encoding="utf-8")
+
+
+def test_add_officer_and_passwd_wait_like_unlock(initialised):
+    from desktop_app.store.vault import Vault
+
+    # The longest wait (eleven wrong guesses) has just begun.
+    _counter(initialised, json.dumps({"Siti": {"failures": 11, "last_failure": time.time()}}))
+    for passphrase in ("tebakan-satu", "tebakan-dua", PASS):
+        added = lapang(
+            initialised, "add-officer", "Penebak", passphrase=passphrase, new="sandi-penebak-2029"
+        )
+        assert added.returncode == 1
+        assert "Too many wrong passphrases. Wait" in added.stderr
+    changed = lapang(initialised, "passwd", new="sandi-baru-yang-panjang")
+    assert changed.returncode == 1 and "Too many wrong passphrases" in changed.stderr
+    assert Vault(initialised).officers() == ["Siti"]
+
+
+def test_wrong_guesses_at_add_officer_count_for_unlock(initialised):
+    for _ in range(3):
+        guess = lapang(
+            initialised, "add-officer", "Penebak", passphrase="tebakan", new="sandi-penebak-2029"
+        )
+        assert guess.returncode == 1 and "Wrong passphrase" in guess.stderr
+    status = lapang(initialised, "status")
+    assert status.returncode == 1 and "Too many wrong passphrases" in status.stderr
+
+
+def test_a_damaged_counter_file_means_a_clear_wait_not_a_crash(initialised):
+    _counter(initialised, '{"Siti":{"failures":5}}')
+    result = lapang(initialised, "status")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "KeyError" not in result.stderr
+    assert "counter (unlock_state.json) was damaged" in result.stderr
+    assert "wait 300 s" in result.stderr
+    json.loads((initialised / "unlock_state.json").read_text(encoding="utf-8"))  # repaired
+
+
+def test_init_refuses_the_development_recovery_key_and_names_the_setting(tmp_path):
+    data_dir = tmp_path / "d"
+    # No passphrase needed to hear it: the refusal comes before the prompt.
+    result = lapang(data_dir, "init", "--officer", "Siti", passphrase=None)
+    assert result.returncode == 1
+    assert "development placeholder" in result.stderr
+    assert "recovery_public_key under [keys] in deployment.toml" in result.stderr
+    assert "--allow-dev-recovery-key" in result.stderr and "Traceback" not in result.stderr
+    assert not (data_dir / "lapang.db").exists() and not (data_dir / "keyslots.json").exists()
+
+    bundled = REPO_ROOT / "resources" / "keys" / "kpu_recovery_public.pem"
+    named = lapang(data_dir, "init", "--officer", "Siti", "--recovery-public-key", str(bundled))
+    assert named.returncode == 1
+    assert f"--recovery-public-key {bundled} is the development placeholder" in named.stderr
+
+    settings = tmp_path / "deployment.toml"
+    settings.write_text('name = "uji"\n', encoding="utf-8")
+    with_file = lapang(data_dir, "init", "--officer", "Siti", LAPANG_DEPLOYMENT=str(settings))
+    assert with_file.returncode == 1
+    assert f"{settings} sets no recovery_public_key under [keys]" in with_file.stderr
+    assert not (data_dir / "lapang.db").exists()
+
+
+def test_the_development_key_only_when_a_test_says_so_and_for_demo(tmp_path):
+    flagged = lapang(tmp_path / "a", "init", "--officer", "Siti", "--allow-dev-recovery-key")
+    assert flagged.returncode == 0, flagged.stderr
+    by_env = lapang(tmp_path / "b", "init", "--officer", "Siti", LAPANG_ALLOW_DEV_RECOVERY_KEY="1")
+    assert by_env.returncode == 0, by_env.stderr
+    demo = lapang(tmp_path / "c", "demo", "--voters", "50", passphrase=None)  # invented voters
+    assert demo.returncode == 0, demo.stderr

@@ -144,8 +144,16 @@ def test_the_built_desk_starts_unlocks_shows_demo_voters_and_closes_cleanly(
 ) -> None:
     xdotool, screenshot = _tool("xdotool"), _tool("import")
     data_dir = tmp_path / "vault"
+    # The bundle carries the development recovery key (no deployment.toml here): a test vault.
     init = _run(
-        app, "--data-dir", str(data_dir), "init", "--officer", OFFICER, LAPANG_PASSPHRASE=PASSPHRASE
+        app,
+        "--data-dir",
+        str(data_dir),
+        "init",
+        "--officer",
+        OFFICER,
+        "--allow-dev-recovery-key",
+        LAPANG_PASSPHRASE=PASSPHRASE,
     )
     assert init.returncode == 0, init.stderr
     demo = _run(

@@ -264,6 +264,40 @@ def test_serve_starts_with_the_documented_command(
         server.wait(10)
 
 
+def _serve(tmp_path: pathlib.Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``serve`` that must stop on its own (a refusal or a failed bind): the timeout is what
+    fails when it starts serving instead."""
+    db = tmp_path / "refused.db"
+    return subprocess.run(
+        [sys.executable, "-m", "sync_server", "serve", "--db", str(db), *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def test_serve_refuses_plain_http_off_loopback(tmp_path: pathlib.Path) -> None:
+    for host in ("0.0.0.0", "192.0.2.1", "::"):
+        result = _serve(tmp_path, "--host", host, "--port", "0")
+        assert result.returncode == 1, result.stderr
+        assert f"Refusing to serve plain HTTP on {host}" in result.stderr
+        for flag in ("--tls-cert", "--tls-key", "--insecure-http"):
+            assert flag in result.stderr
+    half = _serve(tmp_path, "--host", "0.0.0.0", "--tls-cert", str(tmp_path / "cert.pem"))
+    assert half.returncode == 1 and "both --tls-cert and --tls-key" in half.stderr
+    assert not (tmp_path / "refused.db").exists()  # refused before anything was created
+
+
+def test_insecure_http_is_an_explicit_choice_with_a_warning(tmp_path: pathlib.Path) -> None:
+    # 192.0.2.1 (TEST-NET-1) is on no interface here: past the check, the bind itself fails,
+    # so nothing ever listens off loopback during the test.
+    result = _serve(tmp_path, "--host", "192.0.2.1", "--port", "0", "--insecure-http")
+    assert "Refusing" not in result.stderr
+    assert "warning: serving plain HTTP on 192.0.2.1 (--insecure-http)" in result.stderr
+    assert result.returncode != 0  # the bind to an address this machine lacks
+
+
 def test_usage_errors_exit_non_zero(tmp_path: pathlib.Path) -> None:
     result = cli("enroll-code", db=tmp_path / "s.db")
     assert result.returncode == 2 and "--area" in result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 
 from desktop_app.cli import DEMO_OFFICER, DEMO_PASSPHRASE
@@ -59,6 +61,46 @@ def test_weak_passphrase_is_refused_with_the_reason(qtbot, tmp_path, public_key_
     window.close()
 
 
+def test_the_wizard_refuses_a_real_vault_with_the_development_recovery_key(qtbot, tmp_path):
+    data_dir = tmp_path / "new"
+    window = make_window(qtbot, data_dir)  # no deployment.toml: the bundled placeholder key
+    wizard = window.page
+    for choice in (wizard.choose_create, wizard.choose_enrol):
+        choice.setChecked(True)
+        wizard.next_button.click()
+        message = wizard.create_message.text()
+        assert "kunci pemulihan KPU belum diatur" in message
+        assert "recovery_public_key" in message and "deployment.toml" in message
+        assert not wizard.create_button.isEnabled()
+        wizard.officer.setText("Yohana Bere")
+        wizard.passphrase.setText("Perahu-motor ke Pulau 7")
+        wizard.repeat.setText("Perahu-motor ke Pulau 7")
+        qtbot.keyClick(wizard.repeat, Qt.Key.Key_Return)
+        wait_idle(qtbot, window)
+        assert not Vault(data_dir).exists()
+        wizard.pages.setCurrentIndex(0)
+    # Forced past the button, the operation itself refuses the same way.
+    wizard.create_button.setEnabled(True)
+    wizard.create_button.click()
+    wait_idle(qtbot, window)
+    assert "kunci pemulihan KPU belum diatur" in wizard.create_message.text()
+    assert isinstance(window.page, FirstRunWizard) and not Vault(data_dir).exists()
+    window.close()
+
+
+def test_a_test_may_allow_the_development_key_and_demo_mode_uses_it(qtbot, tmp_path):
+    allowed = make_window(qtbot, tmp_path / "allowed", allow_dev_recovery_key=True)
+    wizard = allowed.page
+    wizard.next_button.click()
+    assert wizard.create_button.isEnabled() and wizard.create_message.text() == ""
+    allowed.close()
+    demo = make_window(qtbot, tmp_path / "demo", demo_voters=50)
+    demo.page.choose_demo.setChecked(True)
+    demo.page.next_button.click()
+    qtbot.waitUntil(lambda: demo.desk is not None, timeout=10_000)
+    demo.close()
+
+
 def test_demo_mode_fills_the_vault_in_the_background(qtbot, tmp_path, public_key_file):
     data_dir = tmp_path / "demo"
     window = make_window(qtbot, data_dir, public_key_file, demo_voters=300)
@@ -111,6 +153,20 @@ def test_repeated_wrong_passphrases_are_throttled_with_the_wait(qtbot, window):
     assert "Terlalu banyak percobaan salah" in page.message.text()
     assert "detik" in page.message.text()
     assert not page.unlock_button.isEnabled()
+
+
+def test_a_damaged_wrong_passphrase_counter_shows_the_longest_wait(qtbot, listed_dir):
+    counter = {OFFICER: {"failures": 5}}  # no last_failure: the KeyError of issue 11
+    (listed_dir / "unlock_state.json").write_text(json.dumps(counter), encoding="utf-8")
+    window = make_window(qtbot, listed_dir)
+    unlock(qtbot, window)  # the right passphrase, which must wait all the same
+    page = window.page
+    assert isinstance(page, UnlockView)
+    assert "rusak" in page.message.text() and "300 detik" in page.message.text()
+    assert not page.unlock_button.isEnabled()
+    page._tick()  # the countdown keeps saying why
+    assert "rusak" in page.message.text() and "299 detik" in page.message.text()
+    window.close()
 
 
 def test_damaged_vault_is_reported_and_left_alone(qtbot, listed_dir):
