@@ -35,6 +35,7 @@ from desktop_app.ui.qt import (
     QMessageBox,
     QRect,
     QScrollArea,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -109,8 +110,19 @@ def settle(seconds: float = SETTLE_S) -> None:
 
 
 def clipped_texts(window: QWidget) -> list[str]:
-    """Labels and buttons on screen whose text needs more room than they have."""
+    """Labels and buttons on screen whose text needs more room than they have, and tool bars
+    whose buttons do not all fit."""
     found = []
+    for bar in window.findChildren(QToolBar):
+        # A tool bar too narrow for its buttons hides the rest behind its » button.
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if bar.isVisibleTo(window) and more is not None and more.isVisibleTo(window):
+            hidden = [
+                a.text()
+                for a in bar.actions()
+                if a.isVisible() and not bar.widgetForAction(a).isVisibleTo(window)
+            ]
+            found.append(f"QToolBar {bar.objectName()!r} hides {hidden}")
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window) or widget.window() is not window:
             continue
@@ -119,7 +131,7 @@ def clipped_texts(window: QWidget) -> list[str]:
                 short = widget.heightForWidth(widget.width()) > widget.height()
             else:
                 short = widget.sizeHint().width() > widget.width()
-        elif isinstance(widget, QAbstractButton) and not isinstance(widget, QToolButton):
+        elif isinstance(widget, QAbstractButton) and not isinstance(widget.parent(), QToolBar):
             short = bool(widget.text()) and widget.sizeHint().width() > widget.width()
         else:
             continue
