@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.sync: SyncController | None = None
         # Shrunk to fit (and remembered) on the 1366x768 screens most field laptops have.
         self.placement = keep_on_screen(self, "main", QSize(1440, 860), self.ctx)
-        self.act_quit = QAction(self.tr("Keluar"), self)
+        self.act_quit = QAction(self)  # a key only: shown nowhere, so no text to translate
+        self.act_quit.setObjectName("quit")
         self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         # Not while a dialog on top has the keyboard: quitting goes through closeEvent, as the
         # close button does, and that button is out of reach under a modal dialog too.
