@@ -257,7 +257,13 @@ class WindowPlacement(QObject):
             self.place()
             self._shown.start()
             self._settle.start()
-        elif kind == QEvent.Type.LayoutRequest and window_is_normal(self._window):
+        elif (
+            kind == QEvent.Type.LayoutRequest
+            and self.preferred is None
+            and window_is_normal(self._window)
+        ):
+            # Only for dialogs sized to their content: the desk's layout changes with every
+            # keystroke, and the big windows are sized to the screen anyway.
             QTimer.singleShot(0, self.fit_content)
         elif kind == QEvent.Type.Hide and not event.spontaneous():
             self._settle.stop()
