@@ -38,7 +38,11 @@ import tempfile
 import time
 from collections.abc import Callable
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Windows are fitted to their screen: measure on a field laptop's 1366x768, as the tests do,
+# not on the offscreen platform's default 800x600.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = pathlib.Path(__file__).resolve().parents[1] / "tests/support/offscreen_1366x768.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 from desktop_app.cli import DEMO_OFFICER, DEMO_PASSPHRASE  # noqa: E402
 from desktop_app.resources import resource_path  # noqa: E402

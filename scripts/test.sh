@@ -15,6 +15,24 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
     apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
   fi
 fi
+# The window-placement tests (tests/ui/test_window_placement.py) open every window of the desk
+# on a real X server with a window manager, through the venv's Qt xcb plugin.
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  x_missing=()
+  command -v Xvfb >/dev/null || x_missing+=(xvfb)
+  command -v openbox >/dev/null || x_missing+=(openbox)
+  command -v xprop >/dev/null || x_missing+=(x11-utils)
+  for pair in libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 \
+      libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-image.so.0:libxcb-image0 \
+      libxcb-render-util.so.0:libxcb-render-util0 libxcb-randr.so.0:libxcb-randr0 \
+      libxcb-shape.so.0:libxcb-shape0 libxcb-xkb.so.1:libxcb-xkb1 \
+      libxkbcommon-x11.so.0:libxkbcommon-x11-0 libX11-xcb.so.1:libx11-xcb1 libGL.so.1:libgl1; do
+    ldconfig -p | grep -q "${pair%%:*}" || x_missing+=("${pair##*:}")
+  done
+  if [ ${#x_missing[@]} -gt 0 ]; then
+    apt-get update -qq && apt-get install -y -qq "${x_missing[@]}" >/dev/null
+  fi
+fi
 # Build the desktop program with PyInstaller and smoke-test the build under Xvfb (about a minute;
 # smoke.sh installs Xvfb and friends). The suite below runs the same smoke test again with the
 # rest, so a missing build can never pass as a skip.

@@ -25,12 +25,17 @@ from desktop_app.ui.i18n import install_language
 from desktop_app.ui.idle import IdleLock
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.operations import TaskManager
+from desktop_app.ui.placement import fit_dialog, keep_on_screen
 from desktop_app.ui.qt import (
+    QAction,
     QApplication,
     QDialog,
+    QKeySequence,
     QMainWindow,
     QMessageBox,
+    QSize,
     QStackedWidget,
+    Qt,
     QWidget,
     translate,
 )
@@ -76,7 +81,16 @@ class MainWindow(QMainWindow):
         self.tasks.unhandled_error.connect(self._unhandled)
         self.page: QWidget | None = None
         self.sync: SyncController | None = None
-        self.resize(1440, 860)
+        # Shrunk to fit (and remembered) on the 1366x768 screens most field laptops have.
+        self.placement = keep_on_screen(self, "main", QSize(1440, 860), self.ctx)
+        self.act_quit = QAction(self)  # a key only: shown nowhere, so no text to translate
+        self.act_quit.setObjectName("quit")
+        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        # Not while a dialog on top has the keyboard: quitting goes through closeEvent, as the
+        # close button does, and that button is out of reach under a modal dialog too.
+        self.act_quit.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.act_quit.triggered.connect(self.close)
+        self.addAction(self.act_quit)
 
     # -- pages ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -171,10 +185,7 @@ class MainWindow(QMainWindow):
             self.show_desk(Opened(self.ctx.officer, self.ctx.election_date, False))
 
     def _save_settings(self) -> None:
-        try:
-            self.ctx.settings.save(self.config.data_dir)
-        except OSError as exc:
-            log.warning("Desk settings not saved: %s", exc.strerror)
+        self.ctx.settings.save_quietly(self.config.data_dir)
 
     def _unhandled(self, exc: Exception) -> None:
         if self.desk is not None:
@@ -241,4 +252,5 @@ def show_startup_error(message: str) -> None:
         )
     )
     box.setInformativeText(message)  # English, for KPU IT: it names the file and the setting
+    fit_dialog(box)
     box.exec()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from desktop_app.store.voter_queries import VoterRow
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
+from desktop_app.ui.action_row import ActionRow
 from desktop_app.ui.area_selector import AreaSelector
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.detail_panel import VoterDetailPanel
@@ -25,7 +26,6 @@ from desktop_app.ui.qt import (
     QKeySequence,
     QSplitter,
     Qt,
-    QToolBar,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -111,9 +111,9 @@ class DeskView(QWidget):
         self.act_sesuai.setToolTip(self.tr("Data sama dengan dokumen: tandai sesuai (S)"))
         self.act_tms.setToolTip(self.tr("Tidak memenuhi syarat: kode 1-8 dengan bukti (T)"))
 
-        toolbar = QToolBar(self)
+        # Wraps rather than hiding buttons behind a » menu on a narrow screen.
+        toolbar = ActionRow(self)
         toolbar.setObjectName("deskToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (
             self.act_new,
             self.act_recruitment,

@@ -15,12 +15,14 @@ from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
 from desktop_app.ui.messages import error_text
+from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import (
     QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
     QScrollArea,
+    QSize,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -94,7 +96,7 @@ class NewVoterDialog(QDialog):
         self.tps.currentIndexChanged.connect(lambda _i: self.validate())
         self.validate()
         self.form.fields["nkk"].setFocus()
-        self.resize(660, 640)
+        keep_on_screen(self, "new_voter", QSize(660, 640), ctx)
 
     # -- validation -------------------------------------------------------------------------------
     def findings(self) -> list[Finding]:

@@ -26,6 +26,8 @@ class DeskSettings:
     # Auto-lock: a shared laptop left open in a village hall must not stay open for long.
     idle_lock_minutes: int = 10
     last_officer: str = ""
+    # Per window: [x, y, width, height, maximised] of its client area, kept by ui/placement.py.
+    window_geometry: dict = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: pathlib.Path) -> DeskSettings:
@@ -54,3 +56,13 @@ class DeskSettings:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = json.dumps(dataclasses.asdict(self), indent=1).encode("utf-8")
         write_file_atomically(directory / SETTINGS_NAME, data)
+
+    def save_quietly(self, data_dir: pathlib.Path) -> bool:
+        """``save`` for what only makes the desk more comfortable (a window's place): a full or
+        read-only disk is logged, never put in front of the officer."""
+        try:
+            self.save(data_dir)
+        except OSError as exc:
+            log.warning("Desk settings not saved: %s", exc.strerror)
+            return False
+        return True

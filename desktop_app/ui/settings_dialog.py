@@ -10,6 +10,7 @@ from desktop_app.ui.context import DeskContext
 from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
 from desktop_app.ui.i18n import LANGUAGES
 from desktop_app.ui.messages import error_text
+from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import (
     QComboBox,
     QDialog,
@@ -66,6 +67,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.save.clicked.connect(self.save)
         self.buttons.cancel.clicked.connect(self.reject)
+        keep_on_screen(self, "settings", None, ctx)
 
     def save(self) -> None:
         date = parse_date(self.election.text())

@@ -17,6 +17,7 @@ from desktop_app.ui.context import DeskContext
 from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.messages import error_text
+from desktop_app.ui.placement import fit_dialog, keep_on_screen
 from desktop_app.ui.qt import (
     QAction,
     QComboBox,
@@ -28,6 +29,7 @@ from desktop_app.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSize,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -114,7 +116,7 @@ class TmsDialog(QDialog):
         self._code_changed()
         self._ctx.read(voter_ops.tps_in_desa(voter.record.kode_desa), self._show_tps, owner=self)
         self.code.setFocus()
-        self.resize(560, self.sizeHint().height())
+        keep_on_screen(self, "tms", QSize(560, self.sizeHint().height()), ctx)
 
     def _add_row(self, key: str, text: str, widget: QWidget) -> None:
         label = QLabel(text, self)
@@ -198,6 +200,7 @@ class TmsDialog(QDialog):
         dialog.setLabelText(QFileDialog.DialogLabel.FileName, self.tr("Nama berkas:"))
         dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Jenis berkas:"))
         dialog.fileSelected.connect(lambda path: self.set_attachment(pathlib.Path(path)))
+        fit_dialog(dialog)
         dialog.open()
 
     def set_attachment(self, path: pathlib.Path | None) -> None:

@@ -10,6 +10,7 @@ from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
 from desktop_app.ui.messages import error_text
+from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import QDialog, QLabel, QVBoxLayout, QWidget, Signal
 from desktop_app.ui.voter_form import VoterForm
 
@@ -46,6 +47,7 @@ class UbahDialog(QDialog):
         self._validate()
         self.form.fields["nkk"].setFocus()
         self.setMinimumWidth(600)
+        keep_on_screen(self, "ubah", None, ctx)
 
     def _changes(self) -> dict:
         return self.form.changes_from(self._voter.record)

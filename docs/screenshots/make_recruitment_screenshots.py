@@ -1,7 +1,6 @@
 """Screenshots of the ad hoc body application form, from the real window on a demo vault.
 
-    Xvfb :98 -screen 0 1440x900x24 &
-    DISPLAY=:98 QT_QPA_PLATFORM=xcb python docs/screenshots/make_recruitment_screenshots.py
+    PYTHONPATH=. python docs/screenshots/laptop_screen.py make_recruitment_screenshots.py
 
 Writes recruitment_form.png (a filled KPPS form with a warning and missing documents),
 recruitment_submitted.png (after Kirim), recruitment_list.png and recruitment_shortlist.png
@@ -102,7 +101,6 @@ def main() -> int:
             load_demo(store, voters=2000)
         window = MainWindow(AppConfig(data_dir, kdf=TEST_KDF))
         window.start()
-        window.resize(1440, 860)
         window.show()
         idle = lambda: window.tasks.pending == 0  # noqa: E731
         wait(app, lambda: idle() and window.page.officer.count() > 0)
@@ -111,7 +109,6 @@ def main() -> int:
         wait(app, lambda: window.desk is not None and idle())
 
         rec = open_recruitment(window, window.ctx)
-        rec.resize(1366, 768)  # the common village-office laptop screen
         wait(app, lambda: rec.list_page is not None and idle())
         tps = rec.setup.areas.tps[0]
         kecamatan = ".".join(tps.tps_id.split(".")[:3])

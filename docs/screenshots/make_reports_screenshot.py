@@ -1,8 +1,7 @@
 """Screenshots of the reports window, from the real window on a synthetic vault: one desa with
 five TPS at different stages of coklit (one finished, one half way, one not started, …).
 
-    Xvfb :96 -screen 0 1440x900x24 &
-    DISPLAY=:96 QT_QPA_PLATFORM=xcb python docs/screenshots/make_reports_screenshot.py
+    PYTHONPATH=. python docs/screenshots/laptop_screen.py make_reports_screenshot.py
 
 Writes reports.png (the desa, with the per-TPS chart) and reports_tps.png (one TPS) next to this
 file. Pass ``--lang en`` for English (files get an _en suffix). Everything shown is invented.
@@ -113,7 +112,6 @@ def main() -> int:
         wait(app, lambda: window.desk is not None and idle())
 
         reports = open_reports(window, window.ctx, DESA)
-        reports.resize(1366, 768)  # the common village-office laptop screen
         wait(app, lambda: idle() and reports.report is not None and reports.area == DESA)
         save(app, reports, "reports", suffix)
         reports.areas.select_area(f"{DESA}.003")

@@ -1,7 +1,6 @@
 """Screenshots of the desk's main screens, taken from the real windows on a fresh demo vault.
 
-    Xvfb :99 -screen 0 1600x1000x24 &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb python docs/screenshots/make_screenshots.py
+    PYTHONPATH=. python docs/screenshots/laptop_screen.py make_screenshots.py
 
 Writes wizard.png, unlock.png, main.png, tms.png, ubah.png and new_voter.png next to this file.
 Everything shown is invented demo data. Pass ``--lang en`` for English (files get an _en suffix).
@@ -45,7 +44,6 @@ def main() -> int:
         window = MainWindow(AppConfig(data_dir, kdf=TEST_KDF, demo_voters=5000))
         window.ctx.settings.language = args.lang
         window.start()
-        window.resize(1440, 860)
         window.show()
         idle = lambda: window.tasks.pending == 0  # noqa: E731
 

@@ -1,8 +1,7 @@
 """Screenshots of sync in the desk, from the real windows against a real sync server on this
 computer (the one the tests use), through a slowed-down link so a run can be caught midway.
 
-    Xvfb :97 -screen 0 1600x1000x24 &
-    DISPLAY=:97 QT_QPA_PLATFORM=xcb PYTHONPATH=. python docs/screenshots/make_sync_screenshots.py
+    PYTHONPATH=. python docs/screenshots/laptop_screen.py make_sync_screenshots.py
 
 Writes enrol.png (the wizard enrolling, area download under way), sync_running.png and
 sync_done.png (the desk during and after "Sinkronkan sekarang"), sync_history.png (a run
@@ -66,7 +65,6 @@ def main() -> int:
         )
         window.ctx.settings.language = args.lang
         window.start()
-        window.resize(1440, 860)
         window.show()
         idle = lambda: window.tasks.pending == 0  # noqa: E731
         try:

@@ -16,6 +16,7 @@ from desktop_app.domain.region import RegionLevel
 from desktop_app.store.application_service import Application
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.dialog_parts import ErrorLine
+from desktop_app.ui.placement import fit_dialog
 from desktop_app.ui.qt import (
     QAction,
     QComboBox,
@@ -309,6 +310,7 @@ class ApplicationPage(QWidget):
         )
         dialog.fileSelected.connect(lambda path: self.attach(document, pathlib.Path(path)))
         dialog.finished.connect(dialog.deleteLater)
+        fit_dialog(dialog)
         dialog.open()
 
     def attach(self, document: str, path: pathlib.Path) -> None:

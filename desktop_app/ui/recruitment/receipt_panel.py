@@ -13,6 +13,7 @@ from desktop_app.reports.receipt import write_receipt
 from desktop_app.reports.safe_write import ExportError
 from desktop_app.store.application_service import Application
 from desktop_app.ui.context import DeskContext
+from desktop_app.ui.placement import fit_dialog
 from desktop_app.ui.qt import (
     QFileDialog,
     QFrame,
@@ -136,6 +137,7 @@ class ReceiptPanel(QFrame):
         dialog.selectFile(name)
         dialog.fileSelected.connect(lambda path: self.write(pathlib.Path(path)))
         dialog.finished.connect(dialog.deleteLater)
+        fit_dialog(dialog)
         dialog.open()
 
     def write(self, path: pathlib.Path) -> None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store.application_service import Application
 from desktop_app.ui.context import DeskContext
+from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import (
     QDialog,
     QEvent,
     QLabel,
     QObject,
+    QSize,
     QStackedWidget,
     Qt,
     QVBoxLayout,
@@ -59,7 +61,7 @@ class RecruitmentWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.stack)
-        self.resize(1280, 820)
+        keep_on_screen(self, "recruitment", QSize(1280, 820), ctx)
         if parent is not None:
             # See the main window close before it shuts the database worker down.
             parent.installEventFilter(self)

@@ -19,6 +19,7 @@ from desktop_app.reports.safe_write import ExportError, ExportExists
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.messages import error_text
+from desktop_app.ui.placement import fit_dialog
 from desktop_app.ui.qt import (
     QDesktopServices,
     QDir,
@@ -83,6 +84,7 @@ class ExportFlow(QObject):
         filters = [self._filter(fmt) for fmt in formats]
         dialog.setNameFilters(filters)
         dialog.setDefaultSuffix(formats[0].value)
+        fit_dialog(dialog)
 
         def filter_chosen(text: str) -> None:
             fmt = formats[filters.index(text)] if text in filters else formats[0]
@@ -165,6 +167,7 @@ class ExportFlow(QObject):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
         )
         box.finished.connect(box.deleteLater)
+        fit_dialog(box)
         self.done_box = box
         box.open()
         self.done.emit(result)
@@ -218,6 +221,7 @@ class ExportFlow(QObject):
         keep = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)  # Enter keeps the officer's earlier file
         box.setEscapeButton(keep)
+        fit_dialog(box)
 
         def answered() -> None:
             if box.clickedButton() is replace:

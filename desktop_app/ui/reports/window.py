@@ -12,6 +12,7 @@ from desktop_app.reports.coklit_exports import ReportKind
 from desktop_app.ui.area_selector import AreaSelector
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.messages import error_text
+from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +27,7 @@ from desktop_app.ui.qt import (
     QPushButton,
     QScrollArea,
     QShortcut,
+    QSize,
     QSplitter,
     QStandardItem,
     QStandardItemModel,
@@ -159,7 +161,7 @@ class ReportsWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
-        self.resize(1280, 800)
+        keep_on_screen(self, "reports", QSize(1280, 800), ctx)
 
         self.export_recap.clicked.connect(lambda: self.export(ReportKind.RECAP))
         self.export_list.clicked.connect(lambda: self.export(ReportKind.VOTER_LIST))

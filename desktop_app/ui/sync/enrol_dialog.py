@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
+from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from desktop_app.ui.sync.config import SyncConfig
 from desktop_app.ui.sync.enrolment import EnrolFields, Enroller, device_label
@@ -29,6 +30,7 @@ class EnrolDialog(QDialog):
         self.setObjectName("enrolDialog")
         self.setWindowTitle(self.tr("Daftarkan perangkat"))
         self.setMinimumWidth(560)
+        keep_on_screen(self, "enrol", None, ctx)
         self._ctx = ctx
         self.enrolled = False  # True once the server registered this laptop
         self.enroller = Enroller(ctx, config, self)

@@ -5,11 +5,13 @@ announcements are the window's other tabs (``inbox_tabs``)."""
 from __future__ import annotations
 
 from desktop_app.ui.context import DeskContext
+from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLocale,
+    QSize,
     QSplitter,
     Qt,
     QTabWidget,
@@ -191,7 +193,7 @@ class SyncHistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("syncHistory")
         self.setWindowTitle(self.tr("Riwayat sinkronisasi"))
-        self.resize(980, 620)
+        keep_on_screen(self, "sync_history", QSize(980, 620), ctx)
         self._ctx = ctx
         self.tabs = QTabWidget(self)
         self.runs = RunsTab(self)
