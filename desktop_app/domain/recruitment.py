@@ -189,7 +189,7 @@ def check_applicant(
     Raises:
         InvalidRegionCode: ``area_code`` is malformed or coarser than ``body`` works at.
     """
-    area = _working_area(body, area_code)
+    area = working_area(body, area_code)
     findings: list[Finding] = []
     findings.extend(_identity_findings(applicant))
     findings.extend(_age_findings(applicant, body, election_date, rules))
@@ -220,7 +220,10 @@ def check_applicant(
     return ValidationResult.of(findings)
 
 
-def _working_area(body: AdhocBody, area_code: str) -> str:
+def working_area(body: AdhocBody, area_code: str) -> str:
+    """The unit whose residents may apply for ``body`` at ``area_code``: the kecamatan for PPK,
+    the desa for PPS, KPPS and Pantarlih. Raises ``InvalidRegionCode`` when ``area_code`` is
+    malformed or coarser than ``body`` works at."""
     # Nobody lives "in" a TPS: residents of the TPS's desa count as living in its area.
     target = RegionLevel.DESA if body.level is RegionLevel.TPS else body.level
     area = normalize_region_code(area_code)
