@@ -435,20 +435,23 @@ def list_applications(
 
 
 def find_application(tx: Tx, ref: str, *, lock: bool = False) -> Any:
-    """The application row with this number (or id). Raises ``AdminError`` if there is none,
-    or if two applications share the number (then the id tells them apart)."""
+    """The application row with this number (or id). A number means the application it is
+    bound to (``application_numbers``): a second application a server let reuse it before 0004
+    is found by its id only. Raises ``AdminError`` if there is none, or if the text is both
+    one application's number and another's id (then the id tells them apart)."""
     ref = ref.strip()
     if not ref:
         raise AdminError("Give the application number.")
     suffix = tx.sql.for_update if lock else ""
     rows = tx.sql.all(
         f"SELECT id, application_no, body, stage, result, score, note, version FROM applications "
-        f"WHERE application_no = ? OR id = ?{suffix}",
-        (ref, ref.lower()),
+        "WHERE id = ? OR id IN (SELECT application_id FROM application_numbers "
+        f"WHERE application_no = ?){suffix}",
+        (ref.lower(), ref),
     )
     if not rows:
         raise AdminError(f"No application {ref}; list them with `applications`.")
     if len(rows) > 1:
         ids = ", ".join(sorted(row["id"] for row in rows))
-        raise AdminError(f"Several applications have the number {ref}; give the id instead: {ids}.")
+        raise AdminError(f"Several applications answer to {ref}; give the id instead: {ids}.")
     return rows[0]

@@ -3208,6 +3208,26 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="158"/>
+        <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
+        <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
+        <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Minta KPU Kabupaten/Kota memperbaikinya.</source>
+        <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. Ask the KPU Kabupaten/Kota to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>
+        <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
+        <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="176"/>
+        <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
+        <translation>This application's working area is outside this laptop's area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="175"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>

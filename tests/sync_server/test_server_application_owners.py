@@ -353,7 +353,14 @@ def test_upgrade_to_0004_binds_each_number_to_its_first_application(
                 "SELECT application_no, application_id, device_id FROM application_numbers"
             )
         assert [tuple(r) for r in rows] == [("PPS-OLD000-00001", ids[1], devices[1])]
-        # Both rows are kept; KPU tells them apart by id, as before.
+        # Both rows are kept; the number means the first, the other answers to its id.
         assert {r.id for r in list_applications(repo)} == set(ids)
+        decisions.set_stage(repo, "PPS-OLD000-00001", "administrative_check", now=time.time())
+        decisions.set_stage(repo, ids[0], "administrative_check", result="failed", now=time.time())
+        stages = {r.id: (r.stage, r.result) for r in list_applications(repo)}
+        assert stages == {
+            ids[1]: ("administrative_check", None),
+            ids[0]: ("administrative_check", "failed"),
+        }
     finally:
         repo.close()
