@@ -23,7 +23,7 @@ from typing import Any
 
 from desktop_app.domain import outcomes
 from desktop_app.domain.findings import ValidationResult
-from desktop_app.domain.recruitment import AdhocBody, working_area
+from desktop_app.domain.recruitment import AdhocBody, may_file
 from desktop_app.domain.region import (
     InvalidRegionCode,
     is_within,
@@ -224,16 +224,9 @@ def check_application(payload: dict[str, Any]) -> None:
 
 
 def check_application_area(body: str, area_code: str, device_area: str) -> None:
-    """An application is filed only where its device works: a working area inside the device's
-    area, or the unit that contains the device's area (a desa's PPS office takes its kecamatan's
-    PPK applicants; a TPS laptop its desa's). Raises ``Refusal`` (``outside_area``)."""
-    if in_area(area_code, device_area):
-        return
-    try:
-        unit = working_area(AdhocBody[body], area_code)
-    except (InvalidRegionCode, KeyError):
-        unit = None
-    if unit != area_code or not in_area(device_area, unit):
+    """An application is filed only where its device works (``recruitment.may_file``; the
+    desk checks the same before it submits). Raises ``Refusal`` (``outside_area``)."""
+    if body not in AdhocBody.__members__ or not may_file(AdhocBody[body], area_code, device_area):
         raise Refusal(
             "outside_area", "The application's working area is outside this device's area."
         )

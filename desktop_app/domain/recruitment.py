@@ -234,6 +234,20 @@ def working_area(body: AdhocBody, area_code: str) -> str:
     return parent_code(area, target)
 
 
+def may_file(body: AdhocBody, area_code: str, device_area: str) -> bool:
+    """Whether a laptop enrolled for ``device_area`` may file an application to ``body`` working
+    in ``area_code``: a working area inside the laptop's area, or the unit of the body that
+    contains the laptop's area (a desa's PPS office takes its kecamatan's PPK applicants, a TPS
+    laptop its desa's PPS and not-yet-placed KPPS applicants). Never a neighbouring unit."""
+    try:
+        if is_within(area_code, device_area):
+            return True
+        unit = working_area(body, area_code)
+        return unit == normalize_region_code(area_code) and is_within(device_area, unit)
+    except InvalidRegionCode:
+        return False
+
+
 def _identity_findings(applicant: Applicant) -> list[Finding]:
     findings = list(
         check_nik(

@@ -2340,6 +2340,11 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
     <message>
         <location filename="../../desktop_app/ui/recruitment/wording.py" line="164"/>
+        <source>Wilayah kerja ini di luar wilayah tugas laptop ini; KPU akan menolak pendaftarannya. Pilih wilayah kerja di wilayah laptop ini.</source>
+        <translation>This working area is outside this laptop&apos;s area; KPU would refuse the application. Choose a working area within this laptop&apos;s area.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="164"/>
         <source>Isi tanggal lahir dari KTP-el: usia dihitung darinya.</source>
         <translation>Enter the date of birth from the KTP-el: the age is counted from it.</translation>
     </message>

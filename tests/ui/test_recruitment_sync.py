@@ -14,12 +14,16 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.store import outbox
+from desktop_app.store import outbox, sync_state
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.sync.enrollment import enroll
+from desktop_app.ui.i18n import install_language
+from desktop_app.ui.operations import WorkerContext
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
+from desktop_app.ui.sync import ops as sync_ops
+from desktop_app.ui.sync.wording import refusal_text
 from sync_server import cli as server_cli
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.store.test_application_service import _applicant
@@ -207,22 +211,14 @@ def test_application_reaches_kpu_and_outcomes_come_back(
 def test_an_application_filed_outside_the_laptops_area_is_refused_in_words(
     qapp, tmp_path, server, recovery_keys
 ):
-    """A laptop enrolled for one desa takes a PPS application for a neighbouring desa (its
-    store knows the region from an old import): KPU refuses it, the application stays on the
-    laptop, and the sync history names the applicant and says why in the officer's words."""
-    from desktop_app.store import sync_state
-    from desktop_app.ui.i18n import install_language
-    from desktop_app.ui.operations import WorkerContext
-    from desktop_app.ui.sync import ops as sync_ops
-    from desktop_app.ui.sync.wording import refusal_text
-
+    """A laptop takes a PPS application before it is enrolled, then is enrolled for the
+    neighbouring desa: KPU refuses to file it there, the application stays on the laptop, and
+    the sync history names the applicant and says why in the officer's words. (Once enrolled,
+    the store refuses such a submission itself: test_application_service.)"""
     install_language("id")
     own, neighbour = "14.01.01.2009", "14.01.01.2010"
     store = Vault(tmp_path / "laptop").create(OFFICER, PASSPHRASE, recovery_keys[1], kdf=TEST_KDF)
     with store:
-        _, engine = enroll(
-            store, server.url, server.code(own), retry=FAST_RETRY, kpu_key=KPU_KEY.public_key()
-        )
         store.set_election_date(dt.date(2029, 2, 14))
         service = ApplicationService(store)
         nik = encode_nik(AREA, BORN, "P", 34)
@@ -232,6 +228,9 @@ def test_an_application_filed_outside_the_laptops_area_is_refused_in_words(
             neighbour,
         )
         service.submit(app_id)
+        _, engine = enroll(
+            store, server.url, server.code(own), retry=FAST_RETRY, kpu_key=KPU_KEY.public_key()
+        )
         report = engine.run_once()
         engine.client.close()
         assert report.refused == 1 and server.change_counts() == {"refused": 1}
