@@ -278,10 +278,10 @@ _APPLICATION_OWNERS = (
         device_id TEXT NOT NULL,
         filed_at TEXT NOT NULL)""",
     "INSERT INTO application_numbers (application_no, application_id, device_id, filed_at) "
-    "SELECT application_no, id, device_id, received_at FROM (SELECT application_no, id, "
-    "device_id, COALESCE(received_at, updated_at) AS received_at, ROW_NUMBER() OVER "
-    "(PARTITION BY application_no ORDER BY received_at, id) AS n FROM applications "
-    "WHERE application_no IS NOT NULL) AS f WHERE n = 1",
+    "SELECT application_no, id, device_id, filed_at FROM (SELECT application_no, id, "
+    "device_id, COALESCE(received_at, updated_at) AS filed_at, ROW_NUMBER() OVER "
+    "(PARTITION BY application_no ORDER BY COALESCE(received_at, updated_at), id) AS n "
+    "FROM applications WHERE application_no IS NOT NULL) AS f WHERE n = 1",
 )
 
 
