@@ -214,7 +214,7 @@ def _check_resubmission(
         raise Refusal(
             "application_decided",
             "KPU has already recorded a decision on this application; its form can no longer "
-            "change. Ask KPU to correct it.",
+            "change from a device. The change is kept for KPU to review.",
         )
 
 

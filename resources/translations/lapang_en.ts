@@ -3219,8 +3219,8 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
-        <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Minta KPU Kabupaten/Kota memperbaikinya.</source>
-        <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. Ask the KPU Kabupaten/Kota to correct it.</translation>
+        <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
+        <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>

@@ -163,7 +163,8 @@ _REFUSALS = {
     "application_decided": QT_TRANSLATE_NOOP(
         "Sync",
         "KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat "
-        "diubah lagi dari laptop. Minta KPU Kabupaten/Kota memperbaikinya.",
+        "diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU "
+        "Kabupaten/Kota.",
     ),
     "number_taken": QT_TRANSLATE_NOOP(
         "Sync",
