@@ -2,10 +2,12 @@
 submission, the outcome rows devices pull, and KPU's listing.
 
 A submission fills the columns KPU filters and ranks on (number, body, working area, NIK,
-first receipt) and starts at the registration stage; a later submission of the same id
-replaces the form but never the stage KPU recorded. Applications that share a NIK list each
-other's numbers in ``duplicates`` (any body, any device) and get a new rev, so every device
-concerned learns of the other application on its next pull. KPU's decisions are in
+first receipt) and starts at the registration stage. The device that first submitted an
+application owns it (``device_id``) and its number (``application_numbers``): only that device
+may resubmit it, which replaces the form, and only until KPU records a decision beyond
+registration. A device files applications only where it works. Applications that share a NIK
+list each other's numbers in ``duplicates`` (any body, any device) for KPU; a device pulls only
+the numbers of applications it receives itself. KPU's decisions are in
 ``sync_server.decisions``.
 """
 
@@ -22,6 +24,8 @@ from desktop_app.domain.selection import Stage, StageResult
 from desktop_app.sync.protocol import ENTITY_APPLICATION, ApplicationOutcome, Change
 from sync_server import rules
 from sync_server.errors import AdminError
+from sync_server.rows import in_chunks, placeholders
+from sync_server.rules import Refusal
 
 if TYPE_CHECKING:  # repository imports this module (through sync_server.pull)
     from sync_server.repository import Device, Repository, Tx
@@ -30,7 +34,7 @@ if TYPE_CHECKING:  # repository imports this module (through sync_server.pull)
 _NIK_LOCK_SPACE = 0x4E494B  # "NIK"
 _OUTCOME_SELECT = (
     "SELECT rev, id, application_no, body, area_code, stage, result, score, note, duplicates, "
-    "version FROM applications"
+    "version, nik FROM applications"
 )
 _RECORD_COLUMNS = (
     "id, device_id, payload, version, updated_at, application_no, body, area_code, nik, "
@@ -106,24 +110,44 @@ def lock_niks(tx: Tx, niks: set[str]) -> None:
         tx.sql.run(statement, (_NIK_LOCK_SPACE, key))
 
 
-def record_submission(tx: Tx, change: Change, device_id: str, now_iso: str) -> None:
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Filed:
+    """Where an application works and which device owns it: who may see its number."""
+
+    area_code: str
+    device_id: str
+
+
+def record_submission(tx: Tx, change: Change, device: Device, now_iso: str) -> None:
     """Store an ``application.submit``. Raises ``Refusal`` for a payload this server cannot
-    file (checked on arrival too; again here for changes held since before an upgrade)."""
+    file (checked on arrival too; again here for changes held since before an upgrade), for a
+    working area outside the device's (``outside_area``), for a number another application
+    holds (``number_taken``), and for a resubmission by another device (``not_owner``) or after
+    KPU decided beyond registration (``application_decided``). Every check comes before the
+    first write, so a refusal leaves the application as it was."""
     payload = change.payload
     rules.check_application(payload)
+    number = payload["application_no"].strip()
+    area = normalize_region_code(payload["area_code"])
+    rules.check_application_area(payload["body"], area, device.area)
     nik = _submitted_nik(payload)
     if nik:
         lock_niks(tx, {nik})
     current = tx.sql.one(
-        f"SELECT nik FROM applications WHERE id = ?{tx.sql.for_update}",
+        f"SELECT nik, device_id, application_no, area_code FROM applications WHERE id = ?"
+        f"{tx.sql.for_update}",
         (change.entity_id,),
     )
+    if current is None:
+        _claim_number(tx, number, change.entity_id, device.id, now_iso)
+    else:
+        _check_resubmission(tx, change.entity_id, current, device.id, number)
     fields = (
         json.dumps(payload, separators=(",", ":"), ensure_ascii=False, sort_keys=True),
         now_iso,
-        payload["application_no"].strip(),
+        number,
         payload["body"],
-        normalize_region_code(payload["area_code"]),
+        area,
         nik,
     )
     rev = tx.next_revs(1)
@@ -131,41 +155,122 @@ def record_submission(tx: Tx, change: Change, device_id: str, now_iso: str) -> N
         tx.sql.run(
             f"INSERT INTO applications ({_RECORD_COLUMNS}, rev) VALUES "
             "(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, '', '[]', ?)",
-            (change.entity_id, device_id, *fields, now_iso, Stage.REGISTRATION.value, rev),
+            (change.entity_id, device.id, *fields, now_iso, Stage.REGISTRATION.value, rev),
         )
-        touched = {nik}
-    else:
-        # A resubmission replaces the form; the stage, result and score KPU recorded stay.
-        tx.sql.run(
-            "UPDATE applications SET payload = ?, updated_at = ?, application_no = ?, body = ?, "
-            "area_code = ?, nik = ?, version = version + 1, rev = ? WHERE id = ?",
-            (*fields, rev, change.entity_id),
-        )
-        touched = {nik, current["nik"]}
-        if current["nik"] and current["nik"] != nik:
-            lock_niks(tx, {current["nik"]})
-    refresh_duplicates(tx, {n for n in touched if n})
+        refresh_duplicates(tx, {nik} if nik else set())
+        return
+    # The owner's resubmission before KPU decided anything: the form is replaced; the device
+    # credited (the owner) and the stage stay.
+    tx.sql.run(
+        "UPDATE applications SET payload = ?, updated_at = ?, application_no = ?, body = ?, "
+        "area_code = ?, nik = ?, version = version + 1, rev = ? WHERE id = ?",
+        (*fields, rev, change.entity_id),
+    )
+    touched = {n for n in (nik, current["nik"]) if n}
+    if current["nik"] and current["nik"] != nik:
+        lock_niks(tx, {current["nik"]})
+    # The old NIK's applications lose this one, which worked where it worked before.
+    departed = {number: _Filed(current["area_code"] or "", current["device_id"])}
+    refresh_duplicates(tx, touched, departed)
 
 
-def refresh_duplicates(tx: Tx, niks: set[str]) -> None:
-    """Make ``duplicates`` right for every application with one of these NIKs; a row whose list
-    changed gets a new version and rev (its device learns of the other application)."""
+def _claim_number(tx: Tx, number: str, application_id: str, device_id: str, now_iso: str) -> None:
+    """Bind ``number`` to this new application and its device for good. A number is KPU's key
+    for an application (``set-stage``, ``import-stages``): a second application under it would
+    make both unreachable by number. Two devices claiming one number at once (PostgreSQL): the
+    loser hits the primary key, its batch runs again and is refused here."""
+    if tx.sql.one("SELECT 1 FROM application_numbers WHERE application_no = ?", (number,)):
+        raise Refusal(
+            "number_taken",
+            "KPU already has another application with this number; this one was not filed. "
+            "Report it to KPU.",
+        )
+    tx.sql.run(
+        "INSERT INTO application_numbers (application_no, application_id, device_id, filed_at) "
+        "VALUES (?, ?, ?, ?)",
+        (number, application_id, device_id, now_iso),
+    )
+
+
+def _check_resubmission(
+    tx: Tx, application_id: str, current: Any, device_id: str, number: str
+) -> None:
+    if current["device_id"] != device_id:
+        raise Refusal(
+            "not_owner",
+            "Another device submitted this application; only that device can change it.",
+        )
+    if current["application_no"] != number:
+        raise Refusal(
+            "invalid_payload",
+            f"This application was filed as {current['application_no']}; it keeps that number.",
+        )
+    # KPU judged the form it holds: a resubmission after that would change the applicant under
+    # a recorded decision. A decision at registration itself judges nothing.
+    if tx.sql.one(
+        "SELECT 1 FROM application_decisions WHERE application_id = ? AND stage <> ?",
+        (application_id, Stage.REGISTRATION.value),
+    ):
+        raise Refusal(
+            "application_decided",
+            "KPU has already recorded a decision on this application; its form can no longer "
+            "change from a device. The change is kept for KPU to review.",
+        )
+
+
+def refresh_duplicates(tx: Tx, niks: set[str], departed: dict[str, _Filed] | None = None) -> None:
+    """Make ``duplicates`` right for every application with one of these NIKs (KPU's listing
+    shows them all). ``departed``: applications that just left one of these NIKs, by number.
+
+    A row whose list changed gets a new version and rev (its devices pull it again) only when
+    every device that receives the row may see an application that came or went: otherwise a
+    device would learn from the new version alone that someone elsewhere applied with this NIK
+    (a NIK oracle across areas). Devices see only the numbers they may (``outcomes_since``)."""
+    owner_areas: dict[str, str | None] = {}
     for nik in sorted(niks):
         rows = tx.sql.all(
-            f"SELECT id, application_no, duplicates FROM applications WHERE nik = ?"
-            f"{tx.sql.for_update}",
+            "SELECT id, application_no, area_code, device_id, duplicates FROM applications "
+            f"WHERE nik = ?{tx.sql.for_update}",
             (nik,),
         )
+        filed = {
+            row["application_no"]: _Filed(row["area_code"] or "", row["device_id"]) for row in rows
+        }
         for row in rows:
             others = sorted(
                 {r["application_no"] for r in rows if r["id"] != row["id"] and r["application_no"]}
             )
-            if json.loads(row["duplicates"]) != others:
+            before = json.loads(row["duplicates"])
+            if before == others:
+                continue
+            owner = row["device_id"]
+            if owner not in owner_areas:
+                device = tx.device(owner)
+                owner_areas[owner] = device.area if device else None
+            receiver = _Filed(row["area_code"] or "", owner)
+            changed = (filed.get(n) or (departed or {}).get(n) for n in set(before) ^ set(others))
+            if any(f and _seen_by_every_receiver(f, receiver, owner_areas[owner]) for f in changed):
                 tx.sql.run(
                     "UPDATE applications SET duplicates = ?, version = version + 1, rev = ? "
                     "WHERE id = ?",
                     (json.dumps(others, separators=(",", ":")), tx.next_revs(1), row["id"]),
                 )
+            else:
+                tx.sql.run(
+                    "UPDATE applications SET duplicates = ? WHERE id = ?",
+                    (json.dumps(others, separators=(",", ":")), row["id"]),
+                )
+
+
+def _seen_by_every_receiver(other: _Filed, row: _Filed, owner_area: str | None) -> bool:
+    """Whether every device that receives ``row``'s outcome may see ``other``: the devices of an
+    area holding the row's working area (so ``other`` must work inside that working area), and
+    the row's owner (``other`` is its own, or inside its area)."""
+    if not rules.in_area(other.area_code, row.area_code):
+        return False
+    if other.device_id == row.device_id:
+        return True
+    return owner_area is not None and rules.in_area(other.area_code, owner_area)
 
 
 def attachment_refs(change: Change) -> list[str]:
@@ -185,16 +290,45 @@ def outcomes_since(
     tx: Tx, device: Device, cursor: int, fetch: int
 ) -> list[tuple[int, ApplicationOutcome]]:
     """Outcomes with rev > ``cursor`` for applications whose working area lies in the device's
-    area (a TPS device: exactly its TPS), or that this device submitted; oldest first."""
+    area (a TPS device: exactly its TPS), or that this device submitted; oldest first. Their
+    ``duplicates`` name only applications the device receives by the same rule: KPU's listing
+    has them all, a device only what lies in its own area."""
     where, params = area_clause(device.area)
     rows = tx.sql.all(
         f"{_OUTCOME_SELECT} WHERE rev > ? AND ({where} OR device_id = ?) ORDER BY rev LIMIT ?",
         (cursor, *params, device.id, fetch),
     )
-    return [(row["rev"], _outcome(row)) for row in rows]
+    visible = _visible_duplicates(tx, device, rows)
+    return [(row["rev"], _outcome(row, visible.get(row["id"], ()))) for row in rows]
 
 
-def _outcome(row: Any) -> ApplicationOutcome:
+def _visible_duplicates(tx: Tx, device: Device, rows: list[Any]) -> dict[str, tuple[str, ...]]:
+    """Application id -> the numbers of its same-NIK applications that ``device`` receives."""
+    niks = sorted({row["nik"] for row in rows if row["nik"] and json.loads(row["duplicates"])})
+    by_nik: dict[str, list[Any]] = {}
+    for part in in_chunks(niks):
+        for other in tx.sql.all(
+            "SELECT id, nik, application_no, area_code, device_id FROM applications "
+            f"WHERE nik IN ({placeholders(part)})",
+            part,
+        ):
+            if other["application_no"] and (
+                other["device_id"] == device.id or rules.in_area(other["area_code"], device.area)
+            ):
+                by_nik.setdefault(other["nik"], []).append(other)
+    return {
+        row["id"]: tuple(
+            sorted(
+                {o["application_no"] for o in by_nik.get(row["nik"], ()) if o["id"] != row["id"]}
+            )
+        )
+        for row in rows
+        if row["nik"] in by_nik
+    }
+
+
+def _outcome(row: Any, duplicates: tuple[str, ...] | None = None) -> ApplicationOutcome:
+    """The outcome of ``row``; ``duplicates`` replaces the row's full list (a device's view)."""
     return ApplicationOutcome(
         id=row["id"],
         application_no=row["application_no"] or "",
@@ -204,7 +338,7 @@ def _outcome(row: Any) -> ApplicationOutcome:
         result=row["result"],
         score=None if row["score"] is None else float(row["score"]),
         note=row["note"],
-        duplicates=tuple(json.loads(row["duplicates"])),
+        duplicates=tuple(json.loads(row["duplicates"])) if duplicates is None else duplicates,
         version=row["version"],
     )
 
@@ -301,20 +435,23 @@ def list_applications(
 
 
 def find_application(tx: Tx, ref: str, *, lock: bool = False) -> Any:
-    """The application row with this number (or id). Raises ``AdminError`` if there is none,
-    or if two applications share the number (then the id tells them apart)."""
+    """The application row with this number (or id). A number means the application it is
+    bound to (``application_numbers``): a second application a server let reuse it before 0004
+    is found by its id only. Raises ``AdminError`` if there is none, or if the text is both
+    one application's number and another's id (then the id tells them apart)."""
     ref = ref.strip()
     if not ref:
         raise AdminError("Give the application number.")
     suffix = tx.sql.for_update if lock else ""
     rows = tx.sql.all(
         f"SELECT id, application_no, body, stage, result, score, note, version FROM applications "
-        f"WHERE application_no = ? OR id = ?{suffix}",
-        (ref, ref.lower()),
+        "WHERE id = ? OR id IN (SELECT application_id FROM application_numbers "
+        f"WHERE application_no = ?){suffix}",
+        (ref.lower(), ref),
     )
     if not rows:
         raise AdminError(f"No application {ref}; list them with `applications`.")
     if len(rows) > 1:
         ids = ", ".join(sorted(row["id"] for row in rows))
-        raise AdminError(f"Several applications have the number {ref}; give the id instead: {ids}.")
+        raise AdminError(f"Several applications answer to {ref}; give the id instead: {ids}.")
     return rows[0]

@@ -202,7 +202,7 @@ def _apply(
     seq = change.seq
     try:
         if change.entity == ENTITY_APPLICATION:
-            applications.record_submission(tx, change, device.id, now_iso)
+            applications.record_submission(tx, change, device, now_iso)
         elif change.op == "baru":
             # A concurrent baru of the same id (PostgreSQL) is caught by the primary key.
             if tx.voter(change.entity_id) is not None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from desktop_app.domain import outcomes
 from desktop_app.domain.findings import ValidationResult
-from desktop_app.domain.recruitment import AdhocBody
+from desktop_app.domain.recruitment import AdhocBody, may_file
 from desktop_app.domain.region import (
     InvalidRegionCode,
     is_within,
@@ -220,6 +220,15 @@ def check_application(payload: dict[str, Any]) -> None:
     ):
         raise Refusal(
             "invalid_payload", "attachments must name each document's file by its SHA-256."
+        )
+
+
+def check_application_area(body: str, area_code: str, device_area: str) -> None:
+    """An application is filed only where its device works (``recruitment.may_file``; the
+    desk checks the same before it submits). Raises ``Refusal`` (``outside_area``)."""
+    if body not in AdhocBody.__members__ or not may_file(AdhocBody[body], area_code, device_area):
+        raise Refusal(
+            "outside_area", "The application's working area is outside this device's area."
         )
 
 

@@ -262,6 +262,29 @@ _PG_BACKFILL = (
 )
 
 
+# Owners of applications (issue 11): the device that first submitted an application owns it,
+# and that is ``applications.device_id``, set by the change that created the row and never
+# rewritten since 0001. What was missing is the number: KPU's key for an application
+# (set-stage, import-stages), yet any device could file a second application under it. Each
+# number is bound here, for good, to the application and device that filed it first; the
+# primary key keeps two devices from claiming one number at once. Backfill: every number on
+# file goes to its first application (earliest receipt, then id) and that application's
+# device; a later application under the same number (filed before this migration) keeps its
+# row, reachable by its id.
+_APPLICATION_OWNERS = (
+    """CREATE TABLE application_numbers (
+        application_no TEXT PRIMARY KEY,
+        application_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        filed_at TEXT NOT NULL)""",
+    "INSERT INTO application_numbers (application_no, application_id, device_id, filed_at) "
+    "SELECT application_no, id, device_id, filed_at FROM (SELECT application_no, id, "
+    "device_id, COALESCE(received_at, updated_at) AS filed_at, ROW_NUMBER() OVER "
+    "(PARTITION BY application_no ORDER BY COALESCE(received_at, updated_at), id) AS n "
+    "FROM applications WHERE application_no IS NOT NULL) AS f WHERE n = 1",
+)
+
+
 # Evidence uploads (issue 11): a file may be uploaded only by a device whose change names it
 # (``attachment_refs``), and each device uploads into its own partial copy
 # (``attachment_uploads``), so nobody's announcement can get in another device's way.
@@ -348,6 +371,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         _APPLICATION_OUTCOMES,
         {"sqlite": _SQLITE_BACKFILL, "postgresql": _PG_BACKFILL},
     ),
+    Migration("0004_application_owners", _APPLICATION_OWNERS),
     Migration(
         "0005_attachment_uploads",
         _ATTACHMENT_UPLOADS,

@@ -189,7 +189,7 @@ def check_applicant(
     Raises:
         InvalidRegionCode: ``area_code`` is malformed or coarser than ``body`` works at.
     """
-    area = _working_area(body, area_code)
+    area = working_area(body, area_code)
     findings: list[Finding] = []
     findings.extend(_identity_findings(applicant))
     findings.extend(_age_findings(applicant, body, election_date, rules))
@@ -220,7 +220,10 @@ def check_applicant(
     return ValidationResult.of(findings)
 
 
-def _working_area(body: AdhocBody, area_code: str) -> str:
+def working_area(body: AdhocBody, area_code: str) -> str:
+    """The unit whose residents may apply for ``body`` at ``area_code``: the kecamatan for PPK,
+    the desa for PPS, KPPS and Pantarlih. Raises ``InvalidRegionCode`` when ``area_code`` is
+    malformed or coarser than ``body`` works at."""
     # Nobody lives "in" a TPS: residents of the TPS's desa count as living in its area.
     target = RegionLevel.DESA if body.level is RegionLevel.TPS else body.level
     area = normalize_region_code(area_code)
@@ -229,6 +232,20 @@ def _working_area(body: AdhocBody, area_code: str) -> str:
             f"{body.name} works at {body.level.name.lower()} level; give a code of that level."
         )
     return parent_code(area, target)
+
+
+def may_file(body: AdhocBody, area_code: str, device_area: str) -> bool:
+    """Whether a laptop enrolled for ``device_area`` may file an application to ``body`` working
+    in ``area_code``: a working area inside the laptop's area, or the unit of the body that
+    contains the laptop's area (a desa's PPS office takes its kecamatan's PPK applicants, a TPS
+    laptop its desa's PPS and not-yet-placed KPPS applicants). Never a neighbouring unit."""
+    try:
+        if is_within(area_code, device_area):
+            return True
+        unit = working_area(body, area_code)
+        return unit == normalize_region_code(area_code) and is_within(device_area, unit)
+    except InvalidRegionCode:
+        return False
 
 
 def _identity_findings(applicant: Applicant) -> list[Finding]:

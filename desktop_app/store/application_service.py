@@ -14,16 +14,17 @@ import json
 import uuid
 from typing import Any
 
-from desktop_app.domain.findings import Finding, ValidationResult, warning
+from desktop_app.domain.findings import Finding, ValidationResult, error, warning
 from desktop_app.domain.recruitment import (
     AdhocBody,
     Applicant,
     Document,
     HealthValues,
     check_applicant,
+    may_file,
 )
 from desktop_app.domain.region import InvalidRegionCode
-from desktop_app.store import outbox
+from desktop_app.store import outbox, sync_state
 from desktop_app.store.attachments import AttachmentInput, store_attachment
 from desktop_app.store.audit import append_audit
 from desktop_app.store.errors import RecordNotFound, ValidationFailed
@@ -277,6 +278,21 @@ class ApplicationService:
             raise InvalidWorkingArea(
                 None, f"The working area is not valid for {app.body.name}: {exc}"
             ) from exc
+        # KPU files an application only where the laptop is enrolled (sync_server refuses it
+        # with outside_area); better said while the applicant is still at the desk.
+        enrollment = sync_state.active_enrollment(self.db)
+        outside = (
+            [
+                error(
+                    "area.outside_device",
+                    "area",
+                    "The working area is outside the area this laptop is enrolled for; KPU "
+                    "would refuse the application.",
+                )
+            ]
+            if enrollment is not None and not may_file(app.body, app.area_code, enrollment.area)
+            else []
+        )
         duplicates = [
             warning(
                 "application.duplicate_nik",
@@ -285,7 +301,7 @@ class ApplicationService:
             )
             for d in self.duplicates_of(application_id)
         ]
-        return ValidationResult.of([*result.errors, *result.warnings, *duplicates])
+        return ValidationResult.of([*outside, *result.errors, *result.warnings, *duplicates])
 
     def submit(self, application_id: str) -> SubmitResult:
         app = self.get(application_id)

@@ -279,72 +279,72 @@
 <context>
     <name>ApplicationPage</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="84"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="85"/>
         <source>ketik nama atau kode wilayah</source>
         <translation>type an area name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="87"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="88"/>
         <source>Badan yang dilamar</source>
         <translation>Body applied for</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="89"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="90"/>
         <source>&amp;Badan ad hoc:</source>
         <translation>Ad hoc &amp;body:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="91"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="92"/>
         <source>&amp;Wilayah kerja:</source>
         <translation>&amp;Working area:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="113"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="114"/>
         <source>← Daftar pendaftaran</source>
         <translation>← Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="115"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="116"/>
         <source>&amp;Kirim pendaftaran  [Ctrl+Enter]</source>
         <translation>&amp;Submit application  [Ctrl+Enter]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="190"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="191"/>
         <source>Belum ada TPS di laptop ini. Muat daftar pemilih atau data TPS, atau ketik kode TPS (kode desa + 3 angka).</source>
         <translation>No TPS on this laptop yet. Load the voter list or the TPS data, or type a TPS code (village code + 3 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="289"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="290"/>
         <source>Menyimpan draf…</source>
         <translation>Saving draft…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="291"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="292"/>
         <source>Perubahan belum tersimpan</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="293"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="294"/>
         <source>✓ Draf tersimpan %1 — aman bila listrik padam</source>
         <translation>✓ Draft saved %1 — safe if the power fails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="297"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="298"/>
         <source>Draf tersimpan otomatis saat Anda mengetik.</source>
         <translation>The draft saves itself as you type.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="303"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="304"/>
         <source>Pilih pindaian atau foto: %1</source>
         <translation>Choose a scan or photo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="308"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="309"/>
         <source>Pindaian atau foto (%1)</source>
         <translation>Scans or photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="345"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="347"/>
         <source>Pendaftaran belum dapat dikirim: betulkan isian bertanda merah.</source>
         <translation>The application cannot be submitted yet: correct the fields marked in red.</translation>
     </message>
@@ -679,64 +679,64 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="30"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="31"/>
         <source>Daftarkan perangkat</source>
         <translation>Enrol this laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="37"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="39"/>
         <source>Laptop ini sudah terdaftar. Mendaftar lagi dengan kode baru memberi laptop nomor perangkat baru; perubahan yang belum terkirim tetap ada dan ikut dikirim.</source>
         <translation>This laptop is already enrolled. Enrolling again with a new code gives it a new device number; changes not yet sent are kept and go out with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="42"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="44"/>
         <source>Daftarkan laptop ini ke server KPU agar perubahan Anda dapat dikirim dan data pemilih wilayah Anda diunduh.</source>
         <translation>Enrol this laptop with the KPU server so your changes can be sent and the voter list of your area downloaded.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="51"/>
         <source>Ini data DEMO berisi pemilih rekaan. Daftarkan hanya ke server latihan: perubahan rekaan akan ikut terkirim. Untuk bertugas, buat data baru dengan kode dari KPU.</source>
         <translation>This is DEMO data with invented voters. Enrol it only with a training server: the invented changes will be sent too. For real work, create new data with a code from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="61"/>
         <source>&amp;Daftarkan</source>
         <translation>&amp;Enrol</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="62"/>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="112"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="92"/>
         <source>Melanjutkan unduhan data pemilih…</source>
         <translation>Continuing the voter list download…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="98"/>
         <source>Menghubungi server KPU…</source>
         <translation>Contacting the KPU server…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="104"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="106"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="118"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="120"/>
         <source>Terdaftar untuk wilayah %1. Mengunduh data pemilih…</source>
         <translation>Enrolled for %1. Downloading the voter list…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="126"/>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="144"/>
         <source>Coba &amp;lagi</source>
         <translation>Try &amp;again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="138"/>
+        <location filename="../../desktop_app/ui/sync/enrol_dialog.py" line="140"/>
         <source>Laptop ini sudah terdaftar; data yang belum terunduh akan diambil pada sinkronisasi berikutnya.</source>
         <translation>This laptop is enrolled; what has not been downloaded yet will come with the next sync.</translation>
     </message>
@@ -841,99 +841,99 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="101"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="103"/>
         <source>Simpan daftar pemilih (Model A)</source>
         <translation>Save voter list (Model A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="103"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="105"/>
         <source>Simpan daftar perubahan pemilih</source>
         <translation>Save list of voter changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="104"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="106"/>
         <source>Simpan rekap hasil coklit</source>
         <translation>Save coklit summary</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="108"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="110"/>
         <source>PDF untuk dicetak (*.pdf)</source>
         <translation>PDF for printing (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="110"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="112"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="111"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="113"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="137"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="139"/>
         <source>Menyimpan %1 …</source>
         <translation>Saving %1 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="160"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="162"/>
         <source>Laporan tersimpan</source>
         <translation>Report saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="163"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="165"/>
         <source>Buka folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="173"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="176"/>
         <source>Tersimpan di:
 %1</source>
         <translation>Saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="176"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="179"/>
         <source>Berkas ini memuat data pribadi pemilih (NIK, NKK, nama, tanggal lahir, alamat). Simpan di tempat aman, jangan kirim lewat grup percakapan atau unggah ke tempat umum, dan hapus bila tidak diperlukan lagi (UU 27/2022 Pelindungan Data Pribadi).</source>
         <translation>This file holds voters&apos; personal data (NIK, NKK, names, dates of birth, addresses). Keep it somewhere safe, do not send it through chat groups or upload it anywhere public, and delete it when it is no longer needed (Law 27/2022 on Personal Data Protection).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="182"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="185"/>
         <source>Rekap ini berisi jumlah pemilih, tanpa NIK atau nama. Angka kecil (misalnya disabilitas per TPS) dapat mengenali orang: bagikan hanya untuk keperluan KPU.</source>
         <translation>This summary holds voter counts, no NIK or names. Small numbers (such as disabilities per TPS) can identify people: share it only for KPU purposes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="196"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="199"/>
         <source>Daftar pemilih Model A dicetak per TPS. Pilih satu TPS di sebelah kiri.</source>
         <translation>The Model A voter list is printed per TPS. Choose one TPS on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="200"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="203"/>
         <source>Laporan tidak tersimpan di %1. Periksa bahwa folder itu ada, boleh ditulis dan disk tidak penuh; lalu coba lagi atau pilih folder lain.</source>
         <translation>The report was not saved to %1. Check that the folder exists, can be written to and the disk is not full; then try again or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="211"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="214"/>
         <source>Berkas sudah ada</source>
         <translation>File already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="212"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="215"/>
         <source>Berkas %1 sudah ada di folder itu. Ganti dengan laporan baru?</source>
         <translation>%1 already exists in that folder. Replace it with the new report?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="217"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="220"/>
         <source>Ganti</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="218"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="221"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="227"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="231"/>
         <source>Tidak disimpan: %1 sudah ada dan tidak diganti.</source>
         <translation>Not saved: %1 already exists and was kept.</translation>
     </message>
@@ -1623,28 +1623,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="68"/>
-        <location filename="../../desktop_app/ui/app.py" line="156"/>
+        <location filename="../../desktop_app/ui/app.py" line="73"/>
+        <location filename="../../desktop_app/ui/app.py" line="170"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="131"/>
+        <location filename="../../desktop_app/ui/app.py" line="145"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="133"/>
+        <location filename="../../desktop_app/ui/app.py" line="147"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="235"/>
+        <location filename="../../desktop_app/ui/app.py" line="246"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="237"/>
+        <location filename="../../desktop_app/ui/app.py" line="248"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -1780,27 +1780,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>NewVoterDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="47"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="49"/>
         <source>Tambah pemilih baru</source>
         <translation>Add a new voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="54"/>
         <source>Orang yang memenuhi syarat tetapi belum ada di daftar. Semua elemen wajib diisi dari KTP-el, KK atau biodata.</source>
         <translation>A qualified person who is not on the list yet. Fill every element from the KTP-el, KK or biodata.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="63"/>
         <source>TPS %1 (%2)</source>
         <translation>TPS %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="71"/>
         <source>&amp;TPS:</source>
         <translation>&amp;TPS:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="123"/>
         <source>%n isian belum benar atau belum diisi.</source>
         <translation>
             <numerusform>%n field is wrong or empty.</numerusform>
@@ -1808,7 +1808,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="126"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="128"/>
         <source>Ada %n peringatan. Periksa, lalu Simpan bila data sudah benar.</source>
         <translation>
             <numerusform>%n warning. Check it, then Save if the data is right.</numerusform>
@@ -1816,7 +1816,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="135"/>
         <source>Semua isian lengkap.</source>
         <translation>Every field is complete.</translation>
     </message>
@@ -1974,47 +1974,47 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="57"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="58"/>
         <source>&amp;Cetak tanda terima…</source>
         <translation>&amp;Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="59"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="60"/>
         <source>Pendaftaran &amp;baru</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="86"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="87"/>
         <source>Pendaftaran diterima. Nomor pendaftaran: %1</source>
         <translation>Application received. Application number: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="92"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="93"/>
         <source>%1 · %2 · %3 Pendaftaran yang sudah dikirim tidak dapat diubah lagi.</source>
         <translation>%1 · %2 · %3 A submitted application can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="102"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="103"/>
         <source>Tahap di KPU: %1 — %2</source>
         <translation>Stage at KPU: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="113"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="114"/>
         <source>Dokumen belum lengkap (dicatat di tanda terima; pelamar melengkapinya sebelum penelitian administrasi): %1</source>
         <translation>Documents missing (listed on the receipt; the applicant brings them before the administrative check): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="130"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="131"/>
         <source>Simpan tanda terima (PDF)</source>
         <translation>Save receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="133"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="134"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="166"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="168"/>
         <source>Tanda terima disimpan di %1. Berkas ini berisi data pribadi pelamar (nama dan sebagian NIK) dan tidak terenkripsi: cetak dan serahkan kepada pelamar, lalu hapus berkasnya atau simpan di tempat yang aman.</source>
         <translation>Receipt saved to %1. The file holds the applicant&apos;s personal data (name and part of the NIK) and is not encrypted: print it and hand it to the applicant, then delete the file or keep it somewhere safe.</translation>
     </message>
@@ -2429,91 +2429,96 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
     <message>
         <location filename="../../desktop_app/ui/recruitment/wording.py" line="164"/>
+        <source>Wilayah kerja ini di luar wilayah tugas laptop ini; KPU akan menolak pendaftarannya. Pilih wilayah kerja di wilayah laptop ini.</source>
+        <translation>This working area is outside this laptop&apos;s area; KPU would refuse the application. Choose a working area within this laptop&apos;s area.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="169"/>
         <source>Isi tanggal lahir dari KTP-el: usia dihitung darinya.</source>
         <translation>Enter the date of birth from the KTP-el: the age is counted from it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="167"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="172"/>
         <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT.</source>
         <translation>The date of birth must be a real date, written DD-MM-YYYY.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="170"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="175"/>
         <source>Pelamar belum berusia %1 tahun pada hari pemungutan suara (%2); pendaftaran tidak dapat diterima.</source>
         <translation>The applicant is not yet %1 on election day (%2); the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="175"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="180"/>
         <source>Usia lebih dari %1 tahun pada hari pemungutan suara. Boleh diterima, tetapi pelamar yang lebih muda diutamakan bila jumlahnya cukup.</source>
         <translation>Older than %1 on election day. May be received, but younger applicants come first if there are enough.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="180"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="185"/>
         <source>Isi alamat sesuai KTP-el.</source>
         <translation>Enter the address on the KTP-el.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="181"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="186"/>
         <source>Isi pekerjaan (tulis &quot;tidak bekerja&quot; bila tidak bekerja).</source>
         <translation>Enter the occupation (write &quot;not working&quot; if none).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="184"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="189"/>
         <source>Pilih pendidikan terakhir yang sudah tamat.</source>
         <translation>Choose the highest completed education.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="187"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="192"/>
         <source>Pendidikan paling rendah SMA atau sederajat; pendaftaran tidak dapat diterima.</source>
         <translation>At least senior high school or equivalent is required; the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="191"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="196"/>
         <source>Pilih desa/kelurahan tempat pelamar tinggal.</source>
         <translation>Choose the village where the applicant lives.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="194"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="199"/>
         <source>Pelamar harus berdomisili di wilayah kerja badan yang dilamar.</source>
         <translation>The applicant must live in the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="198"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="203"/>
         <source>Tanpa nomor HP: sepakati cara lain untuk menghubungi pelamar.</source>
         <translation>No phone number: agree on another way to reach the applicant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="202"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="207"/>
         <source>Nomor HP/telepon harus 8 sampai 15 angka.</source>
         <translation>The phone number must be 8 to 15 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="205"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="210"/>
         <source>Alamat email tidak sah; kosongkan bila tidak ada.</source>
         <translation>The e-mail address is not valid; leave it empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="208"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="213"/>
         <source>Centang setelah pelamar menandatangani pernyataan ini di surat pernyataan.</source>
         <translation>Tick once the applicant has signed this statement in the statement letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="212"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="217"/>
         <source>Belum diterima. Pendaftaran tetap dapat dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Not received. The application can still be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="216"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="221"/>
         <source>Salin nilai ini dari surat keterangan sehat.</source>
         <translation>Copy this value from the health certificate.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="219"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="224"/>
         <source>Di atas batas umum; panitia mempertimbangkannya (surat dokter yang menentukan).</source>
         <translation>Above the usual limit; the panel takes it into account (the doctor&apos;s certificate decides).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="223"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="228"/>
         <source>NIK ini sudah punya pendaftaran lain di laptop ini: %1.</source>
         <translation>This NIK already has another application on this laptop: %1.</translation>
     </message>
@@ -2592,12 +2597,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/window.py" line="39"/>
+        <location filename="../../desktop_app/ui/recruitment/window.py" line="41"/>
         <source>Pendaftaran badan ad hoc — PPK, PPS, KPPS, Pantarlih</source>
         <translation>Ad hoc body applications — PPK, PPS, KPPS, Pantarlih</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/window.py" line="55"/>
+        <location filename="../../desktop_app/ui/recruitment/window.py" line="57"/>
         <source>Memuat wilayah dan pendaftaran…</source>
         <translation>Loading areas and applications…</translation>
     </message>
@@ -2605,27 +2610,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="159"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="161"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="166"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="167"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="169"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="169"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -2686,137 +2691,137 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="54"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="56"/>
         <source>Laporan hasil coklit</source>
         <translation>Coklit reports</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="82"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="84"/>
         <source>&amp;Rekap hasil coklit…</source>
         <translation>Coklit &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="84"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="86"/>
         <source>Model A-Laporan Hasil Coklit ke PDF, Excel atau CSV (Ctrl+P)</source>
         <translation>Model A-Laporan Hasil Coklit to PDF, Excel or CSV (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="86"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="88"/>
         <source>&amp;Daftar pemilih (Model A)…</source>
         <translation>&amp;Voter list (Model A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="87"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="89"/>
         <source>Daftar &amp;perubahan pemilih…</source>
         <translation>Voter &amp;changes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="89"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="91"/>
         <source>Pemilih yang diubah, baru dan TMS, dengan data semula dan data baru</source>
         <translation>Updated, new and TMS voters, with the original and the new data</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="91"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="93"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="93"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="95"/>
         <source>Ekspor:</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="101"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="103"/>
         <source>Uraian</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="101"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="103"/>
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="101"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="103"/>
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="101"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="103"/>
         <source>Jumlah</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="115"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="117"/>
         <source>Rekap hasil coklit</source>
         <translation>Coklit summary</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="199"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="201"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="228"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="230"/>
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="228"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="230"/>
         <source>Desa</source>
         <translation>Desa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="231"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="233"/>
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="233"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="235"/>
         <source>Provinsi %1</source>
         <translation>Province %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="285"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="287"/>
         <source>Daftar awal %1 + pemilih baru %2 = %3 · sudah dicek %4 (%5%), belum %6 · TMS %7 · hasil coklit %8 pemilih</source>
         <translation>Initial list %1 + new voters %2 = %3 · checked %4 (%5%), not yet %6 · TMS %7 · coklit result %8 voters</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="306"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="308"/>
         <source>Kemajuan coklit per provinsi</source>
         <translation>Coklit progress per province</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="307"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="309"/>
         <source>Kemajuan coklit per kabupaten/kota</source>
         <translation>Coklit progress per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="308"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="310"/>
         <source>Kemajuan coklit per kecamatan</source>
         <translation>Coklit progress per kecamatan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="309"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="311"/>
         <source>Kemajuan coklit per desa/kelurahan</source>
         <translation>Coklit progress per desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="310"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="312"/>
         <source>Kemajuan coklit per TPS</source>
         <translation>Coklit progress per TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="318"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="320"/>
         <source>TPS %1</source>
         <translation>TPS %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="331"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="333"/>
         <source>Model A-Daftar Pemilih TPS ini, dengan keterangan hasil coklit</source>
         <translation>Model A-Daftar Pemilih of this TPS, with each voter&apos;s coklit mark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="333"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="335"/>
         <source>Model A-Daftar Pemilih dicetak per TPS: pilih satu TPS di kiri.</source>
         <translation>Model A-Daftar Pemilih is printed per TPS: choose one TPS on the left.</translation>
     </message>
@@ -2824,82 +2829,82 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="58"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="60"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="59"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="61"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="60"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="61"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="77"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="79"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="78"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="80"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="79"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="81"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="80"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="82"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="125"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="127"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="130"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="132"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="134"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="136"/>
         <source>%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.</source>
         <translation>%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="139"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="141"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="144"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="146"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -2907,7 +2912,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="149"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="151"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -2928,42 +2933,42 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="40"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="41"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="50"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="54"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="55"/>
         <source>Umur pemilih dihitung pada hari pemungutan suara.</source>
         <translation>Voters&apos; ages are counted on election day.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="60"/>
         <source>Bahasa:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="60"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="61"/>
         <source>Kunci otomatis setelah tidak dipakai:</source>
         <translation>Lock automatically when idle for:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="61"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="62"/>
         <source>Hari pemungutan suara:</source>
         <translation>Election day:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="75"/>
         <source>Tulis tanggal sebagai HH-BB-TTTT, misalnya 14-02-2029.</source>
         <translation>Write the date as DD-MM-YYYY, e.g. 14-02-2029.</translation>
     </message>
@@ -3131,7 +3136,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="40"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="42"/>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="149"/>
         <source>(tidak ada di laptop ini)</source>
         <translation>(not on this laptop)</translation>
@@ -3302,97 +3307,117 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="180"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
+        <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
+        <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>
+        <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
+        <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="174"/>
+        <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
+        <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
+        <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
+        <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="207"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="184"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="211"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="185"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="212"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="186"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="213"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="187"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="214"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="188"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="215"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="194"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="221"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="201"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="228"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="202"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="229"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="203"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="230"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="204"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="231"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="205"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="232"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="208"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="209"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="236"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="210"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="237"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="216"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="243"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="230"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="290"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="317"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="238"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3402,67 +3427,67 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="244"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="276"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="286"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="290"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="299"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="274"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="301"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="275"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="302"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="312"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="287"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="314"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="292"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="296"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="323"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="332"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3478,49 +3503,49 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="193"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="195"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="201"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="202"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="251"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="259"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="228"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="230"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="251"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="257"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>
@@ -3603,118 +3628,118 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>TmsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="51"/>
         <source>Tandai TMS (tidak memenuhi syarat)</source>
         <translation>Mark TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="67"/>
         <source>nomor TPS, misalnya 004</source>
         <translation>TPS number, e.g. 004</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="68"/>
         <source>&amp;Lampirkan foto/pindaian…</source>
         <translation>&amp;Attach photo/scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="71"/>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="211"/>
         <source>(tidak wajib)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="78"/>
         <source>&amp;Kode TMS:</source>
         <translation>TMS &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="77"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="79"/>
         <source>&amp;Bukti:</source>
         <translation>&amp;Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="80"/>
         <source>&amp;Nomor/keterangan bukti:</source>
         <translation>Evidence &amp;number/note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
         <source>TPS t&amp;ujuan:</source>
         <translation>&amp;Target TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="88"/>
         <source>Foto bukti:</source>
         <translation>Evidence photo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="96"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="98"/>
         <source>&amp;Simpan TMS</source>
         <translation>&amp;Save TMS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="144"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="146"/>
         <source>NIK atau id data lain dari orang yang sama</source>
         <translation>NIK or id of the other record of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="149"/>
         <source>nomor surat/dokumen, atau keterangan singkat</source>
         <translation>letter/document number, or a short note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
         <source>Tandai TMS-2 pada data yang ganda; data yang benar tetap.</source>
         <translation>Mark TMS-2 on the duplicate record; the right one stays.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="154"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin.</source>
         <translation>Under 17 on election day and never married.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="157"/>
         <source>Pindah ke luar desa. Pindah TPS di desa yang sama adalah TMS-8.</source>
         <translation>Moved out of the village. A move to another TPS in the same village is TMS-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="160"/>
         <source>Pemilih ditandai TMS-8 di TPS ini dan langsung ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>The voter is marked TMS-8 at this TPS and added right away as a new voter at the target TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="192"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="194"/>
         <source>Pilih foto atau pindaian bukti</source>
         <translation>Choose a photo or scan of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="196"/>
         <source>Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photo or scan (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="197"/>
         <source>Pilih</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="199"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -3722,22 +3747,22 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>UbahDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/ubah_dialog.py" line="24"/>
+        <location filename="../../desktop_app/ui/ubah_dialog.py" line="25"/>
         <source>Ubah data pemilih</source>
         <translation>Update voter data</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ubah_dialog.py" line="28"/>
+        <location filename="../../desktop_app/ui/ubah_dialog.py" line="29"/>
         <source>Betulkan elemen yang berbeda dengan KTP-el, KK, biodata atau IKD. Nilai semula tetap tersimpan.</source>
         <translation>Correct the elements that differ from the KTP-el, KK, biodata or IKD. The original values are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ubah_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/ubah_dialog.py" line="60"/>
         <source>Belum ada yang diubah.</source>
         <translation>Nothing has been changed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ubah_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/ubah_dialog.py" line="66"/>
         <source>Betulkan dulu isian bertanda merah.</source>
         <translation>First correct the fields marked red.</translation>
     </message>

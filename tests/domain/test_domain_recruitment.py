@@ -16,6 +16,7 @@ from desktop_app.domain.recruitment import (
     RecruitmentRules,
     Statement,
     check_applicant,
+    may_file,
     required_documents,
 )
 from desktop_app.domain.region import InvalidRegionCode, RegionLevel
@@ -193,3 +194,23 @@ def test_health_values():
 )
 def test_identity_and_contact(overrides, expected):
     assert codes(make_applicant(**overrides)) == expected
+
+
+def test_a_laptop_files_inside_its_area_or_into_the_unit_holding_it():
+    desa, tps = "61.11.02.2003", "61.11.02.2003.004"
+    allowed = [
+        (AdhocBody.PPS, desa, desa),
+        (AdhocBody.KPPS, tps, desa),
+        (AdhocBody.PPK, "61.11.02", desa),  # a PPS office takes its kecamatan's PPK applicants
+        (AdhocBody.KPPS, desa, tps),  # a TPS laptop: its desa's applicants not yet placed
+        (AdhocBody.PPS, desa, tps),
+    ]
+    refused = [
+        (AdhocBody.PPS, "61.11.02.2004", desa),  # the neighbouring desa
+        (AdhocBody.PPS, "61.11.02", desa),  # a PPS application has a desa, not a kecamatan
+        (AdhocBody.KPPS, "61.11.02.2003.005", tps),  # another TPS of the desa
+        (AdhocBody.PPK, "61.11.03", desa),
+        (AdhocBody.PPS, "61.11.0X", desa),
+    ]
+    assert all(may_file(*case) for case in allowed)
+    assert not any(may_file(*case) for case in refused)

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import (
@@ -16,10 +17,11 @@ from desktop_app.domain.recruitment import (
     HealthValues,
     Statement,
 )
-from desktop_app.store import outbox
+from desktop_app.store import outbox, sync_state
 from desktop_app.store.application_service import AlreadySubmitted, ApplicationService
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.errors import ValidationFailed
+from desktop_app.store.field_store import utc_now
 from desktop_app.store.verify import verify_store
 from tests.conftest import OFFICER, PASSPHRASE
 
@@ -148,3 +150,31 @@ def test_discard_draft_only(service):
     with pytest.raises(AlreadySubmitted):
         service.discard_draft(submitted)
     assert service.get(submitted).state == "submitted"
+
+
+def test_an_enrolled_laptop_submits_only_where_kpu_files_it(service):
+    """KPU files an application only inside the laptop's enrolled area (or the unit holding it):
+    the store says so before submitting, and nothing is queued or numbered."""
+    sync_state.save_enrollment(
+        service.db,
+        device_id="c0ffee00" * 4,
+        server_url="https://sinkron.kpu.example",
+        area=DESA,
+        area_name="Sukadana",
+        label="laptop PPS",
+        private_key=Ed25519PrivateKey.generate(),
+        public_key="k",
+        limits={},
+        clock_offset=0,
+        officer=OFFICER,
+        at=utc_now(),
+    )
+    neighbour = "61.11.02.2004"
+    app_id = service.save_draft(_applicant(domisili_kode=neighbour), AdhocBody.PPS, neighbour)
+    with pytest.raises(ValidationFailed) as refused:
+        service.submit(app_id)
+    assert [f.code for f in refused.value.result.errors] == ["area.outside_device"]
+    assert service.get(app_id).state == "draft" and outbox.entries(service.db) == []
+    # Its own desa, and the kecamatan's PPK: filed.
+    for body, area in ((AdhocBody.PPS, DESA), (AdhocBody.PPK, "61.11.02")):
+        assert service.submit(service.save_draft(_applicant(), body, area)).application_no

@@ -14,12 +14,16 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.store import outbox
+from desktop_app.store import outbox, sync_state
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.sync.enrollment import enroll
+from desktop_app.ui.i18n import install_language
+from desktop_app.ui.operations import WorkerContext
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
+from desktop_app.ui.sync import ops as sync_ops
+from desktop_app.ui.sync.wording import refusal_text
 from sync_server import cli as server_cli
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.store.test_application_service import _applicant
@@ -202,3 +206,41 @@ def test_application_reaches_kpu_and_outcomes_come_back(
     # Scores in, KPU not decided yet: the estimate by the PPS rule (6 go to interview).
     assert shortlist.model.index(0, 0).data() == "1. ke wawancara"
     assert shortlist.preview.isVisibleTo(shortlist)
+
+
+def test_an_application_filed_outside_the_laptops_area_is_refused_in_words(
+    qapp, tmp_path, server, recovery_keys
+):
+    """A laptop takes a PPS application before it is enrolled, then is enrolled for the
+    neighbouring desa: KPU refuses to file it there, the application stays on the laptop, and
+    the sync history names the applicant and says why in the officer's words. (Once enrolled,
+    the store refuses such a submission itself: test_application_service.)"""
+    install_language("id")
+    own, neighbour = "14.01.01.2009", "14.01.01.2010"
+    store = Vault(tmp_path / "laptop").create(OFFICER, PASSPHRASE, recovery_keys[1], kdf=TEST_KDF)
+    with store:
+        store.set_election_date(dt.date(2029, 2, 14))
+        service = ApplicationService(store)
+        nik = encode_nik(AREA, BORN, "P", 34)
+        app_id = service.save_draft(
+            _applicant(nik=nik, tanggal_lahir=BORN, domisili_kode=neighbour),
+            AdhocBody.PPS,
+            neighbour,
+        )
+        service.submit(app_id)
+        _, engine = enroll(
+            store, server.url, server.code(own), retry=FAST_RETRY, kpu_key=KPU_KEY.public_key()
+        )
+        report = engine.run_once()
+        engine.client.close()
+        assert report.refused == 1 and server.change_counts() == {"refused": 1}
+        assert service.get(app_id, with_delivery=True).delivery == "refused"
+        (refused,) = sync_state.quarantine(store.db)
+        assert (refused.entity, refused.refusal_code) == ("application", "outside_area")
+        ctx = WorkerContext()
+        ctx.store_or_none = store
+        (shown,) = sync_ops.history()(ctx).refused
+        assert shown.voter_name == service.get(app_id).applicant.nama
+    worded = refusal_text(refused.refusal_code, refused.refusal_reason, refused.entity)
+    assert worded.startswith("Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini")
+    assert refusal_text("outside_area", "x", "voter").startswith("Pemilih atau TPS")

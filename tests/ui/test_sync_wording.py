@@ -49,6 +49,22 @@ def test_refusal_reasons_use_the_desk_wording_of_the_finding(qapp):
     assert wording.refusal_text("new_reason", "Something new.") == "Something new."
 
 
+def test_application_refusals_are_worded_in_both_languages(qapp):
+    """The reasons KPU refuses an application for (issue 11): each one a sentence the officer
+    can act on, never the server's English; an application's outside_area is not a voter's."""
+    codes = ("not_owner", "application_decided", "number_taken", "outside_area")
+    try:
+        for language, voter_words in (("id", "Pemilih"), ("en", "voter")):
+            install_language(language)
+            texts = [wording.refusal_text(code, ENGLISH, "application") for code in codes]
+            assert ENGLISH not in texts and len(set(texts)) == len(codes), texts
+            assert all("KPU" in text for text in texts), texts
+            assert voter_words not in texts[-1]
+            assert voter_words in wording.refusal_text("outside_area", ENGLISH, "voter")
+    finally:
+        install_language("id")
+
+
 def test_reports_progress_and_times_read_naturally(qapp):
     install_language("id")
     report = SyncRunReport(outcome="offline", pending=1234)

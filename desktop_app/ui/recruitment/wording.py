@@ -161,6 +161,11 @@ _FINDINGS = {
     "area.invalid": QT_TRANSLATE_NOOP(
         "RecruitmentFindings", "Wilayah kerja tidak cocok dengan tingkat badan ini; pilih lagi."
     ),
+    "area.outside_device": QT_TRANSLATE_NOOP(
+        "RecruitmentFindings",
+        "Wilayah kerja ini di luar wilayah tugas laptop ini; KPU akan menolak pendaftarannya. "
+        "Pilih wilayah kerja di wilayah laptop ini.",
+    ),
     "tanggal_lahir.missing": QT_TRANSLATE_NOOP(
         "RecruitmentFindings", "Isi tanggal lahir dari KTP-el: usia dihitung darinya."
     ),

@@ -45,7 +45,7 @@ def _refused_rows(changes: tuple[ops.RefusedChange, ...] | list[ops.RefusedChang
             [
                 who,
                 operation_text(change.entity, change.op),
-                refusal_text(change.refusal_code, change.refusal_reason),
+                refusal_text(change.refusal_code, change.refusal_reason, change.entity),
                 local_time_text(change.refused_at),
             ],
             False,

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from desktop_app.store import sync_inbox, sync_state
+from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.voter_service import VoterService
@@ -282,7 +283,7 @@ def download_area(holder: EngineHolder) -> Callable[[WorkerContext], EnrollmentR
 @dataclasses.dataclass(frozen=True)
 class RefusedChange:
     change: sync_state.QuarantinedChange
-    voter_name: str | None  # shown on this laptop's screen only, never logged
+    voter_name: str | None  # the voter's or applicant's; on this laptop's screen only, never logged
 
 
 @dataclasses.dataclass(frozen=True)
@@ -355,15 +356,22 @@ def mark_announcement_read(announcement_id: str) -> Callable[[WorkerContext], No
 
 class _VoterNames:
     def __init__(self, store: FieldStore) -> None:
+        self._store = store
         self._service = VoterService(store)
         self._cache: dict[str, str | None] = {}
 
     def name(self, entity: str, entity_id: str) -> str | None:
-        if entity != "voter":
+        """The voter's name, or the applicant's for a refused application (so the officer
+        knows whose form KPU refused)."""
+        if entity not in ("voter", "application"):
             return None
         if entity_id not in self._cache:
             try:
-                self._cache[entity_id] = self._service.get(entity_id).record.nama
+                if entity == "voter":
+                    self._cache[entity_id] = self._service.get(entity_id).record.nama
+                else:
+                    application = ApplicationService(self._store).get(entity_id)
+                    self._cache[entity_id] = application.applicant.nama
             except RecordNotFound:
                 self._cache[entity_id] = None
         return self._cache[entity_id]

@@ -160,13 +160,38 @@ _REFUSALS = {
     "invalid_change": QT_TRANSLATE_NOOP(
         "Sync", "Catatan perubahan ini rusak di laptop dan tidak dapat dikirim."
     ),
+    "not_owner": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat "
+        "mengubahnya. Hubungi KPU Kabupaten/Kota.",
+    ),
+    "application_decided": QT_TRANSLATE_NOOP(
+        "Sync",
+        "KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat "
+        "diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU "
+        "Kabupaten/Kota.",
+    ),
+    "number_taken": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini "
+        "belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.",
+    ),
+}
+# Where an application's refusal reads differently from a voter's.
+_APPLICATION_REFUSALS = {
+    "outside_area": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak "
+        "mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.",
+    ),
 }
 _FINDING_CODE = re.compile(r"\[([a-z_]+\.[a-z_]+)\]\s*$")
 
 
-def refusal_text(code: str | None, message: str | None) -> str:
-    """Why KPU refused a change. An ``invalid_value`` names the domain finding in brackets:
-    the desk words that finding as it does while the officer types."""
+def refusal_text(code: str | None, message: str | None, entity: str = "voter") -> str:
+    """Why KPU refused a change to ``entity`` (``voter`` or ``application``). An
+    ``invalid_value`` names the domain finding in brackets: the desk words that finding as it
+    does while the officer types."""
     if code == "invalid_value" and message:
         found = _FINDING_CODE.search(message)
         if found:
@@ -175,6 +200,8 @@ def refusal_text(code: str | None, message: str | None) -> str:
             if worded != message:
                 return worded
     source = _REFUSALS.get(code or "")
+    if entity == p.ENTITY_APPLICATION:
+        source = _APPLICATION_REFUSALS.get(code or "", source)
     if source is not None:
         return translate(CTX, source)
     return message or translate("Sync", "Ditolak KPU tanpa keterangan.")
