@@ -93,7 +93,12 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.state.config = config
 
     @app.exception_handler(ProtocolError)
-    async def protocol_error(_: Request, exc: ProtocolError) -> Response:
+    async def protocol_error(request: Request, exc: ProtocolError) -> Response:
+        if isinstance(exc, MalformedRequest):
+            # One line for KPU's operator (a broken or hostile client), naming the route's
+            # template only: the path as sent and the message may carry the client's data.
+            route = getattr(request.scope.get("route"), "path", "an unknown route")
+            log.warning("refused a malformed request to %s %s", request.method, route)
         return _error_response(exc)
 
     @app.exception_handler(RequestValidationError)
