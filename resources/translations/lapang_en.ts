@@ -3174,8 +3174,8 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="141"/>
-        <source>Pemilih ini tidak ada di data KPU.</source>
-        <translation>This voter is not in KPU&apos;s data.</translation>
+        <source>Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini.</source>
+        <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="142"/>
