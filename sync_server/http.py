@@ -74,11 +74,11 @@ async def read_body(
     stalls (``RequestTimeout``): idle longer than ``body_idle_seconds`` between reads, or
     slower on average than ``body_min_bytes_per_second``. ``on_size`` hears the bytes held so
     far before each chunk is kept, and may refuse it by raising."""
-    declared = request.headers.get("content-length")
+    declared = _declared_length(request)
     too_large = BodyTooLarge(f"The request body is larger than {limit} bytes.", limit=limit)
-    if _digits(declared) and int(declared or 0) > limit:
+    if declared is not None and declared > limit:
         raise too_large
-    expected = int(declared or 0) if _digits(declared) else limit
+    expected = declared if declared is not None else limit
     loop = asyncio.get_running_loop()
     deadline = loop.time() + config.body_idle_seconds + expected / config.body_min_bytes_per_second
     stream = request.stream().__aiter__()
@@ -112,10 +112,10 @@ async def read_body(
 class BodyBudget:
     """The request-body bytes one server process holds before their signature is checked,
     across all connections. A signature covers the whole body, so the body must be read before
-    anyone knows who sent it; without a bound, a few hundred stalled 1 MiB bodies from nobody
-    in particular hold hundreds of MiB (the limits per request and the stall deadlines bound
-    each one, not their sum). Past ``capacity`` a request is refused with 503 and Retry-After
-    before more of its body is read.
+    anyone knows who sent it; without a bound, a few hundred stalled 1 MiB bodies that merely
+    name an enrolled device (a stolen laptop's id is enough) hold hundreds of MiB: the limit
+    per request and the stall deadlines bound each one, not their sum. Past ``capacity`` a
+    request is refused with 503 and Retry-After before more of its body is read.
 
     Only the event loop touches the count (no lock): reservations happen between awaits."""
 

@@ -173,10 +173,12 @@ def test_a_budget_below_one_request_body_is_a_config_error(live_server: LiveServ
 
 _STALLED_CLIENTS = 200  # the review's figure; each sends all of a 1 MiB body but its end
 # What the server may hold beyond the budget: uvicorn reads up to 64 KiB per connection ahead
-# of the app (its flow-control high-water mark), and the interpreter's allocator keeps some
-# freed memory. 16 MiB covers the latter with room; measured growth is noted in the report.
+# of the app (its flow-control high-water mark), and the allocator keeps memory that the
+# refused connections' buffers and objects used. Measured here: 64 MiB budget, +79 MiB RSS,
+# so 15 MiB beyond it; the slack allows for half again as much on another machine. Without
+# the budget the same clients cost +209 MiB.
 _PER_CONNECTION = 64 << 10
-_SLACK = 16 * _MIB
+_SLACK = 24 * _MIB
 
 
 def _rss(pid: int) -> int:
