@@ -131,3 +131,10 @@ def test_json_in_another_encoding_than_utf8_is_refused() -> None:
     with pytest.raises(p.MalformedRequest, match="UTF-8"):
         p.loads_json('{"a": 1}'.encode("utf-16"))
     assert p.loads_json(b'\xef\xbb\xbf{"a": 1}') == {"a": 1}  # a UTF-8 BOM, as before
+
+
+def test_a_deep_error_answer_does_not_crash_the_laptop() -> None:
+    """The laptop reads error answers with the same bounded decoder: a proxy or a hostile
+    server answering a few KB of ``[`` is an unreadable answer, not a RecursionError."""
+    assert type(p.ProtocolError.from_response(502, _DEEP)) is p.ServerError
+    assert type(p.ProtocolError.from_response(400, b'{"error":' + _DEEP)) is p.ProtocolError
