@@ -204,18 +204,17 @@ def _apply(
         if change.entity == ENTITY_APPLICATION:
             applications.record_submission(tx, change, device, now_iso)
         elif change.op == "baru":
+            # The area first: an out-of-area baru is refused alike whether its id exists or not.
+            row = rules.new_voter_row(change, device.id, device.area, election_date)
             # A concurrent baru of the same id (PostgreSQL) is caught by the primary key.
             if tx.voter(change.entity_id) is not None:
                 raise Refusal("entity_exists", "A voter with this id already exists on the server.")
-            row = rules.new_voter_row(change, device.id, device.area, election_date)
             tx.insert_voter(row, tx.next_revs(1), now_iso)
             tx.ensure_tps(row["tps_id"])
         else:
             current = tx.voter(change.entity_id, lock=True)
             if current is None:
-                raise Refusal(
-                    "unknown_voter", "The server has no such voter; pull again, then redo it."
-                )
+                raise rules.unknown_voter()
             applied = rules.apply_voter_change(
                 current, change, device.id, device.area, election_date
             )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 from typing import Any
 
 from desktop_app.domain import outcomes
@@ -68,6 +69,15 @@ class Refusal(Exception):
         super().__init__(message)
         self.reason = reason
         self.message = message
+
+
+def unknown_voter() -> Refusal:
+    """The refusal for a voter id a device may not see. An id the server lacks and a voter
+    outside the device's area get the same answer, word for word: otherwise a laptop could
+    probe guessed ids (they derive from the DPID) for voters anywhere in the country."""
+    return Refusal(
+        "unknown_voter", "This device's area has no voter with this id; pull again, then redo it."
+    )
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -186,6 +196,10 @@ def check_change(change: Change, election_date: dt.date | None) -> None:
             )
         _typed_elements(changes)
     elif change.op == "baru":
+        if not _is_random_id(change.entity_id):
+            # The app names a new voter with a uuid4. Any other id could be one of KPU's list
+            # ids, and "entity_exists" would then tell a device that a voter it cannot see exists.
+            raise Refusal("invalid_value", "A new voter's id must be a random id made by the app.")
         keys = set(payload)
         if not set(BARU_KEYS) - _OPTIONAL_BARU_KEYS <= keys <= set(BARU_KEYS):
             raise Refusal("invalid_payload", "A new voter needs every element and the TPS.")
@@ -195,6 +209,13 @@ def check_change(change: Change, election_date: dt.date | None) -> None:
             raise refusal
     elif change.op == "tms":
         _check_tms_shape(payload)
+
+
+def _is_random_id(entity_id: str) -> bool:
+    try:
+        return uuid.UUID(hex=entity_id).version == 4
+    except ValueError:
+        return False
 
 
 def check_application(payload: dict[str, Any]) -> None:
@@ -310,7 +331,7 @@ def apply_voter_change(
 ) -> Applied:
     """Apply sesuai / ubah / tms / restore to an existing voter row. Raises ``Refusal``."""
     if not in_area(current["tps_id"], area):
-        raise Refusal("outside_area", "This voter's TPS is outside this device's area.")
+        raise unknown_voter()
     base = change.base_version or 0
     if base > current["version"]:
         raise Refusal(

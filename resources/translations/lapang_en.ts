@@ -1234,120 +1234,120 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="67"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="68"/>
         <source>Selamat datang di Lapang</source>
         <translation>Welcome to Lapang</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="81"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="83"/>
         <source>Laptop ini belum menyimpan data Lapang. Data pemilih akan disimpan terenkripsi; hanya petugas dengan frasa sandi yang dapat membukanya.</source>
         <translation>This laptop holds no Lapang data yet. Voter data will be stored encrypted; only officers with a passphrase can open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="86"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="88"/>
         <source>&amp;Buat data baru untuk petugas di laptop ini</source>
         <translation>&amp;Create new data for an officer on this laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="88"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="90"/>
         <source>Daftar dengan &amp;kode dari KPU</source>
         <translation>Enrol with a &amp;code from KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="99"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="101"/>
         <source>Mode &amp;demo (data contoh, bukan data asli)</source>
         <translation>&amp;Demo mode (sample data, not real data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="105"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="107"/>
         <source>&amp;Lanjut</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="161"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="163"/>
         <source>Pilih frasa sandi paling sedikit %1 karakter — satu kalimat pendek mudah diingat dan sulit ditebak. Bila lupa, hanya TI KPU yang dapat memulihkan data dengan kunci pemulihan.</source>
         <translation>Choose a passphrase of at least %1 characters — a short sentence is easy to remember and hard to guess. If it is forgotten, only KPU IT can recover the data with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="130"/>
-        <location filename="../../desktop_app/ui/wizard.py" line="182"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="132"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="191"/>
         <source>&amp;Buat dan buka</source>
         <translation>&amp;Create and open</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="92"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="94"/>
         <source>Buat data untuk petugas, lalu daftarkan laptop ini ke server KPU dan unduh daftar pemilih wilayah Anda.</source>
         <translation>Create the officer&apos;s data, then enrol this laptop with the KPU server and download your area&apos;s voter list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="128"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="130"/>
         <source>Buat dan &amp;lanjut</source>
         <translation>Create and &amp;continue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="185"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
         <source>&amp;Kembali</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="188"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="197"/>
         <source>Nama &amp;petugas:</source>
         <translation>Officer &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="189"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="198"/>
         <source>&amp;Frasa sandi:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="191"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="200"/>
         <source>&amp;Ulangi frasa sandi:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="214"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="223"/>
         <source>Kekuatan: —</source>
         <translation>Strength: —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
         <source>lemah</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
         <source>cukup</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
         <source>kuat</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="220"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="229"/>
         <source>Kekuatan: %1</source>
         <translation>Strength: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="228"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="237"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="232"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="241"/>
         <source>Kedua frasa sandi berbeda; ketik ulang.</source>
         <translation>The two passphrases differ; type them again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="268"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="277"/>
         <source>Membuat data demo: %1 pemilih rekaan di beberapa desa contoh. Semua orang di sini fiktif.
 Untuk membuka lagi nanti: petugas &quot;%2&quot;, frasa sandi &quot;%3&quot;.</source>
         <translation>Creating demo data: %1 invented voters in a few sample villages. Everyone here is fictional.
 To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="291"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="300"/>
         <source>Menyiapkan data…</source>
         <translation>Preparing data…</translation>
     </message>
@@ -3272,152 +3272,151 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>An element value breaks the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
         <source>Pemilih ini tidak ada di data KPU.</source>
-        <translation>This voter is not in KPU&apos;s data.</translation>
+        <translation type="vanished">This voter is not in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
         <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
         <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="150"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="154"/>
         <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
         <translation>A voter with this number is already in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
         <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
         <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="154"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="158"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="157"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="161"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="164"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="167"/>
         <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
         <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="172"/>
         <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
         <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="174"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="178"/>
         <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
         <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="186"/>
         <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
         <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="207"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="211"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="211"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="215"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="212"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="216"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="213"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="217"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="214"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="218"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="215"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="219"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="221"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="225"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="228"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="232"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="229"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="233"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="230"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="234"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="231"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="232"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="236"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="236"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="237"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="243"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="247"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="261"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="317"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="321"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="269"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3427,67 +3426,72 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="148"/>
+        <source>Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini.</source>
+        <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="275"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="276"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="280"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="286"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="290"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="290"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="294"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="299"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="303"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="301"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="302"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="306"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="312"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="316"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="314"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="318"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="323"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="323"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="327"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="332"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="350"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>

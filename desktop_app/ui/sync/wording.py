@@ -143,7 +143,11 @@ _REFUSALS = {
     ),
     "invalid_payload": QT_TRANSLATE_NOOP("Sync", "Isi perubahan tidak lengkap."),
     "invalid_value": QT_TRANSLATE_NOOP("Sync", "Ada nilai elemen yang tidak memenuhi aturan."),
-    "unknown_voter": QT_TRANSLATE_NOOP("Sync", "Pemilih ini tidak ada di data KPU."),
+    # KPU answers alike for a voter it lacks and one outside the laptop's area (a laptop must
+    # not learn which voters exist elsewhere): the wording holds for both.
+    "unknown_voter": QT_TRANSLATE_NOOP(
+        "Sync", "Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini."
+    ),
     "outside_area": QT_TRANSLATE_NOOP(
         "Sync", "Pemilih atau TPS ini di luar wilayah tugas laptop ini."
     ),
