@@ -52,7 +52,11 @@ def ingest_batch(
         results[change.seq] = _take_slot(tx, device, change, batch_id, now_iso, election_date)
     applied_seq, settled = drain(tx, device, now, election_date)
     results.update({seq: r for seq, r in settled.items() if seq in results})
-    missing = _missing_ranges(applied_seq, _awaited(tx.slots_after(device.id, applied_seq)))
+    waiting = tx.slots_after(device.id, applied_seq)
+    missing = _missing_ranges(applied_seq, [row["seq"] for row in waiting])
+    partner = _awaited_partner(waiting)
+    if partner is not None:
+        missing.append((partner, partner))
     refs = [
         (sha, change.change_id)
         for change in changes
@@ -347,13 +351,12 @@ def _apply(
     return ChangeResult(seq, ChangeStatus.ACCEPTED)
 
 
-def _awaited(waiting: Sequence[Any]) -> list[int]:
-    """The seqs stored after the applied one, plus the seq a TMS-8 at their end waits for: its
-    baru is missing like a gap is (the answer asks for it, ``release-gap`` releases it)."""
-    seqs = [row["seq"] for row in waiting]
+def _awaited_partner(waiting: Sequence[Any]) -> int | None:
+    """The seq a TMS-8 at the end of the stored seqs waits for: its baru is missing as a gap
+    is (the answer asks for it, ``release-gap`` releases it)."""
     if waiting and _is_move_start(waiting[-1]):
-        seqs.append(seqs[-1] + 1)
-    return seqs
+        return int(waiting[-1]["seq"]) + 1
+    return None
 
 
 def _missing_ranges(applied_seq: int, waiting: Sequence[int]) -> list[tuple[int, int]]:
@@ -377,11 +380,11 @@ def release_gap(
         if device is None:
             raise AdminError(f"No device {device_id}; list them with `devices`.")
         stored = tx.slots_after(device_id, device.applied_seq)
-        awaited = _awaited(stored)
-        if not awaited:
+        if not stored:
             return [], device.applied_seq
+        last = _awaited_partner(stored) or stored[-1]["seq"]
         known = {row["seq"] for row in stored}
-        released = sorted(set(range(device.applied_seq + 1, awaited[-1] + 1)) - known)
+        released = sorted(set(range(device.applied_seq + 1, last + 1)) - known)
         tx.insert_skipped(device_id, released, iso(now))
         through, _ = drain(tx, device, now, election_date)
     return released, through

@@ -63,7 +63,9 @@ def test_moving_a_voter_with_a_blank_element_leaves_kpu_and_laptop_alike(
 
     server = start_server(tmp_path / "server")
     try:
-        loaded = server_cli.main(["load-voters", "--db", str(server.config.db_path), str(list_path)])
+        loaded = server_cli.main(
+            ["load-voters", "--db", str(server.config.db_path), str(list_path)]
+        )
         assert loaded == 0
         imported = import_sidalih_file(store, list_path)
         assert imported.errors == [] and imported.warnings >= LIST_SIZE // BLANK_EVERY
