@@ -317,9 +317,7 @@ def apply_move(
     return applied, _inserted_row(baru, moved, author, area)
 
 
-def _inserted_row(
-    change: Change, record: VoterRecord, author: str, area: str
-) -> dict[str, Any]:
+def _inserted_row(change: Change, record: VoterRecord, author: str, area: str) -> dict[str, Any]:
     if not in_area(record.tps_id, area):
         raise Refusal("outside_area", "The new voter's TPS is outside this device's area.")
     return {
