@@ -6,7 +6,6 @@ adds the voter as *baru* at that TPS in one transaction (VoterService.tms8_move)
 
 from __future__ import annotations
 
-import datetime as dt
 import pathlib
 
 from desktop_app.domain import voter_changes
@@ -243,9 +242,7 @@ class TmsDialog(QDialog):
             change = voter_changes.Tms(
                 int(code), self.evidence.currentData() or "", self.reference.text()
             )
-        # TMS rules do not count age; a desk without an election date judges them all the same.
-        rules = voter_changes.RuleContext(self._ctx.election_date or dt.date.max)
-        result = voter_changes.judge(change, record, rules)
+        result = voter_changes.judge(change, record, self._ctx.rules())
         touched = bool(self.reference.text().strip() or self.target_tps.currentText().strip())
         self.problems.setText(
             "\n".join(f"⛔ {finding_text(f)}" for f in result.errors) if touched else ""
