@@ -255,14 +255,13 @@ def _apply_move(
                 raise Refusal(slot["reason"], slot["message"])
         current = tx.voter(tms.entity_id, lock=True)
         if current is None:
-            raise Refusal(
-                "unknown_voter", "The server has no such voter; pull again, then redo it."
-            )
-        if tx.voter(baru.entity_id) is not None:
-            raise Refusal("entity_exists", "A voter with this id already exists on the server.")
+            raise rules.unknown_voter()
         applied, new_row = rules.apply_move(
             current, tms, baru, device.id, device.area, election_date
         )
+        # After the area checks, as for a lone baru: an id's existence is told only in-area.
+        if tx.voter(baru.entity_id) is not None:
+            raise Refusal("entity_exists", "A voter with this id already exists on the server.")
     except Refusal as refusal:
         whole = _move_refusal(refusal)
         return {

@@ -68,6 +68,15 @@ class Refusal(Exception):
         self.message = message
 
 
+def unknown_voter() -> Refusal:
+    """The refusal for a voter id a device may not see. An id the server lacks and a voter
+    outside the device's area get the same answer, word for word: otherwise a laptop could
+    probe guessed ids (they derive from the DPID) for voters anywhere in the country."""
+    return Refusal(
+        "unknown_voter", "This device's area has no voter with this id; pull again, then redo it."
+    )
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class ConflictInfo:
     other_author: str

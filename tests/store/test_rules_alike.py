@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import io
 import itertools
+import uuid
 from typing import Any
 
 from hypothesis import HealthCheck, assume, event, given, settings
@@ -221,7 +222,7 @@ def test_a_tms8_move_is_judged_alike(store: FieldStore, row: VoterRecord, data: 
     current = service.get(voter_id).record
     target = data.draw(_tps_choices(current.tps_id))
     laptop = _laptop_code(lambda: service.tms8_move(voter_id, target))
-    new_id = "e" * 32
+    new_id = uuid.uuid4().hex  # as the laptop names a new voter
     tms = _change(
         "tms",
         voter_id,
@@ -254,7 +255,7 @@ def test_a_new_voter_is_judged_alike(store: FieldStore, row: VoterRecord, change
     saved: list[str] = []
     laptop = _laptop_code(lambda: saved.append(service.add_baru(record).voter_id))
     sent = dataclasses.replace(record, keterangan="B", sumber=record.sumber or "COKLIT", dpid=None)
-    change = _change("baru", "f" * 32, record_to_wire(sent), base=None)
+    change = _change("baru", uuid.uuid4().hex, record_to_wire(sent), base=None)
 
     def server() -> None:
         rules.check_change(change, store.election_date)
