@@ -22,7 +22,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from desktop_app.domain import outcomes
+from desktop_app.domain import voter_changes
 from desktop_app.domain.findings import ValidationResult
 from desktop_app.domain.recruitment import AdhocBody, may_file
 from desktop_app.domain.region import (
@@ -36,8 +36,6 @@ from desktop_app.domain.voter import (
     KETERANGAN_SESUAI,
     KETERANGAN_UBAH,
     VoterRecord,
-    validate_changes,
-    validate_voter,
 )
 from desktop_app.sync.protocol import (
     APPLICATION_OPS,
@@ -102,6 +100,16 @@ def in_area(tps_id: str, area: str) -> bool:
         return is_within(tps_id, area)
     except InvalidRegionCode:
         return False
+
+
+def judge(
+    change: voter_changes.VoterChange, current: VoterRecord | None, election_date: dt.date | None
+) -> ValidationResult:
+    """The laptop's rules (``domain.voter_changes.judge``): the one place the server judges a
+    voter change's values. Without an election date no one is too young on any day."""
+    return voter_changes.judge(
+        change, current, voter_changes.RuleContext(election_date or dt.date.max)
+    )
 
 
 def _first_error(result: ValidationResult) -> Refusal | None:
@@ -203,10 +211,9 @@ def check_change(change: Change, election_date: dt.date | None) -> None:
         keys = set(payload)
         if not set(BARU_KEYS) - _OPTIONAL_BARU_KEYS <= keys <= set(BARU_KEYS):
             raise Refusal("invalid_payload", "A new voter needs every element and the TPS.")
-        record = _baru_record(payload)
-        refusal = _first_error(validate_voter(record, election_date or dt.date.max))
-        if refusal:
-            raise refusal
+        # The values are judged when the change is applied: only then is it known whether
+        # the baru is the second half of a TMS-8 move (``apply_move``) or a new registration.
+        _baru_record(payload)
     elif change.op == "tms":
         _check_tms_shape(payload)
 
@@ -304,8 +311,34 @@ def _bumped(current: dict[str, Any], author: str) -> dict[str, Any]:
 def new_voter_row(
     change: Change, author: str, area: str, election_date: dt.date | None
 ) -> dict[str, Any]:
-    """The row a ``baru`` creates. Raises ``Refusal`` when its TPS is outside the area."""
+    """The row a ``baru`` (a new registration) creates. Raises ``Refusal``."""
     record = _baru_record(change.payload)
+    refusal = _first_error(judge(voter_changes.Baru(record), None, election_date))
+    if refusal:
+        raise refusal
+    return _inserted_row(change, record, author, area)
+
+
+def apply_move(
+    current: dict[str, Any],
+    tms: Change,
+    baru: Change,
+    author: str,
+    area: str,
+    election_date: dt.date | None,
+) -> tuple[Applied, dict[str, Any]]:
+    """A TMS-8 and its baru (docs/sync-protocol.md 5.3, "Moves"), judged as one change: the
+    old row with its TMS-8 mark and the new row, or ``Refusal`` and neither."""
+    moved = _baru_record(baru.payload)
+    if tms.payload.get("target_tps_id") != moved.tps_id:
+        raise Refusal(
+            "invalid_payload", "The voter added by a TMS-8 must be at the TPS the TMS-8 names."
+        )
+    applied = apply_voter_change(current, tms, author, area, election_date, moved=moved)
+    return applied, _inserted_row(baru, moved, author, area)
+
+
+def _inserted_row(change: Change, record: VoterRecord, author: str, area: str) -> dict[str, Any]:
     if not in_area(record.tps_id, area):
         raise Refusal("outside_area", "The new voter's TPS is outside this device's area.")
     return {
@@ -328,8 +361,11 @@ def apply_voter_change(
     author: str,
     area: str,
     election_date: dt.date | None,
+    *,
+    moved: VoterRecord | None = None,
 ) -> Applied:
-    """Apply sesuai / ubah / tms / restore to an existing voter row. Raises ``Refusal``."""
+    """Apply sesuai / ubah / tms / restore to an existing voter row; a TMS-8 only with the
+    ``moved`` row its baru adds (``apply_move``). Raises ``Refusal``."""
     if not in_area(current["tps_id"], area):
         raise unknown_voter()
     base = change.base_version or 0
@@ -356,7 +392,7 @@ def apply_voter_change(
             row["keterangan"], row["tms"] = KETERANGAN_UBAH, None
     elif change.op == "tms":
         touched = ("keterangan", "tms")
-        _check_tms(current, payload)
+        _check_tms(current, payload, moved, election_date)
         row["keterangan"], row["tms"] = str(payload["code"]), dict(payload)
     elif change.op == "restore":
         touched = ("keterangan", "tms")
@@ -381,7 +417,7 @@ def _check_ubah(
     current: dict[str, Any], changes: dict[str, Any], election_date: dt.date | None
 ) -> None:
     typed = _typed_elements(changes)
-    result = validate_changes(record_from_row(current), typed, election_date or dt.date.max)
+    result = judge(voter_changes.Ubah(typed), record_from_row(current), election_date)
     # The same correction arriving twice (two officers, or KPU first) is not an error here.
     kept = [f for f in result.findings if f.code != "changes.none"]
     refusal = _first_error(ValidationResult.of(kept))
@@ -389,19 +425,29 @@ def _check_ubah(
         raise refusal
 
 
-def _check_tms(current: dict[str, Any], payload: dict[str, Any]) -> None:
+def _check_tms(
+    current: dict[str, Any],
+    payload: dict[str, Any],
+    moved: VoterRecord | None,
+    election_date: dt.date | None,
+) -> None:
     code = payload["code"]
-    ref = payload.get("evidence_ref")
+    change: voter_changes.VoterChange
     if code == 8:
-        ref = payload["target_tps_id"]  # the TMS-8 evidence is the TPS the voter belongs to
-    try:
-        result = outcomes.validate_tms(
-            code,
-            payload.get("evidence_type") or None,
-            ref,
-            current_tps_id=current["tps_id"],
-            current_nik=current["nik"],
+        if moved is None:
+            # Applying the mark alone would leave the voter at neither TPS.
+            raise Refusal(
+                "move_incomplete",
+                "A TMS-8 is applied only with the voter added at the right TPS (the next change "
+                "of the same laptop); that change did not come, so neither was applied.",
+            )
+        change = voter_changes.Tms8Move(payload["target_tps_id"], moved)
+    else:
+        change = voter_changes.Tms(
+            code, payload.get("evidence_type") or None, payload.get("evidence_ref")
         )
+    try:
+        result = judge(change, record_from_row(current), election_date)
     except InvalidRegionCode:
         raise Refusal("invalid_value", "The voter's stored TPS id is malformed.") from None
     refusal = _first_error(result)

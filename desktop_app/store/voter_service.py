@@ -9,16 +9,14 @@ import json
 import uuid
 from typing import Any
 
-from desktop_app.domain import outcomes
-from desktop_app.domain.findings import Finding
+from desktop_app.domain import voter_changes as rules
+from desktop_app.domain.findings import Finding, ValidationResult
 from desktop_app.domain.voter import (
     ELEMENTS,
     KETERANGAN_BARU,
     KETERANGAN_SESUAI,
     KETERANGAN_UBAH,
     VoterRecord,
-    validate_changes,
-    validate_voter,
 )
 from desktop_app.store import outbox
 from desktop_app.store.attachments import AttachmentInput, store_attachment
@@ -109,6 +107,16 @@ class VoterService:
         self.store = store
         self.db = store.db
 
+    def judge(
+        self, change: rules.VoterChange, current: VoterRecord | None = None
+    ) -> ValidationResult:
+        """The rules KPU's server applies to the same change (``domain.voter_changes``);
+        raises ``ValidationFailed`` on an error, returns the findings otherwise."""
+        result = rules.judge(change, current, rules.RuleContext(self.store.election_date))
+        if result.errors:
+            raise ValidationFailed(result)
+        return result
+
     # -- reads ----------------------------------------------------------------------------------
     def get(self, voter_id: str) -> VoterView:
         row = self.db.execute(f"{_SELECT} WHERE id = ?", [voter_id]).fetchone()
@@ -162,9 +170,7 @@ class VoterService:
 
     def ubah(self, voter_id: str, changes: dict[str, Any]) -> SaveResult:
         current = self.get(voter_id)
-        result = validate_changes(current.record, changes, self.store.election_date)
-        if result.errors:
-            raise ValidationFailed(result)
+        result = self.judge(rules.Ubah(changes), current.record)
         real = {
             k: v for k, v in changes.items() if getattr(current.record, k) != v and k in ELEMENTS
         }
@@ -200,16 +206,8 @@ class VoterService:
         evidence_ref: str = "",
         attachment: AttachmentInput | None = None,
     ) -> SaveResult:
-        if int(code) == 8:
-            raise ValidationFailed(
-                None, "TMS-8 moves the voter to the right TPS: use tms8_move with the target TPS."
-            )
         current = self.get(voter_id)
-        result = outcomes.validate_tms(
-            int(code), evidence_type, evidence_ref, current_nik=current.record.nik
-        )
-        if result.errors:
-            raise ValidationFailed(result)
+        self.judge(rules.Tms(int(code), evidence_type, evidence_ref), current.record)
         now = utc_now()
         with self.db.atomic():
             sha = store_attachment(self.db, attachment, now) if attachment else None
@@ -229,18 +227,12 @@ class VoterService:
 
     def tms8_move(self, voter_id: str, target_tps_id: str) -> tuple[SaveResult, SaveResult]:
         """TMS-8 (wrong TPS within the desa): flag the row at the old TPS and add the voter as
-        *baru* at the right one, both in one transaction."""
+        *baru* at the right one, both in one transaction. The moved row keeps every element the
+        listed row had, blanks included (``voter_changes.moved_record``); KPU judges the pair by
+        the same rules and applies or refuses both halves together."""
         current = self.get(voter_id)
-        result = outcomes.validate_tms(8, "", target_tps_id, current_tps_id=current.record.tps_id)
-        if result.errors:
-            raise ValidationFailed(result)
-        moved = dataclasses.replace(
-            current.record,
-            tps_id=target_tps_id,
-            keterangan=KETERANGAN_BARU,
-            sumber="COKLIT",
-            dpid=None,
-        )
+        moved = rules.moved_record(current.record, target_tps_id)
+        result = self.judge(rules.Tms8Move(target_tps_id, moved), current.record)
         new_id = uuid.uuid4().hex
         now = utc_now()
         with self.db.atomic():
@@ -260,14 +252,12 @@ class VoterService:
                 now,
                 tms_code=8,
             )
-            baru = self._insert_baru(new_id, moved, now, ())
+            baru = self._insert_baru(new_id, moved, now, tuple(result.warnings))
         return tms, baru
 
     def add_baru(self, record: VoterRecord) -> SaveResult:
         """A new voter (Model A-Daftar Potensial Pemilih). Errors block; warnings are returned."""
-        result = validate_voter(record, self.store.election_date)
-        if result.errors:
-            raise ValidationFailed(result)
+        result = self.judge(rules.Baru(record))
         record = dataclasses.replace(
             record, keterangan=KETERANGAN_BARU, sumber=record.sumber or "COKLIT", dpid=None
         )

@@ -160,6 +160,19 @@ _BY_CODE = {
     "tms.target_tps_same": QT_TRANSLATE_NOOP(
         "Findings", "TPS tujuan sama dengan TPS sekarang; pilih TPS yang benar."
     ),
+    "tms.move_needed": QT_TRANSLATE_NOOP(
+        "Findings",
+        "TMS-8 memindahkan pemilih ke TPS yang benar: catat sebagai pemindahan dengan TPS "
+        "tujuannya, agar pemilih langsung ditambahkan di sana.",
+    ),
+    "tms8.moved_elsewhere": QT_TRANSLATE_NOOP(
+        "Findings", "Pemilih yang dipindahkan harus ditambahkan di TPS tujuan TMS-8."
+    ),
+    "tms8.other_person": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Pemilih yang dipindahkan dengan TMS-8 harus orang yang sama (NIK sama); orang lain "
+        "didaftarkan sebagai pemilih baru.",
+    ),
 }
 
 

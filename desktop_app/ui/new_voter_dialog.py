@@ -7,9 +7,9 @@ from being saved; warnings are shown and the officer may continue."""
 
 from __future__ import annotations
 
+from desktop_app.domain import voter_changes
 from desktop_app.domain.findings import Finding, Severity, warning
 from desktop_app.domain.nik import check_nik
-from desktop_app.domain.voter import validate_voter
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
@@ -101,7 +101,9 @@ class NewVoterDialog(QDialog):
     # -- validation -------------------------------------------------------------------------------
     def findings(self) -> list[Finding]:
         tps_id = self.tps.currentData() or ""
-        findings = list(validate_voter(self.form.record(tps_id), self._ctx.election_date).findings)
+        # The rules the store and KPU apply to the same change.
+        change = voter_changes.Baru(self.form.record(tps_id))
+        findings = list(voter_changes.judge(change, None, self._ctx.rules()).findings)
         nik = self.form.value("nik")
         if self._duplicates.get(nik):
             findings.append(

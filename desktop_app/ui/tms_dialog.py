@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pathlib
 
-from desktop_app.domain.outcomes import TmsCode, validate_tms
+from desktop_app.domain import voter_changes
+from desktop_app.domain.outcomes import TmsCode
 from desktop_app.domain.region import InvalidRegionCode, make_tps_id
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES
 from desktop_app.store.voter_service import VoterView
@@ -231,18 +232,17 @@ class TmsDialog(QDialog):
 
     # -- validation and saving --------------------------------------------------------------------
     def _validate(self, *_args: object) -> bool:
-        code = self.current_code()
+        # The rules the store and KPU apply to the same change (domain.voter_changes).
+        code, record = self.current_code(), self._voter.record
+        change: voter_changes.VoterChange
         if code is TmsCode.SALAH_TPS:
-            result = validate_tms(
-                8, "", self.target_tps_id(), current_tps_id=self._voter.record.tps_id
-            )
+            target = self.target_tps_id()
+            change = voter_changes.Tms8Move(target, voter_changes.moved_record(record, target))
         else:
-            result = validate_tms(
-                code,
-                self.evidence.currentData() or "",
-                self.reference.text(),
-                current_nik=self._voter.record.nik,
+            change = voter_changes.Tms(
+                int(code), self.evidence.currentData() or "", self.reference.text()
             )
+        result = voter_changes.judge(change, record, self._ctx.rules())
         touched = bool(self.reference.text().strip() or self.target_tps.currentText().strip())
         self.problems.setText(
             "\n".join(f"⛔ {finding_text(f)}" for f in result.errors) if touched else ""

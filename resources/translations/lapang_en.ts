@@ -1230,6 +1230,21 @@
         <source>TPS tujuan sama dengan TPS sekarang; pilih TPS yang benar.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="163"/>
+        <source>TMS-8 memindahkan pemilih ke TPS yang benar: catat sebagai pemindahan dengan TPS tujuannya, agar pemilih langsung ditambahkan di sana.</source>
+        <translation>TMS-8 moves the voter to the right TPS: record it as a move with the target TPS, so the voter is added there in the same step.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="168"/>
+        <source>Pemilih yang dipindahkan harus ditambahkan di TPS tujuan TMS-8.</source>
+        <translation>The moved voter must be added at the TPS the TMS-8 names.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="171"/>
+        <source>Pemilih yang dipindahkan dengan TMS-8 harus orang yang sama (NIK sama); orang lain didaftarkan sebagai pemilih baru.</source>
+        <translation>The voter moved by a TMS-8 must be the same person (same NIK); register anyone else as a new voter.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1800,7 +1815,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>&amp;TPS:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="125"/>
         <source>%n isian belum benar atau belum diisi.</source>
         <translation>
             <numerusform>%n field is wrong or empty.</numerusform>
@@ -1808,7 +1823,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="128"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="130"/>
         <source>Ada %n peringatan. Periksa, lalu Simpan bila data sudah benar.</source>
         <translation>
             <numerusform>%n warning. Check it, then Save if the data is right.</numerusform>
@@ -1816,7 +1831,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="135"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="137"/>
         <source>Semua isian lengkap.</source>
         <translation>Every field is complete.</translation>
     </message>
@@ -2610,27 +2625,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="161"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="163"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="169"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="172"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="173"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -2829,82 +2844,82 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="60"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="61"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="79"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="81"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="80"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="82"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="81"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="83"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="82"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="84"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="127"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="129"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="132"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="134"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="136"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="138"/>
         <source>%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.</source>
         <translation>%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="143"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="146"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="148"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -2912,7 +2927,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="153"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3292,131 +3307,141 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="158"/>
+        <source>Pemilih yang ditambahkan di TPS yang benar tidak sampai ke KPU bersama tanda TMS-8-nya.</source>
+        <translation>The voter added at the right TPS did not reach KPU together with its TMS-8 mark.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="162"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="161"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="165"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="164"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="167"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="171"/>
         <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
         <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="172"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="176"/>
         <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
         <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="178"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
         <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
         <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="186"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="190"/>
         <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
         <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="211"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="199"/>
+        <source>KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. Sebab: %1 Cara memperbaiki: pulihkan baris di TPS lama (P), betulkan sebab di atas, lalu lakukan TMS-8 lagi; baris di TPS baru yang ditolak ini laporkan ke KPU Kabupaten/Kota.</source>
+        <translation>KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 To fix it: restore the row at the old TPS (P), correct the reason above, then do the TMS-8 again; report the refused row at the new TPS to KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="234"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="215"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="238"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="216"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="217"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="218"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="219"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="242"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="225"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="248"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="232"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="255"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="233"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="256"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="234"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="236"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="262"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="247"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="270"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="261"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="284"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="321"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="344"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="269"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="292"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3431,67 +3456,67 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="275"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="298"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="280"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="303"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="290"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="313"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="294"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="317"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="303"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="326"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="328"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="306"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="329"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="316"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="339"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="318"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="341"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="323"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="327"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="350"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="359"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="350"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="373"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3507,49 +3532,49 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="195"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="197"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="207"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="261"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="210"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="230"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="232"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="259"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>
@@ -3632,118 +3657,118 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>TmsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="52"/>
         <source>Tandai TMS (tidak memenuhi syarat)</source>
         <translation>Mark TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="68"/>
         <source>nomor TPS, misalnya 004</source>
         <translation>TPS number, e.g. 004</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="69"/>
         <source>&amp;Lampirkan foto/pindaian…</source>
         <translation>&amp;Attach photo/scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="73"/>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="74"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="212"/>
         <source>(tidak wajib)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="79"/>
         <source>&amp;Kode TMS:</source>
         <translation>TMS &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="80"/>
         <source>&amp;Bukti:</source>
         <translation>&amp;Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
         <source>&amp;Nomor/keterangan bukti:</source>
         <translation>Evidence &amp;number/note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
         <source>TPS t&amp;ujuan:</source>
         <translation>&amp;Target TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="89"/>
         <source>Foto bukti:</source>
         <translation>Evidence photo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="99"/>
         <source>&amp;Simpan TMS</source>
         <translation>&amp;Save TMS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="147"/>
         <source>NIK atau id data lain dari orang yang sama</source>
         <translation>NIK or id of the other record of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="150"/>
         <source>nomor surat/dokumen, atau keterangan singkat</source>
         <translation>letter/document number, or a short note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="153"/>
         <source>Tandai TMS-2 pada data yang ganda; data yang benar tetap.</source>
         <translation>Mark TMS-2 on the duplicate record; the right one stays.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="155"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin.</source>
         <translation>Under 17 on election day and never married.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="158"/>
         <source>Pindah ke luar desa. Pindah TPS di desa yang sama adalah TMS-8.</source>
         <translation>Moved out of the village. A move to another TPS in the same village is TMS-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="161"/>
         <source>Pemilih ditandai TMS-8 di TPS ini dan langsung ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>The voter is marked TMS-8 at this TPS and added right away as a new voter at the target TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="195"/>
         <source>Pilih foto atau pindaian bukti</source>
         <translation>Choose a photo or scan of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="197"/>
         <source>Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photo or scan (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
         <source>Pilih</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="199"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -3766,7 +3791,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Nothing has been changed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ubah_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/ubah_dialog.py" line="68"/>
         <source>Betulkan dulu isian bertanda merah.</source>
         <translation>First correct the fields marked red.</translation>
     </message>
