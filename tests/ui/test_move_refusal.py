@@ -44,7 +44,7 @@ def test_a_refused_move_says_where_kpu_has_the_voter_and_what_to_do(
     texts = {refused.item(r, 2).text() for r in range(refused.rowCount())}
     (text,) = texts  # one message for the two halves
     assert "masih terdaftar di TPS lama" in text  # where KPU has the person
-    assert "Pemilih ini tidak ada di data KPU." in text  # why
+    assert "Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini." in text  # why
     assert "Cara memperbaiki" in text  # what to do
     assert {refused.item(r, 1).text() for r in range(refused.rowCount())} == {
         "TMS",
