@@ -15,6 +15,7 @@ from desktop_app.domain.findings import Finding, Severity, error
 from desktop_app.domain.nik import InvalidNik, birth_date_candidates, parse_nik
 from desktop_app.domain.recruitment import Applicant, HealthValues, Pendidikan
 from desktop_app.ui import labels
+from desktop_app.ui.dialog_parts import chain_tab_order
 from desktop_app.ui.qt import (
     QComboBox,
     QFont,
@@ -176,6 +177,17 @@ class ApplicantForm(QWidget):
         self.fields["jenis_kelamin"].currentIndexChanged.connect(lambda _i: self._show_nik_note())
         self._show_nik_note()
         self._show_age_note()
+        # Column by column, each top to bottom, as the form is read.
+        chain_tab_order(
+            [
+                self.fields["nik"],
+                self.fill_from_nik,
+                *(self.fields[name] for name in IDENTITY[1:]),
+                *(self.fields[f"kesehatan.{name}"] for name in HEALTH),
+                *self.statements.tab_chain(),
+                *self.documents.tab_chain(),
+            ]
+        )
 
     def _combo(self, table: dict, text_of) -> QComboBox:
         combo = QComboBox(self)
