@@ -12,6 +12,7 @@ from desktop_app.domain.findings import Finding, Severity
 from desktop_app.domain.nik import InvalidNik, birth_date_candidates, parse_nik
 from desktop_app.domain.voter import ELEMENTS, VoterRecord
 from desktop_app.ui import labels
+from desktop_app.ui.date_field import date_edit, format_date, parse_date
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.qt import (
     QComboBox,
@@ -30,31 +31,8 @@ from desktop_app.ui.qt import (
 
 _DIGITS_16 = QRegularExpression("[0-9]{0,16}")
 _DIGITS_3 = QRegularExpression("[0-9]{0,3}")
-_DATE = QRegularExpression("[0-9]{0,2}(-[0-9]{0,2}(-[0-9]{0,4})?)?")
 ERROR_STYLE = "border: 2px solid #c62828;"
 WARNING_STYLE = "border: 2px solid #e6a100;"
-
-
-class InvalidDateText(str):
-    """Typed text that is not a date; passed on so the domain reports it as invalid."""
-
-
-def parse_date(text: str) -> dt.date | InvalidDateText | None:
-    """'02-12-1969' (day-month-year, as on the KTP-el) -> date; '' -> None."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        day, month, year = (int(part) for part in text.split("-"))
-        if year < 1000:
-            raise ValueError
-        return dt.date(year, month, day)
-    except ValueError:
-        return InvalidDateText(text)
-
-
-def format_date(value: dt.date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
 
 
 def _combo(table: dict, *, blank: bool, code_first: bool = True) -> QComboBox:
@@ -91,7 +69,7 @@ class VoterForm(QWidget):
         self.fields["nik"] = line(_DIGITS_16, self.tr("16 angka dari KTP-el"))
         self.fields["nama"] = line()
         self.fields["tempat_lahir"] = line()
-        self.fields["tanggal_lahir"] = line(_DATE, self.tr("HH-BB-TTTT"))
+        self.fields["tanggal_lahir"] = date_edit(self.tr("HH-BB-TTTT"))
         self.fields["status_perkawinan"] = _combo(labels.STATUS_PERKAWINAN, blank=new_voter)
         self.fields["jenis_kelamin"] = _combo(labels.JENIS_KELAMIN, blank=new_voter)
         self.fields["alamat"] = line()

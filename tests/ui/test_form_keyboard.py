@@ -3,9 +3,13 @@ form, dates are typed the way officers type them, and the NIK fills what it enco
 
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
 from desktop_app.domain.recruitment import AdhocBody
 from tests.ui.helpers import unlock, wait_idle
-from tests.ui.recruitment_helpers import DESA, new_form, open_window
+from tests.ui.recruitment_helpers import DESA, new_form, open_window, type_into
 from tests.ui.tab_order import assert_tab_follows_the_eye
 
 
@@ -53,4 +57,39 @@ def test_tab_walks_new_voter_ubah_and_tms_in_the_order_they_are_read(qtbot, desk
     assert_tab_follows_the_eye(qtbot, [dialog])
     dialog.code.setCurrentIndex(7)  # TMS-8: the target TPS replaces the evidence rows
     assert_tab_follows_the_eye(qtbot, [dialog])
+    dialog.reject()
+
+
+# -- Dates as officers type them -------------------------------------------------------------------
+def test_a_date_typed_without_dashes_is_taken_whole(qtbot, window):
+    unlock(qtbot, window)
+    rec = open_window(qtbot, window)
+    page = new_form(qtbot, rec, AdhocBody.PPS, DESA)
+    field = page.form.fields["tanggal_lahir"]
+    type_into(qtbot, page, "tanggal_lahir", "15052005")
+    assert field.text() == "15052005"  # every digit kept, none dropped
+    assert page.form.applicant().tanggal_lahir == dt.date(2005, 5, 15)
+    assert "23 tahun" in page.form.rows["tanggal_lahir"].note.text()
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.text() == "15-05-2005"  # shown with dashes once left, to check at a glance
+
+    type_into(qtbot, page, "tanggal_lahir", "17-05-1990")
+    assert page.form.applicant().tanggal_lahir == dt.date(1990, 5, 17)
+    type_into(qtbot, page, "tanggal_lahir", "31022005")  # no such day: said, not cut short
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.text() == "31022005"
+    assert "tanggal yang ada" in page.form.rows["tanggal_lahir"].message_text()
+    rec.close()
+
+
+def test_the_new_voter_date_takes_digits_only_too(qtbot, desk, window):
+    desk.open_new_voter()
+    dialog = desk.dialog
+    _shown(qtbot, dialog)
+    field = dialog.form.fields["tanggal_lahir"]
+    field.setFocus()
+    qtbot.keyClicks(field, "02121969")
+    assert dialog.form.value("tanggal_lahir") == dt.date(1969, 12, 2)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.text() == "02-12-1969"
     dialog.reject()

@@ -15,6 +15,7 @@ from desktop_app.domain.findings import Finding, Severity, error
 from desktop_app.domain.nik import InvalidNik, birth_date_candidates, parse_nik
 from desktop_app.domain.recruitment import Applicant, HealthValues, Pendidikan
 from desktop_app.ui import labels
+from desktop_app.ui.date_field import InvalidDateText, date_edit, parse_date
 from desktop_app.ui.dialog_parts import chain_tab_order
 from desktop_app.ui.qt import (
     QComboBox,
@@ -37,7 +38,6 @@ from desktop_app.ui.recruitment.fields import (
     line_edit,
 )
 from desktop_app.ui.recruitment.statements_section import StatementsSection
-from desktop_app.ui.voter_form import InvalidDateText, parse_date
 
 IDENTITY = (
     "nik",
@@ -85,9 +85,7 @@ class ApplicantForm(QWidget):
             "nik": line_edit("[0-9]{0,16}", self.tr("16 angka dari KTP-el")),
             "nama": line_edit(),
             "tempat_lahir": line_edit(),
-            "tanggal_lahir": line_edit(
-                "[0-9]{0,2}(-[0-9]{0,2}(-[0-9]{0,4})?)?", self.tr("HH-BB-TTTT")
-            ),
+            "tanggal_lahir": date_edit(self.tr("HH-BB-TTTT")),
             "jenis_kelamin": self._combo(
                 labels.JENIS_KELAMIN, lambda v: labels.choice(labels.JENIS_KELAMIN, v)
             ),
