@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
 from tests.ui.helpers import unlock, wait_idle
 from tests.ui.recruitment_helpers import DESA, new_form, open_window, type_into
@@ -92,4 +93,39 @@ def test_the_new_voter_date_takes_digits_only_too(qtbot, desk, window):
     assert dialog.form.value("tanggal_lahir") == dt.date(1969, 12, 2)
     qtbot.keyClick(field, Qt.Key.Key_Tab)
     assert field.text() == "02-12-1969"
+    dialog.reject()
+
+
+# -- Isi dari NIK in the new-voter dialog ----------------------------------------------------------
+def test_the_new_voter_dialog_fills_birth_date_and_sex_from_the_nik(qtbot, desk, window):
+    desk.open_new_voter()
+    dialog = desk.dialog
+    _shown(qtbot, dialog)
+    form = dialog.form
+    kecamatan = ".".join(dialog.tps.currentData().split(".")[:3])
+    nik = form.fields["nik"]
+    nik.setFocus()
+    qtbot.keyClicks(nik, encode_nik(kecamatan, dt.date(1990, 6, 15), "P", 9001))
+    assert "15-06-1990" in form.nik_info.text()
+    button = form.fill_from_nik
+    assert button.isVisible() and button.text() == "Isi dari NIK"
+    qtbot.keyClick(nik, Qt.Key.Key_Tab)  # the button comes right after the NIK
+    assert button.hasFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert form.fields["tanggal_lahir"].text() == "15-06-1990"
+    assert form.value("jenis_kelamin") == "P"
+    assert not button.isVisible()  # nothing left to fill
+    assert "jenis_kelamin" in form.touched and "tanggal_lahir" in form.touched
+    # Filled fields count as typed: no "missing" finding for them.
+    assert "Tanggal lahir" not in form.findings_label.text()
+    assert "Jenis kelamin" not in form.findings_label.text()
+    assert_tab_follows_the_eye(qtbot, [dialog])
+    dialog.reject()
+
+
+def test_ubah_never_offers_to_overwrite_from_the_nik(qtbot, desk, window):
+    desk.open_ubah()
+    dialog = desk.dialog
+    _shown(qtbot, dialog)
+    assert not dialog.form.fill_from_nik.isVisible()
     dialog.reject()
