@@ -9,8 +9,20 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
-from tests.ui.helpers import unlock, wait_idle
-from tests.ui.recruitment_helpers import DESA, new_form, open_window, type_into
+from desktop_app.store import outbox
+from tests.ui.helpers import on_worker, unlock, wait_idle
+from tests.ui.recruitment_helpers import (
+    ALL_BUT_PHOTO,
+    DESA,
+    answer_confirmation,
+    fill_identity,
+    fill_requirements,
+    new_form,
+    open_window,
+    tick_documents,
+    type_into,
+    wait_saved,
+)
 from tests.ui.tab_order import assert_tab_follows_the_eye
 
 
@@ -129,3 +141,48 @@ def test_ubah_never_offers_to_overwrite_from_the_nik(qtbot, desk, window):
     _shown(qtbot, dialog)
     assert not dialog.form.fill_from_nik.isVisible()
     dialog.reject()
+
+
+# -- Kirim asks first ------------------------------------------------------------------------------
+def _ready_to_send(qtbot, window):
+    unlock(qtbot, window)
+    rec = open_window(qtbot, window)
+    page = new_form(qtbot, rec, AdhocBody.PPS, DESA)
+    fill_identity(qtbot, page)
+    fill_requirements(qtbot, page)
+    tick_documents(page, *ALL_BUT_PHOTO)
+    wait_saved(qtbot, window, page)
+    return rec, page
+
+
+def test_ctrl_enter_asks_before_sending_and_esc_goes_back(qtbot, window):
+    rec, page = _ready_to_send(qtbot, window)
+    sent = []
+    page.submitted.connect(sent.append)
+    nama = page.form.fields["nama"]
+    nama.setFocus()
+    qtbot.keyClick(nama, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.confirm_box is not None and page.confirm_box.isVisible())
+    assert "tidak dapat diubah" in page.confirm_box.text()
+    assert "Rina Marlina" in page.confirm_box.text()
+    wait_idle(qtbot, window)
+    assert sent == [] and page.submitted_application is None
+    assert not nama.isReadOnly()
+
+    answer_confirmation(qtbot, page, Qt.Key.Key_Escape)  # "Periksa lagi"
+    qtbot.waitUntil(lambda: page.confirm_box is None)
+    wait_idle(qtbot, window)
+    assert sent == [] and not nama.isReadOnly()
+    assert on_worker(qtbot, window, lambda store: outbox.entries(store.db)) == []
+
+    rec.activateWindow()
+    qtbot.waitUntil(rec.isActiveWindow)
+    nama.setFocus()
+    with qtbot.waitSignal(page.submitted, timeout=5000):
+        qtbot.keyClick(nama, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        answer_confirmation(qtbot, page)  # Enter: Kirim
+    assert nama.isReadOnly()
+    wait_idle(qtbot, window)
+    [entry] = on_worker(qtbot, window, lambda store: outbox.entries(store.db))
+    assert entry.op == "application.submit"
+    rec.close()
