@@ -19,6 +19,7 @@ from tests.ui.recruitment_helpers import (
     fill_requirements,
     new_form,
     open_window,
+    send,
     tick_documents,
     type_into,
     wait_saved,
@@ -185,4 +186,51 @@ def test_ctrl_enter_asks_before_sending_and_esc_goes_back(qtbot, window):
     wait_idle(qtbot, window)
     [entry] = on_worker(qtbot, window, lambda store: outbox.entries(store.db))
     assert entry.op == "application.submit"
+    rec.close()
+
+
+# -- What the form asks for ------------------------------------------------------------------------
+def test_centang_semua_receives_the_signed_surat_pernyataan(qtbot, window):
+    unlock(qtbot, window)
+    rec = open_window(qtbot, window)
+    page = new_form(qtbot, rec, AdhocBody.PPS, DESA)
+    fill_identity(qtbot, page)
+    tick_documents(page, "ktp_el")
+    assert "Surat pernyataan" in page.summary.text()  # listed missing before
+    button = page.form.statements.all_statements
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert page.form.documents.received["surat_pernyataan"].isChecked()
+    assert "Surat pernyataan" not in page.summary.text()
+    assert "diterima" in page.form.documents.status["surat_pernyataan"].text()
+    assert "belum" not in page.form.documents.status["surat_pernyataan"].text()
+    wait_saved(qtbot, window, page)
+    rec.close()
+
+
+def test_health_values_wait_for_the_health_letter(qtbot, window):
+    unlock(qtbot, window)
+    rec = open_window(qtbot, window)
+    page = new_form(qtbot, rec, AdhocBody.PPS, DESA)
+    fill_identity(qtbot, page)
+    page.form.statements.all_statements.click()
+    no_letter = [d for d in ALL_BUT_PHOTO if d != "surat_keterangan_sehat"]
+    tick_documents(page, *no_letter, "pas_foto")
+    page.submit_button.click()  # every finding shows now
+    # Not received: nothing to copy the values from, so none is asked for.
+    for name in ("sistolik", "gula_darah", "kolesterol"):
+        assert page.form.rows[f"kesehatan.{name}"].message_text() == ""
+    assert "Belum dapat dikirim" not in page.summary.text()
+    assert "Surat keterangan sehat" in page.summary.text()  # the letter itself is missing
+    answer_confirmation(qtbot, page, Qt.Key.Key_Escape)
+
+    # Received: the values on it must be copied before Kirim.
+    tick_documents(page, "surat_keterangan_sehat")
+    assert "Belum dapat dikirim" in page.summary.text()
+    assert "surat keterangan sehat" in page.form.rows["kesehatan.gula_darah"].message_text()
+    page.submit_button.click()
+    assert page.confirm_box is None and "betulkan" in page.error.text()
+    fill_requirements(qtbot, page)
+    with qtbot.waitSignal(page.submitted, timeout=5000):
+        send(qtbot, page)
     rec.close()

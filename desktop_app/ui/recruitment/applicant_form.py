@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from desktop_app.domain.eligibility import age_on
 from desktop_app.domain.findings import Finding, Severity, error
-from desktop_app.domain.recruitment import Applicant, HealthValues, Pendidikan
+from desktop_app.domain.recruitment import Applicant, Document, HealthValues, Pendidikan
 from desktop_app.ui import labels
 from desktop_app.ui.date_field import InvalidDateText, date_edit, parse_date
 from desktop_app.ui.dialog_parts import chain_tab_order
@@ -151,6 +151,10 @@ class ApplicantForm(QWidget):
         self.documents = DocumentsSection(self)
         self.documents.toggled.connect(lambda key: self._touch(f"documents.{key}"))
         self.documents.attach_requested.connect(self.attach_requested)
+        # "Centang semua" says the surat pernyataan is signed: the letter is then in hand too.
+        self.statements.all_statements.clicked.connect(
+            lambda: self.documents.received[str(Document.SURAT_PERNYATAAN)].setChecked(True)
+        )
 
         left = QVBoxLayout()
         left.addWidget(identity)
