@@ -234,3 +234,24 @@ def test_health_values_wait_for_the_health_letter(qtbot, window):
     with qtbot.waitSignal(page.submitted, timeout=5000):
         send(qtbot, page)
     rec.close()
+
+
+def test_a_disabled_simpan_tms_says_what_is_missing(qtbot, desk, window):
+    desk.open_tms()
+    dialog = desk.dialog
+    _shown(qtbot, dialog)
+    wait_idle(qtbot, window)
+    save = dialog.buttons.save
+    assert not save.isEnabled()
+    # Before anything is typed: a plain line (not an error) and the button's tooltip say why.
+    assert dialog.problems.isVisible()
+    assert "Untuk menyimpan" in dialog.problems.text()
+    assert "nomor atau keterangan bukti" in dialog.problems.text()
+    assert "nomor atau keterangan bukti" in save.toolTip()
+    qtbot.keyClicks(dialog.reference, "474.3/12/2029")
+    assert save.isEnabled() and save.toolTip() == "" and not dialog.problems.isVisible()
+
+    dialog.code.setCurrentIndex(7)  # TMS-8 needs the target TPS instead
+    assert not save.isEnabled()
+    assert "TPS tujuan" in dialog.problems.text() and "TPS tujuan" in save.toolTip()
+    dialog.reject()
