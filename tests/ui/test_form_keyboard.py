@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store import outbox
+from desktop_app.ui.recruitment import RecruitmentWindow
 from tests.ui.helpers import on_worker, unlock, wait_idle
 from tests.ui.recruitment_helpers import (
     ALL_BUT_PHOTO,
@@ -24,6 +25,7 @@ from tests.ui.recruitment_helpers import (
     type_into,
     wait_saved,
 )
+from tests.ui.sync_helpers import enrolled_vault, open_desk, sync_config
 from tests.ui.tab_order import assert_tab_follows_the_eye
 
 
@@ -255,3 +257,26 @@ def test_a_disabled_simpan_tms_says_what_is_missing(qtbot, desk, window):
     assert not save.isEnabled()
     assert "TPS tujuan" in dialog.problems.text() and "TPS tujuan" in save.toolTip()
     dialog.reject()
+
+
+# -- F9 syncs from the recruitment window too ------------------------------------------------------
+def test_f9_in_the_recruitment_window_syncs_as_on_the_desk(qtbot, tmp_path, server, recovery_keys):
+    data_dir = enrolled_vault(tmp_path, server, recovery_keys[1])
+    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+    qtbot.waitUntil(lambda: desk.sync_panel.state.text() == "Daring", timeout=5000)
+    desk.mark_sesuai()  # one change waiting for KPU
+    wait_idle(qtbot, window)
+    qtbot.keyClick(desk.voters.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    rec = window.findChild(RecruitmentWindow)
+    qtbot.waitUntil(lambda: rec.list_page is not None and window.tasks.pending == 0)
+    rec.activateWindow()
+    qtbot.waitUntil(rec.isActiveWindow)
+    rec.new_application()
+    nama = rec.page.form.fields["nama"]
+    nama.setFocus()
+    with qtbot.waitSignal(window.sync.run_finished, timeout=15000) as finished:
+        qtbot.keyClick(nama, Qt.Key.Key_F9)  # typing in the form, the officer syncs
+    report = finished.args[0]
+    assert report.trigger == "manual" and report.ok and report.confirmed == 1
+    wait_idle(qtbot, window)
+    rec.close()
