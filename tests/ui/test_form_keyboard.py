@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.nik import encode_nik
 from desktop_app.domain.recruitment import AdhocBody
@@ -15,6 +16,7 @@ from tests.ui.helpers import on_worker, unlock, wait_idle
 from tests.ui.recruitment_helpers import (
     ALL_BUT_PHOTO,
     DESA,
+    NIK,
     answer_confirmation,
     fill_identity,
     fill_requirements,
@@ -279,4 +281,31 @@ def test_f9_in_the_recruitment_window_syncs_as_on_the_desk(qtbot, tmp_path, serv
     report = finished.args[0]
     assert report.trigger == "manual" and report.ok and report.confirmed == 1
     wait_idle(qtbot, window)
+    rec.close()
+
+
+# -- Fields stay put while the officer types -------------------------------------------------------
+def _positions(form) -> dict[str, int]:
+    """Where each field sits in the form (what a click aims at)."""
+    QApplication.processEvents()  # let the layouts settle, as the screen does before a click
+    return {name: widget.mapTo(form, QPoint(0, 0)).y() for name, widget in form.fields.items()}
+
+
+def test_fields_do_not_move_while_the_nik_and_the_date_are_typed(qtbot, window):
+    unlock(qtbot, window)
+    rec = open_window(qtbot, window)
+    rec.resize(1366, 700)
+    page = new_form(qtbot, rec, AdhocBody.PPS, DESA)
+    form = page.form
+    before = _positions(form)
+    nik = form.fields["nik"]
+    nik.setFocus()
+    for digit in NIK:
+        qtbot.keyClicks(nik, digit)
+        assert _positions(form) == before, f"fields moved after {len(nik.text())} NIK digits"
+    field = form.fields["tanggal_lahir"]
+    field.setFocus()
+    for digit in "17051990":
+        qtbot.keyClicks(field, digit)
+        assert _positions(form) == before, f"fields moved after {field.text()!r}"
     rec.close()

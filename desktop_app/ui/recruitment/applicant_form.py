@@ -108,6 +108,9 @@ class ApplicantForm(QWidget):
             self.rows[name] = row
             self.fields[name] = editor
             self._connect(name, editor)
+        # The NIK's note and both rows' findings change with every keystroke there.
+        self.rows["nik"].reserve(note_lines=2, message_lines=1)
+        self.rows["tanggal_lahir"].reserve(note_lines=1, message_lines=1)
         self.rows["domisili_kode"].set_note(
             self.tr("Pelamar harus tinggal di wilayah kerja badan yang dilamar.")
         )
