@@ -965,12 +965,12 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     <message>
         <location filename="../../desktop_app/ui/nik_fill.py" line="51"/>
         <source>Isi dari NIK</source>
-        <translation type="unfinished">Fill from NIK</translation>
+        <translation>Fill from NIK</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/nik_fill.py" line="54"/>
         <source>Isi tanggal lahir dan jenis kelamin dari NIK (periksa dengan KTP-el)</source>
-        <translation type="unfinished">Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
+        <translation>Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
     </message>
 </context>
 <context>
