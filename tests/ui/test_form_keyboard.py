@@ -167,12 +167,12 @@ def test_ctrl_enter_asks_before_sending_and_esc_goes_back(qtbot, window):
     nama = page.form.fields["nama"]
     nama.setFocus()
     qtbot.keyClick(nama, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
+    assert sent == [] and page.submitted_application is None  # nothing sent yet
+    assert not nama.isReadOnly()
     qtbot.waitUntil(lambda: page.confirm_box is not None and page.confirm_box.isVisible())
     assert "tidak dapat diubah" in page.confirm_box.text()
     assert "Rina Marlina" in page.confirm_box.text()
-    wait_idle(qtbot, window)
-    assert sent == [] and page.submitted_application is None
-    assert not nama.isReadOnly()
 
     answer_confirmation(qtbot, page, Qt.Key.Key_Escape)  # "Periksa lagi"
     qtbot.waitUntil(lambda: page.confirm_box is None)
