@@ -56,7 +56,12 @@ class FillFromNik(QPushButton):
         self._date_field = date_field
         self._sex_field = sex_field
         self._reading: NikReading | None = None
+        self._editable = False
         self.clicked.connect(self.fill)
+        # Offered only while there is something to fill: typing the date or choosing the sex
+        # by hand takes the offer away.
+        date_field.textChanged.connect(lambda _t: self._refresh())
+        sex_field.currentIndexChanged.connect(lambda _i: self._refresh())
         self.setVisible(False)
 
     def _empty(self) -> bool:
@@ -64,9 +69,13 @@ class FillFromNik(QPushButton):
 
     def offer(self, reading: NikReading | None, editable: bool) -> None:
         """Show the button when ``reading`` gives one date and something is left to fill."""
-        self._reading = reading
+        self._reading, self._editable = reading, editable
+        self._refresh()
+
+    def _refresh(self) -> None:
+        reading = self._reading
         one = reading is not None and len(reading.dates) == 1
-        self.setVisible(one and editable and self._empty())
+        self.setVisible(one and self._editable and self._empty())
 
     def fill(self) -> None:
         reading = self._reading
@@ -79,6 +88,5 @@ class FillFromNik(QPushButton):
         if not self._sex_field.currentData():
             self._sex_field.setCurrentIndex(self._sex_field.findData(reading.jenis_kelamin))
             filled.append("jenis_kelamin")
-        self.setVisible(False)
         if filled:
             self.filled.emit(filled)

@@ -140,6 +140,22 @@ def test_the_new_voter_dialog_fills_birth_date_and_sex_from_the_nik(qtbot, desk,
     dialog.reject()
 
 
+def test_isi_dari_nik_is_withdrawn_once_both_are_typed_by_hand(qtbot, desk, window):
+    desk.open_new_voter()
+    dialog = desk.dialog
+    _shown(qtbot, dialog)
+    form = dialog.form
+    kecamatan = ".".join(dialog.tps.currentData().split(".")[:3])
+    qtbot.keyClicks(form.fields["nik"], encode_nik(kecamatan, dt.date(1996, 8, 17), "P", 9102))
+    assert form.fill_from_nik.isVisible()
+    qtbot.keyClicks(form.fields["tanggal_lahir"], "17081996")
+    assert form.fill_from_nik.isVisible()  # the sex is still empty
+    combo = form.fields["jenis_kelamin"]
+    combo.setCurrentIndex(combo.findData("L"))
+    assert not form.fill_from_nik.isVisible()  # nothing left to fill: no button
+    dialog.reject()
+
+
 def test_ubah_never_offers_to_overwrite_from_the_nik(qtbot, desk, window):
     desk.open_ubah()
     dialog = desk.dialog
