@@ -103,6 +103,7 @@ class TmsDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.problems)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # room the hint lines leave when they hide stays below the form
         layout.addWidget(self.buttons)
 
         self.code.currentIndexChanged.connect(self._code_changed)
