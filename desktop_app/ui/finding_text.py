@@ -93,7 +93,7 @@ _BY_CODE = {
         "Findings", "Alamat berisi baris baru atau karakter kendali; ketik ulang."
     ),
     "tanggal_lahir.invalid": QT_TRANSLATE_NOOP(
-        "Findings", "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT."
+        "Findings", "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT."
     ),
     "tanggal_lahir.after_election": QT_TRANSLATE_NOOP(
         "Findings", "Tanggal lahir sesudah hari pemungutan suara; cocokkan dengan KTP-el atau KK."

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pathlib
 
 from desktop_app.domain import voter_changes
+from desktop_app.domain.findings import Finding
 from desktop_app.domain.outcomes import TmsCode
 from desktop_app.domain.region import InvalidRegionCode, make_tps_id
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES
@@ -94,7 +95,6 @@ class TmsDialog(QDialog):
         self.problems = QLabel(self)
         self.problems.setObjectName("findings")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #c62828;")
         self.error = ErrorLine(self)
         self.buttons = SaveCancel(self, self.tr("&Simpan TMS"))
 
@@ -104,6 +104,7 @@ class TmsDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.problems)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # room the hint lines leave when they hide stays below the form
         layout.addWidget(self.buttons)
 
         self.code.currentIndexChanged.connect(self._code_changed)
@@ -243,12 +244,29 @@ class TmsDialog(QDialog):
                 int(code), self.evidence.currentData() or "", self.reference.text()
             )
         result = voter_changes.judge(change, record, self._ctx.rules())
-        touched = bool(self.reference.text().strip() or self.target_tps.currentText().strip())
-        self.problems.setText(
-            "\n".join(f"⛔ {finding_text(f)}" for f in result.errors) if touched else ""
-        )
+        moving = code is TmsCode.SALAH_TPS
+        typed = self.target_tps.currentText() if moving else self.reference.text()
+        touched = bool(typed.strip())
+        texts = [self._problem_text(f, moving) for f in result.errors]
+        if touched:
+            self.problems.setText("\n".join(f"⛔ {text}" for text in texts))
+            self.problems.setStyleSheet("color: #c62828;")
+        else:
+            # Nothing typed yet is no mistake, but a disabled Simpan must still say why.
+            self.problems.setText(
+                self.tr("Untuk menyimpan: %1").replace("%1", " ".join(texts)) if texts else ""
+            )
+            self.problems.setStyleSheet("color: #555555;")
+        self.problems.setVisible(bool(texts))
         self.buttons.save.setEnabled(result.ok)
+        self.buttons.save.setToolTip("\n".join(texts))
         return result.ok
+
+    def _problem_text(self, finding: Finding, moving: bool) -> str:
+        if moving and finding.code == "tms.evidence_ref_missing":
+            # TMS-8's "evidence" is the target TPS: the evidence rows are hidden.
+            return self.tr("Pilih TPS tujuan di desa yang sama.")
+        return finding_text(finding)
 
     def save(self) -> None:
         if not self._validate():

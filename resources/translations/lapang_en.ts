@@ -42,77 +42,75 @@
         <translation>Applicant&apos;s identity (as on the KTP-el)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="77"/>
         <source>Isi dari NIK</source>
-        <translation>Fill from NIK</translation>
+        <translation type="vanished">Fill from NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="80"/>
         <source>Isi tanggal lahir dan jenis kelamin dari NIK (periksa dengan KTP-el)</source>
-        <translation>Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
+        <translation type="vanished">Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="84"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="78"/>
         <source>16 angka dari KTP-el</source>
         <translation>16 digits from the KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="88"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="81"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="93"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="85"/>
         <source>jalan/dusun, RT/RW</source>
         <translation>street/hamlet, RT/RW</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="86"/>
         <source>ketik nama atau kode desa/kelurahan</source>
         <translation>type a village name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="99"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="91"/>
         <source>08…</source>
         <translation>08…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="100"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="92"/>
         <source>tidak wajib</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="116"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="115"/>
         <source>Pelamar harus tinggal di wilayah kerja badan yang dilamar.</source>
         <translation>The applicant must live in the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="122"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="121"/>
         <source>Hasil pemeriksaan kesehatan (dari surat keterangan sehat)</source>
         <translation>Health check results (from the health certificate)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="139"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="138"/>
         <source>Tekanan darah:</source>
         <translation>Blood pressure:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="353"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="362"/>
         <source>NIK memuat tanggal lahir dan jenis kelamin (tanggal + 40 untuk perempuan); isinya tampil di sini untuk dicocokkan.</source>
         <translation>The NIK holds the birth date and sex (day + 40 for women); they show here to compare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="362"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="372"/>
         <source> atau </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="363"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="373"/>
         <source>(tanggal tidak wajar untuk pelamar)</source>
         <translation>(not a plausible date for an applicant)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="366"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="376"/>
         <source>Menurut NIK: lahir %1 · %2</source>
         <translation>According to the NIK: born %1 · %2</translation>
     </message>
@@ -279,74 +277,98 @@
 <context>
     <name>ApplicationPage</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="85"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="87"/>
         <source>ketik nama atau kode wilayah</source>
         <translation>type an area name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="88"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="90"/>
         <source>Badan yang dilamar</source>
         <translation>Body applied for</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="90"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="92"/>
         <source>&amp;Badan ad hoc:</source>
         <translation>Ad hoc &amp;body:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="94"/>
         <source>&amp;Wilayah kerja:</source>
         <translation>&amp;Working area:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="114"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="116"/>
         <source>← Daftar pendaftaran</source>
         <translation>← Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="116"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="118"/>
         <source>&amp;Kirim pendaftaran  [Ctrl+Enter]</source>
         <translation>&amp;Submit application  [Ctrl+Enter]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="191"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="193"/>
         <source>Belum ada TPS di laptop ini. Muat daftar pemilih atau data TPS, atau ketik kode TPS (kode desa + 3 angka).</source>
         <translation>No TPS on this laptop yet. Load the voter list or the TPS data, or type a TPS code (village code + 3 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="290"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="292"/>
         <source>Menyimpan draf…</source>
         <translation>Saving draft…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="292"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="294"/>
         <source>Perubahan belum tersimpan</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="294"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="296"/>
         <source>✓ Draf tersimpan %1 — aman bila listrik padam</source>
         <translation>✓ Draft saved %1 — safe if the power fails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="298"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="300"/>
         <source>Draf tersimpan otomatis saat Anda mengetik.</source>
         <translation>The draft saves itself as you type.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="304"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="306"/>
         <source>Pilih pindaian atau foto: %1</source>
         <translation>Choose a scan or photo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="309"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="311"/>
         <source>Pindaian atau foto (%1)</source>
         <translation>Scans or photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="347"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="349"/>
         <source>Pendaftaran belum dapat dikirim: betulkan isian bertanda merah.</source>
         <translation>The application cannot be submitted yet: correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="365"/>
+        <source>Kirim pendaftaran?</source>
+        <translation>Submit the application?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="367"/>
+        <source>Kirim pendaftaran %1 sebagai %2?
+
+Setelah dikirim, isian tidak dapat diubah lagi. Periksa dulu dengan KTP-el dan berkas pelamar.</source>
+        <translation>Submit the application of %1 as %2?
+
+Once submitted, it can no longer be changed. Check it against the KTP-el and the applicant&apos;s papers first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="375"/>
+        <source>&amp;Kirim  [Enter]</source>
+        <translation>&amp;Submit  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="377"/>
+        <source>&amp;Periksa lagi  [Esc]</source>
+        <translation>&amp;Check again  [Esc]</translation>
     </message>
 </context>
 <context>
@@ -641,7 +663,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="52"/>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="120"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="124"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
@@ -651,27 +673,27 @@
         <translation>Attach file %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="111"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="115"/>
         <source>✓ berkas terlampir: %1</source>
         <translation>✓ file attached: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="113"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="117"/>
         <source>✓ berkas terlampir</source>
         <translation>✓ file attached</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="116"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="120"/>
         <source>Ganti berkas…</source>
         <translation>Replace file…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="118"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="122"/>
         <source>diterima (kertas)</source>
         <translation>received (paper)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="122"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="126"/>
         <source>belum diterima</source>
         <translation>not received</translation>
     </message>
@@ -939,6 +961,19 @@
     </message>
 </context>
 <context>
+    <name>FillFromNik</name>
+    <message>
+        <location filename="../../desktop_app/ui/nik_fill.py" line="51"/>
+        <source>Isi dari NIK</source>
+        <translation>Fill from NIK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/nik_fill.py" line="54"/>
+        <source>Isi tanggal lahir dan jenis kelamin dari NIK (periksa dengan KTP-el)</source>
+        <translation>Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="15"/>
@@ -1112,8 +1147,12 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="95"/>
+        <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT.</source>
+        <translation>The date of birth must be a real date, written DD-MM-YYYY or DDMMYYYY.</translation>
+    </message>
+    <message>
         <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT.</source>
-        <translation>The date of birth must be a real date, written DD-MM-YYYY.</translation>
+        <translation type="vanished">The date of birth must be a real date, written DD-MM-YYYY.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="98"/>
@@ -1213,7 +1252,7 @@
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="151"/>
         <source>Pilih TPS tujuan di desa yang sama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the target TPS in the same village.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="152"/>
@@ -2453,87 +2492,91 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Enter the date of birth from the KTP-el: the age is counted from it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="172"/>
         <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT.</source>
-        <translation>The date of birth must be a real date, written DD-MM-YYYY.</translation>
+        <translation type="vanished">The date of birth must be a real date, written DD-MM-YYYY.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="175"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="172"/>
+        <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT.</source>
+        <translation>The date of birth must be a real date, written DD-MM-YYYY or DDMMYYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="176"/>
         <source>Pelamar belum berusia %1 tahun pada hari pemungutan suara (%2); pendaftaran tidak dapat diterima.</source>
         <translation>The applicant is not yet %1 on election day (%2); the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="180"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="181"/>
         <source>Usia lebih dari %1 tahun pada hari pemungutan suara. Boleh diterima, tetapi pelamar yang lebih muda diutamakan bila jumlahnya cukup.</source>
         <translation>Older than %1 on election day. May be received, but younger applicants come first if there are enough.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="185"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="186"/>
         <source>Isi alamat sesuai KTP-el.</source>
         <translation>Enter the address on the KTP-el.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="186"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="187"/>
         <source>Isi pekerjaan (tulis &quot;tidak bekerja&quot; bila tidak bekerja).</source>
         <translation>Enter the occupation (write &quot;not working&quot; if none).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="189"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="190"/>
         <source>Pilih pendidikan terakhir yang sudah tamat.</source>
         <translation>Choose the highest completed education.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="192"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="193"/>
         <source>Pendidikan paling rendah SMA atau sederajat; pendaftaran tidak dapat diterima.</source>
         <translation>At least senior high school or equivalent is required; the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="196"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="197"/>
         <source>Pilih desa/kelurahan tempat pelamar tinggal.</source>
         <translation>Choose the village where the applicant lives.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="199"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="200"/>
         <source>Pelamar harus berdomisili di wilayah kerja badan yang dilamar.</source>
         <translation>The applicant must live in the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="203"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="204"/>
         <source>Tanpa nomor HP: sepakati cara lain untuk menghubungi pelamar.</source>
         <translation>No phone number: agree on another way to reach the applicant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="207"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="208"/>
         <source>Nomor HP/telepon harus 8 sampai 15 angka.</source>
         <translation>The phone number must be 8 to 15 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="210"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="211"/>
         <source>Alamat email tidak sah; kosongkan bila tidak ada.</source>
         <translation>The e-mail address is not valid; leave it empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="213"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="214"/>
         <source>Centang setelah pelamar menandatangani pernyataan ini di surat pernyataan.</source>
         <translation>Tick once the applicant has signed this statement in the statement letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="217"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="218"/>
         <source>Belum diterima. Pendaftaran tetap dapat dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Not received. The application can still be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="221"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="222"/>
         <source>Salin nilai ini dari surat keterangan sehat.</source>
         <translation>Copy this value from the health certificate.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="224"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="225"/>
         <source>Di atas batas umum; panitia mempertimbangkannya (surat dokter yang menentukan).</source>
         <translation>Above the usual limit; the panel takes it into account (the doctor&apos;s certificate decides).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="228"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="229"/>
         <source>NIK ini sudah punya pendaftaran lain di laptop ini: %1.</source>
         <translation>This NIK already has another application on this laptop: %1.</translation>
     </message>
@@ -2935,12 +2978,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SaveCancel</name>
     <message>
-        <location filename="../../desktop_app/ui/dialog_parts.py" line="13"/>
+        <location filename="../../desktop_app/ui/dialog_parts.py" line="22"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialog_parts.py" line="22"/>
+        <location filename="../../desktop_app/ui/dialog_parts.py" line="31"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3140,7 +3183,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Former political party member (needs a letter from the party)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="83"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="86"/>
         <source>⛔ %n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
         <translation>
             <numerusform>⛔ %n statement not ticked. Tick once the applicant has signed the statement letter.</numerusform>
@@ -3657,48 +3700,48 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>TmsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="53"/>
         <source>Tandai TMS (tidak memenuhi syarat)</source>
         <translation>Mark TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="69"/>
         <source>nomor TPS, misalnya 004</source>
         <translation>TPS number, e.g. 004</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="70"/>
         <source>&amp;Lampirkan foto/pindaian…</source>
         <translation>&amp;Attach photo/scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="74"/>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="212"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="75"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="213"/>
         <source>(tidak wajib)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="80"/>
         <source>&amp;Kode TMS:</source>
         <translation>TMS &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
         <source>&amp;Bukti:</source>
         <translation>&amp;Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
         <source>&amp;Nomor/keterangan bukti:</source>
         <translation>Evidence &amp;number/note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="83"/>
         <source>TPS t&amp;ujuan:</source>
         <translation>&amp;Target TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="89"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="90"/>
         <source>Foto bukti:</source>
         <translation>Evidence photo:</translation>
     </message>
@@ -3708,69 +3751,79 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>&amp;Save TMS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="147"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="148"/>
         <source>NIK atau id data lain dari orang yang sama</source>
         <translation>NIK or id of the other record of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="151"/>
         <source>nomor surat/dokumen, atau keterangan singkat</source>
         <translation>letter/document number, or a short note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="154"/>
         <source>Tandai TMS-2 pada data yang ganda; data yang benar tetap.</source>
         <translation>Mark TMS-2 on the duplicate record; the right one stays.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="156"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin.</source>
         <translation>Under 17 on election day and never married.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="159"/>
         <source>Pindah ke luar desa. Pindah TPS di desa yang sama adalah TMS-8.</source>
         <translation>Moved out of the village. A move to another TPS in the same village is TMS-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="162"/>
         <source>Pemilih ditandai TMS-8 di TPS ini dan langsung ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>The voter is marked TMS-8 at this TPS and added right away as a new voter at the target TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="196"/>
         <source>Pilih foto atau pindaian bukti</source>
         <translation>Choose a photo or scan of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
         <source>Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photo or scan (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="199"/>
         <source>Pilih</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="203"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="257"/>
+        <source>Untuk menyimpan: %1</source>
+        <translation>To save: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="268"/>
+        <source>Pilih TPS tujuan di desa yang sama.</source>
+        <translation>Choose the target TPS in the same village.</translation>
     </message>
 </context>
 <context>
@@ -3873,47 +3926,47 @@ recorded %2 by %3</translation>
 <context>
     <name>VoterForm</name>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="90"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="69"/>
         <source>16 angka dari KK</source>
         <translation>16 digits from the KK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="91"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="70"/>
         <source>16 angka dari KTP-el</source>
         <translation>16 digits from the KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="73"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="211"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="199"/>
         <source>semula: &lt;s&gt;%1&lt;/s&gt;</source>
         <translation>was: &lt;s&gt;%1&lt;/s&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="212"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="200"/>
         <source>Nilai di daftar sebelum diubah pertama kali</source>
         <translation>The value on the list before the first correction</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="250"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="247"/>
         <source>Ketik 16 angka NIK: tanggal lahir dan jenis kelamin yang dikandungnya tampil di sini.</source>
         <translation>Type the 16-digit NIK: the birth date and sex it encodes appear here.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="258"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="256"/>
         <source>NIK ini tidak sah; lihat pesan di bawah.</source>
         <translation>This NIK is not valid; see the message below.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="265"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="258"/>
         <source> atau </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="268"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="261"/>
         <source>Menurut NIK: lahir %1 · %2 · kecamatan asal %3</source>
         <translation>From the NIK: born %1 · %2 · first registered in kecamatan %3</translation>
     </message>

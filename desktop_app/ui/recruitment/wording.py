@@ -170,7 +170,8 @@ _FINDINGS = {
         "RecruitmentFindings", "Isi tanggal lahir dari KTP-el: usia dihitung darinya."
     ),
     "tanggal_lahir.invalid": QT_TRANSLATE_NOOP(
-        "RecruitmentFindings", "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT."
+        "RecruitmentFindings",
+        "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT.",
     ),
     "age.below_minimum": QT_TRANSLATE_NOOP(
         "RecruitmentFindings",
