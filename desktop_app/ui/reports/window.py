@@ -12,6 +12,7 @@ from desktop_app.reports.coklit_exports import ReportKind
 from desktop_app.ui.area_selector import AreaSelector
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.messages import error_text
+from desktop_app.ui.paper_choice import PaperChoice
 from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import (
     QAbstractItemView,
@@ -95,6 +96,11 @@ class ReportsWindow(QDialog):
         buttons.addWidget(QLabel(self.tr("Ekspor:"), self))
         for button in (self.export_recap, self.export_list, self.export_changes):
             buttons.addWidget(button)
+        self.paper = PaperChoice(ctx, self)
+        paper_label = QLabel(self.tr("&Kertas:"), self)
+        paper_label.setBuddy(self.paper)
+        buttons.addWidget(paper_label)
+        buttons.addWidget(self.paper)
         buttons.addStretch(1)
         buttons.addWidget(self.reload_button)
 
