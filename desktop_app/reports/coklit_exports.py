@@ -131,7 +131,9 @@ def build_document(
         breakdown = report_queries.coklit_breakdown(db, area)
         tables = [recap_table(breakdown.total, label)]
         if breakdown.parts:
-            tables.append(coklit_tables.parts_table(breakdown, names))
+            # The parts by name ("Bangkinang (14.01.01.1011)"), as the reports window shows them.
+            part_names = report_queries.region_names(db, area, (c for c, _ in breakdown.parts))
+            tables.append(coklit_tables.parts_table(breakdown, part_names))
         return Document(
             f"REKAP HASIL COKLIT — {label}",
             "Model A-Laporan Hasil Coklit",

@@ -68,11 +68,11 @@ def _cell(value: object) -> str:
 
 
 def _header_cell(table: Table, column: int) -> str:
-    # Columns of counts take what their numbers need; the labels get the rest of the width.
-    counts = [c for c in range(len(table.header)) if _counts_only(table, c)]
-    width = min(10, 60 // len(counts), 60 // len(table.header))
-    width_attr = f" width='{width}%'" if column in counts else ""
-    return f"<th{width_attr}>{html.escape(str(table.header[column]))}</th>"
+    # A short table of counts (Uraian, L, P, Jumlah) keeps its numbers narrow and its labels
+    # wide; a wide one is left to Qt, which never narrows a column below its longest word.
+    narrow = len(table.header) <= 5 and _counts_only(table, column)
+    width = " width='10%'" if narrow else ""
+    return f"<th{width}>{html.escape(str(table.header[column]))}</th>"
 
 
 def _counts_only(table: Table, column: int) -> bool:

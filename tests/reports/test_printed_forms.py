@@ -195,3 +195,26 @@ def test_every_page_printed_from_a_demo_vault_says_demo(desa, tmp_path, qapp, ki
         assert "DEMO" in text and "BUKAN DATA PEMILIH ASLI" in text
     for image in render(pdf, tmp_path):
         assert_margins(image)
+
+
+def test_recap_of_a_kecamatan_names_its_desa_and_is_signed_by_the_ppk(desa, tmp_path, qapp):  # noqa: F811
+    store, *_ = desa
+    kecamatan = DESA.rsplit(".", 1)[0]
+    pdf = _export(store, ReportKind.RECAP, kecamatan, tmp_path / "rekap.pdf")
+    text = " ".join(page_texts(pdf))
+    assert "PANITIA PEMILIHAN KECAMATAN BANGKINANG KOTA" in text
+    # Each desa by its name, as the reports window lists it (the code alone before).
+    assert f"Bangkinang ({DESA})" in text
+    assert "Ketua PPK Kecamatan Bangkinang Kota," in text
+    assert "Bangkinang Kota, 20 Januari 2029" in text
+
+
+def test_recap_of_every_area_has_the_kpu_letterhead_and_a_blank_place(desa, tmp_path, qapp):  # noqa: F811
+    store, *_ = desa
+    pdf = _export(store, ReportKind.RECAP, None, tmp_path / "rekap.pdf")
+    texts = page_texts(pdf)
+    assert "KOMISI PEMILIHAN UMUM" in texts[0]
+    assert "........, 20 Januari 2029" in texts[-1]  # written by hand: no one place
+    assert "Petugas," in texts[-1] and f"( {store.officer} )" in texts[-1]
+    for image in render(pdf, tmp_path):
+        assert_margins(image)
