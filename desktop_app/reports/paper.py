@@ -18,7 +18,12 @@ class PaperSize(enum.StrEnum):
 
     @property
     def caption(self) -> str:
-        return "A4 (210 × 297 mm)" if self is PaperSize.A4 else "F4/Folio (215 × 330 mm)"
+        return "A4" if self is PaperSize.A4 else "F4 (Folio)"
+
+    @property
+    def dimensions(self) -> str:
+        width, height = self.size_mm
+        return f"{width:g} × {height:g} mm"
 
     @classmethod
     def of(cls, value: object) -> PaperSize:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop_app.reports.paper import PaperSize
 from desktop_app.ui.context import DeskContext
-from desktop_app.ui.qt import QComboBox, QWidget
+from desktop_app.ui.qt import QComboBox, Qt, QWidget
 
 
 class PaperChoice(QComboBox):
@@ -14,8 +14,9 @@ class PaperChoice(QComboBox):
         self.setObjectName("paperChoice")
         self._ctx = ctx
         self.setToolTip(self.tr("Ukuran kertas untuk PDF yang dicetak"))
-        for paper in PaperSize:
+        for index, paper in enumerate(PaperSize):
             self.addItem(paper.caption, paper.value)
+            self.setItemData(index, paper.dimensions, Qt.ItemDataRole.ToolTipRole)
         self.setCurrentIndex(max(0, self.findData(PaperSize.of(ctx.settings.paper_size).value)))
         self.currentIndexChanged.connect(self._chosen)
 

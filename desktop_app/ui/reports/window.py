@@ -96,11 +96,6 @@ class ReportsWindow(QDialog):
         buttons.addWidget(QLabel(self.tr("Ekspor:"), self))
         for button in (self.export_recap, self.export_list, self.export_changes):
             buttons.addWidget(button)
-        self.paper = PaperChoice(ctx, self)
-        paper_label = QLabel(self.tr("&Kertas:"), self)
-        paper_label.setBuddy(self.paper)
-        buttons.addWidget(paper_label)
-        buttons.addWidget(self.paper)
         buttons.addStretch(1)
         buttons.addWidget(self.reload_button)
 
@@ -157,7 +152,16 @@ class ReportsWindow(QDialog):
         right_layout.addWidget(self.summary)
         right_layout.addLayout(buttons)
         right_layout.addWidget(body, 1)
-        right_layout.addWidget(self.status)
+        # The paper sits on the status line, not among the export buttons: that row is what
+        # decides the window's minimum width on a 1366-pixel screen.
+        self.paper = PaperChoice(ctx, self)
+        paper_label = QLabel(self.tr("&Kertas:"), self)
+        paper_label.setBuddy(self.paper)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(paper_label)
+        status_row.addWidget(self.paper)
+        right_layout.addLayout(status_row)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.areas)
         split.addWidget(right)
