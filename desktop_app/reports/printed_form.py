@@ -10,9 +10,13 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from desktop_app.reports.paper import FOOTER_MM, HEADER_MM, MARGINS_MM, PaperSize
 from desktop_app.reports.safe_write import write_with
+
+if TYPE_CHECKING:  # Qt is imported where a form is painted, never when this module loads
+    from desktop_app.ui.qt import QImage, QPagedPaintDevice, QPageLayout, QPainter, QRectF
 
 # QTextDocument lays out in 96-dpi logical pixels; at any other resolution the text comes out
 # scaled (150 dpi gave 6-pt type on A4).
@@ -48,7 +52,7 @@ def qr_modules(text: str) -> list[list[bool]]:
     return blank + [[False] * QR_BORDER + r + [False] * QR_BORDER for r in rows] + blank
 
 
-def _qr_image(text: str, scale: int):  # -> QImage
+def _qr_image(text: str, scale: int) -> QImage:
     from desktop_app.ui.qt import QColor, QImage
 
     modules = qr_modules(text)
@@ -72,7 +76,7 @@ def qr_img_tag(name: str, text: str, module_mm: float = 0.8) -> str:
     return f"<img src='qr:{name}' width='{side}' height='{side}'>"
 
 
-def _page_layout(form: PrintedForm):  # -> QPageLayout
+def _page_layout(form: PrintedForm) -> QPageLayout:
     from desktop_app.ui.qt import QMarginsF, QPageLayout, QPageSize, QSizeF
 
     width, height = form.paper.size_mm
@@ -89,7 +93,7 @@ def _page_layout(form: PrintedForm):  # -> QPageLayout
     return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
-def _draw_demo(painter, page) -> None:  # page: QRectF
+def _draw_demo(painter: QPainter, page: QRectF) -> None:
     from desktop_app.ui.qt import QColor, QFont, QRectF, Qt
 
     painter.save()
@@ -115,7 +119,9 @@ def _draw_demo(painter, page) -> None:  # page: QRectF
     painter.restore()
 
 
-def _draw_frame(painter, form: PrintedForm, inner, page_no: int, pages: int) -> None:
+def _draw_frame(
+    painter: QPainter, form: PrintedForm, inner: QRectF, page_no: int, pages: int
+) -> None:
     """The form's code above the body, the footer line and page number below it."""
     from desktop_app.ui.qt import QColor, QFont, QRectF, Qt
 
@@ -145,7 +151,7 @@ def _draw_frame(painter, form: PrintedForm, inner, page_no: int, pages: int) -> 
     painter.restore()
 
 
-def render_pages(form: PrintedForm, writer) -> int:  # writer: QPdfWriter
+def render_pages(form: PrintedForm, writer: QPagedPaintDevice) -> int:
     """Lay out the body and paint every page on ``writer``; returns the page count."""
     from desktop_app.ui.qt import (
         QAbstractTextDocumentLayout,
