@@ -9,6 +9,10 @@ python3 -m venv .venv
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && ! ldconfig -p | grep -q libxkbcommon.so.0; then
   apt-get update -qq && apt-get install -y -qq libxkbcommon0 libegl1 libfontconfig1 libglib2.0-0 >/dev/null
 fi
+# The printed-form tests (tests/reports/test_printed_forms.py) render each PDF with poppler.
+if ! command -v pdftoppm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null
+fi
 # The sync server's tests run on SQLite and on a throwaway PostgreSQL cluster.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then

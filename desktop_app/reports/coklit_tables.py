@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from desktop_app.domain.outcomes import TmsCode
-from desktop_app.domain.voter import ELEMENTS, KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
-from desktop_app.reports.tables import DISABILITY_LABELS, Table
+from desktop_app.domain.labels import DISABILITY_LABELS, keterangan_label
+from desktop_app.domain.voter import ELEMENTS, KETERANGAN_BARU
+from desktop_app.reports.tables import Table
 from desktop_app.store.coklit_report import CoklitCounts
 from desktop_app.store.report_queries import ChangedVoter, CoklitBreakdown
 
@@ -125,15 +125,8 @@ CHANGES_HEADER = (*CHANGE_IDENTITY, "Elemen", "Semula", "Menjadi")
 
 
 def keterangan_text(mark: str) -> str:
-    if mark == KETERANGAN_UBAH:
-        return "U – Ubah"
-    if mark == KETERANGAN_BARU:
-        return "B – Baru"
-    if mark == KETERANGAN_SESUAI:
-        return "✓ – Sesuai"
-    if mark.isdigit() and 1 <= int(mark) <= 8:
-        return f"{mark} – TMS {TmsCode(int(mark)).label}"
-    return "Belum dicek"
+    """The keterangan as the desk's table shows it (domain.labels): 'TMS-1 Meninggal dunia'."""
+    return keterangan_label(mark)
 
 
 def element_value(name: str, value: Any) -> str:
@@ -145,7 +138,7 @@ def element_value(name: str, value: Any) -> str:
         return date.strftime("%d-%m-%Y")
     if name == "disabilitas":
         code = int(value or 0)
-        return f"{code} {DISABILITY_LABELS[code]}" if code in DISABILITY_LABELS else "—"
+        return f"{code} {DISABILITY_LABELS[code]}" if code in DISABILITY_LABELS and code else "—"
     return str(value)
 
 

@@ -1,17 +1,23 @@
 """A report document: a title, the area heading, one or more tables and a closing note, written
-as a PDF (through writers.write_pdf_html), an XLSX workbook with a sheet per table, or a CSV of
-its first table."""
+as a PDF laid out as KPU's forms (letterhead, identity block, tables, place and date, signature
+blocks, page numbers: form_parts and printed_form), an XLSX workbook with a sheet per table, or a
+CSV of its first table."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 import pathlib
 
 from desktop_app.formats.spreadsheet_cells import xlsx_cells
+from desktop_app.reports import form_parts
+from desktop_app.reports.form_parts import Signer
+from desktop_app.reports.paper import PaperSize
+from desktop_app.reports.printed_form import PrintedForm, write_printed_pdf
 from desktop_app.reports.safe_write import write_with
 from desktop_app.reports.tables import Table
-from desktop_app.reports.writers import write_csv, write_pdf_html
+from desktop_app.reports.writers import write_csv
 
 # UU 27/2022 tentang Pelindungan Data Pribadi: the printout says what it holds and how to keep it.
 PERSONAL_DATA_NOTE = (
@@ -37,6 +43,13 @@ class Document:
     # Leading columns of the first table that repeat on a voter's every line (a spreadsheet
     # needs them there); print shows them on the voter's first line only.
     grouped_columns: int = 0
+    # The kop surat: the kabupaten/kota and the body issuing the form ("PANITIA PEMUNGUTAN …").
+    kabupaten: str | None = None
+    issuing_body: str = ""
+    # Where and when it is signed, and by whom (left, right), as the form has them.
+    place: str = ""
+    signed_on: dt.date | None = None
+    signers: tuple[Signer | None, Signer | None] = (None, None)
 
     @property
     def rows(self) -> int:
@@ -44,14 +57,32 @@ class Document:
 
 
 def _cell(value: object) -> str:
-    # Counts align right so digits line up; text stays left.
+    # Counts align right so digits line up; text stays left. A NIK, NKK or date never breaks
+    # across lines: an officer reads it digit by digit against the KTP-el.
     if isinstance(value, int):
         return f"<td align='right'>{value}</td>"
-    return f"<td>{html.escape(str(value))}</td>"
+    text = str(value)
+    if text.replace("-", "").isdigit() and len(text) >= 8:
+        return f"<td style='white-space:nowrap'>{html.escape(text)}</td>"
+    return f"<td>{html.escape(text)}</td>"
+
+
+def _header_cell(table: Table, column: int) -> str:
+    # A short table of counts (Uraian, L, P, Jumlah) keeps its numbers narrow and its labels
+    # wide; a wide one is left to Qt, which never narrows a column below its longest word.
+    narrow = len(table.header) <= 5 and _counts_only(table, column)
+    width = " width='10%'" if narrow else ""
+    return f"<th{width}>{html.escape(str(table.header[column]))}</th>"
+
+
+def _counts_only(table: Table, column: int) -> bool:
+    return bool(table.rows) and all(
+        isinstance(row[column], int) for row in table.rows if column < len(row)
+    )
 
 
 def _table_html(table: Table, *, show_title: bool, grouped: int = 0) -> str:
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in table.header)
+    head = "".join(_header_cell(table, c) for c in range(len(table.header)))
     lines = []
     previous: tuple[object, ...] = ()
     for row in table.rows:
@@ -63,7 +94,11 @@ def _table_html(table: Table, *, show_title: bool, grouped: int = 0) -> str:
     body = "".join(lines)
     if not table.rows:
         body = f"<tr><td colspan='{len(table.header)}'>Tidak ada data.</td></tr>"
-    title = f"<h2>{html.escape(table.title)}</h2>" if show_title else ""
+    title = (
+        f"<p style='margin-top:8px;margin-bottom:4px'><b>{html.escape(table.title)}</b></p>"
+        if show_title
+        else ""
+    )
     # <thead> makes Qt repeat the header row at the top of every page.
     return (
         f"{title}<table width='100%' cellspacing='0' cellpadding='2' border='1'>"
@@ -72,11 +107,6 @@ def _table_html(table: Table, *, show_title: bool, grouped: int = 0) -> str:
 
 
 def document_html(document: Document, *, font_pt: float = 9.0) -> str:
-    plain = "style='border:none;padding:0 8px 0 0'"
-    heading = "".join(
-        f"<tr><td {plain}>{html.escape(label)}</td><td {plain}>: {html.escape(value)}</td></tr>"
-        for label, value in document.heading
-    )
     tables = "".join(
         ("<div style='page-break-before: always'>" if i else "<div>")
         + _table_html(
@@ -88,17 +118,24 @@ def document_html(document: Document, *, font_pt: float = 9.0) -> str:
         for i, table in enumerate(document.tables)
     )
     note = f"<p><i>{html.escape(document.note)}</i></p>" if document.note else ""
+    signatures = ""
+    if any(document.signers):
+        signatures = form_parts.signatures_html(
+            document.place or form_parts.BLANK_NAME[:20],
+            document.signed_on or dt.date.today(),
+            *document.signers,
+        )
     return (
         "<html><head><style>"
         f"body{{font-family:sans-serif;font-size:{font_pt}pt}}"
-        "h1{font-size:13pt;margin-bottom:0} h2{font-size:11pt} .form{color:#444}"
         "table{border-collapse:collapse} th{background:#ddd} th,td{border:1px solid #444}"
         "</style></head><body>"
-        f"<h1>{html.escape(document.title)}</h1>"
-        f"<p class='form'>{html.escape(document.form)}</p>"
-        f"<table cellspacing='0' cellpadding='1'>{heading}</table>"
-        f"<p>Dicetak {html.escape(document.printed)}</p>"
-        f"{tables}{note}</body></html>"
+        + form_parts.letterhead_html(document.kabupaten, document.issuing_body)
+        + form_parts.title_html(document.title.upper(), document.form)
+        + form_parts.identity_html(
+            [(label, html.escape(value)) for label, value in document.heading]
+        )
+        + f"<p style='margin:2px'></p>{tables}{note}{signatures}</body></html>"
     )
 
 
@@ -109,10 +146,18 @@ def write_document_pdf(
     overwrite: bool = False,
     landscape: bool = False,
     font_pt: float = 9.0,
+    paper: PaperSize = PaperSize.A4,
+    demo: bool = False,
 ) -> pathlib.Path:
-    return write_pdf_html(
-        document_html(document, font_pt=font_pt), path, overwrite=overwrite, landscape=landscape
+    form = PrintedForm(
+        form=document.form,
+        body_html=document_html(document, font_pt=font_pt),
+        footer=f"Dicetak {document.printed} dengan Lapang",
+        paper=paper,
+        landscape=landscape,
+        demo=demo,
     )
+    return write_printed_pdf(form, path, overwrite=overwrite)
 
 
 def _sheet_name(title: str, taken: set[str]) -> str:

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from desktop_app.domain.outcomes import TmsCode
+from desktop_app.domain.labels import RECAP_TITLES, disability_line, tms_label
 from desktop_app.store.coklit_report import DISABILITY_CODES, TMS_CODES, CoklitCounts
-
-DISABILITY_LABELS = {
-    1: "Fisik",
-    2: "Intelektual",
-    3: "Mental",
-    4: "Sensorik wicara",
-    5: "Sensorik rungu",
-    6: "Sensorik netra",
-}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -25,23 +16,26 @@ class Table:
 
 
 def recap_table(counts: CoklitCounts, area_name: str) -> Table:
-    """Model A-Laporan Hasil Coklit: one line per item, L / P / total."""
+    """Model A-Laporan Hasil Coklit: one line per item, L / P / total, in the order and the
+    words of the reports window (domain.labels)."""
     rows: list[tuple[object, ...]] = []
 
     def line(label: str, by_sex: dict[str, int]) -> None:
         rows.append((label, by_sex["L"], by_sex["P"], by_sex["L"] + by_sex["P"]))
 
-    line("Pemilih diterima (daftar awal)", counts.received)
-    line("Sudah dicek", counts.checked)
-    line("Sesuai", counts.sesuai)
-    line("Ubah (diperbaiki)", counts.ubah)
-    line("Pemilih baru", counts.baru)
+    unchecked = {s: counts.received[s] + counts.baru[s] - counts.checked[s] for s in ("L", "P")}
+    line(RECAP_TITLES["received"], counts.received)
+    line(RECAP_TITLES["checked"], counts.checked)
+    line(RECAP_TITLES["unchecked"], unchecked)
+    line(RECAP_TITLES["sesuai"], counts.sesuai)
+    line(RECAP_TITLES["ubah"], counts.ubah)
+    line(RECAP_TITLES["baru"], counts.baru)
     for code in TMS_CODES:
-        line(f"TMS {code} – {TmsCode(int(code)).label}", counts.tms[code])
-    line("TMS jumlah", counts.tms_total)
+        line(tms_label(code), counts.tms[code])
+    line(RECAP_TITLES["tms"], counts.tms_total)
     for code in DISABILITY_CODES:
-        line(f"Disabilitas {DISABILITY_LABELS[code]}", counts.disabilitas[code])
-    line("Hasil coklit (daftar setelah coklit)", counts.result)
+        line(disability_line(code), counts.disabilitas[code])
+    line(RECAP_TITLES["result"], counts.result)
     return Table(f"Rekap Hasil Coklit — {area_name}", ("Uraian", "L", "P", "Jumlah"), tuple(rows))
 
 

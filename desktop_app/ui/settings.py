@@ -28,6 +28,8 @@ class DeskSettings:
     last_officer: str = ""
     # Per window: [x, y, width, height, maximised] of its client area, kept by ui/placement.py.
     window_geometry: dict = dataclasses.field(default_factory=dict)
+    # Paper for printed forms: "A4" or "F4" (Folio, 215 × 330 mm; reports/paper.py).
+    paper_size: str = "A4"
 
     @classmethod
     def load(cls, data_dir: pathlib.Path) -> DeskSettings:

@@ -863,99 +863,99 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="103"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="104"/>
         <source>Simpan daftar pemilih (Model A)</source>
         <translation>Save voter list (Model A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="105"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="106"/>
         <source>Simpan daftar perubahan pemilih</source>
         <translation>Save list of voter changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="106"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="107"/>
         <source>Simpan rekap hasil coklit</source>
         <translation>Save coklit summary</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="110"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="111"/>
         <source>PDF untuk dicetak (*.pdf)</source>
         <translation>PDF for printing (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="112"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="113"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="113"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="114"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="139"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="140"/>
         <source>Menyimpan %1 …</source>
         <translation>Saving %1 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="162"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="169"/>
         <source>Laporan tersimpan</source>
         <translation>Report saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="165"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="172"/>
         <source>Buka folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="176"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="183"/>
         <source>Tersimpan di:
 %1</source>
         <translation>Saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="179"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="186"/>
         <source>Berkas ini memuat data pribadi pemilih (NIK, NKK, nama, tanggal lahir, alamat). Simpan di tempat aman, jangan kirim lewat grup percakapan atau unggah ke tempat umum, dan hapus bila tidak diperlukan lagi (UU 27/2022 Pelindungan Data Pribadi).</source>
         <translation>This file holds voters&apos; personal data (NIK, NKK, names, dates of birth, addresses). Keep it somewhere safe, do not send it through chat groups or upload it anywhere public, and delete it when it is no longer needed (Law 27/2022 on Personal Data Protection).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="185"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="192"/>
         <source>Rekap ini berisi jumlah pemilih, tanpa NIK atau nama. Angka kecil (misalnya disabilitas per TPS) dapat mengenali orang: bagikan hanya untuk keperluan KPU.</source>
         <translation>This summary holds voter counts, no NIK or names. Small numbers (such as disabilities per TPS) can identify people: share it only for KPU purposes.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="199"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="206"/>
         <source>Daftar pemilih Model A dicetak per TPS. Pilih satu TPS di sebelah kiri.</source>
         <translation>The Model A voter list is printed per TPS. Choose one TPS on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="203"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="210"/>
         <source>Laporan tidak tersimpan di %1. Periksa bahwa folder itu ada, boleh ditulis dan disk tidak penuh; lalu coba lagi atau pilih folder lain.</source>
         <translation>The report was not saved to %1. Check that the folder exists, can be written to and the disk is not full; then try again or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="214"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="221"/>
         <source>Berkas sudah ada</source>
         <translation>File already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="215"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="222"/>
         <source>Berkas %1 sudah ada di folder itu. Ganti dengan laporan baru?</source>
         <translation>%1 already exists in that folder. Replace it with the new report?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="220"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="227"/>
         <source>Ganti</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="221"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="228"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="231"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="238"/>
         <source>Tidak disimpan: %1 sudah ada dan tidak diganti.</source>
         <translation>Not saved: %1 already exists and was kept.</translation>
     </message>
@@ -1978,6 +1978,14 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     </message>
 </context>
 <context>
+    <name>PaperChoice</name>
+    <message>
+        <location filename="../../desktop_app/ui/paper_choice.py" line="16"/>
+        <source>Ukuran kertas untuk PDF yang dicetak</source>
+        <translation>Paper size for printed PDFs</translation>
+    </message>
+</context>
+<context>
     <name>PartsChart</name>
     <message>
         <location filename="../../desktop_app/ui/reports/charts.py" line="294"/>
@@ -2028,47 +2036,47 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="58"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="60"/>
         <source>&amp;Cetak tanda terima…</source>
         <translation>&amp;Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="60"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="62"/>
         <source>Pendaftaran &amp;baru</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="87"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="97"/>
         <source>Pendaftaran diterima. Nomor pendaftaran: %1</source>
         <translation>Application received. Application number: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="93"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="103"/>
         <source>%1 · %2 · %3 Pendaftaran yang sudah dikirim tidak dapat diubah lagi.</source>
         <translation>%1 · %2 · %3 A submitted application can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="103"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="113"/>
         <source>Tahap di KPU: %1 — %2</source>
         <translation>Stage at KPU: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="114"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="124"/>
         <source>Dokumen belum lengkap (dicatat di tanda terima; pelamar melengkapinya sebelum penelitian administrasi): %1</source>
         <translation>Documents missing (listed on the receipt; the applicant brings them before the administrative check): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="131"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="141"/>
         <source>Simpan tanda terima (PDF)</source>
         <translation>Save receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="134"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="168"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="181"/>
         <source>Tanda terima disimpan di %1. Berkas ini berisi data pribadi pelamar (nama dan sebagian NIK) dan tidak terenkripsi: cetak dan serahkan kepada pelamar, lalu hapus berkasnya atau simpan di tempat yang aman.</source>
         <translation>Receipt saved to %1. The file holds the applicant&apos;s personal data (name and part of the NIK) and is not encrypted: print it and hand it to the applicant, then delete the file or keep it somewhere safe.</translation>
     </message>
@@ -2749,137 +2757,142 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="56"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="57"/>
         <source>Laporan hasil coklit</source>
         <translation>Coklit reports</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="84"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="85"/>
         <source>&amp;Rekap hasil coklit…</source>
         <translation>Coklit &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="86"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="87"/>
         <source>Model A-Laporan Hasil Coklit ke PDF, Excel atau CSV (Ctrl+P)</source>
         <translation>Model A-Laporan Hasil Coklit to PDF, Excel or CSV (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="88"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="89"/>
         <source>&amp;Daftar pemilih (Model A)…</source>
         <translation>&amp;Voter list (Model A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="89"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="90"/>
         <source>Daftar &amp;perubahan pemilih…</source>
         <translation>Voter &amp;changes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="91"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="92"/>
         <source>Pemilih yang diubah, baru dan TMS, dengan data semula dan data baru</source>
         <translation>Updated, new and TMS voters, with the original and the new data</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="93"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="94"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="95"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="96"/>
         <source>Ekspor:</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="103"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="158"/>
+        <source>&amp;Kertas:</source>
+        <translation>&amp;Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports/window.py" line="104"/>
         <source>Uraian</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="103"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="104"/>
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="103"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="104"/>
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="103"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="104"/>
         <source>Jumlah</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="117"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="118"/>
         <source>Rekap hasil coklit</source>
         <translation>Coklit summary</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="201"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="211"/>
         <source>Menghitung…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="230"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="240"/>
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="230"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="240"/>
         <source>Desa</source>
         <translation>Desa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="233"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="243"/>
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="235"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="245"/>
         <source>Provinsi %1</source>
         <translation>Province %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="287"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="297"/>
         <source>Daftar awal %1 + pemilih baru %2 = %3 · sudah dicek %4 (%5%), belum %6 · TMS %7 · hasil coklit %8 pemilih</source>
         <translation>Initial list %1 + new voters %2 = %3 · checked %4 (%5%), not yet %6 · TMS %7 · coklit result %8 voters</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="308"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="318"/>
         <source>Kemajuan coklit per provinsi</source>
         <translation>Coklit progress per province</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="309"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="319"/>
         <source>Kemajuan coklit per kabupaten/kota</source>
         <translation>Coklit progress per kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="310"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="320"/>
         <source>Kemajuan coklit per kecamatan</source>
         <translation>Coklit progress per kecamatan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="311"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="321"/>
         <source>Kemajuan coklit per desa/kelurahan</source>
         <translation>Coklit progress per desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="312"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="322"/>
         <source>Kemajuan coklit per TPS</source>
         <translation>Coklit progress per TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="320"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="330"/>
         <source>TPS %1</source>
         <translation>TPS %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="333"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="343"/>
         <source>Model A-Daftar Pemilih TPS ini, dengan keterangan hasil coklit</source>
         <translation>Model A-Daftar Pemilih of this TPS, with each voter&apos;s coklit mark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/window.py" line="335"/>
+        <location filename="../../desktop_app/ui/reports/window.py" line="345"/>
         <source>Model A-Daftar Pemilih dicetak per TPS: pilih satu TPS di kiri.</source>
         <translation>Model A-Daftar Pemilih is printed per TPS: choose one TPS on the left.</translation>
     </message>

@@ -127,11 +127,9 @@ def test_changed_voters_keep_the_value_before_the_first_correction(desa):
     rt = next(line for line in lines if line["Elemen"] == "RT")
     assert (rt["Semula"], rt["Menjadi"]) == (corrected.original_values["rt"], "043")
     assert sum(1 for line in lines if line["NIK"] == corrected.record.nik) == 2  # nama and RT
-    tms = next(line for line in lines if line["Keterangan"].startswith("1 –"))
-    assert tms["Keterangan"] == "1 – TMS Meninggal dunia" and tms["Elemen"] == "—"
-    assert [line["Nama"] for line in lines if line["Keterangan"] == "B – Baru"] == [
-        "Pendatang Baru"
-    ]
+    tms = next(line for line in lines if line["Keterangan"].startswith("TMS-1 "))
+    assert tms["Keterangan"] == "TMS-1 Meninggal dunia" and tms["Elemen"] == "—"
+    assert [line["Nama"] for line in lines if line["Keterangan"] == "B Baru"] == ["Pendatang Baru"]
 
 
 def test_voter_list_of_a_tps_as_pdf_xlsx_and_csv(desa, tmp_path, qapp):
@@ -140,7 +138,7 @@ def test_voter_list_of_a_tps_as_pdf_xlsx_and_csv(desa, tmp_path, qapp):
     done = export_report(store, ReportKind.VOTER_LIST, tps, tmp_path / "dpt.pdf", now=NOW)
     assert done.rows == len(voters) and done.format is ExportFormat.PDF
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(done.path).pages).split())
-    assert "DAFTAR PEMILIH — TPS 001 Bangkinang" in text and "20-01-2029 09:30" in text
+    assert "DAFTAR PEMILIH — TPS 001 BANGKINANG" in text and "20-01-2029 09:30" in text
     assert voters[0].nik in text and voters[-1].nik in text
     assert "UU 27/2022" in text  # the printout says it holds protected personal data
     page = PdfReader(done.path).pages[0].mediabox
@@ -179,7 +177,9 @@ def test_desa_recap_pdf_and_xlsx_hold_the_recap_and_the_tps_lines(desa, tmp_path
     csv_done = export_report(store, ReportKind.RECAP, DESA, tmp_path / "rekap.csv", now=NOW)
     with csv_done.path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["Uraian", "L", "P", "Jumlah"] and len(rows) == 22
+    assert (
+        rows[0] == ["Uraian", "L", "P", "Jumlah"] and len(rows) == 23
+    )  # header + 22 lines, as on screen
 
 
 def test_change_list_pdf_shows_original_and_new_value(desa, tmp_path, qapp):

@@ -10,10 +10,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from desktop_app.domain.recruitment import AdhocBody
+from desktop_app.reports.documents import Document, write_document_pdf
 from desktop_app.reports.receipt import write_receipt
 from desktop_app.reports.safe_write import ExportError, ExportExists
 from desktop_app.reports.tables import recap_table, voter_list_table
-from desktop_app.reports.writers import write_csv, write_pdf, write_xlsx
+from desktop_app.reports.writers import write_csv, write_xlsx
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.coklit_report import coklit_counts
 from desktop_app.store.voter_import import import_voters
@@ -69,9 +70,10 @@ def test_recap_pdf_holds_the_counts(tps_store, tmp_path, qapp):
     store, tps, _ = tps_store
     counts = coklit_counts(store.db, tps)
     table = recap_table(counts, f"TPS {tps}")
-    write_pdf(table, tmp_path / "rekap.pdf", subtitle="Model A-Laporan Hasil Coklit")
+    document = Document("Rekap Hasil Coklit", "Model A-Laporan Hasil Coklit", (), (table,), "")
+    write_document_pdf(document, tmp_path / "rekap.pdf")
     text = _pdf_text(tmp_path / "rekap.pdf")
-    assert "Rekap Hasil Coklit" in text and "TMS 1" in text
+    assert "REKAP HASIL COKLIT" in text and "TMS-1 Meninggal dunia" in text
     received = sum(counts.received.values())
     assert (
         f"Pemilih diterima (daftar awal) {counts.received['L']} {counts.received['P']} {received}"

@@ -229,7 +229,8 @@ def test_exports_are_written_read_back_and_say_where_and_what(qtbot, desa_window
     _export(qtbot, reports, ReportKind.CHANGES, changes)
     with changes.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert {row["Keterangan"][:1] for row in rows} == {"U", "1", "B"}
+    # The keterangan as the desk shows it: "U Ubah", "TMS-1 Meninggal dunia", "B Baru".
+    assert {row["Keterangan"].split()[0] for row in rows} == {"U", "TMS-1", "B"}
     assert next(row for row in rows if row["Elemen"] == "RT")["Menjadi"] == "042"
 
     audit = on_worker(

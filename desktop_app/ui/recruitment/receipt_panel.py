@@ -12,7 +12,9 @@ from desktop_app.domain.recruitment import DOCUMENTS, required_documents
 from desktop_app.reports.receipt import write_receipt
 from desktop_app.reports.safe_write import ExportError
 from desktop_app.store.application_service import Application
+from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
+from desktop_app.ui.paper_choice import PaperChoice
 from desktop_app.ui.placement import fit_dialog
 from desktop_app.ui.qt import (
     QFileDialog,
@@ -59,8 +61,13 @@ class ReceiptPanel(QFrame):
         self.print_button.setObjectName("printReceipt")
         self.new_button = QPushButton(self.tr("Pendaftaran &baru"), self)
         self.new_button.setObjectName("newApplication")
+        self.paper = PaperChoice(ctx, self)
+        # A receipt printed from the demo vault carries the DEMO mark; known once the worker says.
+        self.demo = False
+        ctx.read(voter_ops.store_setting("demo"), self._demo_loaded, owner=self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.paper)
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -69,6 +76,9 @@ class ReceiptPanel(QFrame):
         layout.addLayout(buttons)
         self.print_button.clicked.connect(self.choose_path)
         self.new_button.clicked.connect(self.new_requested)
+
+    def _demo_loaded(self, value: str | None) -> None:
+        self.demo = value == "1"
 
     def show_application(
         self,
@@ -154,6 +164,9 @@ class ReceiptPanel(QFrame):
                 path,
                 area_name=self._areas.name(self.application.area_code),
                 officer=self._ctx.officer,
+                region_names=self._areas.areas.names,
+                paper=self.paper.paper,
+                demo=self.demo,
                 overwrite=True,
             )
         except ExportError as exc:

@@ -15,6 +15,7 @@ from desktop_app.reports.coklit_exports import (
     ReportKind,
     default_filename,
 )
+from desktop_app.reports.paper import PaperSize
 from desktop_app.reports.safe_write import ExportError, ExportExists
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
@@ -138,7 +139,13 @@ class ExportFlow(QObject):
         self._set_busy(True)
         self.message.emit(self.tr("Menyimpan %1 …").replace("%1", path.name))
         self._ctx.read(
-            ops.export(kind, area, path, overwrite=overwrite),
+            ops.export(
+                kind,
+                area,
+                path,
+                overwrite=overwrite,
+                paper=PaperSize.of(self._ctx.settings.paper_size),
+            ),
             self._written,
             on_failure=lambda exc: self._refused(exc, kind, area, path),
             owner=self._window,

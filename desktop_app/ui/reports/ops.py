@@ -9,6 +9,7 @@ import pathlib
 from collections.abc import Callable
 
 from desktop_app.reports.coklit_exports import ExportDone, ReportKind, export_report
+from desktop_app.reports.paper import PaperSize
 from desktop_app.store import report_queries
 from desktop_app.ui.operations import WorkerContext
 
@@ -38,8 +39,13 @@ def load_report(area: str | None) -> Callable[[WorkerContext], AreaReport]:
 
 
 def export(
-    kind: ReportKind, area: str | None, path: pathlib.Path, *, overwrite: bool
+    kind: ReportKind,
+    area: str | None,
+    path: pathlib.Path,
+    *,
+    overwrite: bool,
+    paper: PaperSize = PaperSize.A4,
 ) -> Callable[[WorkerContext], ExportDone]:
     """Read the area as it is now, write the file (PDF through Qt's text engine, which is
     reentrant and may run here), and log the export in the audit trail."""
-    return lambda ctx: export_report(ctx.store, kind, area, path, overwrite=overwrite)
+    return lambda ctx: export_report(ctx.store, kind, area, path, overwrite=overwrite, paper=paper)

@@ -12,6 +12,7 @@ from desktop_app.reports.coklit_exports import ReportKind
 from desktop_app.ui.area_selector import AreaSelector
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.messages import error_text
+from desktop_app.ui.paper_choice import PaperChoice
 from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import (
     QAbstractItemView,
@@ -151,7 +152,16 @@ class ReportsWindow(QDialog):
         right_layout.addWidget(self.summary)
         right_layout.addLayout(buttons)
         right_layout.addWidget(body, 1)
-        right_layout.addWidget(self.status)
+        # The paper sits on the status line, not among the export buttons: that row is what
+        # decides the window's minimum width on a 1366-pixel screen.
+        self.paper = PaperChoice(ctx, self)
+        paper_label = QLabel(self.tr("&Kertas:"), self)
+        paper_label.setBuddy(self.paper)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(paper_label)
+        status_row.addWidget(self.paper)
+        right_layout.addLayout(status_row)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.areas)
         split.addWidget(right)
