@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         self._set_page(wizard)
 
     def show_unlock(self) -> None:
-        view = UnlockView(self.ctx, self.config.officer, self)
+        demo_login = (DEMO_OFFICER, DEMO_PASSPHRASE) if self.ctx.settings.demo_vault else None
+        view = UnlockView(self.ctx, self.config.officer, self, demo_login=demo_login)
         view.unlocked.connect(self.show_desk)
         self._set_page(view)
 
@@ -133,8 +134,9 @@ class MainWindow(QMainWindow):
         self.ctx.officer = opened.officer
         self.ctx.election_date = opened.election_date
         settings = self.ctx.settings
-        if settings.last_officer != opened.officer:
+        if settings.last_officer != opened.officer or settings.demo_vault != opened.demo:
             settings.last_officer = opened.officer
+            settings.demo_vault = opened.demo
             self._save_settings()
         if self.sync is None:
             self.sync = SyncController(self.ctx, self.config.sync, self)
@@ -182,7 +184,8 @@ class MainWindow(QMainWindow):
             install_language(self.ctx.settings.language)
         if (change.language_changed or change.election_date_changed) and self.desk is not None:
             # Rebuild the desk so every label is in the new language / uses the new date.
-            self.show_desk(Opened(self.ctx.officer, self.ctx.election_date, False))
+            demo = self.ctx.settings.demo_vault
+            self.show_desk(Opened(self.ctx.officer, self.ctx.election_date, demo))
 
     def _save_settings(self) -> None:
         self.ctx.settings.save_quietly(self.config.data_dir)

@@ -17,6 +17,8 @@ from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt import (
     QButtonGroup,
     QFormLayout,
+    QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -72,6 +74,15 @@ class FirstRunWizard(QWidget):
         layout.addStretch(1)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # A plain widget has no default button: Enter on the choices (the radio buttons pass
+        # it up to here) presses "Lanjut", as it would in a dialog.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.pages.currentIndex() == 0 and self.next_button.isEnabled():
+            self.next_button.click()
+            return
+        super().keyPressEvent(event)
 
     # -- page 1: what to do -----------------------------------------------------------------------
     def _choice_page(self) -> QWidget:
@@ -194,9 +205,13 @@ class FirstRunWizard(QWidget):
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if item and item.widget() and field and field.widget():
                 item.widget().setBuddy(field.widget())
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
-        buttons.addWidget(back, 0, Qt.AlignmentFlag.AlignRight)
+        self.back_button = back
+        back.setObjectName("back")
+        # A desktop wizard's order: "Kembali" to the left of the step forward, on one line.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(back)
+        buttons.addWidget(self.create_button)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -143,7 +143,6 @@ def test_the_readme_server_commands_give_a_code_that_enrols(
     code = output.strip().splitlines()[-1]
 
     result, _engine = enroll(store, f"http://127.0.0.1:{port}", code, label="README")
-    assert result.area == area and result.area_name
+    assert result.area == area and result.area_name and result.area_downloaded
     # No stray default database: every command used the server's.
     assert not (admin_dir / "lapang-server.db").exists()
-    assert result.area_name and result.area_downloaded
