@@ -114,8 +114,13 @@ class VoterListView(QWidget):
     # -- query ------------------------------------------------------------------------------------
     def set_area(self, area: str | None) -> None:
         self._area = area
-        # Within one TPS its number on every row is noise.
+        # Within one TPS its number on every row is noise; above a desa the number alone
+        # repeats in every desa, so the desa is named beside it.
         self.table.setColumnHidden(COLUMN_INDEX["tps"], bool(area) and area.count(".") == 4)
+        show_desa = not area or area.count(".") < 3
+        if show_desa != self.model.show_desa:
+            self.model.set_tps_labels(show_desa=show_desa)
+            self.table.setColumnWidth(COLUMN_INDEX["tps"], 170 if show_desa else 36)
         self._keep_pk = None
         self.apply(force=True)
         self.refresh_counts()
@@ -264,6 +269,19 @@ class VoterListView(QWidget):
             self.table.setCurrentIndex(self.model.index(index.row() + 1, 1))
             return True
         return False
+
+    def reveal(self, pk: int) -> None:
+        """Show and select voter ``pk``, new in the current area: the search is cleared and
+        a filter that hides new voters is set back to all."""
+        self._keep_pk = pk
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if self.filter.currentData() not in (str(KeteranganFilter.ALL), str(KeteranganFilter.BARU)):
+            self.filter.blockSignals(True)
+            self.filter.setCurrentIndex(max(self.filter.findData(str(KeteranganFilter.ALL)), 0))
+            self.filter.blockSignals(False)
+        self.apply(force=True)
 
     def keep_voter(self, pk: int | None) -> None:
         self._keep_pk = pk
