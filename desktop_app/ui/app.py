@@ -45,6 +45,7 @@ from desktop_app.ui.sync.config import SyncConfig
 from desktop_app.ui.sync.controller import SyncController
 from desktop_app.ui.unlock import UnlockView
 from desktop_app.ui.vault_ops import Opened
+from desktop_app.ui.voter_list import ListPlace
 from desktop_app.ui.wizard import FirstRunWizard, WizardOptions
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.tasks.unhandled_error.connect(self._unhandled)
         self.page: QWidget | None = None
         self.sync: SyncController | None = None
+        # (officer, place in the list) across a lock, for that officer's next unlock.
+        self._kept_place: tuple[str, ListPlace] | None = None
         # Shrunk to fit (and remembered) on the 1366x768 screens most field laptops have.
         self.placement = keep_on_screen(self, "main", QSize(1440, 860), self.ctx)
         self.act_quit = QAction(self)  # a key only: shown nowhere, so no text to translate
@@ -141,6 +144,9 @@ class MainWindow(QMainWindow):
         if self.sync is None:
             self.sync = SyncController(self.ctx, self.config.sync, self)
         desk = DeskView(self.ctx, self, self.sync)
+        kept, self._kept_place = self._kept_place, None
+        if kept is not None and kept[0] == opened.officer:
+            desk.voters.restore_place(kept[1])
         desk.lock_requested.connect(self.lock)
         desk.settings_requested.connect(self.open_settings)
         self._set_page(desk)
@@ -163,6 +169,7 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         self.idle.stop()
+        self._kept_place = (self.ctx.officer, self.desk.voters.place())
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
@@ -185,6 +192,7 @@ class MainWindow(QMainWindow):
         if (change.language_changed or change.election_date_changed) and self.desk is not None:
             # Rebuild the desk so every label is in the new language / uses the new date.
             demo = self.ctx.settings.demo_vault
+            self._kept_place = (self.ctx.officer, self.desk.voters.place())
             self.show_desk(Opened(self.ctx.officer, self.ctx.election_date, demo))
 
     def _save_settings(self) -> None:

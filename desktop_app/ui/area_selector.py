@@ -61,8 +61,10 @@ class AreaSelector(QWidget):
     def reload(self, select: str | None = None) -> None:
         """Fetch the tree; afterwards select ``select`` (or keep the current selection)."""
         self._pending_select = select if select is not None else self.current_area()
-        # "Semua wilayah" is a choice too: a rebuild keeps it rather than jumping to a TPS.
-        self._keep_all = select is None and self._announced and self._announced_area is None
+        # "Semua wilayah" is a choice too (stored as ""): a rebuild or a new session keeps it
+        # rather than jumping to the first TPS.
+        keeps_all = select is None and self._announced and self._announced_area is None
+        self._keep_all = select == "" or keeps_all
         self._ctx.read(voter_ops.area_tree(), self._show, owner=self)
 
     def _show(self, tree: AreaTree) -> None:

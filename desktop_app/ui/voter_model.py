@@ -78,7 +78,9 @@ class VoterTableModel(QAbstractTableModel):
         self.show_desa = False
         self._region_names: dict[str, str] = {}
 
-    def set_tps_labels(self, *, show_desa: bool, region_names: dict[str, str] | None = None) -> None:
+    def set_tps_labels(
+        self, *, show_desa: bool, region_names: dict[str, str] | None = None
+    ) -> None:
         """How the TPS column reads: "001", or "Lunyuk Rea · 001" when rows span desa."""
         if region_names is not None:
             self._region_names = region_names

@@ -89,3 +89,47 @@ def test_a_new_voter_in_all_areas_stays_in_all_areas(qtbot, desk, window):
     )
     assert desk.areas.current_area() is None
     assert voters.model.rowCount() == 401
+
+
+def test_a_lock_keeps_the_search_filter_area_and_selection(qtbot, desk, window):
+    tree = desk.areas.tree_data
+    second = tree.tps[1].tps_id
+    desk.areas.select_area(second)
+    wait_idle(qtbot, window)
+    voters = desk.voters
+    word = voters.model.row_at(0).nama.split()[0]
+    qtbot.keyClicks(voters.search, word.lower())
+    qtbot.waitUntil(lambda: not voters._debounce.isActive())
+    wait_idle(qtbot, window)
+    rows = _shown(desk)
+    assert len(rows) >= 2
+    voters.table.setCurrentIndex(voters.model.index(len(rows) - 1, 1))
+    wait_idle(qtbot, window)
+    chosen = voters.current_row()
+    assert chosen is not None and chosen.pk != rows[0].pk
+
+    qtbot.keyClick(voters.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.desk is None
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.desk is not None)
+    desk = window.desk
+    qtbot.waitUntil(
+        lambda: desk.voters.current_row() is not None and window.tasks.pending == 0,
+        timeout=5000,
+    )
+    assert desk.areas.current_area() == second
+    assert desk.voters.search.text() == word.lower()
+    assert [r.pk for r in _shown(desk)] == [r.pk for r in rows]
+    assert desk.voters.current_row().pk == chosen.pk
+    qtbot.waitUntil(lambda: desk.detail.voter is not None and desk.detail.voter.id == chosen.id)
+
+
+def test_a_lock_keeps_all_areas(qtbot, desk, window):
+    desk.areas.select_area(None)
+    wait_idle(qtbot, window)
+    qtbot.keyClick(desk.voters.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.desk is not None and window.desk.areas.tree_data is not None)
+    wait_idle(qtbot, window)
+    assert window.desk.areas.current_area() is None
+    assert window.desk.voters.model.rowCount() == 400
