@@ -29,6 +29,8 @@ class DeskSettings:
     # The vault last opened here holds demo data: the unlock screen may then show the demo
     # passphrase (public, in the README) to a trainee who locked themselves out.
     demo_vault: bool = False
+    # The folder the last evidence photo or scan was picked from (ui/file_folders.py).
+    evidence_folder: str = ""
     # Per window: [x, y, width, height, maximised] of its client area, kept by ui/placement.py.
     window_geometry: dict = dataclasses.field(default_factory=dict)
 
