@@ -12,6 +12,8 @@ from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt import (
     QComboBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -62,14 +64,18 @@ class UnlockView(QWidget):
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
         self._demo_login = demo_login
-        self.demo_hint = QLabel(self)
+        # The note in a framed box: padding set on a wrapped label itself is left out of its
+        # height, and the last line would be cut off.
+        self.demo_box = QFrame(self)
+        self.demo_box.setObjectName("demoBox")
+        self.demo_box.setStyleSheet("#demoBox { background: #fff3cd; border: 1px solid #e0c36a; }")
+        self.demo_hint = QLabel(self.demo_box)
         self.demo_hint.setObjectName("demoHint")
         self.demo_hint.setWordWrap(True)
         self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_hint.setStyleSheet(
-            "background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a; padding: 6px;"
-        )
-        self.demo_hint.setVisible(False)
+        self.demo_hint.setStyleSheet("color: #5c4400;")
+        QVBoxLayout(self.demo_box).addWidget(self.demo_hint)
+        self.demo_box.setVisible(False)
         if demo_login is not None:
             self.demo_hint.setText(
                 self.tr('MODE DEMO — data rekaan, bukan data asli. Frasa sandi demo untuk "%1": %2')
@@ -98,10 +104,16 @@ class UnlockView(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
         inner.addWidget(self.message)
-        inner.addWidget(self.demo_hint)
+        inner.addWidget(self.demo_box)
+        # Centred between stretches rather than by alignment: an aligned box is given the
+        # height its wrapped labels need at the full window width, and loses their last line.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 1)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
         self._countdown = QTimer(self)
@@ -127,7 +139,7 @@ class UnlockView(QWidget):
         self.passphrase.setFocus()
 
     def _show_demo_hint(self, officer: str) -> None:
-        self.demo_hint.setVisible(self._demo_login is not None and officer == self._demo_login[0])
+        self.demo_box.setVisible(self._demo_login is not None and officer == self._demo_login[0])
 
     def try_unlock(self) -> None:
         if not self.unlock_button.isEnabled():

@@ -47,6 +47,21 @@ class WizardOptions:
     allow_dev_recovery_key: bool = False  # tests only: see AppConfig
 
 
+class _Pages(QStackedWidget):
+    """The wizard's pages: as tall as the tallest (the window does not jump between steps), or
+    as the page shown needs for its wrapped text at this width (a long refusal, a longer
+    translation) if that is more. A plain stacked widget ignores wrapped text."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        page = self.currentWidget()
+        layout = page.layout() if page is not None else None
+        needed = layout.totalHeightForWidth(width) if layout is not None else -1
+        return max(self.sizeHint().height(), needed)
+
+
 class FirstRunWizard(QWidget):
     opened = Signal(object)  # Opened
 
@@ -56,7 +71,7 @@ class FirstRunWizard(QWidget):
         self._ctx = ctx
         self._options = options
         self._enrol_after_create = False
-        self.pages = QStackedWidget(self)
+        self.pages = _Pages(self)
         self.pages.addWidget(self._choice_page())
         self.pages.addWidget(self._create_page())
         self.pages.addWidget(self._demo_page())
@@ -70,9 +85,16 @@ class FirstRunWizard(QWidget):
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         inner.addWidget(title)
         inner.addWidget(self.pages)
+        # Centred between stretches rather than by alignment: an aligned box is given the
+        # height its wrapped labels need at the full window width, and loses their last lines
+        # (the long refusal below "Buat dan buka").
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 1)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -271,6 +293,7 @@ class FirstRunWizard(QWidget):
             # file and setting in English below the officer's sentence.
             self.create_button.setEnabled(False)
             self.create_message.setText(f"{error_text(exc)}\n\n{exc}")
+            self.pages.updateGeometry()
             return
         self.create_button.setEnabled(True)
         self.create_message.setText(error_text(exc))
