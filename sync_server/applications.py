@@ -18,7 +18,12 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.domain.recruitment import AdhocBody
+from desktop_app.domain.recruitment import (
+    AdhocBody,
+    ApplicationNumberCheckFailed,
+    InvalidApplicationNumber,
+    format_application_no,
+)
 from desktop_app.domain.region import InvalidRegionCode, normalize_region_code
 from desktop_app.domain.selection import Stage, StageResult
 from desktop_app.sync.protocol import ENTITY_APPLICATION, ApplicationOutcome, Change
@@ -437,21 +442,41 @@ def list_applications(
 def find_application(tx: Tx, ref: str, *, lock: bool = False) -> Any:
     """The application row with this number (or id). A number means the application it is
     bound to (``application_numbers``): a second application a server let reuse it before 0004
-    is found by its id only. Raises ``AdminError`` if there is none, or if the text is both
-    one application's number and another's id (then the id tells them apart)."""
+    is found by its id only. A number may be typed in lower case and with or without its
+    grouping separators (read out over the phone), in the new format or the old. Raises
+    ``AdminError`` if there is none (saying so when a new-format number fails its check
+    character), or if the text is both one application's number and another's id (then the id
+    tells them apart)."""
     ref = ref.strip()
     if not ref:
         raise AdminError("Give the application number.")
+    numbers, misread = _spellings(ref)
     suffix = tx.sql.for_update if lock else ""
     rows = tx.sql.all(
         f"SELECT id, application_no, body, stage, result, score, note, version FROM applications "
         "WHERE id = ? OR id IN (SELECT application_id FROM application_numbers "
-        f"WHERE application_no = ?){suffix}",
-        (ref.lower(), ref),
+        f"WHERE application_no IN ({placeholders(numbers)})){suffix}",
+        (ref.lower(), *numbers),
     )
     if not rows:
+        if misread is not None:
+            raise AdminError(f"No application {ref}: {misread}")
         raise AdminError(f"No application {ref}; list them with `applications`.")
     if len(rows) > 1:
         ids = ", ".join(sorted(row["id"] for row in rows))
         raise AdminError(f"Several applications answer to {ref}; give the id instead: {ids}.")
     return rows[0]
+
+
+def _spellings(ref: str) -> tuple[list[str], str | None]:
+    """The stored spellings ``ref`` may mean: as given, in capitals, and the number's printed
+    form; and why it is no valid number when a check character fails (else None). Numbers a
+    test or an old build stored in another shape are still found as given."""
+    numbers = dict.fromkeys([ref, ref.upper()])
+    try:
+        numbers[format_application_no(ref)] = None
+    except ApplicationNumberCheckFailed as exc:
+        return list(numbers), str(exc)
+    except InvalidApplicationNumber:
+        pass
+    return list(numbers), None

@@ -13,6 +13,15 @@ import enum
 import re
 from collections.abc import Mapping
 
+# The application number's format lives in its own module; these names are its public face.
+from desktop_app.domain.application_number import (
+    ApplicationNumberCheckFailed as ApplicationNumberCheckFailed,
+)
+from desktop_app.domain.application_number import (
+    InvalidApplicationNumber as InvalidApplicationNumber,
+)
+from desktop_app.domain.application_number import format_application_no as format_application_no
+from desktop_app.domain.application_number import make_application_no as make_application_no
 from desktop_app.domain.eligibility import age_on
 from desktop_app.domain.findings import Finding, ValidationResult, error, warning
 from desktop_app.domain.nik import check_nik

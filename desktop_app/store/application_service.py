@@ -20,6 +20,7 @@ from desktop_app.domain.recruitment import (
     Applicant,
     HealthValues,
     check_applicant,
+    make_application_no,
     may_file,
 )
 from desktop_app.domain.region import InvalidRegionCode
@@ -28,8 +29,6 @@ from desktop_app.store.attachments import AttachmentInput, store_attachment
 from desktop_app.store.audit import append_audit
 from desktop_app.store.errors import RecordNotFound, ValidationFailed
 from desktop_app.store.field_store import FieldStore, utc_now
-
-NUMBER_DEVICE_DIGITS = 10
 
 
 class AlreadySubmitted(ValidationFailed):
@@ -350,12 +349,9 @@ class ApplicationService:
         return SubmitResult(number, entry.change_id, missing, tuple(result.warnings))
 
     def _next_number(self, body: AdhocBody) -> str:
-        # Unique across laptops without a server round trip: the laptop's random id is part of
-        # the number. Ten hex digits (40 bits): among 100,000 laptops the chance that two share
-        # a prefix is about 0.5 %; six digits made that a near certainty (~300 pairs).
+        # Unique across laptops without a server round trip: 40 bits of the laptop's random id
+        # are part of the number (domain/application_number.py says why that many).
         count = self.db.execute(
             "SELECT count(*) FROM applications WHERE state = 'submitted'"
         ).fetchone()[0]
-        device = (self.store.device_id or "0" * NUMBER_DEVICE_DIGITS)[:NUMBER_DEVICE_DIGITS]
-        device = device.upper()
-        return f"{body.name}-{device}-{count + 1:05d}"
+        return make_application_no(body.name, self.store.device_id, count + 1)

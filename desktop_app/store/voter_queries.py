@@ -195,6 +195,13 @@ def voter_rows(db: sqlite_utils.Database, pks: Sequence[int]) -> list[VoterRow]:
     return [found[pk] for pk in pks if pk in found]
 
 
+def voter_row(db: sqlite_utils.Database, voter_id: str) -> VoterRow | None:
+    """The table row of one voter by id (a row just added: where the list must show it)."""
+    found = db.execute("SELECT pk FROM voters WHERE id = ?", [voter_id]).fetchone()
+    rows = voter_rows(db, [found[0]]) if found else []
+    return rows[0] if rows else None
+
+
 def keterangan_counts(db: sqlite_utils.Database, area: str | None = None) -> dict[str, int]:
     """Voters per keterangan mark ('' unchecked, '✓', 'U', 'B', '1'..'8') in ``area``."""
     clause, params = area_clause(area)

@@ -45,6 +45,7 @@ from desktop_app.ui.sync.config import SyncConfig
 from desktop_app.ui.sync.controller import SyncController
 from desktop_app.ui.unlock import UnlockView
 from desktop_app.ui.vault_ops import Opened
+from desktop_app.ui.voter_list import ListPlace
 from desktop_app.ui.wizard import FirstRunWizard, WizardOptions
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.tasks.unhandled_error.connect(self._unhandled)
         self.page: QWidget | None = None
         self.sync: SyncController | None = None
+        # (officer, place in the list) across a lock, for that officer's next unlock.
+        self._kept_place: tuple[str, ListPlace] | None = None
         # Shrunk to fit (and remembered) on the 1366x768 screens most field laptops have.
         self.placement = keep_on_screen(self, "main", QSize(1440, 860), self.ctx)
         self.act_quit = QAction(self)  # a key only: shown nowhere, so no text to translate
@@ -125,7 +128,8 @@ class MainWindow(QMainWindow):
         self._set_page(wizard)
 
     def show_unlock(self) -> None:
-        view = UnlockView(self.ctx, self.config.officer, self)
+        demo_login = (DEMO_OFFICER, DEMO_PASSPHRASE) if self.ctx.settings.demo_vault else None
+        view = UnlockView(self.ctx, self.config.officer, self, demo_login=demo_login)
         view.unlocked.connect(self.show_desk)
         self._set_page(view)
 
@@ -133,12 +137,16 @@ class MainWindow(QMainWindow):
         self.ctx.officer = opened.officer
         self.ctx.election_date = opened.election_date
         settings = self.ctx.settings
-        if settings.last_officer != opened.officer:
+        if settings.last_officer != opened.officer or settings.demo_vault != opened.demo:
             settings.last_officer = opened.officer
+            settings.demo_vault = opened.demo
             self._save_settings()
         if self.sync is None:
             self.sync = SyncController(self.ctx, self.config.sync, self)
         desk = DeskView(self.ctx, self, self.sync)
+        kept, self._kept_place = self._kept_place, None
+        if kept is not None and kept[0] == opened.officer:
+            desk.voters.restore_place(kept[1])
         desk.lock_requested.connect(self.lock)
         desk.settings_requested.connect(self.open_settings)
         self._set_page(desk)
@@ -161,6 +169,7 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         self.idle.stop()
+        self._kept_place = (self.ctx.officer, self.desk.voters.place())
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
@@ -182,7 +191,9 @@ class MainWindow(QMainWindow):
             install_language(self.ctx.settings.language)
         if (change.language_changed or change.election_date_changed) and self.desk is not None:
             # Rebuild the desk so every label is in the new language / uses the new date.
-            self.show_desk(Opened(self.ctx.officer, self.ctx.election_date, False))
+            demo = self.ctx.settings.demo_vault
+            self._kept_place = (self.ctx.officer, self.desk.voters.place())
+            self.show_desk(Opened(self.ctx.officer, self.ctx.election_date, demo))
 
     def _save_settings(self) -> None:
         self.ctx.settings.save_quietly(self.config.data_dir)

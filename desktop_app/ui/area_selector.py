@@ -36,6 +36,7 @@ class AreaSelector(QWidget):
         self.tree_data: AreaTree | None = None
         self._announced = False
         self._announced_area: str | None = None
+        self._keep_all = False
 
         self.model = QStandardItemModel(self)
         self.view = QTreeView(self)
@@ -60,6 +61,10 @@ class AreaSelector(QWidget):
     def reload(self, select: str | None = None) -> None:
         """Fetch the tree; afterwards select ``select`` (or keep the current selection)."""
         self._pending_select = select if select is not None else self.current_area()
+        # "Semua wilayah" is a choice too (stored as ""): a rebuild or a new session keeps it
+        # rather than jumping to the first TPS.
+        keeps_all = select is None and self._announced and self._announced_area is None
+        self._keep_all = select == "" or keeps_all
         self._ctx.read(voter_ops.area_tree(), self._show, owner=self)
 
     def _show(self, tree: AreaTree) -> None:
@@ -105,7 +110,7 @@ class AreaSelector(QWidget):
                 item.setText(f"{item.text()} ({locale.toString(item.data(AREA_ROLE + 1))})")
         self.view.expand(root.index())
         target = self._pending_select
-        if target is None or target not in self._items:
+        if not self._keep_all and (target is None or target not in self._items):
             target = tree.tps[0].tps_id if tree.tps else None
         self.select_area(target)
         selection.blockSignals(False)

@@ -274,6 +274,10 @@ class DeskView(QWidget):
         self._ctx.read(voter_ops.set_store_setting(LAST_AREA_SETTING, area or ""), lambda _r: None)
 
     def _areas_loaded(self) -> None:
+        tree = self.areas.tree_data
+        if tree is not None:
+            model = self.voters.model
+            model.set_tps_labels(show_desa=model.show_desa, region_names=tree.region_names)
         self.ready.emit()
 
     def _warm_once(self) -> None:
@@ -392,7 +396,19 @@ class DeskView(QWidget):
 
     def _new_voter_saved(self, result: SaveResult) -> None:
         self.show_message(self.tr("Pemilih baru disimpan dan menunggu dikirim ke KPU."))
-        del result
+        self._ctx.read(voter_ops.voter_row(result.voter_id), self._show_new_voter, owner=self)
+
+    def _show_new_voter(self, row: VoterRow | None) -> None:
+        """The officer looks for the voter just added: the search or filter that was on must
+        not hide it, nor an area it lies outside."""
+        if row is None:
+            return
+        area = self.areas.current_area()
+        if area and not (row.tps_id == area or row.tps_id.startswith(area + ".")):
+            self.areas.select_area(row.tps_id)
+            if self.areas.current_area() != row.tps_id:
+                self.areas.select_area(None)  # a TPS the tree does not show yet: all areas
+        self.voters.reveal(row.pk)
 
     def _open(self, dialog) -> None:
         self.dialog = dialog

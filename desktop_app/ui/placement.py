@@ -32,6 +32,7 @@ from desktop_app.ui.qt import (
     Qt,
     QTimer,
     QWidget,
+    qt_object_alive,
 )
 
 if TYPE_CHECKING:
@@ -203,6 +204,8 @@ class WindowPlacement(QObject):
         """Grow the window when wrapped text shown after it opened (a warning, a longer
         translation) needs more height than it has; top-level layouts do not do it themselves."""
         window = self._window
+        if not qt_object_alive(window):
+            return  # closed and deleted before this queued call ran (a dialog's file picker)
         layout = window.layout()
         if layout is None or not layout.hasHeightForWidth() or not window_is_normal(window):
             return

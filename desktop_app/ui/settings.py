@@ -26,6 +26,11 @@ class DeskSettings:
     # Auto-lock: a shared laptop left open in a village hall must not stay open for long.
     idle_lock_minutes: int = 10
     last_officer: str = ""
+    # The vault last opened here holds demo data: the unlock screen may then show the demo
+    # passphrase (public, in the README) to a trainee who locked themselves out.
+    demo_vault: bool = False
+    # The folder the last evidence photo or scan was picked from (ui/file_folders.py).
+    evidence_folder: str = ""
     # Per window: [x, y, width, height, maximised] of its client area, kept by ui/placement.py.
     window_geometry: dict = dataclasses.field(default_factory=dict)
     # Paper for printed forms: "A4" or "F4" (Folio, 215 × 330 mm; reports/paper.py).

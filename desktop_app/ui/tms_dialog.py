@@ -17,6 +17,7 @@ from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels, voter_ops
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
+from desktop_app.ui.file_folders import evidence_folder, remember_evidence_folder
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.placement import fit_dialog, keep_on_screen
@@ -193,7 +194,10 @@ class TmsDialog(QDialog):
 
     # -- attachment -------------------------------------------------------------------------------
     def _choose_attachment(self) -> None:
-        dialog = QFileDialog(self, self.tr("Pilih foto atau pindaian bukti"))
+        dialog = QFileDialog(
+            self, self.tr("Pilih foto atau pindaian bukti"), str(evidence_folder(self._ctx))
+        )
+        dialog.setObjectName("evidenceFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)"))
         dialog.setLabelText(QFileDialog.DialogLabel.Accept, self.tr("Pilih"))
@@ -201,9 +205,13 @@ class TmsDialog(QDialog):
         dialog.setLabelText(QFileDialog.DialogLabel.LookIn, self.tr("Lihat di:"))
         dialog.setLabelText(QFileDialog.DialogLabel.FileName, self.tr("Nama berkas:"))
         dialog.setLabelText(QFileDialog.DialogLabel.FileType, self.tr("Jenis berkas:"))
-        dialog.fileSelected.connect(lambda path: self.set_attachment(pathlib.Path(path)))
+        dialog.fileSelected.connect(self._attachment_chosen)
         fit_dialog(dialog)
         dialog.open()
+
+    def _attachment_chosen(self, path: str) -> None:
+        remember_evidence_folder(self._ctx, pathlib.Path(path))
+        self.set_attachment(pathlib.Path(path))
 
     def set_attachment(self, path: pathlib.Path | None) -> None:
         """Accept or refuse a chosen file up front (type, size), so Simpan does not fail later."""

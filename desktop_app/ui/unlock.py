@@ -12,6 +12,8 @@ from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt import (
     QComboBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,8 +30,15 @@ class UnlockView(QWidget):
     unlocked = Signal(object)  # Opened
 
     def __init__(
-        self, ctx: DeskContext, preferred_officer: str | None = None, parent: QWidget | None = None
+        self,
+        ctx: DeskContext,
+        preferred_officer: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        demo_login: tuple[str, str] | None = None,
     ) -> None:
+        """``demo_login`` (officer, passphrase) is given for a demo vault only: its passphrase
+        is shown under the form while that officer is chosen."""
         super().__init__(parent)
         self.setObjectName("unlock")
         self._ctx = ctx
@@ -54,6 +63,25 @@ class UnlockView(QWidget):
         self.unlock_button = QPushButton(self.tr("&Buka kunci"), self)
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
+        self._demo_login = demo_login
+        # The note in a framed box: padding set on a wrapped label itself is left out of its
+        # height, and the last line would be cut off.
+        self.demo_box = QFrame(self)
+        self.demo_box.setObjectName("demoBox")
+        self.demo_box.setStyleSheet("#demoBox { background: #fff3cd; border: 1px solid #e0c36a; }")
+        self.demo_hint = QLabel(self.demo_box)
+        self.demo_hint.setObjectName("demoHint")
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_hint.setStyleSheet("color: #5c4400;")
+        QVBoxLayout(self.demo_box).addWidget(self.demo_hint)
+        self.demo_box.setVisible(False)
+        if demo_login is not None:
+            self.demo_hint.setText(
+                self.tr('MODE DEMO — data rekaan, bukan data asli. Frasa sandi demo untuk "%1": %2')
+                .replace("%1", demo_login[0])
+                .replace("%2", demo_login[1])
+            )
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -76,9 +104,16 @@ class UnlockView(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
         inner.addWidget(self.message)
+        inner.addWidget(self.demo_box)
+        # Centred between stretches rather than by alignment: an aligned box is given the
+        # height its wrapped labels need at the full window width, and loses their last line.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 1)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
 
         self._countdown = QTimer(self)
@@ -86,6 +121,7 @@ class UnlockView(QWidget):
         self._countdown.timeout.connect(self._tick)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.passphrase.returnPressed.connect(self.try_unlock)
+        self.officer.currentTextChanged.connect(self._show_demo_hint)
         self.unlock_button.setEnabled(False)
         ctx.read(
             vault_ops.list_officers(ctx.data_dir),
@@ -101,6 +137,9 @@ class UnlockView(QWidget):
             self.officer.setCurrentIndex(officers.index(self._preferred))
         self.unlock_button.setEnabled(bool(officers))
         self.passphrase.setFocus()
+
+    def _show_demo_hint(self, officer: str) -> None:
+        self.demo_box.setVisible(self._demo_login is not None and officer == self._demo_login[0])
 
     def try_unlock(self) -> None:
         if not self.unlock_button.isEnabled():

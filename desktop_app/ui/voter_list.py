@@ -6,6 +6,8 @@ found and marked without touching the mouse."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from desktop_app.store.quality import QualityCheck
 from desktop_app.store.voter_queries import SEARCH_CAP, KeteranganFilter, VoterQuery, VoterRow
 from desktop_app.ui import labels, voter_ops
@@ -34,6 +36,16 @@ MIN_NAME_CHARS = 2
 QUALITY_PREFIX = "q:"  # filter entries for data-quality findings rather than a keterangan
 
 
+@dataclasses.dataclass(frozen=True)
+class ListPlace:
+    """Where the officer was in the list. Kept in memory across a lock, never written down:
+    the search may be a name or a NIK."""
+
+    search: str
+    filter_data: str
+    voter_pk: int | None
+
+
 class VoterListView(QWidget):
     current_voter_changed = Signal(object)  # VoterRow | None
     results_shown = Signal()  # the table shows the results of the latest query
@@ -43,6 +55,7 @@ class VoterListView(QWidget):
         self._ctx = ctx
         self._area: str | None = None
         self._keep_pk: int | None = None
+        self._restored_pk: int | None = None  # selected once the first area's rows arrive
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -114,9 +127,14 @@ class VoterListView(QWidget):
     # -- query ------------------------------------------------------------------------------------
     def set_area(self, area: str | None) -> None:
         self._area = area
-        # Within one TPS its number on every row is noise.
+        # Within one TPS its number on every row is noise; above a desa the number alone
+        # repeats in every desa, so the desa is named beside it.
         self.table.setColumnHidden(COLUMN_INDEX["tps"], bool(area) and area.count(".") == 4)
-        self._keep_pk = None
+        show_desa = not area or area.count(".") < 3
+        if show_desa != self.model.show_desa:
+            self.model.set_tps_labels(show_desa=show_desa)
+            self.table.setColumnWidth(COLUMN_INDEX["tps"], 170 if show_desa else 36)
+        self._keep_pk, self._restored_pk = self._restored_pk, None
         self.apply(force=True)
         self.refresh_counts()
 
@@ -264,6 +282,35 @@ class VoterListView(QWidget):
             self.table.setCurrentIndex(self.model.index(index.row() + 1, 1))
             return True
         return False
+
+    def place(self) -> ListPlace:
+        return ListPlace(self.search.text(), self.filter.currentData() or "", self.current_pk())
+
+    def restore_place(self, place: ListPlace) -> None:
+        """Search, filter and selection as they were before a lock; call before the first
+        area is shown (the desk restores its area itself)."""
+        self.search.blockSignals(True)
+        self.search.setText(place.search)
+        self.search.blockSignals(False)
+        index = self.filter.findData(place.filter_data) if place.filter_data else -1
+        if index >= 0:
+            self.filter.blockSignals(True)
+            self.filter.setCurrentIndex(index)
+            self.filter.blockSignals(False)
+        self._restored_pk = place.voter_pk
+
+    def reveal(self, pk: int) -> None:
+        """Show and select voter ``pk``, new in the current area: the search is cleared and
+        a filter that hides new voters is set back to all."""
+        self._keep_pk = pk
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if self.filter.currentData() not in (str(KeteranganFilter.ALL), str(KeteranganFilter.BARU)):
+            self.filter.blockSignals(True)
+            self.filter.setCurrentIndex(max(self.filter.findData(str(KeteranganFilter.ALL)), 0))
+            self.filter.blockSignals(False)
+        self.apply(force=True)
 
     def keep_voter(self, pk: int | None) -> None:
         self._keep_pk = pk

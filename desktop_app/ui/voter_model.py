@@ -74,6 +74,21 @@ class VoterTableModel(QAbstractTableModel):
         self._backgrounds = {k: QBrush(v) for k, v in _BACKGROUNDS.items()}
         self._tms_background = QBrush(_TMS_BACKGROUND)
         self.loading = False
+        # Above desa level the TPS number alone repeats in every desa ("001"): name the desa.
+        self.show_desa = False
+        self._region_names: dict[str, str] = {}
+
+    def set_tps_labels(
+        self, *, show_desa: bool, region_names: dict[str, str] | None = None
+    ) -> None:
+        """How the TPS column reads: "001", or "Lunyuk Rea · 001" when rows span desa."""
+        if region_names is not None:
+            self._region_names = region_names
+        self.show_desa = show_desa
+        column = COLUMN_INDEX["tps"]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     # -- queries ----------------------------------------------------------------------------------
     @property
@@ -189,6 +204,8 @@ class VoterTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if COLUMNS[section][0] == "tps" and self.show_desa:
+                return translate("VoterTableModel", "Desa · TPS")
             return translate("VoterTableModel", COLUMNS[section][1])
         return None
 
@@ -231,5 +248,8 @@ class VoterTableModel(QAbstractTableModel):
             # Blank until checked, as on the paper form.
             return labels.keterangan(row.keterangan) if row.keterangan else ""
         if column == "tps":
-            return row.tps_id.rsplit(".", 1)[-1]
+            desa, nomor = row.tps_id.rsplit(".", 1)
+            if self.show_desa:
+                return f"{self._region_names.get(desa, desa)} · {nomor}"
+            return nomor
         return ""

@@ -67,6 +67,10 @@ def voter_rows(pks: Sequence[int]) -> Callable[[WorkerContext], list[voter_queri
     return lambda ctx: voter_queries.voter_rows(ctx.store.db, pks)
 
 
+def voter_row(voter_id: str) -> Callable[[WorkerContext], voter_queries.VoterRow | None]:
+    return lambda ctx: voter_queries.voter_row(ctx.store.db, voter_id)
+
+
 def keterangan_counts(area: str | None) -> Callable[[WorkerContext], dict[str, int]]:
     return lambda ctx: voter_queries.keterangan_counts(ctx.store.db, area)
 

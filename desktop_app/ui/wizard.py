@@ -17,6 +17,8 @@ from desktop_app.ui.messages import error_text
 from desktop_app.ui.qt import (
     QButtonGroup,
     QFormLayout,
+    QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -46,6 +48,21 @@ class WizardOptions:
     allow_dev_recovery_key: bool = False  # tests only: see AppConfig
 
 
+class _Pages(QStackedWidget):
+    """The wizard's pages: as tall as the tallest (the window does not jump between steps), or
+    as the page shown needs for its wrapped text at this width (a long refusal, a longer
+    translation) if that is more. A plain stacked widget ignores wrapped text."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        page = self.currentWidget()
+        layout = page.layout() if page is not None else None
+        needed = layout.totalHeightForWidth(width) if layout is not None else -1
+        return max(self.sizeHint().height(), needed)
+
+
 class FirstRunWizard(QWidget):
     opened = Signal(object)  # Opened
 
@@ -55,7 +72,7 @@ class FirstRunWizard(QWidget):
         self._ctx = ctx
         self._options = options
         self._enrol_after_create = False
-        self.pages = QStackedWidget(self)
+        self.pages = _Pages(self)
         self.pages.addWidget(self._choice_page())
         self.pages.addWidget(self._create_page())
         self.pages.addWidget(self._demo_page())
@@ -69,11 +86,28 @@ class FirstRunWizard(QWidget):
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         inner.addWidget(title)
         inner.addWidget(self.pages)
+        # Centred between stretches rather than by alignment: an aligned box is given the
+        # height its wrapped labels need at the full window width, and loses their last lines
+        # (the long refusal below "Buat dan buka").
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 1)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         # The box takes most of the spare height rather than its size hint: a stacked widget
         # does not grow for wrapped text, and a refusal on the create page runs to many lines.
         layout.addStretch(1)
-        layout.addWidget(box, 4, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # A plain widget has no default button: Enter on the choices (the radio buttons pass
+        # it up to here) presses "Lanjut", as it would in a dialog.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.pages.currentIndex() == 0 and self.next_button.isEnabled():
+            self.next_button.click()
+            return
+        super().keyPressEvent(event)
 
     # -- page 1: what to do -----------------------------------------------------------------------
     def _choice_page(self) -> QWidget:
@@ -203,9 +237,13 @@ class FirstRunWizard(QWidget):
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if item and item.widget() and field and field.widget():
                 item.widget().setBuddy(field.widget())
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
-        buttons.addWidget(back, 0, Qt.AlignmentFlag.AlignRight)
+        self.back_button = back
+        back.setObjectName("back")
+        # A desktop wizard's order: "Kembali" to the left of the step forward, on one line.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(back)
+        buttons.addWidget(self.create_button)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -265,6 +303,7 @@ class FirstRunWizard(QWidget):
             # file and setting in English below the officer's sentence.
             self.create_button.setEnabled(False)
             self.create_message.setText(f"{error_text(exc)}\n\n{exc}")
+            self.pages.updateGeometry()
             return
         self.create_button.setEnabled(True)
         self.create_message.setText(error_text(exc))

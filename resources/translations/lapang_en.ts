@@ -206,57 +206,57 @@
 <context>
     <name>ApplicationListPage</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="48"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="49"/>
         <source>Semua badan</source>
         <translation>All bodies</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="51"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="52"/>
         <source>semua wilayah</source>
         <translation>all areas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="55"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="56"/>
         <source>Semua status</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="60"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="61"/>
         <source>cari nama, NIK atau nomor</source>
         <translation>search name, NIK or number</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="64"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="65"/>
         <source>Badan:</source>
         <translation>Body:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="65"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="66"/>
         <source>Wilayah:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="66"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="67"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="93"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="94"/>
         <source>Pendaftaran &amp;baru  [Ctrl+N]</source>
         <translation>&amp;New application  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="95"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="96"/>
         <source>&amp;Buka / lanjutkan  [Enter]</source>
         <translation>&amp;Open / continue  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="97"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="98"/>
         <source>Hasil &amp;seleksi KPU  [Ctrl+T]</source>
         <translation>KPU &amp;selection results  [Ctrl+T]</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="148"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="149"/>
         <source>%n draf belum dikirim (tersimpan otomatis). Pilih lalu tekan Enter untuk melanjutkan.</source>
         <translation>
             <numerusform>%n draft not submitted yet (saved automatically). Select it and press Enter to continue.</numerusform>
@@ -264,12 +264,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="194"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="198"/>
         <source>Belum ada pendaftaran di laptop ini. Tekan Ctrl+N untuk mulai.</source>
         <translation>No applications on this laptop yet. Press Ctrl+N to start.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="197"/>
+        <location filename="../../desktop_app/ui/recruitment/list_page.py" line="201"/>
         <source>Tidak ada pendaftaran yang cocok dengan saringan.</source>
         <translation>No application matches the filters.</translation>
     </message>
@@ -277,82 +277,82 @@
 <context>
     <name>ApplicationPage</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="87"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="88"/>
         <source>ketik nama atau kode wilayah</source>
         <translation>type an area name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="90"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="91"/>
         <source>Badan yang dilamar</source>
         <translation>Body applied for</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="93"/>
         <source>&amp;Badan ad hoc:</source>
         <translation>Ad hoc &amp;body:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="94"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="95"/>
         <source>&amp;Wilayah kerja:</source>
         <translation>&amp;Working area:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="116"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="117"/>
         <source>← Daftar pendaftaran</source>
         <translation>← Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="118"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="119"/>
         <source>&amp;Kirim pendaftaran  [Ctrl+Enter]</source>
         <translation>&amp;Submit application  [Ctrl+Enter]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="193"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="194"/>
         <source>Belum ada TPS di laptop ini. Muat daftar pemilih atau data TPS, atau ketik kode TPS (kode desa + 3 angka).</source>
         <translation>No TPS on this laptop yet. Load the voter list or the TPS data, or type a TPS code (village code + 3 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="292"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="293"/>
         <source>Menyimpan draf…</source>
         <translation>Saving draft…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="294"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="295"/>
         <source>Perubahan belum tersimpan</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="296"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="297"/>
         <source>✓ Draf tersimpan %1 — aman bila listrik padam</source>
         <translation>✓ Draft saved %1 — safe if the power fails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="300"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="301"/>
         <source>Draf tersimpan otomatis saat Anda mengetik.</source>
         <translation>The draft saves itself as you type.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="306"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="308"/>
         <source>Pilih pindaian atau foto: %1</source>
         <translation>Choose a scan or photo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="311"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="314"/>
         <source>Pindaian atau foto (%1)</source>
         <translation>Scans or photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="349"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="356"/>
         <source>Pendaftaran belum dapat dikirim: betulkan isian bertanda merah.</source>
         <translation>The application cannot be submitted yet: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="365"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="372"/>
         <source>Kirim pendaftaran?</source>
         <translation>Submit the application?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="367"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="374"/>
         <source>Kirim pendaftaran %1 sebagai %2?
 
 Setelah dikirim, isian tidak dapat diubah lagi. Periksa dulu dengan KTP-el dan berkas pelamar.</source>
@@ -361,12 +361,12 @@ Setelah dikirim, isian tidak dapat diubah lagi. Periksa dulu dengan KTP-el dan b
 Once submitted, it can no longer be changed. Check it against the KTP-el and the applicant&apos;s papers first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="375"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="382"/>
         <source>&amp;Kirim  [Enter]</source>
         <translation>&amp;Submit  [Enter]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="377"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="384"/>
         <source>&amp;Periksa lagi  [Esc]</source>
         <translation>&amp;Check again  [Esc]</translation>
     </message>
@@ -374,32 +374,32 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>AreaSelector</name>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="50"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="51"/>
         <source>Wilayah dan TPS</source>
         <translation>Areas and TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="51"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="52"/>
         <source>&amp;Wilayah dan TPS</source>
         <translation>&amp;Areas and TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="75"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="80"/>
         <source>Semua wilayah (%1)</source>
         <translation>All areas (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="94"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="99"/>
         <source>TPS %1 · %2</source>
         <translation>TPS %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="135"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="140"/>
         <source>Semua wilayah</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="141"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="146"/>
         <source>TPS %1, %2</source>
         <translation>TPS %1, %2</translation>
     </message>
@@ -639,12 +639,12 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="376"/>
+        <location filename="../../desktop_app/ui/desk.py" line="380"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="394"/>
+        <location filename="../../desktop_app/ui/desk.py" line="398"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -766,27 +766,41 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>EnrolFields</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="134"/>
         <source>Kode pendaftaran diberikan KPU Kabupaten/Kota, hanya berlaku sekali dan untuk waktu terbatas. Alamat server sudah diisi untuk wilayah Anda; ubah hanya bila diminta TI KPU.</source>
-        <translation>The enrolment code comes from the KPU Kabupaten/Kota office; it works once and for a limited time. The server address is filled in for your area; change it only if KPU IT asks you to.</translation>
+        <translation type="vanished">The enrolment code comes from the KPU Kabupaten/Kota office; it works once and for a limited time. The server address is filled in for your area; change it only if KPU IT asks you to.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="133"/>
+        <source>Kode pendaftaran diberikan KPU Kabupaten/Kota, hanya berlaku sekali dan untuk waktu terbatas.</source>
+        <translation>The enrolment code comes from the KPU Kabupaten/Kota office; it works once and for a limited time.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="138"/>
+        <source>Alamat server sudah diisi untuk wilayah Anda; ubah hanya bila diminta TI KPU.</source>
+        <translation>The server address is filled in for your area; change it only if KPU IT asks you to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="140"/>
+        <source>Ketik alamat server yang diberikan TI KPU bersama kode.</source>
+        <translation>Type the server address KPU IT gave you with the code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="147"/>
         <source>Alamat &amp;server KPU:</source>
         <translation>KPU &amp;server address:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="144"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="149"/>
         <source>&amp;Kode pendaftaran:</source>
         <translation>Enrolment &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="179"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="184"/>
         <source>Ketik kode pendaftaran dari KPU.</source>
         <translation>Type the enrolment code from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrolment.py" line="183"/>
+        <location filename="../../desktop_app/ui/sync/enrolment.py" line="188"/>
         <source>Isi alamat server KPU (tanyakan ke TI KPU).</source>
         <translation>Fill in the KPU server address (ask KPU IT).</translation>
     </message>
@@ -1288,120 +1302,120 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="68"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="85"/>
         <source>Selamat datang di Lapang</source>
         <translation>Welcome to Lapang</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="83"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="117"/>
         <source>Laptop ini belum menyimpan data Lapang. Data pemilih akan disimpan terenkripsi; hanya petugas dengan frasa sandi yang dapat membukanya.</source>
         <translation>This laptop holds no Lapang data yet. Voter data will be stored encrypted; only officers with a passphrase can open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="88"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="122"/>
         <source>&amp;Buat data baru untuk petugas di laptop ini</source>
         <translation>&amp;Create new data for an officer on this laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="90"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="124"/>
         <source>Daftar dengan &amp;kode dari KPU</source>
         <translation>Enrol with a &amp;code from KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="101"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="135"/>
         <source>Mode &amp;demo (data contoh, bukan data asli)</source>
         <translation>&amp;Demo mode (sample data, not real data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="107"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="141"/>
         <source>&amp;Lanjut</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="163"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="197"/>
         <source>Pilih frasa sandi paling sedikit %1 karakter — satu kalimat pendek mudah diingat dan sulit ditebak. Bila lupa, hanya TI KPU yang dapat memulihkan data dengan kunci pemulihan.</source>
         <translation>Choose a passphrase of at least %1 characters — a short sentence is easy to remember and hard to guess. If it is forgotten, only KPU IT can recover the data with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="132"/>
-        <location filename="../../desktop_app/ui/wizard.py" line="191"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="166"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="225"/>
         <source>&amp;Buat dan buka</source>
         <translation>&amp;Create and open</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="94"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="128"/>
         <source>Buat data untuk petugas, lalu daftarkan laptop ini ke server KPU dan unduh daftar pemilih wilayah Anda.</source>
         <translation>Create the officer&apos;s data, then enrol this laptop with the KPU server and download your area&apos;s voter list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="130"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="164"/>
         <source>Buat dan &amp;lanjut</source>
         <translation>Create and &amp;continue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="228"/>
         <source>&amp;Kembali</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="197"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="231"/>
         <source>Nama &amp;petugas:</source>
         <translation>Officer &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="198"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="232"/>
         <source>&amp;Frasa sandi:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="200"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="234"/>
         <source>&amp;Ulangi frasa sandi:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="223"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="261"/>
         <source>Kekuatan: —</source>
         <translation>Strength: —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="265"/>
         <source>lemah</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="265"/>
         <source>cukup</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="265"/>
         <source>kuat</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="229"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="267"/>
         <source>Kekuatan: %1</source>
         <translation>Strength: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="237"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="275"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="241"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="279"/>
         <source>Kedua frasa sandi berbeda; ketik ulang.</source>
         <translation>The two passphrases differ; type them again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="277"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="316"/>
         <source>Membuat data demo: %1 pemilih rekaan di beberapa desa contoh. Semua orang di sini fiktif.
 Untuk membuka lagi nanti: petugas &quot;%2&quot;, frasa sandi &quot;%3&quot;.</source>
         <translation>Creating demo data: %1 invented voters in a few sample villages. Everyone here is fictional.
 To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="300"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="339"/>
         <source>Menyiapkan data…</source>
         <translation>Preparing data…</translation>
     </message>
@@ -1677,28 +1691,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="73"/>
-        <location filename="../../desktop_app/ui/app.py" line="170"/>
+        <location filename="../../desktop_app/ui/app.py" line="74"/>
+        <location filename="../../desktop_app/ui/app.py" line="179"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="145"/>
+        <location filename="../../desktop_app/ui/app.py" line="153"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="147"/>
+        <location filename="../../desktop_app/ui/app.py" line="155"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="246"/>
+        <location filename="../../desktop_app/ui/app.py" line="257"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="248"/>
+        <location filename="../../desktop_app/ui/app.py" line="259"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -3713,128 +3727,128 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>TmsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="54"/>
         <source>Tandai TMS (tidak memenuhi syarat)</source>
         <translation>Mark TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="70"/>
         <source>nomor TPS, misalnya 004</source>
         <translation>TPS number, e.g. 004</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="71"/>
         <source>&amp;Lampirkan foto/pindaian…</source>
         <translation>&amp;Attach photo/scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="75"/>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="213"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="221"/>
         <source>(tidak wajib)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
         <source>&amp;Kode TMS:</source>
         <translation>TMS &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
         <source>&amp;Bukti:</source>
         <translation>&amp;Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="83"/>
         <source>&amp;Nomor/keterangan bukti:</source>
         <translation>Evidence &amp;number/note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="84"/>
         <source>TPS t&amp;ujuan:</source>
         <translation>&amp;Target TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="91"/>
         <source>Foto bukti:</source>
         <translation>Evidence photo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="100"/>
         <source>&amp;Simpan TMS</source>
         <translation>&amp;Save TMS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="148"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="149"/>
         <source>NIK atau id data lain dari orang yang sama</source>
         <translation>NIK or id of the other record of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="151"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
         <source>nomor surat/dokumen, atau keterangan singkat</source>
         <translation>letter/document number, or a short note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="155"/>
         <source>Tandai TMS-2 pada data yang ganda; data yang benar tetap.</source>
         <translation>Mark TMS-2 on the duplicate record; the right one stays.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="157"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin.</source>
         <translation>Under 17 on election day and never married.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="159"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="160"/>
         <source>Pindah ke luar desa. Pindah TPS di desa yang sama adalah TMS-8.</source>
         <translation>Moved out of the village. A move to another TPS in the same village is TMS-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="162"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="163"/>
         <source>Pemilih ditandai TMS-8 di TPS ini dan langsung ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>The voter is marked TMS-8 at this TPS and added right away as a new voter at the target TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
         <source>Pilih foto atau pindaian bukti</source>
         <translation>Choose a photo or scan of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
         <source>Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photo or scan (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="203"/>
         <source>Pilih</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="204"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="205"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="206"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="207"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="257"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="265"/>
         <source>Untuk menyimpan: %1</source>
         <translation>To save: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="268"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="276"/>
         <source>Pilih TPS tujuan di desa yang sama.</source>
         <translation>Choose the target TPS in the same village.</translation>
     </message>
@@ -3865,37 +3879,42 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>UnlockView</name>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="40"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="49"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="45"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="54"/>
         <source>Data pemilih di laptop ini terenkripsi. Pilih nama Anda dan masukkan frasa sandi.</source>
         <translation>The voter data on this laptop is encrypted. Choose your name and enter your passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="54"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="63"/>
         <source>&amp;Buka kunci</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="63"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="81"/>
+        <source>MODE DEMO — data rekaan, bukan data asli. Frasa sandi demo untuk &quot;%1&quot;: %2</source>
+        <translation>DEMO MODE — invented data, not real data. Demo passphrase for &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unlock.py" line="91"/>
         <source>&amp;Petugas:</source>
         <translation>&amp;Officer:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="65"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="93"/>
         <source>&amp;Frasa sandi:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="111"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="150"/>
         <source>Masukkan frasa sandi.</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unlock.py" line="116"/>
+        <location filename="../../desktop_app/ui/unlock.py" line="155"/>
         <source>Membuka…</source>
         <translation>Opening…</translation>
     </message>
@@ -3987,57 +4006,57 @@ recorded %2 by %3</translation>
 <context>
     <name>VoterListView</name>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="49"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="62"/>
         <source>Cari nama atau NIK…  (Ctrl+F)</source>
         <translation>Search name or NIK…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="87"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="100"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="89"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="102"/>
         <source>&amp;Tampilkan:</source>
         <translation>S&amp;how:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="170"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="188"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="175"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="193"/>
         <source>TMS (semua kode)</source>
         <translation>TMS (all codes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="188"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="206"/>
         <source>Temuan: NIK ganda</source>
         <translation>Finding: duplicate NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="191"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="209"/>
         <source>Temuan: NIK tidak cocok (jenis kelamin/tgl lahir)</source>
         <translation>Finding: NIK does not match (sex/birth date)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="193"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="211"/>
         <source>Temuan: di bawah umur</source>
         <translation>Finding: under age</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="194"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="212"/>
         <source>Temuan: NKK tidak wajar</source>
         <translation>Finding: unusual NKK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="205"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="223"/>
         <source>%1 pemilih</source>
         <translation>%1 voters</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="207"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="225"/>
         <source>Lebih dari %1 cocok; ketik lebih banyak untuk mempersempit.</source>
         <translation>More than %1 match; type more to narrow it down.</translation>
     </message>
@@ -4088,6 +4107,11 @@ recorded %2 by %3</translation>
         <location filename="../../desktop_app/ui/voter_model.py" line="44"/>
         <source>TPS</source>
         <translation>TPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voter_model.py" line="208"/>
+        <source>Desa · TPS</source>
+        <translation>Village · TPS</translation>
     </message>
 </context>
 </TS>

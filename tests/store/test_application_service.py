@@ -16,6 +16,8 @@ from desktop_app.domain.recruitment import (
     Document,
     HealthValues,
     Statement,
+    format_application_no,
+    make_application_no,
 )
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.application_service import AlreadySubmitted, ApplicationService
@@ -72,9 +74,10 @@ def test_submit_queues_the_form_and_numbers_it(service):
     service.attach_document(app_id, "pas_foto", photo)
     result = service.submit(app_id)
     assert result.application_no.startswith("PPS-") and result.missing_documents == ()
-    # The laptop's random id, 10 hex digits of it, keeps numbers apart across laptops.
-    device = service.store.device_id[:10].upper()
-    assert result.application_no == f"PPS-{device}-00001"
+    # The laptop's random id, 40 bits of it, keeps numbers apart across laptops; the number
+    # reads in groups without look-alike characters and carries a check character.
+    assert result.application_no == make_application_no("PPS", service.store.device_id, 1)
+    assert format_application_no(result.application_no.lower()) == result.application_no
     (entry,) = outbox.entries(service.db)
     assert entry.entity == "application" and entry.op == "application.submit"
     assert entry.payload["form"]["nik"] == _applicant().nik

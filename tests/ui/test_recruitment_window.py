@@ -123,6 +123,11 @@ def test_the_list_filters_by_body_state_area_and_text(qtbot, window):
     assert [r.nama for r in model.rows] == ["Rina Marlina"]
     listing.search.setText("zzz")
     assert model.rowCount() == 0 and listing.empty.isVisible()
+    # The number as heard on the phone: lower case, grouped by ear rather than by dashes.
+    number = submitted[COLUMN_INDEX["application_no"]]
+    heard = number.replace("-", "").lower()
+    listing.search.setText(" ".join(heard[i : i + 4] for i in range(0, len(heard), 4)))
+    assert [r.application_no for r in model.rows] == [number]
 
 
 def test_every_recruitment_finding_code_is_worded():

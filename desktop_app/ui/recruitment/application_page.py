@@ -16,6 +16,7 @@ from desktop_app.domain.region import RegionLevel
 from desktop_app.store.application_service import Application
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.dialog_parts import ErrorLine
+from desktop_app.ui.file_folders import evidence_folder, remember_evidence_folder
 from desktop_app.ui.placement import fit_dialog
 from desktop_app.ui.qt import (
     QAction,
@@ -303,17 +304,23 @@ class ApplicationPage(QWidget):
     # -- documents --------------------------------------------------------------------------------
     def choose_file(self, document: str) -> None:
         dialog = QFileDialog(
-            self, self.tr("Pilih pindaian atau foto: %1").replace("%1", wording.document(document))
+            self,
+            self.tr("Pilih pindaian atau foto: %1").replace("%1", wording.document(document)),
+            str(evidence_folder(self._ctx)),
         )
         dialog.setObjectName("documentFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(
             self.tr("Pindaian atau foto (%1)").replace("%1", ops.DOCUMENT_FILE_PATTERNS)
         )
-        dialog.fileSelected.connect(lambda path: self.attach(document, pathlib.Path(path)))
+        dialog.fileSelected.connect(lambda path: self._file_chosen(document, pathlib.Path(path)))
         dialog.finished.connect(dialog.deleteLater)
         fit_dialog(dialog)
         dialog.open()
+
+    def _file_chosen(self, document: str, path: pathlib.Path) -> None:
+        remember_evidence_folder(self._ctx, path)
+        self.attach(document, path)
 
     def attach(self, document: str, path: pathlib.Path) -> None:
         """Store ``path`` for ``document`` (saving the draft first, so it exists)."""

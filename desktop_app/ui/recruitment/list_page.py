@@ -3,6 +3,7 @@ when the power went) are listed first, to be continued."""
 
 from __future__ import annotations
 
+from desktop_app.domain.application_number import compact_application_no
 from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.domain.region import is_within
 from desktop_app.ui.context import DeskContext
@@ -170,6 +171,8 @@ class ApplicationListPage(QWidget):
         """Show the rows that match the filters (held in memory: no database round trip)."""
         body, state, area = self.body.currentData(), self.state.currentData(), self.area.code()
         text = self.search.text().strip().lower()
+        # A number as read out over the phone: any case, with or without its dashes.
+        heard = compact_application_no(text)
         rows = [
             r
             for r in self._all
@@ -181,6 +184,7 @@ class ApplicationListPage(QWidget):
                 or text in r.nama.lower()
                 or r.nik.startswith(text)
                 or text in (r.application_no or "").lower()
+                or (bool(heard) and heard in compact_application_no(r.application_no or ""))
             )
         ]
         current = self.current()

@@ -129,13 +129,18 @@ class EnrolFields(QWidget):
         self.code.setPlaceholderText("ABCD-EFGH-JKMN")
         self.code.setMaxLength(40)
         self.code.textEdited.connect(self._upper)
-        hint = QLabel(
-            self.tr(
-                "Kode pendaftaran diberikan KPU Kabupaten/Kota, hanya berlaku sekali dan untuk "
-                "waktu terbatas. Alamat server sudah diisi untuk wilayah Anda; ubah hanya bila "
-                "diminta TI KPU."
-            )
+        code_hint = self.tr(
+            "Kode pendaftaran diberikan KPU Kabupaten/Kota, hanya berlaku sekali dan untuk "
+            "waktu terbatas."
         )
+        # Said only when true: without a deployment.toml there is no address to prefill.
+        server_hint = (
+            self.tr("Alamat server sudah diisi untuk wilayah Anda; ubah hanya bila diminta TI KPU.")
+            if self.server.text()
+            else self.tr("Ketik alamat server yang diberikan TI KPU bersama kode.")
+        )
+        self.hint = hint = QLabel(f"{code_hint} {server_hint}")
+        hint.setObjectName("enrolHint")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         self.form = QFormLayout()
