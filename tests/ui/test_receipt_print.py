@@ -22,6 +22,7 @@ from tests.ui.recruitment_helpers import (
     new_form,
     open_window,
     pick_file,
+    send,
 )
 
 MM_PER_PT = 25.4 / 72
@@ -33,7 +34,7 @@ def _submit_and_print(qtbot, window, tmp_path, *, paper: str):
     fill_identity(qtbot, page)
     fill_requirements(qtbot, page)
     with qtbot.waitSignal(page.submitted, timeout=5000) as done:
-        page.submit_button.click()
+        send(qtbot, page)
     number = done.args[0].result.application_no
     panel = page.receipt
     panel.paper.setCurrentIndex(panel.paper.findData(paper))
