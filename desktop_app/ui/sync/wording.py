@@ -6,6 +6,7 @@ officer reads these sentences, in the desk's language. Translation context ``Syn
 from __future__ import annotations
 
 import re
+import dataclasses
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.findings import Finding, Severity
@@ -257,7 +258,8 @@ def report_text(report: SyncRunReport) -> str:
         text = translate(
             "Sync", "Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima."
         )
-        text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pulled))
+        # What is new to the officer: their own changes coming back from KPU are not news.
+        text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pulled_new))
     elif report.outcome == "partial":
         if report.error_code in ("gap", "attachment_failed"):
             text = code_text(report.error_code)
@@ -289,6 +291,79 @@ def report_text(report: SyncRunReport) -> str:
         if report.outcome == "ok":
             return translate("Sync", "Sinkron selesai; %1").replace("%1", refused)
         text = f"{refused} {text}"
+    return text
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncProblem:
+    """A sync failure as the status bar keeps it: a headline short enough for the status bar
+    at 1366 px, and the whole sentence (tooltip, Riwayat sinkronisasi)."""
+
+    headline: str
+    detail: str
+
+
+_HEADLINES = {
+    "offline": QT_TRANSLATE_NOOP("Sync", "Server KPU tidak terjangkau; data tetap di laptop."),
+    "failed": QT_TRANSLATE_NOOP("Sync", "Sinkronisasi gagal: lihat rincian (Ctrl+H)."),
+    "attachment_failed": QT_TRANSLATE_NOOP(
+        "Sync", "Ada berkas bukti belum terkirim: lihat rincian (Ctrl+H)."
+    ),
+    "gap": QT_TRANSLATE_NOOP("Sync", "KPU menunggu perubahan lama: lihat rincian (Ctrl+H)."),
+    "partial": QT_TRANSLATE_NOOP("Sync", "Sinkron sebagian: %1 perubahan masih menunggu."),
+}
+_TRANSPORT_CODES = ("TransportError", "ServerError", "ServiceUnavailable", "internal", "unavailable")
+
+
+def report_problem(report: SyncRunReport) -> SyncProblem | None:
+    """What the status bar keeps after a run that left something undone; None when the run
+    went through (or the officer cancelled it)."""
+    if report.outcome in ("ok", "cancelled"):
+        return None
+    if report.outcome == "partial":
+        key = report.error_code if report.error_code in _HEADLINES else "partial"
+        if key == "partial" and not report.pending:
+            key = "attachment_failed" if report.uploads_left else "failed"
+    elif report.outcome == "offline":
+        key = "offline"
+    else:
+        key = "offline" if report.error_code in _TRANSPORT_CODES else "failed"
+    headline = translate(CTX, _HEADLINES[key]).replace("%1", QLocale().toString(report.pending))
+    return SyncProblem(headline, report_text(report))
+
+
+def error_problem(exc: BaseException) -> SyncProblem:
+    """The same for a run that could not start or raised."""
+    key = "offline" if code_of(exc) in _TRANSPORT_CODES else "failed"
+    return SyncProblem(translate(CTX, _HEADLINES[key]), error_text(exc))
+
+
+def enrol_error_text(exc: BaseException) -> str:
+    """An enrolment that failed, for the enrolment form: one sentence on keeping the data and
+    trying later, never two (the general texts already say the data is kept)."""
+    if code_of(exc) in _TRANSPORT_CODES:
+        later = QT_TRANSLATE_NOOP(
+            "Sync",
+            "Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data "
+            "Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan "
+            "daftar dari meja kerja (Daftarkan perangkat…).",
+        )
+        if code_of(exc) != "TransportError":
+            later = QT_TRANSLATE_NOOP(
+                "Sync",
+                "Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi "
+                "nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).",
+            )
+        return translate(CTX, later)
+    return error_text(exc)
+
+
+def uploads_waiting_text(files: int, sent: int, total: int) -> str:
+    """ "Berkas bukti menunggu: 1 (32 KB dari 7,7 MB terkirim)"."""
+    text = translate("Sync", "Berkas bukti menunggu: %1").replace("%1", QLocale().toString(files))
+    if total:
+        moved = translate("Sync", "(%1 dari %2 terkirim)")
+        text += " " + moved.replace("%1", size_text(sent)).replace("%2", size_text(total))
     return text
 
 
