@@ -11,13 +11,55 @@ from __future__ import annotations
 
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
-from desktop_app.ui.qt import QFrame, QLabel, QLocale, QResizeEvent, QStatusBar, Qt, QTimer, QWidget
+from desktop_app.ui.qt import (
+    QFrame,
+    QLabel,
+    QLocale,
+    QResizeEvent,
+    QSize,
+    QStatusBar,
+    Qt,
+    QTimer,
+    QWidget,
+)
 from desktop_app.ui.sync.controller import SyncController, SyncView
 from desktop_app.ui.sync.status_panel import SyncStatusPanel
 from desktop_app.ui.sync.wording import SyncProblem, uploads_waiting_text
 
 REFRESH_MS = 30_000
 MESSAGE_MS = 12_000
+
+
+class HeadlineLabel(QLabel):
+    """One line that ends in "…" when its place is too narrow (a narrower window, a longer
+    translation) rather than being cut mid-word; the tooltip has the whole sentence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+
+    def set_headline(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def headline(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # Any width will do: the text elides, so the label never widens the window.
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        metrics = self.fontMetrics()
+        text = self._full
+        if width > 0 and metrics.horizontalAdvance(text) > width:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        self.setText(text)
 
 
 class DeskStatusBar(QStatusBar):
@@ -42,12 +84,10 @@ class DeskStatusBar(QStatusBar):
         self.uploads = QLabel()
         self.uploads.setObjectName("uploadsWaiting")
         self.uploads.setVisible(False)
-        self.problem = QLabel()
+        self.problem = HeadlineLabel()
         self.problem.setObjectName("syncProblem")
         self.problem.setStyleSheet("color: #c62828; font-weight: bold;")
         self.problem.setVisible(False)
-        self.problem.setMinimumWidth(0)
-        self._problem: SyncProblem | None = None
         self.addWidget(self.problem, 1)
         if sync_panel is not None:
             self.sync_state = sync_panel.state
@@ -88,30 +128,28 @@ class DeskStatusBar(QStatusBar):
             self._ctx.read(voter_ops.outbox_counts(), self._show, owner=self)
 
     def say(self, text: str) -> None:
-        self.showMessage(text, MESSAGE_MS)
+        # Qt draws a passing message left of the permanent widgets and cuts what does not fit
+        # mid-word: end it in "…" instead, with the whole of it as the bar's tooltip.
+        width = self._message_width()
+        shown = text
+        if width > 0 and self.fontMetrics().horizontalAdvance(text) > width:
+            shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        self.setToolTip(text if shown != text else "")
+        self.showMessage(shown, MESSAGE_MS)
+
+    def _message_width(self) -> int:
+        lefts = [
+            w.geometry().left()
+            for w in (self.officer, self.pending, self.sent, self.refused, self.uploads)
+            if w.isVisible()
+        ]
+        return (min(lefts) if lefts else self.width()) - 12
 
     def show_problem(self, problem: SyncProblem | None) -> None:
-        self._problem = problem
-        self.problem.setVisible(problem is not None)
+        """Keep a sync failure in view until a run goes through (``None``)."""
+        self.problem.set_headline(problem.headline if problem else "")
         self.problem.setToolTip(problem.detail if problem else "")
-        self._fit_problem()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._fit_problem()
-
-    def _fit_problem(self) -> None:
-        # The headline is short enough for 1366 px; on a narrower window (or a longer
-        # translation) it ends in "…" rather than being cut mid-word, and the tooltip has it all.
-        if self._problem is None:
-            self.problem.setText("")
-            return
-        width = self.problem.contentsRect().width()
-        metrics = self.problem.fontMetrics()
-        headline = self._problem.headline
-        if width > 0 and metrics.horizontalAdvance(headline) > width:
-            headline = metrics.elidedText(headline, Qt.TextElideMode.ElideRight, width)
-        self.problem.setText(headline)
+        self.problem.setVisible(problem is not None)
 
     def _show_view(self, view: SyncView) -> None:
         if view.status is not None:

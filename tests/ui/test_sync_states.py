@@ -91,3 +91,74 @@ def test_a_cut_evidence_upload_is_counted_with_its_bytes_and_resumes_in_view(
     history = _open_history(qtbot, desk)
     assert "Berkas bukti: 1 selesai terkirim, 0 masih menunggu" in history.runs.summary.text()
     history.reject()
+
+
+def _seven_sesuai(store) -> None:
+    service = VoterService(store)
+    with store.db.atomic():
+        for (voter_id,) in store.db.execute("SELECT id FROM voters ORDER BY id LIMIT 7"):
+            service.mark_sesuai(voter_id)
+
+
+def test_the_officers_own_changes_coming_back_are_not_counted_as_news(
+    qtbot, tmp_path, server, recovery_keys
+):
+    data_dir = enrolled_vault(tmp_path, server, recovery_keys[1], prepare=_seven_sesuai)
+    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+
+    with qtbot.waitSignal(window.sync.run_finished, timeout=15000) as finished:
+        desk.act_sync.trigger()
+    wait_idle(qtbot, window)
+
+    report = finished.args[0]
+    assert report.ok and report.confirmed == 7
+    assert report.pulled >= 7  # the seven rows did come back from KPU, with new versions
+    assert report.pulled_new == 0
+    assert desk.status.currentMessage() == (
+        "Sinkron selesai: 7 perubahan dikonfirmasi KPU, 0 data diterima."
+    )
+    history = _open_history(qtbot, desk)
+    runs = history.runs.runs.model_
+    assert runs.item(0, 6).text() == "0"  # "Diterima"
+    assert "0 data pemilih baru atau berubah dari KPU" in history.runs.summary.text()
+    history.reject()
+
+
+def _shown_error(status) -> tuple[str, int, object]:
+    """The sync error the status bar shows: its text, the width it has, the font it is drawn in.
+    (A passing message is drawn in the space left of the permanent widgets.)"""
+    kept = status.findChild(QLabel, "syncProblem")
+    if kept is not None and kept.isVisible():
+        return kept.text(), kept.contentsRect().width(), kept.fontMetrics()
+    permanent = [
+        w for w in status.findChildren(QLabel) if w.isVisible() and w.objectName() != "syncProblem"
+    ]
+    left = min(w.mapTo(status, w.rect().topLeft()).x() for w in permanent)
+    return status.currentMessage(), left - 8, status.fontMetrics()
+
+
+def test_a_sync_error_stays_whole_in_the_status_bar(
+    qtbot, tmp_path, server, recovery_keys, monkeypatch
+):
+    from desktop_app.ui import status_bar
+
+    # Passing messages go quickly here: the error must outlast them.
+    monkeypatch.setattr(status_bar, "MESSAGE_MS", 200)
+    data_dir = enrolled_vault(tmp_path, server, recovery_keys[1], prepare=_seven_sesuai)
+    server.stop()
+    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+    assert window.screen().availableGeometry().width() == 1366
+    qtbot.waitUntil(lambda: window.sync.link.value == "offline", timeout=5000)
+
+    desk.act_sync.trigger()
+    qtbot.waitUntil(lambda: not window.sync.busy, timeout=5000)
+    text, width, metrics = _shown_error(desk.status)
+    assert text and "…" not in text
+    assert metrics.horizontalAdvance(text) <= width, (text, width)
+    qtbot.wait(600)  # longer than a passing message lasts
+    desk.status.refresh()
+    wait_idle(qtbot, window)
+    assert _shown_error(desk.status)[0] == text
+    # The whole sentence is one hover away.
+    kept = desk.status.findChild(QLabel, "syncProblem")
+    assert "tidak dapat dihubungi" in kept.toolTip() and "tetap tersimpan" in kept.toolTip()

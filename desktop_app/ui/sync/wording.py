@@ -286,7 +286,7 @@ def report_text(report: SyncRunReport) -> str:
         # Short, and first: the status bar cuts long messages off, and this is the part the
         # officer has to act on.
         refused = translate(
-            "Sync", "%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H)."
+            "Sync", "%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H)."
         ).replace("%1", n(report.refused))
         if report.outcome == "ok":
             return translate("Sync", "Sinkron selesai; %1").replace("%1", refused)
