@@ -12,7 +12,9 @@ import re
 import socket
 import time
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QStyle
 
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.voter_service import VoterService
@@ -162,3 +164,43 @@ def test_a_sync_error_stays_whole_in_the_status_bar(
     # The whole sentence is one hover away.
     kept = desk.status.findChild(QLabel, "syncProblem")
     assert "tidak dapat dihubungi" in kept.toolTip() and "tetap tersimpan" in kept.toolTip()
+
+
+def _cut(view, row: int, column: int) -> bool:
+    """Whether the cell's text is drawn shorter than it is (elided or clipped)."""
+    model = view.model()
+    text = model.index(row, column).data()
+    metrics = view.fontMetrics()
+    index = model.index(row, column)
+    font = index.data(Qt.ItemDataRole.FontRole)
+    if font is not None:
+        metrics = QFontMetrics(font)
+    # The item's text margins on each side, as the style draws them.
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    lines = text.split("\n")
+    widest = max(metrics.horizontalAdvance(line) for line in lines)
+    return widest + margin > view.columnWidth(column)
+
+
+def test_the_sync_history_shows_its_columns_and_details_whole(
+    qtbot, tmp_path, server, recovery_keys
+):
+    data_dir = enrolled_vault(tmp_path, server, recovery_keys[1], prepare=_seven_sesuai)
+    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+    with qtbot.waitSignal(window.sync.run_finished, timeout=15000):
+        desk.act_sync.trigger()
+    wait_idle(qtbot, window)
+
+    history = _open_history(qtbot, desk)
+    qtbot.waitExposed(history)
+    screen = window.screen().availableGeometry()
+    assert screen.width() == 1366 and screen.contains(history.frameGeometry())
+    runs = history.runs.runs
+    header = runs.horizontalHeader()
+    for column in range(runs.model().columnCount()):
+        title = runs.model().headerData(column, Qt.Orientation.Horizontal)
+        assert header.fontMetrics().horizontalAdvance(title) <= header.sectionSize(column), title
+        for row in range(runs.model().rowCount()):
+            assert not _cut(runs, row, column), (title, runs.model().index(row, column).data())
+    assert not runs.horizontalScrollBar().isVisible()
+    history.reject()
