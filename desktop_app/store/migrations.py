@@ -375,7 +375,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "drop voter_updates_voter, read by no query", _drop_unread_update_index),
     Migration(8, "voter_updates as one b-tree keyed by change id", _updates_keyed_by_change),
     Migration(9, "the outbox is the change log; voters lose updated_at", outbox_is_the_change_log),
-    Migration(10, "sync runs: rows new to the officer, evidence bytes, files left", _run_news_and_evidence),
+    Migration(
+        10, "sync runs: rows new to the officer, evidence bytes, files left", _run_news_and_evidence
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

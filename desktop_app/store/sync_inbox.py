@@ -91,14 +91,14 @@ def _count_changed(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]]) ->
                 batch,
             )
         )
-    changed = 0
-    for row in rows:
-        local = held.get(row["id"])
-        if local is None:
-            changed += 1
-        elif row["version"] >= local[0] and tuple(row[c] for c in _COMPARED_COLUMNS) != local[1:]:
-            changed += 1
-    return changed
+    return sum(1 for row in rows if _is_news(row, held.get(row["id"])))
+
+
+def _is_news(row: dict[str, Any], local: tuple[Any, ...] | None) -> bool:
+    if local is None:
+        return True
+    version, values = local[0], local[1:]
+    return row["version"] >= version and tuple(row[c] for c in _COMPARED_COLUMNS) != values
 
 
 def _region_row(kode: str, nama: str) -> tuple[str, str, int, str | None]:

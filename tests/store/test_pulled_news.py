@@ -42,3 +42,15 @@ def test_echoes_are_not_news_but_new_and_changed_rows_are(store):
     )
 
     assert (counts.applied, counts.changed) == (4, 2)
+
+
+def test_runs_from_before_the_news_count_keep_their_received_rows(tmp_path, recovery_keys):
+    """Migration 10: a run recorded before echoes were told apart shows what it received."""
+    from desktop_app.store import sync_state
+    from tests.conftest import OFFICER, PASSPHRASE
+    from tests.support.old_vaults import old_vault
+
+    store = old_vault(tmp_path / "v9", recovery_keys[1], 9).unlock(OFFICER, PASSPHRASE)
+    (run,) = sync_state.recent_runs(store.db)
+    assert (run.pulled, run.pulled_new, run.upload_bytes, run.uploads_left) == (12, 12, 0, 0)
+    store.close()

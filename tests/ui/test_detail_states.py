@@ -26,9 +26,11 @@ def _ubah_long_address(qtbot, desk, window) -> None:
     wait_idle(qtbot, window)
     desk.voters.table.setCurrentIndex(desk.voters.model.index(0, 0))
     qtbot.waitUntil(
-        lambda: desk.detail.voter is not None
-        and desk.detail.voter.id == voter.id
-        and desk.detail.originals["alamat"].isVisible()
+        lambda: (
+            desk.detail.voter is not None
+            and desk.detail.voter.id == voter.id
+            and desk.detail.originals["alamat"].isVisible()
+        )
     )
     wait_idle(qtbot, window)
 

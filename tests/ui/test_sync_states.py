@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-import socket
-import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics

@@ -92,3 +92,21 @@ def test_reports_progress_and_times_read_naturally(qapp):
     yesterday = now.toUTC().addDays(-1).toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
     assert wording.local_time_text(yesterday, now) == "kemarin 16.00"
     assert wording.local_time_text(None) == "belum pernah"
+
+
+def test_a_run_that_left_something_undone_keeps_a_short_headline(qapp):
+    install_language("id")
+    assert wording.report_problem(SyncRunReport(outcome="ok", pulled=3)) is None
+    assert wording.report_problem(SyncRunReport(outcome="cancelled")) is None
+    offline = wording.report_problem(SyncRunReport(outcome="offline", pending=2))
+    assert offline.headline == "Server KPU tidak terjangkau; data tetap di laptop."
+    assert offline.detail.startswith("Sinyal putus. 2 perubahan tetap tersimpan")
+    revoked = wording.report_problem(SyncRunReport(outcome="failed", error_code="device_revoked"))
+    assert revoked.headline == "Sinkronisasi gagal: lihat rincian (Ctrl+H)."
+    assert "mencabut pendaftaran" in revoked.detail
+    files = wording.report_problem(
+        SyncRunReport(outcome="partial", error_code="attachment_failed", uploads_left=1)
+    )
+    assert files.headline.startswith("Ada berkas bukti belum terkirim")
+    waiting = wording.report_problem(SyncRunReport(outcome="partial", pending=1234))
+    assert waiting.headline == "Sinkron sebagian: 1.234 perubahan masih menunggu."

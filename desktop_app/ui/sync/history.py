@@ -131,9 +131,7 @@ class RunsTab(QWidget):
         self.uploads.setVisible(bool(files))
         if status is not None and files:
             self.uploads.setText(
-                uploads_waiting_text(
-                    files, status.upload_bytes_sent, status.upload_bytes_waiting
-                )
+                uploads_waiting_text(files, status.upload_bytes_sent, status.upload_bytes_waiting)
             )
 
     def _show_current(self) -> None:

@@ -9,11 +9,11 @@ from desktop_app.ui.qt import (
     QAbstractItemView,
     QFont,
     QHeaderView,
+    QShowEvent,
     QStandardItem,
     QStandardItemModel,
     Qt,
     QTableView,
-    QShowEvent,
     QWidget,
 )
 

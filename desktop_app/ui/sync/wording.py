@@ -5,8 +5,8 @@ officer reads these sentences, in the desk's language. Translation context ``Syn
 
 from __future__ import annotations
 
-import re
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.findings import Finding, Severity
@@ -285,9 +285,9 @@ def report_text(report: SyncRunReport) -> str:
     if report.refused:
         # Short, and first: the status bar cuts long messages off, and this is the part the
         # officer has to act on.
-        refused = translate(
-            "Sync", "%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H)."
-        ).replace("%1", n(report.refused))
+        refused = translate("Sync", "%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).").replace(
+            "%1", n(report.refused)
+        )
         if report.outcome == "ok":
             return translate("Sync", "Sinkron selesai; %1").replace("%1", refused)
         text = f"{refused} {text}"
@@ -312,7 +312,13 @@ _HEADLINES = {
     "gap": QT_TRANSLATE_NOOP("Sync", "KPU menunggu perubahan lama: lihat rincian (Ctrl+H)."),
     "partial": QT_TRANSLATE_NOOP("Sync", "Sinkron sebagian: %1 perubahan masih menunggu."),
 }
-_TRANSPORT_CODES = ("TransportError", "ServerError", "ServiceUnavailable", "internal", "unavailable")
+_TRY_LATER_CODES = (
+    "TransportError",
+    "ServerError",
+    "ServiceUnavailable",
+    "internal",
+    "unavailable",
+)
 
 
 def report_problem(report: SyncRunReport) -> SyncProblem | None:
@@ -327,21 +333,21 @@ def report_problem(report: SyncRunReport) -> SyncProblem | None:
     elif report.outcome == "offline":
         key = "offline"
     else:
-        key = "offline" if report.error_code in _TRANSPORT_CODES else "failed"
+        key = "failed"
     headline = translate(CTX, _HEADLINES[key]).replace("%1", QLocale().toString(report.pending))
     return SyncProblem(headline, report_text(report))
 
 
 def error_problem(exc: BaseException) -> SyncProblem:
     """The same for a run that could not start or raised."""
-    key = "offline" if code_of(exc) in _TRANSPORT_CODES else "failed"
+    key = "offline" if code_of(exc) == "TransportError" else "failed"
     return SyncProblem(translate(CTX, _HEADLINES[key]), error_text(exc))
 
 
 def enrol_error_text(exc: BaseException) -> str:
     """An enrolment that failed, for the enrolment form: one sentence on keeping the data and
     trying later, never two (the general texts already say the data is kept)."""
-    if code_of(exc) in _TRANSPORT_CODES:
+    if code_of(exc) in _TRY_LATER_CODES:
         later = QT_TRANSLATE_NOOP(
             "Sync",
             "Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data "
