@@ -453,27 +453,27 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="28"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="76"/>
         <source>Petugas: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="41"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="97"/>
         <source>Luring</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="82"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="173"/>
         <source>Menunggu dikirim: %1</source>
         <translation>Waiting to send: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="85"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="176"/>
         <source>Terkirim: %1</source>
         <translation>Sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="88"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="179"/>
         <source>Ditolak: %1</source>
         <translation>Refused: %1</translation>
     </message>
@@ -812,28 +812,27 @@
         <translation>Enrolled for %1. Downloading the voter list…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="125"/>
         <source>Data Anda sudah tersimpan: Anda dapat mencoba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
-        <translation>Your data is saved: you can try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
+        <translation type="vanished">Your data is saved: you can try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="129"/>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="166"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="123"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="160"/>
         <source>Coba &amp;lagi</source>
         <translation>Try &amp;again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="137"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="131"/>
         <source>Melanjutkan unduhan data pemilih…</source>
         <translation>Continuing the voter list download…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="146"/>
         <source>Laptop ini sudah terdaftar; data yang belum terunduh akan diambil pada sinkronisasi berikutnya.</source>
         <translation>This laptop is enrolled; what has not been downloaded yet will come with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="167"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="161"/>
         <source>Buka &amp;meja kerja</source>
         <translation>Open the &amp;desk</translation>
     </message>
@@ -936,6 +935,19 @@
         <location filename="../../desktop_app/ui/reports/exporter.py" line="231"/>
         <source>Tidak disimpan: %1 sudah ada dan tidak diganti.</source>
         <translation>Not saved: %1 already exists and was kept.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingList</name>
+    <message>
+        <location filename="../../desktop_app/ui/finding_list.py" line="72"/>
+        <source>Kesalahan</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_list.py" line="72"/>
+        <source>Peringatan</source>
+        <translation>Warning</translation>
     </message>
 </context>
 <context>
@@ -2610,27 +2622,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="161"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="178"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="185"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="169"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="186"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="187"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="188"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -2829,82 +2841,91 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="60"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="61"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="61"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="79"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="84"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="80"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="85"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="81"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="86"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="82"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="87"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="127"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="140"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="132"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="145"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="136"/>
-        <source>%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.</source>
-        <translation>%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
+        <location filename="../../desktop_app/ui/sync/history.py" line="150"/>
+        <source>%1 data pemilih baru atau berubah dari KPU, %2 konflik, %3 pengumuman.</source>
+        <translation>%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="154"/>
+        <source>Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).</source>
+        <translation>Evidence files: %1 fully sent, %2 still waiting (%3 sent this time).</translation>
+    </message>
+    <message>
+        <source>%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.</source>
+        <translation type="vanished">%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="158"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="146"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="163"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -2912,7 +2933,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3136,7 +3157,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="42"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="43"/>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="149"/>
         <source>(tidak ada di laptop ini)</source>
         <translation>(not on this laptop)</translation>
@@ -3167,327 +3188,376 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>another officer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="31"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="32"/>
         <source>Kode pendaftaran tidak dikenal. Periksa ketikannya (12 huruf dan angka, misalnya ABCD-EFGH-JKMN) atau minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>Unknown enrolment code. Check what you typed (12 letters and digits, e.g. ABCD-EFGH-JKMN) or ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="36"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="37"/>
         <source>Kode ini sudah dipakai untuk mendaftarkan perangkat lain; setiap kode hanya berlaku sekali. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>This code was already used to enrol another device; each code works once. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="41"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="42"/>
         <source>Kode ini sudah kedaluwarsa. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>This code has expired. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="44"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="45"/>
         <source>Server KPU menolak pendaftaran. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>The KPU server refused the enrolment. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="47"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="48"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop; coba lagi saat ada sinyal.</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop; try again when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="52"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="53"/>
         <source>Sertifikat server tidak cocok dengan sertifikat KPU yang terpasang: alamat server salah, atau ada pihak lain di antara laptop dan KPU. Tidak ada data yang dikirim. Periksa alamat server atau hubungi TI KPU.</source>
         <translation>The server&apos;s certificate does not match the KPU certificate installed here: a wrong server address, or someone between this laptop and KPU. Nothing was sent. Check the server address or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="58"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="59"/>
         <source>Berkas sertifikat server KPU tidak terpasang di aplikasi ini, sehingga server tidak dapat diperiksa. Hubungi TI KPU untuk memasangnya.</source>
         <translation>The KPU server&apos;s certificate file is not installed in this app, so the server cannot be checked. Contact KPU IT to install it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="64"/>
         <source>Alamat server harus diawali https:// (misalnya https://sinkron.kpu.go.id): data pemilih tidak boleh dikirim tanpa enkripsi.</source>
         <translation>The server address must start with https:// (e.g. https://sinkron.kpu.go.id): voter data must never travel unencrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="68"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="69"/>
         <source>Laptop ini belum terdaftar di server KPU. Pilih “Daftarkan perangkat…” dan masukkan kode dari KPU.</source>
         <translation>This laptop is not enrolled with the KPU server yet. Choose “Enrol this laptop…” and enter the code from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="73"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="74"/>
         <source>KPU telah mencabut pendaftaran laptop ini, jadi server menolak kirimannya. Perubahan Anda tetap tersimpan; minta kode pendaftaran baru ke KPU Kabupaten/Kota.</source>
         <translation>KPU has revoked this laptop&apos;s enrolment, so the server refuses what it sends. Your changes stay saved; ask the KPU Kabupaten/Kota office for a new enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="78"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="79"/>
         <source>Server KPU tidak mengenal laptop ini (mungkin servernya diganti). Daftarkan ulang dengan kode baru dari KPU; perubahan yang belum terkirim akan ikut dikirim.</source>
         <translation>The KPU server does not know this laptop (perhaps the server was replaced). Enrol again with a new code from KPU; changes not yet sent will go out with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="83"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="84"/>
         <source>Jam laptop terlalu jauh berbeda dari jam server KPU. Periksa tanggal dan jam laptop, lalu coba lagi.</source>
         <translation>This laptop&apos;s clock is too far from the KPU server&apos;s. Check the laptop&apos;s date and time, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="88"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="89"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan; coba lagi nanti.</source>
         <translation>The KPU server has a problem. Your data stays saved; try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="92"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="93"/>
         <source>Server KPU sedang sibuk atau dalam pemeliharaan. Coba lagi nanti.</source>
         <translation>The KPU server is busy or under maintenance. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="95"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="96"/>
         <source>Ada berkas bukti yang belum dapat dikirim ke KPU; berkas bukti lainnya tetap terkirim. Hubungi TI KPU bila pesan ini terus muncul.</source>
         <translation>Some evidence files could not be sent to KPU; the other evidence files were sent. Contact KPU IT if this message keeps appearing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="100"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="101"/>
         <source>KPU menunggu perubahan lama yang tidak ada lagi di laptop ini (dipulihkan dari cadangan lama?). Hubungi KPU Kabupaten/Kota agar perubahan itu dilepas.</source>
         <translation>KPU is waiting for old changes this laptop no longer has (restored from an old backup?). Ask the KPU Kabupaten/Kota office to release them.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="106"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="107"/>
         <source>Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.</source>
         <translation>The KPU server refused this laptop&apos;s request (%1). Contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="107"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="108"/>
         <source>Server KPU menjawab dengan kesalahan (%1). Data Anda tetap tersimpan.</source>
         <translation>The KPU server answered with an error (%1). Your data stays saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="142"/>
         <source>Jenis perubahan ini tidak dikenal server KPU (versi aplikasi berbeda).</source>
         <translation>The KPU server does not know this kind of change (a different app version).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="144"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="145"/>
         <source>Isi perubahan tidak lengkap.</source>
         <translation>The change is incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="145"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
         <source>Ada nilai elemen yang tidak memenuhi aturan.</source>
         <translation>An element value breaks the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="147"/>
         <source>Pemilih ini tidak ada di data KPU.</source>
         <translation>This voter is not in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="148"/>
         <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
         <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="150"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
         <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
         <translation>A voter with this number is already in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="152"/>
         <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
         <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="154"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="157"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="158"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="161"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="164"/>
         <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
         <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="169"/>
         <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
         <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="174"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="175"/>
         <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
         <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="183"/>
         <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
         <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="207"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="208"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="211"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="212"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="212"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="213"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="213"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="214"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="214"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="215"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="215"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="216"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="221"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="222"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="228"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="229"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="229"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="230"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="230"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="231"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="231"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="232"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="232"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="233"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="236"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="236"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="237"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="237"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="238"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="243"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="244"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="317"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="288"/>
+        <source>%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).</source>
+        <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="307"/>
+        <source>Server KPU tidak terjangkau; data tetap di laptop.</source>
+        <translation>KPU server unreachable; your data stays on the laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="308"/>
+        <source>Sinkronisasi gagal: lihat rincian (Ctrl+H).</source>
+        <translation>Sync failed: see the details (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="309"/>
+        <source>Ada berkas bukti belum terkirim: lihat rincian (Ctrl+H).</source>
+        <translation>Evidence files not sent yet: see the details (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="312"/>
+        <source>KPU menunggu perubahan lama: lihat rincian (Ctrl+H).</source>
+        <translation>KPU is waiting for old changes: see the details (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="313"/>
+        <source>Sinkron sebagian: %1 perubahan masih menunggu.</source>
+        <translation>Partly synced: %1 change(s) still waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="351"/>
+        <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
+        <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="358"/>
+        <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
+        <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="369"/>
+        <source>Berkas bukti menunggu: %1</source>
+        <translation>Evidence files waiting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="371"/>
+        <source>(%1 dari %2 terkirim)</source>
+        <translation>(%1 of %2 sent)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="398"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="267"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="26"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="27"/>
         <source>Dibatalkan. Anda dapat mencoba lagi dengan kode yang sama: bila server KPU sudah mencatat laptop ini, server menjawab sama seperti sebelumnya.</source>
         <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="273"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="276"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="278"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="286"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
-        <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
+        <translation type="vanished">%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="290"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="292"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="299"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="380"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="301"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="382"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="302"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="312"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="393"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="314"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="395"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="400"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="323"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="404"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="332"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="413"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="427"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3495,7 +3565,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="186"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="194"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>
@@ -3503,49 +3573,49 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="195"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="212"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="220"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="221"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="222"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="270"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="223"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="276"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="225"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="230"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="247"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="270"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="274"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>
@@ -3809,34 +3879,34 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     <name>VoterDetailPanel</name>
     <message>
         <location filename="../../desktop_app/ui/detail_panel.py" line="80"/>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="148"/>
         <source>Pilih pemilih di daftar.</source>
         <translation>Choose a voter in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="160"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="161"/>
         <source>%1
 dicatat %2 oleh %3</source>
         <translation>%1
 recorded %2 by %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="166"/>
         <source>TPS %1</source>
         <translation>TPS %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="172"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="173"/>
         <source>semula: &lt;s&gt;%1&lt;/s&gt;</source>
         <translation>was: &lt;s&gt;%1&lt;/s&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="184"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="121"/>
         <source>Temuan data</source>
         <translation>Data findings</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="187"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="121"/>
         <source>Tidak ada temuan data.</source>
         <translation>No data findings.</translation>
     </message>
