@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QStyle
 
+from desktop_app.store import sync_state
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.engine import SyncEngine
@@ -47,7 +48,9 @@ def _cut_upload(store) -> None:
     engine.add_listener(cut)
     report = engine.run_once()
     engine.client.close()
-    assert report.outcome == "cancelled" and report.upload_bytes == 32 << 10, report
+    assert report.outcome == "cancelled", report
+    (upload,) = sync_state.pending_uploads(store.db)
+    assert (upload.size, upload.uploaded_bytes) == (len(PHOTO), 32 << 10)
 
 
 def test_a_cut_evidence_upload_is_counted_with_its_bytes_and_resumes_in_view(
@@ -59,7 +62,7 @@ def test_a_cut_evidence_upload_is_counted_with_its_bytes_and_resumes_in_view(
     # The change itself reached KPU: nothing "waiting" by the change count, but the photo is.
     assert status.pending.text() == "Menunggu dikirim: 0"
     waiting = status.findChild(QLabel, "uploadsWaiting")
-    qtbot.waitUntil(lambda: waiting.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: waiting is not None and waiting.isVisible(), timeout=5000)
     assert waiting.text() == "Berkas bukti menunggu: 1 (32 KB dari 98 KB terkirim)"
 
     history = _open_history(qtbot, desk)
@@ -113,10 +116,10 @@ def test_the_officers_own_changes_coming_back_are_not_counted_as_news(
     report = finished.args[0]
     assert report.ok and report.confirmed == 7
     assert report.pulled >= 7  # the seven rows did come back from KPU, with new versions
-    assert report.pulled_new == 0
     assert desk.status.currentMessage() == (
         "Sinkron selesai: 7 perubahan dikonfirmasi KPU, 0 data diterima."
     )
+    assert report.pulled_new == 0
     history = _open_history(qtbot, desk)
     runs = history.runs.runs.model_
     assert runs.item(0, 6).text() == "0"  # "Diterima"
