@@ -86,7 +86,7 @@ class DeskStatusBar(QStatusBar):
         self.uploads.setVisible(False)
         self.problem = HeadlineLabel()
         self.problem.setObjectName("syncProblem")
-        self.problem.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.problem.setStyleSheet("color: #c62828;")
         self.problem.setVisible(False)
         self.addWidget(self.problem, 1)
         if sync_panel is not None:
@@ -162,7 +162,8 @@ class DeskStatusBar(QStatusBar):
     def _show_uploads(self, files: int, sent: int, total: int) -> None:
         # Changes sent and confirmed can still owe KPU their evidence: say so, with what the
         # server already holds, so a cut upload is seen to resume rather than start again.
-        self.uploads.setText(uploads_waiting_text(files, sent, total) if files else "")
+        self.uploads.setText(uploads_waiting_text(files, sent, total, short=True) if files else "")
+        self.uploads.setToolTip(uploads_waiting_text(files, sent, total) if files else "")
         self.uploads.setVisible(bool(files))
         self._separators[self.uploads].setVisible(bool(files))
 

@@ -463,17 +463,17 @@
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="173"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="174"/>
         <source>Menunggu dikirim: %1</source>
         <translation>Waiting to send: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="176"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="177"/>
         <source>Terkirim: %1</source>
         <translation>Sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="179"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="180"/>
         <source>Ditolak: %1</source>
         <translation>Refused: %1</translation>
     </message>
@@ -3438,52 +3438,47 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="307"/>
         <source>Server KPU tidak terjangkau; data tetap di laptop.</source>
-        <translation>KPU server unreachable; your data stays on the laptop.</translation>
+        <translation type="vanished">KPU server unreachable; your data stays on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="308"/>
         <source>Sinkronisasi gagal: lihat rincian (Ctrl+H).</source>
-        <translation>Sync failed: see the details (Ctrl+H).</translation>
+        <translation type="vanished">Sync failed: see the details (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="309"/>
         <source>Ada berkas bukti belum terkirim: lihat rincian (Ctrl+H).</source>
-        <translation>Evidence files not sent yet: see the details (Ctrl+H).</translation>
+        <translation type="vanished">Evidence files not sent yet: see the details (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="312"/>
         <source>KPU menunggu perubahan lama: lihat rincian (Ctrl+H).</source>
-        <translation>KPU is waiting for old changes: see the details (Ctrl+H).</translation>
+        <translation type="vanished">KPU is waiting for old changes: see the details (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="313"/>
         <source>Sinkron sebagian: %1 perubahan masih menunggu.</source>
-        <translation>Partly synced: %1 change(s) still waiting.</translation>
+        <translation type="vanished">Partly synced: %1 change(s) still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="351"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="349"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="358"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="356"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="369"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="374"/>
         <source>Berkas bukti menunggu: %1</source>
         <translation>Evidence files waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="371"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="376"/>
         <source>(%1 dari %2 terkirim)</source>
         <translation>(%1 of %2 sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="398"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="403"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
@@ -3517,47 +3512,77 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="380"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="307"/>
+        <source>Server KPU tidak terjangkau.</source>
+        <translation>KPU server unreachable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="308"/>
+        <source>Sinkron gagal (Ctrl+H).</source>
+        <translation>Sync failed (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="309"/>
+        <source>Bukti belum terkirim (Ctrl+H).</source>
+        <translation>Evidence not sent yet (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="310"/>
+        <source>KPU menunggu data lama (Ctrl+H).</source>
+        <translation>KPU awaits old changes (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="311"/>
+        <source>Sinkron sebagian: %1 menunggu.</source>
+        <translation>Partly synced: %1 waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="370"/>
+        <source>Bukti menunggu: %1</source>
+        <translation>Evidence waiting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="385"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="382"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="387"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="388"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="393"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="398"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="395"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="400"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="400"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="405"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="404"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="409"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="413"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="418"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="427"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="432"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>

@@ -200,7 +200,7 @@ def test_a_run_that_loses_the_link_says_so_and_keeps_everything(
 
     assert report.outcome == "offline" and report.confirmed == 0
     assert desk.sync_panel.state.text() == "Luring"
-    assert desk.status.problem.text() == "Server KPU tidak terjangkau; data tetap di laptop."
+    assert desk.status.problem.text() == "Server KPU tidak terjangkau."
     assert "Sinyal putus. 1 perubahan tetap tersimpan" in desk.status.problem.toolTip()
     assert desk.status.pending.text() == "Menunggu dikirim: 1"
 

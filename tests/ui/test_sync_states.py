@@ -19,6 +19,7 @@ from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.run import PHASE_ATTACHMENTS
+from desktop_app.ui.qt import translate
 from tests.ui.helpers import wait_idle
 from tests.ui.sync_helpers import FAST_RETRY, KPU_KEY, enrolled_vault, open_desk, sync_config
 
@@ -63,14 +64,15 @@ def test_a_cut_evidence_upload_is_counted_with_its_bytes_and_resumes_in_view(
     assert status.pending.text() == "Menunggu dikirim: 0"
     waiting = status.findChild(QLabel, "uploadsWaiting")
     qtbot.waitUntil(lambda: waiting is not None and waiting.isVisible(), timeout=5000)
-    assert waiting.text() == "Berkas bukti menunggu: 1 (32 KB dari 98 KB terkirim)"
+    assert waiting.text() == "Bukti menunggu: 1 (32 KB/98 KB)"
+    assert waiting.toolTip() == "Berkas bukti menunggu: 1 (32 KB dari 98 KB terkirim)"
 
     history = _open_history(qtbot, desk)
     summary = history.runs.summary.text()
     assert "Berkas bukti: 0 selesai terkirim, 1 masih menunggu (32 KB terkirim kali ini)." in (
         summary
     )
-    assert history.runs.uploads.text() == waiting.text()
+    assert history.runs.uploads.text() == waiting.toolTip()
     history.reject()
 
     progress = []
@@ -99,7 +101,9 @@ def test_a_cut_evidence_upload_is_counted_with_its_bytes_and_resumes_in_view(
 def _seven_sesuai(store) -> None:
     service = VoterService(store)
     with store.db.atomic():
-        for (voter_id,) in store.db.execute("SELECT id FROM voters ORDER BY id LIMIT 7"):
+        for (voter_id,) in store.db.execute(
+            "SELECT id FROM voters WHERE keterangan = '' ORDER BY id LIMIT 7"
+        ):
             service.mark_sesuai(voter_id)
 
 
@@ -147,7 +151,14 @@ def test_a_sync_error_stays_whole_in_the_status_bar(
 
     # Passing messages go quickly here: the error must outlast them.
     monkeypatch.setattr(status_bar, "MESSAGE_MS", 200)
-    data_dir = enrolled_vault(tmp_path, server, recovery_keys[1], prepare=_seven_sesuai)
+
+    def photo_waiting_and_seven_changes(store) -> None:
+        _cut_upload(store)  # the status bar carries the waiting photo too: the fullest it gets
+        _seven_sesuai(store)
+
+    data_dir = enrolled_vault(
+        tmp_path, server, recovery_keys[1], prepare=photo_waiting_and_seven_changes
+    )
     server.stop()
     window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
     assert window.screen().availableGeometry().width() == 1366
@@ -155,6 +166,7 @@ def test_a_sync_error_stays_whole_in_the_status_bar(
 
     desk.act_sync.trigger()
     qtbot.waitUntil(lambda: not window.sync.busy, timeout=5000)
+    assert desk.status.findChild(QLabel, "uploadsWaiting").isVisible()
     text, width, metrics = _shown_error(desk.status)
     assert text and "…" not in text
     assert metrics.horizontalAdvance(text) <= width, (text, width)
@@ -162,6 +174,12 @@ def test_a_sync_error_stays_whole_in_the_status_bar(
     desk.status.refresh()
     wait_idle(qtbot, window)
     assert _shown_error(desk.status)[0] == text
+    # Every other headline fits the same place, in the status bar at its fullest.
+    from desktop_app.ui.sync import wording
+
+    for source in wording._HEADLINES.values():
+        headline = translate("Sync", source).replace("%1", "1.234")
+        assert metrics.horizontalAdvance(headline) <= width, (headline, width)
     # The whole sentence is one hover away.
     kept = desk.status.findChild(QLabel, "syncProblem")
     assert "tidak dapat dihubungi" in kept.toolTip() and "tetap tersimpan" in kept.toolTip()

@@ -99,14 +99,14 @@ def test_a_run_that_left_something_undone_keeps_a_short_headline(qapp):
     assert wording.report_problem(SyncRunReport(outcome="ok", pulled=3)) is None
     assert wording.report_problem(SyncRunReport(outcome="cancelled")) is None
     offline = wording.report_problem(SyncRunReport(outcome="offline", pending=2))
-    assert offline.headline == "Server KPU tidak terjangkau; data tetap di laptop."
+    assert offline.headline == "Server KPU tidak terjangkau."
     assert offline.detail.startswith("Sinyal putus. 2 perubahan tetap tersimpan")
     revoked = wording.report_problem(SyncRunReport(outcome="failed", error_code="device_revoked"))
-    assert revoked.headline == "Sinkronisasi gagal: lihat rincian (Ctrl+H)."
+    assert revoked.headline == "Sinkron gagal (Ctrl+H)."
     assert "mencabut pendaftaran" in revoked.detail
     files = wording.report_problem(
         SyncRunReport(outcome="partial", error_code="attachment_failed", uploads_left=1)
     )
-    assert files.headline.startswith("Ada berkas bukti belum terkirim")
+    assert files.headline.startswith("Bukti belum terkirim")
     waiting = wording.report_problem(SyncRunReport(outcome="partial", pending=1234))
-    assert waiting.headline == "Sinkron sebagian: 1.234 perubahan masih menunggu."
+    assert waiting.headline == "Sinkron sebagian: 1.234 menunggu."

@@ -304,13 +304,11 @@ class SyncProblem:
 
 
 _HEADLINES = {
-    "offline": QT_TRANSLATE_NOOP("Sync", "Server KPU tidak terjangkau; data tetap di laptop."),
-    "failed": QT_TRANSLATE_NOOP("Sync", "Sinkronisasi gagal: lihat rincian (Ctrl+H)."),
-    "attachment_failed": QT_TRANSLATE_NOOP(
-        "Sync", "Ada berkas bukti belum terkirim: lihat rincian (Ctrl+H)."
-    ),
-    "gap": QT_TRANSLATE_NOOP("Sync", "KPU menunggu perubahan lama: lihat rincian (Ctrl+H)."),
-    "partial": QT_TRANSLATE_NOOP("Sync", "Sinkron sebagian: %1 perubahan masih menunggu."),
+    "offline": QT_TRANSLATE_NOOP("Sync", "Server KPU tidak terjangkau."),
+    "failed": QT_TRANSLATE_NOOP("Sync", "Sinkron gagal (Ctrl+H)."),
+    "attachment_failed": QT_TRANSLATE_NOOP("Sync", "Bukti belum terkirim (Ctrl+H)."),
+    "gap": QT_TRANSLATE_NOOP("Sync", "KPU menunggu data lama (Ctrl+H)."),
+    "partial": QT_TRANSLATE_NOOP("Sync", "Sinkron sebagian: %1 menunggu."),
 }
 _TRY_LATER_CODES = (
     "TransportError",
@@ -364,9 +362,16 @@ def enrol_error_text(exc: BaseException) -> str:
     return error_text(exc)
 
 
-def uploads_waiting_text(files: int, sent: int, total: int) -> str:
-    """ "Berkas bukti menunggu: 1 (32 KB dari 7,7 MB terkirim)"."""
-    text = translate("Sync", "Berkas bukti menunggu: %1").replace("%1", QLocale().toString(files))
+def uploads_waiting_text(files: int, sent: int, total: int, *, short: bool = False) -> str:
+    """ "Berkas bukti menunggu: 1 (32 KB dari 7,7 MB terkirim)"; ``short`` for the status bar:
+    "Bukti menunggu: 1 (32 KB/7,7 MB)"."""
+    count = QLocale().toString(files)
+    if short:
+        text = translate("Sync", "Bukti menunggu: %1").replace("%1", count)
+        if total:
+            text += f" ({size_text(sent)}/{size_text(total)})"
+        return text
+    text = translate("Sync", "Berkas bukti menunggu: %1").replace("%1", count)
     if total:
         moved = translate("Sync", "(%1 dari %2 terkirim)")
         text += " " + moved.replace("%1", size_text(sent)).replace("%2", size_text(total))
