@@ -1,16 +1,30 @@
 """Findings shown as a list: each with Qt's own error or warning icon beside its words.
 
-Icons, not emoji: "⛔" is missing from the default fonts of Windows and of most Linux desktops
-and drew as an empty box before every error. Qt's standard icons come with the style, on every
-platform the desk runs on."""
+Icons, not emoji: the no-entry sign (U+26D4) is missing from the default fonts of Windows and
+of most Linux desktops and drew as an empty box before every error. Qt's standard icons come
+with the style, on every platform the desk runs on."""
 
 from __future__ import annotations
 
+import base64
+import functools
 from collections.abc import Iterable
 
 from desktop_app.domain.findings import Finding, Severity
 from desktop_app.ui.finding_text import finding_text
-from desktop_app.ui.qt import QHBoxLayout, QLabel, QPixmap, QStyle, Qt, QVBoxLayout, QWidget
+from desktop_app.ui.qt import (
+    QApplication,
+    QBuffer,
+    QByteArray,
+    QHBoxLayout,
+    QIODevice,
+    QLabel,
+    QPixmap,
+    QStyle,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 
 _ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -23,6 +37,22 @@ def severity_pixmap(widget: QWidget, severity: Severity) -> QPixmap:
     size = max(12, widget.fontMetrics().height())
     icon = widget.style().standardIcon(_ICONS.get(severity, _ICONS[Severity.WARNING]))
     return icon.pixmap(size, size)
+
+
+@functools.cache
+def _mark_url(severity: Severity, size: int) -> str:
+    icon = QApplication.style().standardIcon(_ICONS.get(severity, _ICONS[Severity.WARNING]))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    icon.pixmap(size, size).save(buffer, "PNG")
+    return "data:image/png;base64," + base64.b64encode(bytes(data)).decode("ascii")
+
+
+def severity_mark_html(severity: Severity, size: int = 14) -> str:
+    """The style's error or warning icon as an inline image, for rich-text labels that list
+    findings in one piece (a ``data:`` URL: Qt's rich text draws it, no file needed)."""
+    return f'<img src="{_mark_url(severity, size)}" width="{size}" height="{size}">'
 
 
 class FindingList(QWidget):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pathlib
 
+from desktop_app.domain.findings import Severity
 from desktop_app.domain.outcomes import TmsCode, validate_tms
 from desktop_app.domain.region import InvalidRegionCode, make_tps_id
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES
@@ -15,6 +16,7 @@ from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels, voter_ops
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.placement import fit_dialog, keep_on_screen
@@ -30,6 +32,7 @@ from desktop_app.ui.qt import (
     QLineEdit,
     QPushButton,
     QSize,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -93,6 +96,7 @@ class TmsDialog(QDialog):
         self.problems = QLabel(self)
         self.problems.setObjectName("findings")
         self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)  # the error icons are images
         self.problems.setStyleSheet("color: #c62828;")
         self.error = ErrorLine(self)
         self.buttons = SaveCancel(self, self.tr("&Simpan TMS"))
@@ -244,8 +248,11 @@ class TmsDialog(QDialog):
                 current_nik=self._voter.record.nik,
             )
         touched = bool(self.reference.text().strip() or self.target_tps.currentText().strip())
+        mark = severity_mark_html(Severity.ERROR)
         self.problems.setText(
-            "\n".join(f"⛔ {finding_text(f)}" for f in result.errors) if touched else ""
+            "".join(f"<div>{mark} {_escape(finding_text(f))}</div>" for f in result.errors)
+            if touched
+            else ""
         )
         self.buttons.save.setEnabled(result.ok)
         return result.ok

@@ -940,12 +940,12 @@
 <context>
     <name>FindingList</name>
     <message>
-        <location filename="../../desktop_app/ui/finding_list.py" line="72"/>
+        <location filename="../../desktop_app/ui/finding_list.py" line="102"/>
         <source>Kesalahan</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_list.py" line="72"/>
+        <location filename="../../desktop_app/ui/finding_list.py" line="102"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
@@ -1986,47 +1986,47 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="58"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="59"/>
         <source>&amp;Cetak tanda terima…</source>
         <translation>&amp;Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="60"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="61"/>
         <source>Pendaftaran &amp;baru</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="87"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="88"/>
         <source>Pendaftaran diterima. Nomor pendaftaran: %1</source>
         <translation>Application received. Application number: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="93"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="94"/>
         <source>%1 · %2 · %3 Pendaftaran yang sudah dikirim tidak dapat diubah lagi.</source>
         <translation>%1 · %2 · %3 A submitted application can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="103"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="104"/>
         <source>Tahap di KPU: %1 — %2</source>
         <translation>Stage at KPU: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="114"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="115"/>
         <source>Dokumen belum lengkap (dicatat di tanda terima; pelamar melengkapinya sebelum penelitian administrasi): %1</source>
         <translation>Documents missing (listed on the receipt; the applicant brings them before the administrative check): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="131"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="133"/>
         <source>Simpan tanda terima (PDF)</source>
         <translation>Save receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="134"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="136"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="168"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="170"/>
         <source>Tanda terima disimpan di %1. Berkas ini berisi data pribadi pelamar (nama dan sebagian NIK) dan tidak terenkripsi: cetak dan serahkan kepada pelamar, lalu hapus berkasnya atau simpan di tempat yang aman.</source>
         <translation>Receipt saved to %1. The file holds the applicant&apos;s personal data (name and part of the NIK) and is not encrypted: print it and hand it to the applicant, then delete the file or keep it somewhere safe.</translation>
     </message>
@@ -2581,27 +2581,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentSummary</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="118"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="119"/>
         <source>surat pernyataan</source>
         <translation>statement letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="125"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="126"/>
         <source>Belum dapat dikirim: %n isian perlu dilengkapi atau dibetulkan</source>
         <translation>Cannot be submitted yet: %n field(s) to complete or correct</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="134"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="139"/>
         <source>Dokumen belum diterima: %1. Boleh dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Documents not received: %1. It may be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="141"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="146"/>
         <source>%n peringatan: periksa sebelum mengirim.</source>
         <translation>%n warning(s): check before submitting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="147"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="152"/>
         <source>✓ Semua persyaratan terpenuhi.</source>
         <translation>✓ All requirements met.</translation>
     </message>
@@ -3131,24 +3131,31 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>StatementsSection</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="27"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="30"/>
         <source>Surat pernyataan pelamar</source>
         <translation>Applicant&apos;s statement letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="31"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="34"/>
         <source>Centang semua (surat pernyataan sudah ditandatangani)</source>
         <translation>Tick all (statement letter signed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="47"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="50"/>
         <source>Mantan anggota partai politik (wajib surat keterangan dari partai)</source>
         <translation>Former political party member (needs a letter from the party)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="83"/>
-        <source>⛔ %n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="86"/>
+        <source>%n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
         <translation>
+            <numerusform>%n statement not ticked. Tick once the applicant has signed the statement letter.</numerusform>
+            <numerusform>%n statements not ticked. Tick once the applicant has signed the statement letter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⛔ %n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
+        <translation type="vanished">
             <numerusform>⛔ %n statement not ticked. Tick once the applicant has signed the statement letter.</numerusform>
             <numerusform>⛔ %n statements not ticked. Tick once the applicant has signed the statement letter.</numerusform>
         </translation>
@@ -3723,118 +3730,118 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>TmsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="54"/>
         <source>Tandai TMS (tidak memenuhi syarat)</source>
         <translation>Mark TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="70"/>
         <source>nomor TPS, misalnya 004</source>
         <translation>TPS number, e.g. 004</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="68"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="71"/>
         <source>&amp;Lampirkan foto/pindaian…</source>
         <translation>&amp;Attach photo/scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="73"/>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="211"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="76"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="215"/>
         <source>(tidak wajib)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
         <source>&amp;Kode TMS:</source>
         <translation>TMS &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
         <source>&amp;Bukti:</source>
         <translation>&amp;Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="80"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="83"/>
         <source>&amp;Nomor/keterangan bukti:</source>
         <translation>Evidence &amp;number/note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="84"/>
         <source>TPS t&amp;ujuan:</source>
         <translation>&amp;Target TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="88"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="91"/>
         <source>Foto bukti:</source>
         <translation>Evidence photo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="98"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="102"/>
         <source>&amp;Simpan TMS</source>
         <translation>&amp;Save TMS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="146"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="150"/>
         <source>NIK atau id data lain dari orang yang sama</source>
         <translation>NIK or id of the other record of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="153"/>
         <source>nomor surat/dokumen, atau keterangan singkat</source>
         <translation>letter/document number, or a short note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="156"/>
         <source>Tandai TMS-2 pada data yang ganda; data yang benar tetap.</source>
         <translation>Mark TMS-2 on the duplicate record; the right one stays.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="154"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="158"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin.</source>
         <translation>Under 17 on election day and never married.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="161"/>
         <source>Pindah ke luar desa. Pindah TPS di desa yang sama adalah TMS-8.</source>
         <translation>Moved out of the village. A move to another TPS in the same village is TMS-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="164"/>
         <source>Pemilih ditandai TMS-8 di TPS ini dan langsung ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>The voter is marked TMS-8 at this TPS and added right away as a new voter at the target TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
         <source>Pilih foto atau pindaian bukti</source>
         <translation>Choose a photo or scan of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="196"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
         <source>Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photo or scan (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="197"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
         <source>Pilih</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="199"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="203"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="204"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="205"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -3939,47 +3946,47 @@ recorded %2 by %3</translation>
 <context>
     <name>VoterForm</name>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="90"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="91"/>
         <source>16 angka dari KK</source>
         <translation>16 digits from the KK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="91"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="92"/>
         <source>16 angka dari KTP-el</source>
         <translation>16 digits from the KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="95"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="211"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="212"/>
         <source>semula: &lt;s&gt;%1&lt;/s&gt;</source>
         <translation>was: &lt;s&gt;%1&lt;/s&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="212"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="213"/>
         <source>Nilai di daftar sebelum diubah pertama kali</source>
         <translation>The value on the list before the first correction</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="250"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="251"/>
         <source>Ketik 16 angka NIK: tanggal lahir dan jenis kelamin yang dikandungnya tampil di sini.</source>
         <translation>Type the 16-digit NIK: the birth date and sex it encodes appear here.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="258"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="259"/>
         <source>NIK ini tidak sah; lihat pesan di bawah.</source>
         <translation>This NIK is not valid; see the message below.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="265"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="266"/>
         <source> atau </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="268"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="269"/>
         <source>Menurut NIK: lahir %1 · %2 · kecamatan asal %3</source>
         <translation>From the NIK: born %1 · %2 · first registered in kecamatan %3</translation>
     </message>

@@ -4,8 +4,12 @@ its mark as an icon the app draws (the ⛔ emoji was an empty box in the desk's 
 
 from __future__ import annotations
 
+import ast
+import pathlib
+
 from PySide6.QtWidgets import QLabel, QScrollArea
 
+import desktop_app
 from desktop_app.store.voter_service import VoterService
 from tests.ui.helpers import on_worker, wait_idle
 
@@ -80,3 +84,27 @@ def test_findings_are_marked_with_drawn_icons_not_emoji(qtbot, desk, window):
     ]
     assert icons, "every finding has a drawn icon"
     assert all(not _glyphs_missing(label) for label in texts)
+
+
+def _emoji_in_strings(path: pathlib.Path) -> list[tuple[int, str]]:
+    """Characters of the symbol and emoji blocks (⛔, ⚠, ☎, 📷, …) in the module's strings.
+    ✓ (U+2713, the KPU's own Sesuai mark, in every font the desk meets) and arrows stay."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found += [
+                (node.lineno, ch)
+                for ch in node.value
+                if 0x2600 <= ord(ch) <= 0x26FF or ord(ch) >= 0x1F000
+            ]
+    return found
+
+
+def test_no_symbol_glyphs_the_default_fonts_lack_in_the_desk():
+    ui = pathlib.Path(desktop_app.__file__).parent / "ui"
+    found = {
+        str(path.relative_to(ui)): hits
+        for path in sorted(ui.rglob("*.py"))
+        if (hits := _emoji_in_strings(path))
+    }
+    assert found == {}

@@ -19,6 +19,7 @@ from desktop_app.domain.region import (
     parent_code,
     region_level,
 )
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.qt import translate
 from desktop_app.ui.recruitment import wording
 from desktop_app.ui.recruitment.fields import ERROR_COLOUR, WARNING_COLOUR, escape
@@ -128,7 +129,11 @@ def summary_html(findings: list[Finding]) -> str:
             "",
             count,
         )
-        lines.append(_line(ERROR_COLOUR, f"⛔ {text} — {', '.join(fields)}"))
+        lines.append(
+            _line(
+                ERROR_COLOUR, f"{severity_mark_html(Severity.ERROR)} {text} — {', '.join(fields)}"
+            )
+        )
     if missing:
         names = ", ".join(wording.field_label(f.field) for f in missing)
         text = translate(
@@ -141,7 +146,7 @@ def summary_html(findings: list[Finding]) -> str:
         text = translate(
             "RecruitmentSummary", "%n peringatan: periksa sebelum mengirim.", "", count
         )
-        lines.append(_line(WARNING_COLOUR, f"⚠ {text}"))
+        lines.append(_line(WARNING_COLOUR, f"{severity_mark_html(Severity.WARNING)} {text}"))
     if not lines:
         lines.append(
             _line("#2e7d32", translate("RecruitmentSummary", "✓ Semua persyaratan terpenuhi."))

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from desktop_app.domain.findings import Severity
 from desktop_app.domain.region import InvalidRegionCode, normalize_region_code
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.qt import (
     QComboBox,
     QCompleter,
@@ -97,7 +98,7 @@ class FieldRow(QWidget):
         lines = []
         for severity, text in sorted(items, key=lambda i: i[0] is not Severity.ERROR):
             colour = ERROR_COLOUR if severity is Severity.ERROR else WARNING_COLOUR
-            mark = "⛔" if severity is Severity.ERROR else "⚠"
+            mark = severity_mark_html(severity)
             lines.append(f'<div style="color:{colour}">{mark} {escape(text)}</div>')
         if per_editor is None:
             severities = {s for s, _ in items}
