@@ -350,6 +350,21 @@ def _updates_keyed_by_change(db: sqlite_utils.Database) -> None:
     )
 
 
+def _run_news_and_evidence(db: sqlite_utils.Database) -> None:
+    # A run's history line says what was new to the officer (not the echoes of their own
+    # changes), how much evidence went and how many files were still waiting when it ended.
+    # Older runs did not tell echoes apart: every row they pulled counts as new.
+    run_script(
+        db,
+        """
+        ALTER TABLE sync_runs ADD COLUMN pulled_new INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sync_runs ADD COLUMN upload_bytes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sync_runs ADD COLUMN uploads_left INTEGER NOT NULL DEFAULT 0;
+        UPDATE sync_runs SET pulled_new = pulled;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
     Migration(2, "full-text search over voter names", _voter_search),
@@ -360,6 +375,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "drop voter_updates_voter, read by no query", _drop_unread_update_index),
     Migration(8, "voter_updates as one b-tree keyed by change id", _updates_keyed_by_change),
     Migration(9, "the outbox is the change log; voters lose updated_at", outbox_is_the_change_log),
+    Migration(
+        10, "sync runs: rows new to the officer, evidence bytes, files left", _run_news_and_evidence
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

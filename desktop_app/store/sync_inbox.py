@@ -66,6 +66,39 @@ _RENAME_SQL = "UPDATE voters SET nama = ? WHERE id = ? AND nama <> ? AND version
 class VoterUpsertCounts:
     applied: int = 0
     deferred: int = 0
+    # Of the applied rows, those new to the officer: a voter the laptop did not have, or one
+    # whose values differ from what it held. A change of the officer's own comes back from KPU
+    # with only a new version: that echo is not news.
+    changed: int = 0
+
+
+# Every pulled column but the version: an echo differs from the local row only there.
+_COMPARED_COLUMNS = tuple(c for c in PULLED_VOTER_COLUMNS if c not in ("id", "version"))
+_ID_BATCH = 500  # well under SQLite's bound-parameter limit
+
+
+def _count_changed(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]]) -> int:
+    """Rows that will change what the officer sees: new voters, or other values than held."""
+    held: dict[str, tuple[Any, ...]] = {}
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), _ID_BATCH):
+        batch = ids[start : start + _ID_BATCH]
+        held.update(
+            (found[0], tuple(found[1:]))
+            for found in db.execute(
+                f"SELECT id, version, {', '.join(_COMPARED_COLUMNS)} FROM voters "
+                f"WHERE id IN ({', '.join('?' * len(batch))})",
+                batch,
+            )
+        )
+    return sum(1 for row in rows if _is_news(row, held.get(row["id"])))
+
+
+def _is_news(row: dict[str, Any], local: tuple[Any, ...] | None) -> bool:
+    if local is None:
+        return True
+    version, values = local[0], local[1:]
+    return row["version"] >= version and tuple(row[c] for c in _COMPARED_COLUMNS) != values
 
 
 def _region_row(kode: str, nama: str) -> tuple[str, str, int, str | None]:
@@ -113,6 +146,7 @@ def upsert_pulled_voters(
     for row in rows:
         (defer if row["id"] in blocked else apply).append(row)
     if apply:
+        counts.changed = _count_changed(db, apply)
         last_pk = last_voter_pk(db)
         db.conn.executemany(_UPSERT_SQL, [[row[c] for c in PULLED_VOTER_COLUMNS] for row in apply])
         release_room(db, last_pk)  # new rows only: an updated row keeps its original_values
@@ -138,21 +172,21 @@ def upsert_pulled_voters(
     return counts
 
 
-def release_deferred_voters(db: sqlite_utils.Database) -> int:
+def release_deferred_voters(db: sqlite_utils.Database) -> VoterUpsertCounts:
     """Apply held-back rows whose voter no longer has a pending change."""
     deferred = db.execute("SELECT id, row FROM sync_deferred_voters").fetchall()
     if not deferred:
-        return 0
+        return VoterUpsertCounts()
     blocked = _voters_with_pending_changes(db)
     ready = [json.loads(row) for voter_id, row in deferred if voter_id not in blocked]
     if not ready:
-        return 0
+        return VoterUpsertCounts()
     with db.atomic():
         counts = upsert_pulled_voters(db, ready)
         db.conn.executemany(
             "DELETE FROM sync_deferred_voters WHERE id = ?", [(r["id"],) for r in ready]
         )
-    return counts.applied
+    return counts
 
 
 def store_conflicts(db: sqlite_utils.Database, conflicts: Iterable[dict[str, Any]], at: str) -> int:

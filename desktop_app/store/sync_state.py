@@ -321,6 +321,9 @@ RUN_COUNTERS: tuple[str, ...] = (
     "bytes_up",
     "bytes_down",
     "outcomes",
+    "pulled_new",
+    "upload_bytes",
+    "uploads_left",
 )
 
 
@@ -408,6 +411,9 @@ class SyncRunRecord:
     bytes_up: int
     bytes_down: int
     outcomes: int  # recruitment outcomes pulled
+    pulled_new: int  # of the voter rows pulled, those that differed from what the laptop held
+    upload_bytes: int  # evidence bytes the server took in this run
+    uploads_left: int  # evidence files still waiting when the run ended
 
 
 def recent_runs(db: sqlite_utils.Database, limit: int = 20) -> list[SyncRunRecord]:
@@ -442,6 +448,8 @@ class SyncStatus:
     unseen_conflicts: int
     unread_announcements: int
     uploads_waiting: int
+    upload_bytes_waiting: int  # the waiting files' size in all
+    upload_bytes_sent: int  # of which the server already holds (a cut upload resumes there)
 
 
 def status(db: sqlite_utils.Database) -> SyncStatus:
@@ -467,4 +475,11 @@ def status(db: sqlite_utils.Database) -> SyncStatus:
         unseen_conflicts=scalar("SELECT count(*) FROM sync_conflicts WHERE seen_at IS NULL"),
         unread_announcements=scalar("SELECT count(*) FROM announcements WHERE read_at IS NULL"),
         uploads_waiting=scalar("SELECT count(*) FROM sync_uploads"),
+        upload_bytes_waiting=scalar(_WAITING_BYTES.format("a.size")),
+        upload_bytes_sent=scalar(_WAITING_BYTES.format("a.uploaded_bytes")),
     )
+
+
+_WAITING_BYTES = (
+    "SELECT coalesce(sum({}), 0) FROM sync_uploads u JOIN attachments a ON a.sha256 = u.sha256"
+)

@@ -221,14 +221,16 @@ class SyncClient:
             raise error
 
     # -- the protocol -------------------------------------------------------------------------
-    def ping(self) -> int:
-        """Server time; also corrects the clock offset. Raises ``TransportError`` when offline."""
+    def ping(self, timeouts: Timeouts | None = None) -> int:
+        """Server time; also corrects the clock offset. Raises ``TransportError`` when offline.
+        ``timeouts`` replaces the client's for this request (a quick reachability check)."""
+        limits = timeouts or self.timeouts
         response = self._send(
             "GET",
             f"{p.API_PREFIX}/ping",
             b"",
             {},
-            (self.timeouts.connect, self.timeouts.ping),
+            (limits.connect, limits.ping),
         )
         if response.status_code != 200:
             raise _error(response)

@@ -229,9 +229,9 @@ class SyncEngine:
         report.bytes_down = self.client.bytes_down - down
         report.seconds = self._clock() - started
         report.pending = sync_state.pending_count(db)
-        left_uploads = len(sync_state.pending_uploads(db))
+        report.uploads_left = len(sync_state.pending_uploads(db))
         if report.outcome == "ok" and (
-            report.pending or report.gaps or left_uploads or report.attachments_failed
+            report.pending or report.gaps or report.uploads_left or report.attachments_failed
         ):
             report.outcome = "partial"
             if report.gaps:

@@ -25,6 +25,12 @@ from desktop_app.sync.errors import SyncCancelled, TransportError
 from desktop_app.sync.pacing import DEFAULT_RETRY, RetryPolicy
 from desktop_app.sync.run import CancelToken, ProgressCallback, SyncRunReport
 
+# The officer waits at the enrolment form: a server that cannot be reached is said so within
+# seconds, not after the retries meant for a lost answer (about 18 s with a refused connection)
+# or the 2G read timeout (a minute per try with a server that never answers). A ping is a few
+# hundred bytes: over 2G (600 ms+ round trips) connecting and answering takes 2-3 s.
+REACH_TIMEOUTS = Timeouts(connect=6.0, read=6.0, ping=6.0)
+
 
 @dataclasses.dataclass(frozen=True)
 class EnrollmentResult:
@@ -60,8 +66,9 @@ def register(
     the engine in between.
 
     Raises the protocol's enrolment errors (``EnrollCodeInvalid``, ``EnrollCodeUsed``,
-    ``EnrollCodeExpired``), ``TransportError`` when the server cannot be reached, and the
-    transport-security errors of ``SyncClient`` (``InsecureServerUrl``,
+    ``EnrollCodeExpired``), ``TransportError`` when the server cannot be reached (within
+    seconds: ``REACH_TIMEOUTS``), and the transport-security errors of ``SyncClient``
+    (``InsecureServerUrl``,
     ``PinnedCertificateMissing``, ``CertificateRejected``), and ``SyncCancelled`` once
     ``cancel`` is set (abort ``client`` to cut a request in flight).
 
@@ -70,7 +77,9 @@ def register(
     the same device, where a new key would find the code used up."""
     client = client or SyncClient(server_url, ca_file=ca_file, timeouts=timeouts)
     key = key or p.generate_key()
-    answer = _register(client, code, key, label, retry, sleep, cancel or CancelToken())
+    cancel = cancel or CancelToken()
+    _reach(client, cancel)
+    answer = _register(client, code, key, label, retry, sleep, cancel)
     sync_state.save_enrollment(
         store.db,
         device_id=answer.device_id,
@@ -110,6 +119,17 @@ def enroll(
     if on_progress is not None:
         engine.add_listener(on_progress)
     return download_area(engine), engine
+
+
+def _reach(client: SyncClient, cancel: CancelToken) -> None:
+    """One quick ping before the enrolment; raises ``TransportError`` when nothing answers.
+    Nothing has been sent yet, so there is no lost answer to retry for."""
+    _check(cancel)
+    try:
+        client.ping(REACH_TIMEOUTS)
+    except TransportError:
+        _check(cancel)  # a cut request is the cancel
+        raise
 
 
 def _register(

@@ -46,8 +46,9 @@ class PullPhase:
     def run(self) -> None:
         ctx = self.ctx
         released = sync_inbox.release_deferred_voters(ctx.db)
-        if released:
-            log.info("applied %d pulled voter rows held back earlier", released)
+        if released.applied:
+            log.info("applied %d pulled voter rows held back earlier", released.applied)
+        ctx.report.pulled_new += released.changed
         cursor = ctx.enrollment.pull_cursor
         failures = 0
         ctx.emit(SyncProgress(PHASE_PULL, 0, None, 0, None))
@@ -90,6 +91,7 @@ class PullPhase:
             report.tps += len(page.tps)
             counts = sync_inbox.upsert_pulled_voters(db, [_voter_dict(v) for v in page.voters])
             report.pulled += counts.applied + counts.deferred
+            report.pulled_new += counts.changed
             report.deferred += counts.deferred
             report.conflicts += sync_inbox.store_conflicts(
                 db, (dataclasses.asdict(c) for c in page.conflicts), now

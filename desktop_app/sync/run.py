@@ -76,6 +76,7 @@ class SyncRunReport:
     invalid: int = 0  # local entries that break the change contract (quarantined here)
     gaps: int = 0  # seqs the server waits for that this laptop no longer has
     pulled: int = 0  # voter rows received
+    pulled_new: int = 0  # of those, rows that differ from what the laptop held (not echoes)
     deferred: int = 0  # of those, held back by a local pending change
     regions: int = 0
     tps: int = 0
@@ -84,6 +85,8 @@ class SyncRunReport:
     announcements_rejected: int = 0  # bad or missing KPU signature: never shown
     outcomes: int = 0  # recruitment outcomes received
     attachments: int = 0  # files completed
+    upload_bytes: int = 0  # evidence bytes the server took in this run
+    uploads_left: int = 0  # evidence files still waiting after the run
     failed_uploads: list[FailedUpload] = dataclasses.field(default_factory=list)
     bytes_up: int = 0
     bytes_down: int = 0
@@ -112,6 +115,9 @@ class SyncRunReport:
             "bytes_up": self.bytes_up,
             "bytes_down": self.bytes_down,
             "outcomes": self.outcomes,
+            "pulled_new": self.pulled_new,
+            "upload_bytes": self.upload_bytes,
+            "uploads_left": self.uploads_left,
         }
 
 

@@ -38,6 +38,9 @@ class UploadPhase:
         uploads = sync_state.pending_uploads(self.ctx.db)
         self.total_files = len(uploads)
         self.total_bytes = sum(u.size or 0 for u in uploads)
+        # What earlier runs got through counts from the start: a resumed upload is seen to
+        # resume, not to start again from zero (the server's offset corrects it per file).
+        self.bytes_done = sum(u.uploaded_bytes for u in uploads if u.size is not None)
         if uploads:
             self._progress()
         for upload in uploads:
@@ -52,7 +55,7 @@ class UploadPhase:
                 )
             else:
                 try:
-                    if self._upload(upload.sha256, upload.size):
+                    if self._upload(upload.sha256, upload.size, upload.uploaded_bytes):
                         self.ctx.report.attachments += 1
                 except p.ProtocolError as exc:
                     if not _refuses_only_this_file(exc):
@@ -69,7 +72,7 @@ class UploadPhase:
         if not keep:
             sync_state.drop_upload(self.ctx.db, sha256)
 
-    def _upload(self, sha256: str, size: int) -> bool:
+    def _upload(self, sha256: str, size: int, known: int) -> bool:
         ctx = self.ctx
         content = read_attachment(ctx.db, sha256)
         if content is None or p.sha256_hex(content) != sha256:
@@ -81,7 +84,10 @@ class UploadPhase:
             )
             return False
         status = self._status(sha256)
-        self.bytes_done += status.received  # resumed: what the server already holds counts
+        if status.received != known:
+            # The server's offset is the truth (it may hold more than this laptop heard of).
+            self.bytes_done += status.received - known
+            self._progress()
         restarted = False
         failures = 0
         while not status.complete:
@@ -99,6 +105,7 @@ class UploadPhase:
                 if restarted:
                     raise
                 restarted = True
+                self.bytes_done -= status.received  # those bytes go again
                 status = p.AttachmentStatus(sha256, size, 0, False)
                 continue
             except p.AttachmentTooLarge as exc:
@@ -111,7 +118,9 @@ class UploadPhase:
                 status = self._status(sha256)
                 continue
             failures = 0
-            self.bytes_done += max(0, status.received - offset)
+            taken = max(0, status.received - offset)
+            self.bytes_done += taken
+            ctx.report.upload_bytes += taken
             sync_state.set_upload_progress(ctx.db, sha256, status.received)
             self._progress()
         sync_state.finish_upload(ctx.db, sha256)

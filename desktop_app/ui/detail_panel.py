@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop_app.domain.eligibility import check_voter_eligibility
-from desktop_app.domain.findings import Finding, Severity
+from desktop_app.domain.findings import Finding
 from desktop_app.domain.voter import ELEMENTS, validate_record
 from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels
-from desktop_app.ui.finding_text import finding_text
+from desktop_app.ui.finding_list import FindingList
 from desktop_app.ui.qt import (
     QAction,
     QFormLayout,
@@ -106,6 +106,9 @@ class VoterDetailPanel(QWidget):
             original = QLabel()
             original.setObjectName(f"original_{name}")
             original.setStyleSheet("color: #777;")
+            # A long old value wraps in the panel's column instead of widening the panel
+            # into a horizontal scroll bar.
+            original.setWordWrap(True)
             original.setVisible(False)
             holder = QVBoxLayout()
             holder.setSpacing(0)
@@ -115,10 +118,8 @@ class VoterDetailPanel(QWidget):
             self.values[name] = value
             self.originals[name] = original
 
-        self.findings = QLabel()
+        self.findings = FindingList(self.tr("Temuan data"), self.tr("Tidak ada temuan data."))
         self.findings.setObjectName("detailFindings")
-        self.findings.setWordWrap(True)
-        self.findings.setTextFormat(Qt.TextFormat.RichText)
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -149,7 +150,7 @@ class VoterDetailPanel(QWidget):
             for name in ELEMENTS:
                 self.values[name].setText("")
                 self.originals[name].setVisible(False)
-            self.findings.setText("")
+            self.findings.clear()
             return
         record = voter.record
         self.title.setText(record.nama)
@@ -176,15 +177,7 @@ class VoterDetailPanel(QWidget):
                 original.setVisible(True)
             else:
                 original.setVisible(False)
-        lines = []
-        for finding in voter_findings(voter, self._election_date):
-            mark = "⛔" if finding.severity is Severity.ERROR else "⚠"
-            lines.append(f"<div>{mark} {_escape(finding_text(finding))}</div>")
-        if lines:
-            heading = self.tr("Temuan data")
-            self.findings.setText(f"<b>{_escape(heading)}</b>" + "".join(lines))
-        else:
-            self.findings.setText(self.tr("Tidak ada temuan data."))
+        self.findings.show_findings(voter_findings(voter, self._election_date))
 
 
 def _escape(text: str) -> str:

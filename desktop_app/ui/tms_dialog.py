@@ -9,7 +9,7 @@ from __future__ import annotations
 import pathlib
 
 from desktop_app.domain import voter_changes
-from desktop_app.domain.findings import Finding
+from desktop_app.domain.findings import Finding, Severity
 from desktop_app.domain.outcomes import TmsCode
 from desktop_app.domain.region import InvalidRegionCode, make_tps_id
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES
@@ -18,6 +18,7 @@ from desktop_app.ui import labels, voter_ops
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
 from desktop_app.ui.file_folders import evidence_folder, remember_evidence_folder
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.placement import fit_dialog, keep_on_screen
@@ -33,6 +34,7 @@ from desktop_app.ui.qt import (
     QLineEdit,
     QPushButton,
     QSize,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -96,6 +98,7 @@ class TmsDialog(QDialog):
         self.problems = QLabel(self)
         self.problems.setObjectName("findings")
         self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)  # the error icons are images
         self.error = ErrorLine(self)
         self.buttons = SaveCancel(self, self.tr("&Simpan TMS"))
 
@@ -257,12 +260,15 @@ class TmsDialog(QDialog):
         touched = bool(typed.strip())
         texts = [self._problem_text(f, moving) for f in result.errors]
         if touched:
-            self.problems.setText("\n".join(f"⛔ {text}" for text in texts))
+            mark = severity_mark_html(Severity.ERROR)
+            self.problems.setText("".join(f"<div>{mark} {_escape(t)}</div>" for t in texts))
             self.problems.setStyleSheet("color: #c62828;")
         else:
             # Nothing typed yet is no mistake, but a disabled Simpan must still say why.
             self.problems.setText(
-                self.tr("Untuk menyimpan: %1").replace("%1", " ".join(texts)) if texts else ""
+                _escape(self.tr("Untuk menyimpan: %1").replace("%1", " ".join(texts)))
+                if texts
+                else ""
             )
             self.problems.setStyleSheet("color: #555555;")
         self.problems.setVisible(bool(texts))

@@ -13,6 +13,7 @@ from desktop_app.domain.voter import ELEMENTS, VoterRecord
 from desktop_app.ui import labels
 from desktop_app.ui.date_field import date_edit, format_date, parse_date
 from desktop_app.ui.dialog_parts import chain_tab_order
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.nik_fill import FillFromNik, NikReading, read_nik
 from desktop_app.ui.qt import (
@@ -220,7 +221,7 @@ class VoterForm(QWidget):
                 widget.setStyleSheet("")
         lines = []
         for finding in sorted(shown, key=lambda f: f.severity is not Severity.ERROR):
-            mark = "⛔" if finding.severity is Severity.ERROR else "⚠"
+            mark = severity_mark_html(finding.severity)
             label = labels.element(finding.field) + ": " if finding.field in self.fields else ""
             colour = "#c62828" if finding.severity is Severity.ERROR else "#8a6100"
             lines.append(

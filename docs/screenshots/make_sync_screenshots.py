@@ -5,7 +5,9 @@ computer (the one the tests use), through a slowed-down link so a run can be cau
 
 Writes enrol.png (the wizard enrolling, area download under way), sync_running.png and
 sync_done.png (the desk during and after "Sinkronkan sekarang"), sync_history.png (a run
-with a change KPU refused) and sync_conflict.png (a conflict and a KPU announcement).
+with a change KPU refused), sync_conflict.png (a conflict and a KPU announcement) and
+sync_offline.png (the signal lost while a TMS photo was on its way: the error kept in the status
+bar, the photo waiting with the bytes KPU already holds).
 Everything shown is invented demo data. ``--lang en`` for English (files get an _en suffix).
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import pathlib
+import random
 import sys
 import tempfile
 import time
@@ -21,6 +24,7 @@ import uuid
 
 from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
+from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import RetryPolicy
@@ -34,6 +38,8 @@ from tests.support.sync_env import AREA, area_voters, start_server
 HERE = pathlib.Path(__file__).resolve().parent
 OFFICER, PASSPHRASE = "Yohana Bere", "Perahu-motor ke Pulau 7"
 VOTERS = 3000
+# A made-up "photo" of a death certificate (JPEG header, random bytes): 300 KB, ten chunks.
+PHOTO = b"\xff\xd8\xff\xe0" + random.Random(12).randbytes(300_000)
 
 
 def main() -> int:
@@ -156,6 +162,34 @@ def main() -> int:
             history.tabs.setCurrentIndex(3)
             save(app, history, "sync_announcement", suffix)
             history.reject()
+
+            # 4. A TMS with its photo; the signal goes while the photo is on its way.
+            def tms_with_photo(store) -> None:
+                voter_id = store.db.execute(
+                    "SELECT id FROM voters WHERE keterangan = '' ORDER BY id LIMIT 1"
+                ).fetchone()[0]
+                VoterService(store).mark_tms(
+                    voter_id,
+                    1,
+                    "akta_kematian",
+                    "474.3/17/2029",
+                    AttachmentInput(PHOTO, "image/jpeg"),
+                )
+
+            done: list = []
+            window.tasks.run(lambda ctx: tms_with_photo(ctx.store), on_success=done.append)
+            wait(app, lambda: done and idle())
+
+            def lose_the_signal(progress) -> None:
+                if progress.phase == "attachments" and progress.bytes_done > 64 << 10:
+                    proxy.configure(reset_every=1)
+
+            window.sync.progress.connect(lose_the_signal)
+            desk.sync_now()
+            wait(app, lambda: not window.sync.busy and idle(), timeout=300)
+            desk.status.refresh()
+            wait(app, idle)
+            save(app, window, "sync_offline", suffix)
         finally:
             window.close()
             proxy.stop()

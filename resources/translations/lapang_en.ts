@@ -475,27 +475,27 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="28"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="76"/>
         <source>Petugas: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="41"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="97"/>
         <source>Luring</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="82"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="174"/>
         <source>Menunggu dikirim: %1</source>
         <translation>Waiting to send: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="85"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="177"/>
         <source>Terkirim: %1</source>
         <translation>Sent: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="88"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="180"/>
         <source>Ditolak: %1</source>
         <translation>Refused: %1</translation>
     </message>
@@ -848,28 +848,27 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation>Enrolled for %1. Downloading the voter list…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="125"/>
         <source>Data Anda sudah tersimpan: Anda dapat mencoba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
-        <translation>Your data is saved: you can try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
+        <translation type="vanished">Your data is saved: you can try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="129"/>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="166"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="123"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="160"/>
         <source>Coba &amp;lagi</source>
         <translation>Try &amp;again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="137"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="131"/>
         <source>Melanjutkan unduhan data pemilih…</source>
         <translation>Continuing the voter list download…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="146"/>
         <source>Laptop ini sudah terdaftar; data yang belum terunduh akan diambil pada sinkronisasi berikutnya.</source>
         <translation>This laptop is enrolled; what has not been downloaded yet will come with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="167"/>
+        <location filename="../../desktop_app/ui/sync/enrol_page.py" line="161"/>
         <source>Buka &amp;meja kerja</source>
         <translation>Open the &amp;desk</translation>
     </message>
@@ -985,6 +984,19 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <location filename="../../desktop_app/ui/nik_fill.py" line="54"/>
         <source>Isi tanggal lahir dan jenis kelamin dari NIK (periksa dengan KTP-el)</source>
         <translation>Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingList</name>
+    <message>
+        <location filename="../../desktop_app/ui/finding_list.py" line="102"/>
+        <source>Kesalahan</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_list.py" line="102"/>
+        <source>Peringatan</source>
+        <translation>Warning</translation>
     </message>
 </context>
 <context>
@@ -2050,47 +2062,47 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="60"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="61"/>
         <source>&amp;Cetak tanda terima…</source>
         <translation>&amp;Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="62"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="63"/>
         <source>Pendaftaran &amp;baru</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="97"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="98"/>
         <source>Pendaftaran diterima. Nomor pendaftaran: %1</source>
         <translation>Application received. Application number: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="103"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="104"/>
         <source>%1 · %2 · %3 Pendaftaran yang sudah dikirim tidak dapat diubah lagi.</source>
         <translation>%1 · %2 · %3 A submitted application can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="113"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="114"/>
         <source>Tahap di KPU: %1 — %2</source>
         <translation>Stage at KPU: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="124"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="125"/>
         <source>Dokumen belum lengkap (dicatat di tanda terima; pelamar melengkapinya sebelum penelitian administrasi): %1</source>
         <translation>Documents missing (listed on the receipt; the applicant brings them before the administrative check): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="141"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="143"/>
         <source>Simpan tanda terima (PDF)</source>
         <translation>Save receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="146"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="181"/>
+        <location filename="../../desktop_app/ui/recruitment/receipt_panel.py" line="183"/>
         <source>Tanda terima disimpan di %1. Berkas ini berisi data pribadi pelamar (nama dan sebagian NIK) dan tidak terenkripsi: cetak dan serahkan kepada pelamar, lalu hapus berkasnya atau simpan di tempat yang aman.</source>
         <translation>Receipt saved to %1. The file holds the applicant&apos;s personal data (name and part of the NIK) and is not encrypted: print it and hand it to the applicant, then delete the file or keep it somewhere safe.</translation>
     </message>
@@ -2649,27 +2661,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentSummary</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="118"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="120"/>
         <source>surat pernyataan</source>
         <translation>statement letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="125"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="127"/>
         <source>Belum dapat dikirim: %n isian perlu dilengkapi atau dibetulkan</source>
         <translation>Cannot be submitted yet: %n field(s) to complete or correct</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="134"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="136"/>
         <source>Dokumen belum diterima: %1. Boleh dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Documents not received: %1. It may be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="141"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="143"/>
         <source>%n peringatan: periksa sebelum mengirim.</source>
         <translation>%n warning(s): check before submitting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="147"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="149"/>
         <source>✓ Semua persyaratan terpenuhi.</source>
         <translation>✓ All requirements met.</translation>
     </message>
@@ -2690,27 +2702,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="163"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="180"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="187"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="188"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="172"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="189"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="173"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -2914,82 +2926,91 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="81"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="86"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="82"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="87"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="83"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="88"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="84"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="129"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="142"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="134"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="147"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="138"/>
-        <source>%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.</source>
-        <translation>%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
+        <location filename="../../desktop_app/ui/sync/history.py" line="152"/>
+        <source>%1 data pemilih baru atau berubah dari KPU, %2 konflik, %3 pengumuman.</source>
+        <translation>%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="143"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="156"/>
+        <source>Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).</source>
+        <translation>Evidence files: %1 fully sent, %2 still waiting (%3 sent this time).</translation>
+    </message>
+    <message>
+        <source>%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.</source>
+        <translation type="vanished">%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="160"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="148"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="165"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -2997,7 +3018,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="153"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3195,24 +3216,31 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>StatementsSection</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="27"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="30"/>
         <source>Surat pernyataan pelamar</source>
         <translation>Applicant&apos;s statement letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="31"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="34"/>
         <source>Centang semua (surat pernyataan sudah ditandatangani)</source>
         <translation>Tick all (statement letter signed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="47"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="50"/>
         <source>Mantan anggota partai politik (wajib surat keterangan dari partai)</source>
         <translation>Former political party member (needs a letter from the party)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="86"/>
-        <source>⛔ %n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="89"/>
+        <source>%n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
         <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⛔ %n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
+        <translation type="vanished">
             <numerusform>⛔ %n statement not ticked. Tick once the applicant has signed the statement letter.</numerusform>
             <numerusform>⛔ %n statements not ticked. Tick once the applicant has signed the statement letter.</numerusform>
         </translation>
@@ -3221,7 +3249,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="42"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="43"/>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="149"/>
         <source>(tidak ada di laptop ini)</source>
         <translation>(not on this laptop)</translation>
@@ -3252,107 +3280,107 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>another officer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="31"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="32"/>
         <source>Kode pendaftaran tidak dikenal. Periksa ketikannya (12 huruf dan angka, misalnya ABCD-EFGH-JKMN) atau minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>Unknown enrolment code. Check what you typed (12 letters and digits, e.g. ABCD-EFGH-JKMN) or ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="36"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="37"/>
         <source>Kode ini sudah dipakai untuk mendaftarkan perangkat lain; setiap kode hanya berlaku sekali. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>This code was already used to enrol another device; each code works once. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="41"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="42"/>
         <source>Kode ini sudah kedaluwarsa. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>This code has expired. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="44"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="45"/>
         <source>Server KPU menolak pendaftaran. Minta kode baru ke KPU Kabupaten/Kota.</source>
         <translation>The KPU server refused the enrolment. Ask the KPU Kabupaten/Kota office for a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="47"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="48"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop; coba lagi saat ada sinyal.</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop; try again when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="52"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="53"/>
         <source>Sertifikat server tidak cocok dengan sertifikat KPU yang terpasang: alamat server salah, atau ada pihak lain di antara laptop dan KPU. Tidak ada data yang dikirim. Periksa alamat server atau hubungi TI KPU.</source>
         <translation>The server&apos;s certificate does not match the KPU certificate installed here: a wrong server address, or someone between this laptop and KPU. Nothing was sent. Check the server address or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="58"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="59"/>
         <source>Berkas sertifikat server KPU tidak terpasang di aplikasi ini, sehingga server tidak dapat diperiksa. Hubungi TI KPU untuk memasangnya.</source>
         <translation>The KPU server&apos;s certificate file is not installed in this app, so the server cannot be checked. Contact KPU IT to install it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="64"/>
         <source>Alamat server harus diawali https:// (misalnya https://sinkron.kpu.go.id): data pemilih tidak boleh dikirim tanpa enkripsi.</source>
         <translation>The server address must start with https:// (e.g. https://sinkron.kpu.go.id): voter data must never travel unencrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="68"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="69"/>
         <source>Laptop ini belum terdaftar di server KPU. Pilih “Daftarkan perangkat…” dan masukkan kode dari KPU.</source>
         <translation>This laptop is not enrolled with the KPU server yet. Choose “Enrol this laptop…” and enter the code from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="73"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="74"/>
         <source>KPU telah mencabut pendaftaran laptop ini, jadi server menolak kirimannya. Perubahan Anda tetap tersimpan; minta kode pendaftaran baru ke KPU Kabupaten/Kota.</source>
         <translation>KPU has revoked this laptop&apos;s enrolment, so the server refuses what it sends. Your changes stay saved; ask the KPU Kabupaten/Kota office for a new enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="78"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="79"/>
         <source>Server KPU tidak mengenal laptop ini (mungkin servernya diganti). Daftarkan ulang dengan kode baru dari KPU; perubahan yang belum terkirim akan ikut dikirim.</source>
         <translation>The KPU server does not know this laptop (perhaps the server was replaced). Enrol again with a new code from KPU; changes not yet sent will go out with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="83"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="84"/>
         <source>Jam laptop terlalu jauh berbeda dari jam server KPU. Periksa tanggal dan jam laptop, lalu coba lagi.</source>
         <translation>This laptop&apos;s clock is too far from the KPU server&apos;s. Check the laptop&apos;s date and time, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="88"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="89"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan; coba lagi nanti.</source>
         <translation>The KPU server has a problem. Your data stays saved; try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="92"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="93"/>
         <source>Server KPU sedang sibuk atau dalam pemeliharaan. Coba lagi nanti.</source>
         <translation>The KPU server is busy or under maintenance. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="95"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="96"/>
         <source>Ada berkas bukti yang belum dapat dikirim ke KPU; berkas bukti lainnya tetap terkirim. Hubungi TI KPU bila pesan ini terus muncul.</source>
         <translation>Some evidence files could not be sent to KPU; the other evidence files were sent. Contact KPU IT if this message keeps appearing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="100"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="101"/>
         <source>KPU menunggu perubahan lama yang tidak ada lagi di laptop ini (dipulihkan dari cadangan lama?). Hubungi KPU Kabupaten/Kota agar perubahan itu dilepas.</source>
         <translation>KPU is waiting for old changes this laptop no longer has (restored from an old backup?). Ask the KPU Kabupaten/Kota office to release them.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="106"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="107"/>
         <source>Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.</source>
         <translation>The KPU server refused this laptop&apos;s request (%1). Contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="107"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="108"/>
         <source>Server KPU menjawab dengan kesalahan (%1). Data Anda tetap tersimpan.</source>
         <translation>The KPU server answered with an error (%1). Your data stays saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="142"/>
         <source>Jenis perubahan ini tidak dikenal server KPU (versi aplikasi berbeda).</source>
         <translation>The KPU server does not know this kind of change (a different app version).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="144"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="145"/>
         <source>Isi perubahan tidak lengkap.</source>
         <translation>The change is incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="145"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
         <source>Ada nilai elemen yang tidak memenuhi aturan.</source>
         <translation>An element value breaks the rules.</translation>
     </message>
@@ -3361,232 +3389,286 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">This voter is not in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="152"/>
         <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
         <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="154"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
         <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
         <translation>A voter with this number is already in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="156"/>
         <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
         <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="158"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="159"/>
         <source>Pemilih yang ditambahkan di TPS yang benar tidak sampai ke KPU bersama tanda TMS-8-nya.</source>
         <translation>The voter added at the right TPS did not reach KPU together with its TMS-8 mark.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="162"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="166"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="169"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="171"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="172"/>
         <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
         <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="176"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="177"/>
         <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
         <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="183"/>
         <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
         <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="190"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="191"/>
         <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
         <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="199"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="200"/>
         <source>KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. Sebab: %1 Cara memperbaiki: pulihkan baris di TPS lama (P), betulkan sebab di atas, lalu lakukan TMS-8 lagi; baris di TPS baru yang ditolak ini laporkan ke KPU Kabupaten/Kota.</source>
         <translation>KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 To fix it: restore the row at the old TPS (P), correct the reason above, then do the TMS-8 again; report the refused row at the new TPS to KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="234"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="238"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="242"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="242"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="243"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="248"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="255"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="256"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="256"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="260"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="262"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="270"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="284"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="344"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="315"/>
+        <source>%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).</source>
+        <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="334"/>
+        <source>Server KPU tidak terjangkau.</source>
+        <translation>KPU server unreachable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="335"/>
+        <source>Sinkron gagal (Ctrl+H).</source>
+        <translation>Sync failed (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
+        <source>Bukti belum terkirim (Ctrl+H).</source>
+        <translation>Evidence not sent yet (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="337"/>
+        <source>KPU menunggu data lama (Ctrl+H).</source>
+        <translation>KPU awaits old changes (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="338"/>
+        <source>Sinkron sebagian: %1 menunggu.</source>
+        <translation>Partly synced: %1 waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="376"/>
+        <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
+        <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
+        <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
+        <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="397"/>
+        <source>Bukti menunggu: %1</source>
+        <translation>Evidence waiting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="401"/>
+        <source>Berkas bukti menunggu: %1</source>
+        <translation>Evidence files waiting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="403"/>
+        <source>(%1 dari %2 terkirim)</source>
+        <translation>(%1 of %2 sent)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="430"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="292"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="294"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="26"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="27"/>
         <source>Dibatalkan. Anda dapat mencoba lagi dengan kode yang sama: bila server KPU sudah mencatat laptop ini, server menjawab sama seperti sebelumnya.</source>
         <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="148"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="149"/>
         <source>Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini.</source>
         <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="298"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="303"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="313"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
-        <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
+        <translation type="vanished">%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="317"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="326"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="412"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="328"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="414"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="329"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="339"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="425"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="341"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="427"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="432"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="350"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="436"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="359"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="445"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="373"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="459"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3594,7 +3676,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="186"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="194"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>
@@ -3602,49 +3684,49 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="197"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="214"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="222"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="223"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="207"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="224"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="261"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="225"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="278"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="210"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="227"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="232"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="276"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>
@@ -3727,128 +3809,128 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>TmsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="56"/>
         <source>Tandai TMS (tidak memenuhi syarat)</source>
         <translation>Mark TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="72"/>
         <source>nomor TPS, misalnya 004</source>
         <translation>TPS number, e.g. 004</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="73"/>
         <source>&amp;Lampirkan foto/pindaian…</source>
         <translation>&amp;Attach photo/scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="76"/>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="221"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="224"/>
         <source>(tidak wajib)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="83"/>
         <source>&amp;Kode TMS:</source>
         <translation>TMS &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="84"/>
         <source>&amp;Bukti:</source>
         <translation>&amp;Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="85"/>
         <source>&amp;Nomor/keterangan bukti:</source>
         <translation>Evidence &amp;number/note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="86"/>
         <source>TPS t&amp;ujuan:</source>
         <translation>&amp;Target TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="91"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="93"/>
         <source>Foto bukti:</source>
         <translation>Evidence photo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="100"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="103"/>
         <source>&amp;Simpan TMS</source>
         <translation>&amp;Save TMS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="149"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
         <source>NIK atau id data lain dari orang yang sama</source>
         <translation>NIK or id of the other record of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="155"/>
         <source>nomor surat/dokumen, atau keterangan singkat</source>
         <translation>letter/document number, or a short note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="158"/>
         <source>Tandai TMS-2 pada data yang ganda; data yang benar tetap.</source>
         <translation>Mark TMS-2 on the duplicate record; the right one stays.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="157"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="160"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin.</source>
         <translation>Under 17 on election day and never married.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="163"/>
         <source>Pindah ke luar desa. Pindah TPS di desa yang sama adalah TMS-8.</source>
         <translation>Moved out of the village. A move to another TPS in the same village is TMS-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="166"/>
         <source>Pemilih ditandai TMS-8 di TPS ini dan langsung ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>The voter is marked TMS-8 at this TPS and added right away as a new voter at the target TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
         <source>Pilih foto atau pindaian bukti</source>
         <translation>Choose a photo or scan of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="205"/>
         <source>Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photo or scan (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="206"/>
         <source>Pilih</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="207"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="208"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="209"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="210"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="265"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="269"/>
         <source>Untuk menyimpan: %1</source>
         <translation>To save: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="276"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="282"/>
         <source>Pilih TPS tujuan di desa yang sama.</source>
         <translation>Choose the target TPS in the same village.</translation>
     </message>
@@ -3923,34 +4005,34 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
     <name>VoterDetailPanel</name>
     <message>
         <location filename="../../desktop_app/ui/detail_panel.py" line="80"/>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="148"/>
         <source>Pilih pemilih di daftar.</source>
         <translation>Choose a voter in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="160"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="161"/>
         <source>%1
 dicatat %2 oleh %3</source>
         <translation>%1
 recorded %2 by %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="165"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="166"/>
         <source>TPS %1</source>
         <translation>TPS %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="172"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="173"/>
         <source>semula: &lt;s&gt;%1&lt;/s&gt;</source>
         <translation>was: &lt;s&gt;%1&lt;/s&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="184"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="121"/>
         <source>Temuan data</source>
         <translation>Data findings</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="187"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="121"/>
         <source>Tidak ada temuan data.</source>
         <translation>No data findings.</translation>
     </message>
@@ -3958,47 +4040,47 @@ recorded %2 by %3</translation>
 <context>
     <name>VoterForm</name>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="69"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="70"/>
         <source>16 angka dari KK</source>
         <translation>16 digits from the KK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="70"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="71"/>
         <source>16 angka dari KTP-el</source>
         <translation>16 digits from the KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="73"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="74"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="199"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="200"/>
         <source>semula: &lt;s&gt;%1&lt;/s&gt;</source>
         <translation>was: &lt;s&gt;%1&lt;/s&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="200"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="201"/>
         <source>Nilai di daftar sebelum diubah pertama kali</source>
         <translation>The value on the list before the first correction</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="247"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="248"/>
         <source>Ketik 16 angka NIK: tanggal lahir dan jenis kelamin yang dikandungnya tampil di sini.</source>
         <translation>Type the 16-digit NIK: the birth date and sex it encodes appear here.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="256"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="257"/>
         <source>NIK ini tidak sah; lihat pesan di bawah.</source>
         <translation>This NIK is not valid; see the message below.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="258"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="259"/>
         <source> atau </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="261"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="262"/>
         <source>Menurut NIK: lahir %1 · %2 · kecamatan asal %3</source>
         <translation>From the NIK: born %1 · %2 · first registered in kecamatan %3</translation>
     </message>

@@ -75,13 +75,22 @@ def test_a_cancelled_enrolment_can_be_retried_with_the_same_code(
     code = sync_server.code()
     key = p.generate_key()
     with FaultProxy(("127.0.0.1", sync_server.port)) as proxy:
-        proxy.configure(cut_answers=1)
-        # The server registers the laptop but the answer is lost, and the officer cancels.
+        # The reachability ping is answered; the server registers the laptop but the answer
+        # (the second one) is lost, and the officer cancels.
+        answers = []
+
+        def lose_the_second_answer() -> None:
+            answers.append(1)
+            if len(answers) == 2:
+                proxy.configure(cut_answers=1)
+
+        proxy.on_answer = lose_the_second_answer
         client = SyncClient(proxy.url, timeouts=SLOW)
         with pytest.raises(TransportError):
             register(store, proxy.url, code, client=client, key=key, retry=_ONE_TRY)
         assert sync_state.active_enrollment(store.db) is None  # nothing stored
         # A new key would find the code used up ...
+        proxy.on_answer = None
         with pytest.raises(p.EnrollCodeUsed):
             register(store, proxy.url, code, key=p.generate_key(), retry=_ONE_TRY)
         # ... the same key is answered as before: the same device.

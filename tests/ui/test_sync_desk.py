@@ -126,7 +126,7 @@ def test_refusals_show_in_the_history_with_their_reasons(qtbot, tmp_path, server
     assert (report.confirmed, report.refused) == (1, 2)
     qtbot.waitUntil(lambda: desk.status.refused.text() == "Ditolak: 2", timeout=5000)
     assert desk.status.currentMessage() == (
-        "Sinkron selesai; 2 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H)."
+        "Sinkron selesai; 2 perubahan ditolak KPU: lihat Riwayat (Ctrl+H)."
     )
     desk.open_sync_history()
     history = desk.history_dialog
@@ -171,7 +171,9 @@ def test_no_signal_shows_luring_and_keeps_the_changes_waiting(
     # The watcher probes first: no answer, so no run, and the officer is told at once.
     qtbot.waitUntil(lambda: not window.sync.busy, timeout=5000)
     assert panel.state.text() == "Luring"
-    assert "tidak dapat dihubungi" in desk.status.currentMessage()
+    # Kept on the left of the status bar, the whole sentence one hover away.
+    assert desk.status.problem.isVisible()
+    assert "tidak dapat dihubungi" in desk.status.problem.toolTip()
     wait_idle(qtbot, window)
     assert on_worker(qtbot, window, lambda s: outbox.counts(s.db)["pending"]) == 1
     assert desk.status.pending.text() == "Menunggu dikirim: 1"
@@ -198,7 +200,8 @@ def test_a_run_that_loses_the_link_says_so_and_keeps_everything(
 
     assert report.outcome == "offline" and report.confirmed == 0
     assert desk.sync_panel.state.text() == "Luring"
-    assert "Sinyal putus. 1 perubahan tetap tersimpan" in desk.status.currentMessage()
+    assert desk.status.problem.text() == "Server KPU tidak terjangkau."
+    assert "Sinyal putus. 1 perubahan tetap tersimpan" in desk.status.problem.toolTip()
     assert desk.status.pending.text() == "Menunggu dikirim: 1"
 
 

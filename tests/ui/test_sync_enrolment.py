@@ -5,6 +5,7 @@ no signal and a wrong certificate each say why in Indonesian and keep the new va
 from __future__ import annotations
 
 import dataclasses
+import socket
 import time
 
 from PySide6.QtCore import Qt
@@ -142,7 +143,10 @@ def test_no_signal_keeps_the_vault_and_offers_to_try_later(
     page.enrol()
     qtbot.waitUntil(lambda: page.enrol_button.isEnabled(), timeout=10000)
     message = page.fields.message.text()
-    assert "tidak dapat dihubungi" in message and "mencoba lagi nanti" in message
+    assert "tidak dapat dihubungi" in message and "coba lagi saat ada sinyal" in message
+    assert "lewati dulu" in message
+    # One sentence on the data being kept, not two ("tetap tersimpan… sudah tersimpan").
+    assert message.count("tersimpan") == 1
     assert page.later_button.isVisible()
     page.later_button.click()
     qtbot.waitUntil(lambda: isinstance(window.page, DeskView), timeout=5000)
@@ -193,3 +197,50 @@ def test_a_stalled_enrolment_can_be_cancelled_and_the_same_code_tried_again(
         page.enrol()  # Coba lagi, the same code
         qtbot.waitUntil(lambda: isinstance(window.page, DeskView), timeout=15000)
     window.close()
+
+
+def _real_config(url: str):
+    """The desk's own retry policy and timeouts: nothing shortened for the test."""
+    from desktop_app.ui.sync.config import SyncConfig
+    from tests.ui.sync_helpers import KPU_KEY
+
+    return SyncConfig(server_url=url, announcement_key=KPU_KEY.public_key())
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _time_to_say_unreachable(qtbot, page, bound: float) -> float:
+    page.fields.code.setText("ABCD-EFGH-JKMN")
+    started = time.monotonic()
+    page.enrol()
+    qtbot.waitUntil(lambda: page.enrol_button.isEnabled(), timeout=int(bound * 1000))
+    elapsed = time.monotonic() - started
+    assert "tidak dapat dihubungi" in page.fields.message.text()
+    return elapsed
+
+
+def test_a_closed_port_at_enrolment_is_reported_within_seconds(qtbot, tmp_path, public_key_file):
+    url = f"http://127.0.0.1:{_closed_port()}"
+    window, page = _to_enrol_page(qtbot, tmp_path, public_key_file, _real_config(url))
+    # Was about 18 s: the retries meant for a lost answer, with nothing sent yet.
+    assert _time_to_say_unreachable(qtbot, page, 12) < 3
+    window.close()
+
+
+def test_a_server_that_never_answers_at_enrolment_is_reported_within_seconds(
+    qtbot, tmp_path, public_key_file
+):
+    # A listening socket nobody accepts on: the kernel completes the handshake, the request
+    # goes out, and no answer ever comes (a hung server, a black-holed route).
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        window, page = _to_enrol_page(qtbot, tmp_path, public_key_file, _real_config(url))
+        # Was a minute-long read timeout per try, six tries.
+        assert _time_to_say_unreachable(qtbot, page, 15) < 8
+        window.close()

@@ -71,10 +71,11 @@ def test_reports_progress_and_times_read_naturally(qapp):
     assert wording.report_text(report).startswith("Sinyal putus. 1.234 perubahan")
     report = SyncRunReport(outcome="ok", confirmed=3, pulled=10, refused=1)
     assert wording.report_text(report) == (
-        "Sinkron selesai; 1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H)."
+        "Sinkron selesai; 1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H)."
     )
-    report = SyncRunReport(outcome="ok", confirmed=3, pulled=10)
-    assert "3 perubahan dikonfirmasi KPU, 10 data diterima" in wording.report_text(report)
+    # Received: what is new to the officer, not their own changes coming back.
+    report = SyncRunReport(outcome="ok", confirmed=3, pulled=10, pulled_new=4)
+    assert "3 perubahan dikonfirmasi KPU, 4 data diterima" in wording.report_text(report)
     # A refused evidence file: the officer learns the others went and whom to call.
     report = SyncRunReport(outcome="partial", error_code="attachment_failed")
     assert wording.report_text(report).startswith("Ada berkas bukti yang belum dapat dikirim")
@@ -91,3 +92,21 @@ def test_reports_progress_and_times_read_naturally(qapp):
     yesterday = now.toUTC().addDays(-1).toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
     assert wording.local_time_text(yesterday, now) == "kemarin 16.00"
     assert wording.local_time_text(None) == "belum pernah"
+
+
+def test_a_run_that_left_something_undone_keeps_a_short_headline(qapp):
+    install_language("id")
+    assert wording.report_problem(SyncRunReport(outcome="ok", pulled=3)) is None
+    assert wording.report_problem(SyncRunReport(outcome="cancelled")) is None
+    offline = wording.report_problem(SyncRunReport(outcome="offline", pending=2))
+    assert offline.headline == "Server KPU tidak terjangkau."
+    assert offline.detail.startswith("Sinyal putus. 2 perubahan tetap tersimpan")
+    revoked = wording.report_problem(SyncRunReport(outcome="failed", error_code="device_revoked"))
+    assert revoked.headline == "Sinkron gagal (Ctrl+H)."
+    assert "mencabut pendaftaran" in revoked.detail
+    files = wording.report_problem(
+        SyncRunReport(outcome="partial", error_code="attachment_failed", uploads_left=1)
+    )
+    assert files.headline.startswith("Bukti belum terkirim")
+    waiting = wording.report_problem(SyncRunReport(outcome="partial", pending=1234))
+    assert waiting.headline == "Sinkron sebagian: 1.234 menunggu."

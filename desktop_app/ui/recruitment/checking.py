@@ -19,6 +19,7 @@ from desktop_app.domain.region import (
     parent_code,
     region_level,
 )
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.qt import translate
 from desktop_app.ui.recruitment import wording
 from desktop_app.ui.recruitment.fields import ERROR_COLOUR, WARNING_COLOUR, escape
@@ -101,8 +102,9 @@ def has_content(applicant: Applicant) -> bool:
     return any((applicant.nik, applicant.nama, applicant.tempat_lahir, applicant.alamat_ktp))
 
 
-def _line(colour: str, text: str) -> str:
-    return f'<span style="color:{colour}">{escape(text)}</span>'
+def _line(colour: str, text: str, mark: Severity | None = None) -> str:
+    icon = f"{severity_mark_html(mark)} " if mark is not None else ""
+    return f'<span style="color:{colour}">{icon}{escape(text)}</span>'
 
 
 def summary_html(findings: list[Finding]) -> str:
@@ -128,7 +130,7 @@ def summary_html(findings: list[Finding]) -> str:
             "",
             count,
         )
-        lines.append(_line(ERROR_COLOUR, f"⛔ {text} — {', '.join(fields)}"))
+        lines.append(_line(ERROR_COLOUR, f"{text} — {', '.join(fields)}", Severity.ERROR))
     if missing:
         names = ", ".join(wording.field_label(f.field) for f in missing)
         text = translate(
@@ -141,7 +143,7 @@ def summary_html(findings: list[Finding]) -> str:
         text = translate(
             "RecruitmentSummary", "%n peringatan: periksa sebelum mengirim.", "", count
         )
-        lines.append(_line(WARNING_COLOUR, f"⚠ {text}"))
+        lines.append(_line(WARNING_COLOUR, text, Severity.WARNING))
     if not lines:
         lines.append(
             _line("#2e7d32", translate("RecruitmentSummary", "✓ Semua persyaratan terpenuhi."))

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from desktop_app.domain.findings import Severity
 from desktop_app.domain.region import InvalidRegionCode, normalize_region_code
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.qt import (
     QComboBox,
     QCompleter,
@@ -103,11 +104,12 @@ class FieldRow(QWidget):
         that text appearing as the officer types does not push the fields below away from
         where the officer is about to click."""
         self._reserved = True
-        # Measured on sample text as it will be shown: the marks of a finding may come from a
-        # fallback font taller than the label's own.
+        # Measured on sample text as it will be shown: a finding's mark is an icon, maybe
+        # taller than the label's own line.
+        marks = (severity_mark_html(Severity.ERROR), severity_mark_html(Severity.WARNING))
         samples = (
             (self.note, "\n".join(["X"] * note_lines)),
-            (self.message, "".join(f"<div>{mark} X</div>" for mark in ("⛔", "⚠")[:message_lines])),
+            (self.message, "".join(f"<div>{mark} X</div>" for mark in marks[:message_lines])),
         )
         for label, sample in samples:
             probe = QLabel()
@@ -132,7 +134,7 @@ class FieldRow(QWidget):
         lines = []
         for severity, text in sorted(items, key=lambda i: i[0] is not Severity.ERROR):
             colour = ERROR_COLOUR if severity is Severity.ERROR else WARNING_COLOUR
-            mark = "⛔" if severity is Severity.ERROR else "⚠"
+            mark = severity_mark_html(severity)
             lines.append(f'<div style="color:{colour}">{mark} {escape(text)}</div>')
         if per_editor is None:
             severities = {s for s, _ in items}

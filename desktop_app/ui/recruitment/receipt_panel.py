@@ -7,13 +7,14 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Callable
 
-from desktop_app.domain.findings import Finding
+from desktop_app.domain.findings import Finding, Severity
 from desktop_app.domain.recruitment import DOCUMENTS, required_documents
 from desktop_app.reports.receipt import write_receipt
 from desktop_app.reports.safe_write import ExportError
 from desktop_app.store.application_service import Application
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.paper_choice import PaperChoice
 from desktop_app.ui.placement import fit_dialog
 from desktop_app.ui.qt import (
@@ -129,7 +130,8 @@ class ReceiptPanel(QFrame):
             )
         for warning in getattr(getattr(done, "result", None), "warnings", ()):
             text = f"{wording.field_label(warning.field)}: {text_of(warning)}"
-            lines.append(f'<span style="color:{WARNING_COLOUR}">⚠ {escape(text)}</span>')
+            mark = severity_mark_html(Severity.WARNING)
+            lines.append(f'<span style="color:{WARNING_COLOUR}">{mark} {escape(text)}</span>')
         self.text.setText("<br>".join(lines))
 
     def choose_path(self) -> None:

@@ -4,19 +4,22 @@ letter from the party)."""
 
 from __future__ import annotations
 
+from desktop_app.domain.findings import Severity
 from desktop_app.domain.recruitment import Statement
+from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.qt import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from desktop_app.ui.recruitment import wording
-from desktop_app.ui.recruitment.fields import ERROR_COLOUR
+from desktop_app.ui.recruitment.fields import ERROR_COLOUR, escape
 
 
 class StatementsSection(QGroupBox):
@@ -52,6 +55,7 @@ class StatementsSection(QGroupBox):
         self.message = QLabel(self)
         self.message.setObjectName("statementsMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)  # the error icon is an image
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setVisible(False)
         layout.addWidget(self.message)
@@ -81,12 +85,11 @@ class StatementsSection(QGroupBox):
             box.setStyleSheet(f"color: {ERROR_COLOUR};" if shown and key in missing else "")
         if shown and missing:
             count = len(missing)  # a variable: lupdate misses calls nested in tr()
-            self.message.setText(
-                self.tr(
-                    "⛔ %n pernyataan belum dicentang. Centang setelah pelamar "
-                    "menandatangani surat pernyataan.",
-                    "",
-                    count,
-                )
+            text = self.tr(
+                "%n pernyataan belum dicentang. Centang setelah pelamar "
+                "menandatangani surat pernyataan.",
+                "",
+                count,
             )
+            self.message.setText(f"{severity_mark_html(Severity.ERROR)} {escape(text)}")
         self.message.setVisible(shown and bool(missing))

@@ -24,13 +24,19 @@ import logging
 from typing import TYPE_CHECKING
 
 from desktop_app.store.sync_state import SyncStatus
+from desktop_app.sync.errors import TransportError
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.qt import QObject, QTimer, Signal
 from desktop_app.ui.sync import ops
 from desktop_app.ui.sync.config import SyncConfig
 from desktop_app.ui.sync.relay import SyncRelay, SyncSignals
-from desktop_app.ui.sync.wording import code_text, error_text, report_text
+from desktop_app.ui.sync.wording import (
+    code_text,
+    error_problem,
+    report_problem,
+    report_text,
+)
 
 if TYPE_CHECKING:
     from desktop_app.sync.run import SyncProgress, SyncRunReport
@@ -68,6 +74,8 @@ class SyncController(QObject):
     progress = Signal(object)  # SyncProgress
     run_finished = Signal(object)  # SyncRunReport
     message = Signal(str)  # a sentence for the status bar
+    # A wording.SyncProblem the status bar keeps until a run goes through; None clears it.
+    problem = Signal(object)
 
     def __init__(self, ctx: DeskContext, config: SyncConfig, parent: QObject | None = None):
         super().__init__(parent)
@@ -210,12 +218,15 @@ class SyncController(QObject):
         # nothing. Queued behind the reads the events above asked for.
         self._ctx.read(voter_ops.warm_lookup_index(), lambda _none: None, owner=self)
         self.run_finished.emit(report)
-        self.message.emit(report_text(report))
+        problem = report_problem(report)
+        self.problem.emit(problem)
+        if problem is None:
+            self.message.emit(report_text(report))
 
     def _run_failed(self, exc: Exception) -> None:
         self.running = False
         self._changed()
-        self.message.emit(error_text(exc))
+        self.problem.emit(error_problem(exc))
         self.refresh()
 
     # -- connectivity ----------------------------------------------------------------------------
@@ -240,7 +251,7 @@ class SyncController(QObject):
         self.link = Link.OFFLINE
         if self._manual_waiting:
             self._manual_waiting = False
-            self.message.emit(code_text("TransportError"))
+            self.problem.emit(error_problem(TransportError("no answer to the probe")))
         self._changed()
 
     def set_auto(self, on: bool) -> None:

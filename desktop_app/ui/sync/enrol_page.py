@@ -13,7 +13,7 @@ from desktop_app.ui.context import DeskContext
 from desktop_app.ui.qt import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
 from desktop_app.ui.sync.config import SyncConfig
 from desktop_app.ui.sync.enrolment import EnrolFields, Enroller, device_label
-from desktop_app.ui.sync.wording import code_of, error_text, report_text
+from desktop_app.ui.sync.wording import enrol_error_text, error_text, report_text
 from desktop_app.ui.vault_ops import Opened
 
 if TYPE_CHECKING:
@@ -119,13 +119,7 @@ class EnrolPage(QWidget):
         self._busy(False)
         self.fields.stop_progress()
         self.fields.show_status("")
-        text = error_text(exc)
-        if code_of(exc) in ("TransportError", "internal", "unavailable"):
-            text += " " + self.tr(
-                "Data Anda sudah tersimpan: Anda dapat mencoba lagi nanti, atau lewati dulu "
-                "dan daftar dari meja kerja (Daftarkan perangkat…)."
-            )
-        self.fields.show_error(text)
+        self.fields.show_error(enrol_error_text(exc))
         self.enrol_button.setText(self.tr("Coba &lagi"))
         self.fields.code.setFocus()
         self.fields.code.selectAll()

@@ -31,6 +31,7 @@ from desktop_app.ui.sync.wording import (
     refusal_text,
     size_text,
     trigger_label,
+    uploads_waiting_text,
 )
 
 TAB_RUNS, TAB_REFUSED, TAB_CONFLICTS, TAB_ANNOUNCEMENTS = range(4)
@@ -72,6 +73,10 @@ class RunsTab(QWidget):
             numeric=(3, 4, 5, 6),
         )
         self.runs.setObjectName("syncRuns")
+        self.uploads = QLabel()
+        self.uploads.setObjectName("uploadsWaiting")
+        self.uploads.setWordWrap(True)
+        self.uploads.setVisible(False)
         self.summary = QLabel()
         self.summary.setObjectName("runSummary")
         self.summary.setWordWrap(True)
@@ -97,6 +102,7 @@ class RunsTab(QWidget):
         splitter.addWidget(detail)
         splitter.setSizes([260, 240])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.uploads)
         layout.addWidget(splitter)
         self._details: dict[int, ops.RunDetail] = {}
         self.runs.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
@@ -114,7 +120,7 @@ class RunsTab(QWidget):
                     n(d.run.sent),
                     n(d.run.confirmed),
                     n(d.run.refused),
-                    n(d.run.pulled),
+                    n(d.run.pulled_new),
                 ],
                 d.run.refused > 0,
             )
@@ -122,6 +128,13 @@ class RunsTab(QWidget):
         )
         self.runs.select_first()
         self._show_current()
+        status = history.uploads
+        files = status.uploads_waiting if status else 0
+        self.uploads.setVisible(bool(files))
+        if status is not None and files:
+            self.uploads.setText(
+                uploads_waiting_text(files, status.upload_bytes_sent, status.upload_bytes_waiting)
+            )
 
     def _show_current(self) -> None:
         detail = self._details.get(self.runs.current_key())
@@ -135,11 +148,15 @@ class RunsTab(QWidget):
             .replace("%1", n(run.sent))
             .replace("%2", n(run.confirmed))
             .replace("%3", n(run.refused)),
-            self.tr("%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.")
-            .replace("%1", n(run.pulled))
+            # New to the officer: their own changes coming back from KPU are not counted.
+            self.tr("%1 data pemilih baru atau berubah dari KPU, %2 konflik, %3 pengumuman.")
+            .replace("%1", n(run.pulled_new))
             .replace("%2", n(run.conflicts))
-            .replace("%3", n(run.announcements))
-            .replace("%4", n(run.attachments)),
+            .replace("%3", n(run.announcements)),
+            self.tr("Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).")
+            .replace("%1", n(run.attachments))
+            .replace("%2", n(run.uploads_left))
+            .replace("%3", size_text(run.upload_bytes)),
             self.tr("Data terkirim %1, diterima %2.")
             .replace("%1", size_text(run.bytes_up))
             .replace("%2", size_text(run.bytes_down)),

@@ -296,6 +296,7 @@ class RunDetail:
 class History:
     runs: list[RunDetail]
     refused: list[RefusedChange]  # every change KPU refused, newest first
+    uploads: sync_state.SyncStatus | None = None  # the evidence files waiting now
 
 
 def history(limit: int = 100) -> Callable[[WorkerContext], History]:
@@ -310,7 +311,7 @@ def history(limit: int = 100) -> Callable[[WorkerContext], History]:
             RunDetail(run, tuple(r for r in refused if _refused_during(r.change, run)))
             for run in sync_state.recent_runs(db, limit)
         ]
-        return History(runs, refused)
+        return History(runs, refused, sync_state.status(db))
 
     return op
 

@@ -9,6 +9,7 @@ from desktop_app.ui.qt import (
     QAbstractItemView,
     QFont,
     QHeaderView,
+    QShowEvent,
     QStandardItem,
     QStandardItemModel,
     Qt,
@@ -41,11 +42,11 @@ class ReadOnlyTable(QTableView):
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if stretch is None:
-            header.setStretchLastSection(True)
-        else:
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # Sized by _fit_columns, not by ResizeToContents: that mode sized the columns to their
+        # titles alone when the rows came in before the window showed ("15…." under Mulai).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._stretch = len(headers) - 1 if stretch is None else stretch
+        header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
 
     def fill(self, rows: Iterable[tuple[Any, Sequence[str], bool]]) -> None:
         """``rows``: (key, cells, bold). The key comes back from ``current_key``."""
@@ -65,6 +66,24 @@ class ReadOnlyTable(QTableView):
                     item.setFont(font)
                 items.append(item)
             self.model_.appendRow(items)
+        self._fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_columns()  # the style and font are final now
+
+    def _fit_columns(self) -> None:
+        """Every column but the stretching one as wide as its widest cell (up to a limit) or its
+        title; the stretching one wraps its text in what is left."""
+        header = self.horizontalHeader()
+        # A long value (an address in a conflict) wraps within two fifths of the table
+        # rather than pushing the other columns out of view.
+        widest = max(200, self.viewport().width() * 2 // 5)
+        for column in range(self.model_.columnCount()):
+            if column != self._stretch:
+                title = header.sectionSizeHint(column)
+                width = max(title, min(widest, self.sizeHintForColumn(column)))
+                header.resizeSection(column, width)
         self.resizeRowsToContents()
 
     def current_key(self) -> Any:

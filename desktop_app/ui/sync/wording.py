@@ -5,6 +5,7 @@ officer reads these sentences, in the desk's language. Translation context ``Syn
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -284,7 +285,8 @@ def report_text(report: SyncRunReport) -> str:
         text = translate(
             "Sync", "Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima."
         )
-        text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pulled))
+        # What is new to the officer: their own changes coming back from KPU are not news.
+        text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pulled_new))
     elif report.outcome == "partial":
         if report.error_code in ("gap", "attachment_failed"):
             text = code_text(report.error_code)
@@ -310,12 +312,96 @@ def report_text(report: SyncRunReport) -> str:
     if report.refused:
         # Short, and first: the status bar cuts long messages off, and this is the part the
         # officer has to act on.
-        refused = translate(
-            "Sync", "%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H)."
-        ).replace("%1", n(report.refused))
+        refused = translate("Sync", "%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).").replace(
+            "%1", n(report.refused)
+        )
         if report.outcome == "ok":
             return translate("Sync", "Sinkron selesai; %1").replace("%1", refused)
         text = f"{refused} {text}"
+    return text
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncProblem:
+    """A sync failure as the status bar keeps it: a headline short enough for the status bar
+    at 1366 px, and the whole sentence (tooltip, Riwayat sinkronisasi)."""
+
+    headline: str
+    detail: str
+
+
+_HEADLINES = {
+    "offline": QT_TRANSLATE_NOOP("Sync", "Server KPU tidak terjangkau."),
+    "failed": QT_TRANSLATE_NOOP("Sync", "Sinkron gagal (Ctrl+H)."),
+    "attachment_failed": QT_TRANSLATE_NOOP("Sync", "Bukti belum terkirim (Ctrl+H)."),
+    "gap": QT_TRANSLATE_NOOP("Sync", "KPU menunggu data lama (Ctrl+H)."),
+    "partial": QT_TRANSLATE_NOOP("Sync", "Sinkron sebagian: %1 menunggu."),
+}
+_TRY_LATER_CODES = (
+    "TransportError",
+    "ServerError",
+    "ServiceUnavailable",
+    "internal",
+    "unavailable",
+)
+
+
+def report_problem(report: SyncRunReport) -> SyncProblem | None:
+    """What the status bar keeps after a run that left something undone; None when the run
+    went through (or the officer cancelled it)."""
+    if report.outcome in ("ok", "cancelled"):
+        return None
+    if report.outcome == "partial":
+        key = report.error_code if report.error_code in _HEADLINES else "partial"
+        if key == "partial" and not report.pending:
+            key = "attachment_failed" if report.uploads_left else "failed"
+    elif report.outcome == "offline":
+        key = "offline"
+    else:
+        key = "failed"
+    headline = translate(CTX, _HEADLINES[key]).replace("%1", QLocale().toString(report.pending))
+    return SyncProblem(headline, report_text(report))
+
+
+def error_problem(exc: BaseException) -> SyncProblem:
+    """The same for a run that could not start or raised."""
+    key = "offline" if code_of(exc) == "TransportError" else "failed"
+    return SyncProblem(translate(CTX, _HEADLINES[key]), error_text(exc))
+
+
+def enrol_error_text(exc: BaseException) -> str:
+    """An enrolment that failed, for the enrolment form: one sentence on keeping the data and
+    trying later, never two (the general texts already say the data is kept)."""
+    if code_of(exc) in _TRY_LATER_CODES:
+        later = QT_TRANSLATE_NOOP(
+            "Sync",
+            "Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data "
+            "Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan "
+            "daftar dari meja kerja (Daftarkan perangkat…).",
+        )
+        if code_of(exc) != "TransportError":
+            later = QT_TRANSLATE_NOOP(
+                "Sync",
+                "Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi "
+                "nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).",
+            )
+        return translate(CTX, later)
+    return error_text(exc)
+
+
+def uploads_waiting_text(files: int, sent: int, total: int, *, short: bool = False) -> str:
+    """ "Berkas bukti menunggu: 1 (32 KB dari 7,7 MB terkirim)"; ``short`` for the status bar:
+    "Bukti menunggu: 1 (32 KB/7,7 MB)"."""
+    count = QLocale().toString(files)
+    if short:
+        text = translate("Sync", "Bukti menunggu: %1").replace("%1", count)
+        if total:
+            text += f" ({size_text(sent)}/{size_text(total)})"
+        return text
+    text = translate("Sync", "Berkas bukti menunggu: %1").replace("%1", count)
+    if total:
+        moved = translate("Sync", "(%1 dari %2 terkirim)")
+        text += " " + moved.replace("%1", size_text(sent)).replace("%2", size_text(total))
     return text
 
 
