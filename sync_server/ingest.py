@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from desktop_app.domain.tms_record import OtherRecord
 from desktop_app.sync.protocol import (
     ENTITY_APPLICATION,
     ENTITY_VOTER,
@@ -216,6 +217,9 @@ def _apply(
                 raise Refusal(
                     "unknown_voter", "The server has no such voter; pull again, then redo it."
                 )
+            if change.op == "tms":
+                matches = _ganda_matches(tx, change.payload)
+                rules.check_tms_record(current, change.payload, election_date, matches)
             applied = rules.apply_voter_change(
                 current, change, device.id, device.area, election_date
             )
@@ -241,6 +245,17 @@ def _apply(
         return ChangeResult(seq, ChangeStatus.REFUSED, refusal.reason, True, refusal.message)
     tx.settle_change(device.id, seq, state="applied", now_iso=now_iso)
     return ChangeResult(seq, ChangeStatus.ACCEPTED)
+
+
+def _ganda_matches(tx: Tx, payload: dict[str, Any]) -> list[OtherRecord] | None:
+    """The voters a TMS-2 reference names (a 16-digit NIK, else a voter id), anywhere at KPU."""
+    ref = payload.get("evidence_ref")
+    if payload.get("code") != 2 or not isinstance(ref, str) or not ref.strip():
+        return None
+    ref = ref.strip()
+    column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
+    rows = tx.sql.all(f"SELECT id, keterangan FROM voters WHERE {column} = ?", (ref,))
+    return [OtherRecord(row["id"], row["keterangan"]) for row in rows]
 
 
 def _missing_ranges(applied_seq: int, waiting: Sequence[int]) -> list[tuple[int, int]]:

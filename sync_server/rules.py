@@ -21,9 +21,10 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from desktop_app.domain import outcomes
+from desktop_app.domain import outcomes, tms_record
+from desktop_app.domain.eligibility import birth_date_findings
 from desktop_app.domain.findings import ValidationResult
-from desktop_app.domain.recruitment import AdhocBody, may_file
+from desktop_app.domain.recruitment import AdhocBody, Applicant, may_file, party_findings
 from desktop_app.domain.region import (
     InvalidRegionCode,
     is_within,
@@ -41,6 +42,7 @@ from desktop_app.domain.voter import (
 from desktop_app.sync.protocol import (
     APPLICATION_OPS,
     BARU_KEYS,
+    BARU_STATUS_KEYS,
     ENTITY_APPLICATION,
     ENTITY_VOTER,
     TMS_KEYS,
@@ -84,6 +86,12 @@ class ConflictInfo:
 class Applied:
     voter: dict[str, Any]  # the full new row, version already incremented
     conflict: ConflictInfo | None
+
+
+def server_today() -> dt.date:
+    """The latest date anywhere on Earth (UTC+14): the laptop counts "today" in its own time
+    zone, and a date the laptop already calls today must not be the future here."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
 
 
 def in_area(tps_id: str, area: str) -> bool:
@@ -187,10 +195,12 @@ def check_change(change: Change, election_date: dt.date | None) -> None:
         _typed_elements(changes)
     elif change.op == "baru":
         keys = set(payload)
-        if not set(BARU_KEYS) - _OPTIONAL_BARU_KEYS <= keys <= set(BARU_KEYS):
+        if not set(BARU_KEYS) - _OPTIONAL_BARU_KEYS <= keys <= {*BARU_KEYS, *BARU_STATUS_KEYS}:
             raise Refusal("invalid_payload", "A new voter needs every element and the TPS.")
         record = _baru_record(payload)
-        refusal = _first_error(validate_voter(record, election_date or dt.date.max))
+        refusal = _first_error(
+            validate_voter(record, election_date or dt.date.max, today=server_today())
+        )
         if refusal:
             raise refusal
     elif change.op == "tms":
@@ -214,6 +224,7 @@ def check_application(payload: dict[str, Any]) -> None:
     form = payload.get("form")
     if not isinstance(form, dict) or not isinstance(form.get("nik", ""), str):
         raise Refusal("invalid_payload", "An application needs the applicant's form.")
+    _check_form_dates(form)
     attachments = payload.get("attachments", {})
     if not isinstance(attachments, dict) or not all(
         isinstance(k, str) and is_sha256_hex(v) for k, v in attachments.items()
@@ -221,6 +232,36 @@ def check_application(payload: dict[str, Any]) -> None:
         raise Refusal(
             "invalid_payload", "attachments must name each document's file by its SHA-256."
         )
+
+
+def _check_form_dates(form: dict[str, Any]) -> None:
+    """The rules the desk applies to an applicant's dates (domain.recruitment): nobody born in
+    the future, the party cool-off. Counted at the server's today, which is never earlier than
+    the day the desk registered the application, so a form the desk accepted is never refused.
+    ``tanggal_keluar_partai`` is optional: laptops from before it existed never send it."""
+    born = _parse_date(form.get("tanggal_lahir"), "tanggal_lahir")
+    left = _parse_date(form.get("tanggal_keluar_partai"), "tanggal_keluar_partai")
+    today = server_today()
+    findings = list(birth_date_findings(born, today)) if born else []
+    if left is not None:
+        applicant = Applicant(
+            nik="",
+            nama="",
+            tempat_lahir="",
+            tanggal_lahir=born,
+            jenis_kelamin="",
+            alamat_ktp="",
+            domisili_kode="",
+            pendidikan="",
+            pekerjaan="",
+            telepon="",
+            ex_party_member=form.get("ex_party_member") is True,
+            tanggal_keluar_partai=left,
+        )
+        findings.extend(party_findings(applicant, today))
+    refusal = _first_error(ValidationResult.of(findings))
+    if refusal:
+        raise refusal
 
 
 def check_application_area(body: str, area_code: str, device_area: str) -> None:
@@ -237,8 +278,16 @@ def _baru_record(payload: dict[str, Any]) -> VoterRecord:
     tps_id, sumber = payload["tps_id"], payload.get("sumber", "COKLIT")
     if not isinstance(tps_id, str) or not isinstance(sumber, str):
         raise Refusal("invalid_value", "tps_id and sumber must be text.")
+    status = {k: payload[k] for k in BARU_STATUS_KEYS if k in payload}
+    if not all(isinstance(status.get(k, ""), str) for k in BARU_STATUS_KEYS[:2]) or not (
+        isinstance(status.get("hak_pilih_dicabut", False), bool)
+    ):
+        raise Refusal(
+            "invalid_value",
+            "status_tni_polri and sk_pemberhentian are text; hak_pilih_dicabut true or false.",
+        )
     return VoterRecord(
-        **values, tps_id=tps_id, keterangan=KETERANGAN_BARU, sumber=sumber, dpid=None
+        **values, tps_id=tps_id, keterangan=KETERANGAN_BARU, sumber=sumber, dpid=None, **status
     )
 
 
@@ -360,7 +409,9 @@ def _check_ubah(
     current: dict[str, Any], changes: dict[str, Any], election_date: dt.date | None
 ) -> None:
     typed = _typed_elements(changes)
-    result = validate_changes(record_from_row(current), typed, election_date or dt.date.max)
+    result = validate_changes(
+        record_from_row(current), typed, election_date or dt.date.max, today=server_today()
+    )
     # The same correction arriving twice (two officers, or KPU first) is not an error here.
     kept = [f for f in result.findings if f.code != "changes.none"]
     refusal = _first_error(ValidationResult.of(kept))
@@ -390,3 +441,33 @@ def _check_tms(current: dict[str, Any], payload: dict[str, Any]) -> None:
         desa, _ = parse_tps_id(current["tps_id"])
         if not in_area(payload["target_tps_id"], desa):
             raise Refusal("outside_area", "TMS-8 moves a voter within the same desa only.")
+
+
+def check_tms_record(
+    current: dict[str, Any],
+    payload: dict[str, Any],
+    election_date: dt.date | None,
+    ganda_matches: list[tms_record.OtherRecord] | None,
+) -> None:
+    """The TMS code against what KPU's row says (domain.tms_record, the rule the desk applies
+    before it saves): a married voter is never TMS-3; a TMS-3 the recorded birth date
+    contradicts, or a TMS-2 naming no record KPU knows, needs the evidence's photo or scan.
+    Raises ``Refusal``."""
+    code = payload["code"]
+    ref = payload.get("evidence_ref") or ""
+    facts = tms_record.RecordFacts(
+        current["id"],
+        _parse_date(current["tanggal_lahir"], "tanggal_lahir"),
+        current["status_perkawinan"],
+    )
+    result = tms_record.check_tms_against_record(
+        code,
+        facts,
+        election_date=election_date,
+        evidence_ref=ref,
+        attached=is_sha256_hex(payload.get("attachment")),
+        ganda_matches=ganda_matches,
+    )
+    refusal = _first_error(result)
+    if refusal:
+        raise refusal

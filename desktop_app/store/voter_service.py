@@ -9,8 +9,8 @@ import json
 import uuid
 from typing import Any
 
-from desktop_app.domain import outcomes
-from desktop_app.domain.findings import Finding
+from desktop_app.domain import outcomes, tms_record
+from desktop_app.domain.findings import Finding, ValidationResult
 from desktop_app.domain.voter import (
     ELEMENTS,
     KETERANGAN_BARU,
@@ -207,7 +207,7 @@ class VoterService:
         current = self.get(voter_id)
         result = outcomes.validate_tms(
             int(code), evidence_type, evidence_ref, current_nik=current.record.nik
-        )
+        ) + self.check_tms_against_record(voter_id, int(code), evidence_ref, attachment is not None)
         if result.errors:
             raise ValidationFailed(result)
         now = utc_now()
@@ -225,7 +225,34 @@ class VoterService:
                 },
                 now,
                 tms_code=int(code),
+                warnings=tuple(result.warnings),
             )
+
+    def check_tms_against_record(
+        self, voter_id: str, code: int, evidence_ref: str = "", attached: bool = False
+    ) -> ValidationResult:
+        """What this store knows that contradicts TMS ``code`` on the voter (domain.tms_record):
+        its birth date and marital status at the store's election date, and for TMS-2 the
+        other records the reference names. The TMS dialog asks this before Simpan."""
+        current = self.get(voter_id)
+        record = current.record
+        facts = tms_record.RecordFacts(voter_id, record.tanggal_lahir, record.status_perkawinan)
+        matches = self._ganda_matches(evidence_ref) if code == 2 and evidence_ref.strip() else None
+        return tms_record.check_tms_against_record(
+            code,
+            facts,
+            election_date=self.store.election_date,
+            evidence_ref=evidence_ref,
+            attached=attached,
+            ganda_matches=matches,
+        )
+
+    def _ganda_matches(self, ref: str) -> list[tms_record.OtherRecord]:
+        # The same reading as outcomes.validate_tms: 16 digits are a NIK, anything else an id.
+        ref = ref.strip()
+        column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
+        rows = self.db.execute(f"SELECT id, keterangan FROM voters WHERE {column} = ?", [ref])
+        return [tms_record.OtherRecord(row[0], row[1]) for row in rows]
 
     def tms8_move(self, voter_id: str, target_tps_id: str) -> tuple[SaveResult, SaveResult]:
         """TMS-8 (wrong TPS within the desa): flag the row at the old TPS and add the voter as

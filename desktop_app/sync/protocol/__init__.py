@@ -121,6 +121,7 @@ from desktop_app.sync.protocol.errors import (
 )
 from desktop_app.sync.protocol.payloads import (
     BARU_KEYS,
+    BARU_STATUS_KEYS,
     TMS_KEYS,
     WIRE_ELEMENTS,
 )
@@ -156,6 +157,7 @@ __all__ = [
     "AuthError",
     "AuthHeaders",
     "BARU_KEYS",
+    "BARU_STATUS_KEYS",
     "BadSignature",
     "BodyTooLarge",
     "CLOCK_SKEW_SECONDS",
