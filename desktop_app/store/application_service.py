@@ -293,6 +293,7 @@ class ApplicationService:
                 app.body,
                 app.area_code,
                 self.store.election_date,
+                self.store.election_rules.recruitment,
                 registration_date=_registration_date(app.submitted_at),
             )
         except InvalidRegionCode as exc:

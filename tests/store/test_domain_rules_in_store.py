@@ -150,3 +150,18 @@ def test_application_inside_the_party_cooloff_cannot_be_submitted(store):
         long_ago.tanggal_keluar_partai.isoformat()
     )
     assert result.application_no
+
+
+def test_the_election_rules_configured_in_the_store_are_the_ones_applied(store):
+    # Issue 16 item 6: the health limits are not from a regulation [?] (domain note §6 gives
+    # only "blood pressure, blood sugar and cholesterol"), so each election sets its own.
+    from desktop_app.domain.election_rules import parse_election_rules
+    from desktop_app.domain.recruitment import HealthValues
+
+    store.set_election_date(dt.date(2029, 2, 14))
+    apps = ApplicationService(store)
+    applicant = make_applicant(kesehatan=HealthValues(145, 80, 100, 180))
+    app_id = apps.save_draft(applicant, AdhocBody.PPS, DESA)
+    assert "health.above_limit" in apps.check(app_id).codes
+    store.set_election_rules(parse_election_rules({"max_sistolik": 150}))
+    assert "health.above_limit" not in apps.check(app_id).codes

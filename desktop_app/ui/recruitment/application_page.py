@@ -206,7 +206,7 @@ class ApplicationPage(QWidget):
             tuple(self.form.form_findings()),
             bool(self._duplicates) and applicant.nik == self._duplicates_nik,
         )
-        return checking.check_form(state, self.election_date)
+        return checking.check_form(state, self.election_date, self._setup.rules)
 
     def _text(self, finding: Finding) -> str:
         detail = ""
