@@ -293,7 +293,7 @@ def party_findings(
     if left is None:
         return [
             error(
-                "party.left_date_missing",
+                "tanggal_keluar_partai.missing",
                 "tanggal_keluar_partai",
                 "Enter the date the applicant left the party, as the party letter states it.",
             )

@@ -237,7 +237,7 @@ class VoterService:
         current = self.get(voter_id)
         record = current.record
         facts = tms_record.RecordFacts(voter_id, record.tanggal_lahir, record.status_perkawinan)
-        matches = self._ganda_matches(evidence_ref) if code == 2 and evidence_ref.strip() else None
+        matches = self.ganda_matches(evidence_ref) if code == 2 and evidence_ref.strip() else None
         return tms_record.check_tms_against_record(
             code,
             facts,
@@ -247,8 +247,9 @@ class VoterService:
             ganda_matches=matches,
         )
 
-    def _ganda_matches(self, ref: str) -> list[tms_record.OtherRecord]:
-        # The same reading as outcomes.validate_tms: 16 digits are a NIK, anything else an id.
+    def ganda_matches(self, ref: str) -> list[tms_record.OtherRecord]:
+        """The records a TMS-2 reference names. The same reading as outcomes.validate_tms:
+        16 digits are a NIK, anything else a voter id."""
         ref = ref.strip()
         column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
         rows = self.db.execute(f"SELECT id, keterangan FROM voters WHERE {column} = ?", [ref])

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pathlib
 
+from desktop_app.domain.findings import Severity, ValidationResult
 from desktop_app.domain.outcomes import TmsCode, validate_tms
 from desktop_app.domain.region import InvalidRegionCode, make_tps_id
+from desktop_app.domain.tms_record import OtherRecord, RecordFacts, check_tms_against_record
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES
 from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels, voter_ops
@@ -48,6 +50,8 @@ class TmsDialog(QDialog):
         self._ctx = ctx
         self._voter = voter
         self.attachment: pathlib.Path | None = None
+        # TMS-2 references looked up in the store: ref -> the records it names (None: asked).
+        self._ganda: dict[str, list[OtherRecord] | None] = {}
         self.setWindowTitle(self.tr("Tandai TMS (tidak memenuhi syarat)"))
         self.setObjectName("tmsDialog")
 
@@ -209,6 +213,7 @@ class TmsDialog(QDialog):
         if path is None:
             self.attachment = None
             self.attach_label.setText(self.tr("(tidak wajib)"))
+            self._validate()
             return
         problem = None
         if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
@@ -228,6 +233,7 @@ class TmsDialog(QDialog):
             return
         self.attachment = path
         self.attach_label.setText(path.name)
+        self._validate()
 
     # -- validation and saving --------------------------------------------------------------------
     def _validate(self, *_args: object) -> bool:
@@ -242,13 +248,44 @@ class TmsDialog(QDialog):
                 self.evidence.currentData() or "",
                 self.reference.text(),
                 current_nik=self._voter.record.nik,
-            )
+            ) + self._against_record(code)
         touched = bool(self.reference.text().strip() or self.target_tps.currentText().strip())
+        # What the record contradicts shows at once: the officer must see it before typing.
+        shown = [
+            f
+            for f in result.findings
+            if touched or f.code.startswith("tms.under_age") or f.severity is Severity.WARNING
+        ]
         self.problems.setText(
-            "\n".join(f"⛔ {finding_text(f)}" for f in result.errors) if touched else ""
+            "\n".join(
+                f"{'⛔' if f.severity is Severity.ERROR else '⚠'} {finding_text(f)}" for f in shown
+            )
         )
         self.buttons.save.setEnabled(result.ok)
         return result.ok
+
+    def _against_record(self, code: TmsCode) -> ValidationResult:
+        """The code against the record (domain.tms_record), as VoterService.mark_tms checks it;
+        a TMS-2 reference is looked up in the store first."""
+        record = self._voter.record
+        ref = self.reference.text().strip()
+        if code is TmsCode.GANDA and ref and ref not in self._ganda:
+            self._ganda[ref] = None
+            self._ctx.read(
+                voter_ops.ganda_matches(ref), lambda found: self._found(ref, found), owner=self
+            )
+        return check_tms_against_record(
+            int(code),
+            RecordFacts(self._voter.id, record.tanggal_lahir, record.status_perkawinan),
+            election_date=self._ctx.election_date,
+            evidence_ref=ref,
+            attached=self.attachment is not None,
+            ganda_matches=self._ganda.get(ref) if code is TmsCode.GANDA and ref else None,
+        )
+
+    def _found(self, ref: str, matches: list[OtherRecord]) -> None:
+        self._ganda[ref] = matches
+        self._validate()
 
     def save(self) -> None:
         if not self._validate():

@@ -75,7 +75,7 @@ def test_ex_member_needs_the_leaving_date_and_the_letter():
     registered = dt.date(2027, 5, 10)
     applicant = make_applicant(ex_party_member=True, tanggal_keluar_partai=None)
     codes = _codes(applicant, registered)
-    assert "party.left_date_missing" in codes
+    assert "tanggal_keluar_partai.missing" in codes
     assert Document.SURAT_KETERANGAN_PARTAI in required_documents(True)
 
 

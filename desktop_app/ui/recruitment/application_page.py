@@ -217,7 +217,7 @@ class ApplicationPage(QWidget):
                 + ")"
                 for d in self._duplicates
             )
-        return wording.finding_text(finding, self.election_date, detail)
+        return wording.finding_text(finding, self.election_date, detail, self._setup.rules)
 
     def validate(self) -> list[Finding]:
         findings = self.findings()

@@ -58,7 +58,9 @@ def check_form(
     for finding in checked.findings:
         if not area_ok and finding.code == "domicile.outside_area":
             continue
-        if state.form_findings and finding.code == "tanggal_lahir.missing":
+        if finding.code.endswith(".missing") and any(
+            f.field == finding.field for f in state.form_findings
+        ):
             continue  # the date was typed but is not a date: the form says that instead
         found.append(finding)
     found.extend(state.form_findings)
