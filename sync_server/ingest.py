@@ -217,8 +217,10 @@ def _apply(
                 raise Refusal(
                     "unknown_voter", "The server has no such voter; pull again, then redo it."
                 )
-            if change.op == "tms":
-                matches = _ganda_matches(tx, change.payload)
+            # After the area check only: otherwise a device could learn facts about voters
+            # outside its area from which rule refused it.
+            if change.op == "tms" and rules.in_area(current["tps_id"], device.area):
+                matches = _ganda_matches(tx, change.payload, device.area)
                 rules.check_tms_record(current, change.payload, election_date, matches)
             applied = rules.apply_voter_change(
                 current, change, device.id, device.area, election_date
@@ -247,15 +249,21 @@ def _apply(
     return ChangeResult(seq, ChangeStatus.ACCEPTED)
 
 
-def _ganda_matches(tx: Tx, payload: dict[str, Any]) -> list[OtherRecord] | None:
-    """The voters a TMS-2 reference names (a 16-digit NIK, else a voter id), anywhere at KPU."""
+def _ganda_matches(tx: Tx, payload: dict[str, Any], area: str) -> list[OtherRecord] | None:
+    """The voters a TMS-2 reference names (a 16-digit NIK, else a voter id) within the device's
+    area: what the laptop itself can look up, so both judge alike, and no device can ask
+    whether a NIK is on any list in the country."""
     ref = payload.get("evidence_ref")
     if payload.get("code") != 2 or not isinstance(ref, str) or not ref.strip():
         return None
     ref = ref.strip()
     column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
-    rows = tx.sql.all(f"SELECT id, keterangan FROM voters WHERE {column} = ?", (ref,))
-    return [OtherRecord(row["id"], row["keterangan"]) for row in rows]
+    rows = tx.sql.all(f"SELECT id, keterangan, tps_id FROM voters WHERE {column} = ?", (ref,))
+    return [
+        OtherRecord(row["id"], row["keterangan"])
+        for row in rows
+        if rules.in_area(row["tps_id"], area)
+    ]
 
 
 def _missing_ranges(applied_seq: int, waiting: Sequence[int]) -> list[tuple[int, int]]:

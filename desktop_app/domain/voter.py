@@ -278,11 +278,17 @@ def _status_findings(record: VoterRecord, *, new_voter: bool) -> list[Finding]:
 
 
 def _eligibility_findings(
-    record: VoterRecord, election_date: dt.date, today: dt.date | None
+    record: VoterRecord, election_date: dt.date, today: dt.date | None, *, with_status: bool
 ) -> list[Finding]:
-    status = status_findings(
-        hak_pilih_dicabut=record.hak_pilih_dicabut is True,
-        tni_polri_aktif=record.status_tni_polri == TNI_POLRI_AKTIF,
+    # An ubah never changes the status conditions, so it is not judged on them
+    # (``with_status`` False): they are the TMS-6/7 mark's business, not a correction's.
+    status = (
+        status_findings(
+            hak_pilih_dicabut=record.hak_pilih_dicabut is True,
+            tni_polri_aktif=record.status_tni_polri == TNI_POLRI_AKTIF,
+        )
+        if with_status
+        else []
     )
     # Only when both inputs are usable: their own findings already cover the other cases.
     if not _is_date(record.tanggal_lahir):
@@ -327,7 +333,7 @@ def validate_voter(
                 "the list, record an ubah for that row instead.",
             )
         )
-    findings.extend(_eligibility_findings(record, election_date, today))
+    findings.extend(_eligibility_findings(record, election_date, today, with_status=True))
     return ValidationResult.of(findings)
 
 
@@ -393,7 +399,7 @@ def validate_changes(
         if touched & _FINDING_FIELDS.get(finding.code, frozenset({finding.field})):
             findings.append(finding)
     if touched & {"tanggal_lahir", "status_perkawinan"}:
-        findings.extend(_eligibility_findings(updated, election_date, today))
+        findings.extend(_eligibility_findings(updated, election_date, today, with_status=False))
     return ValidationResult.of(findings)
 
 

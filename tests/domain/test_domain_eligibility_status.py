@@ -45,3 +45,13 @@ def test_values_outside_their_domain():
 def test_a_listed_row_without_the_sk_is_not_blocked():
     # Only a baru needs the SK (note §3, Baru); a listed row keeps its place on the list.
     assert validate_record(make_voter(status_tni_polri="berhenti")).ok
+
+
+def test_an_ubah_is_not_judged_on_conditions_it_does_not_change():
+    # Correcting the birth date of a row flagged active TNI/Polri is still a correction; the
+    # flag is resolved by TMS-6/7 (note §3), not by refusing the ubah.
+    from desktop_app.domain.voter import validate_changes
+
+    row = make_voter(status_tni_polri="aktif")
+    result = validate_changes(row, {"tanggal_lahir": dt.date(1979, 1, 2)}, ELECTION)
+    assert "eligibility.tni_polri_aktif" not in result.codes

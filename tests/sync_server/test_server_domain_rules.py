@@ -118,3 +118,25 @@ def test_application_inside_the_party_cooloff_is_refused(live_server: LiveServer
     old_laptop = submission(dev, synthetic_nik(902))
     old_laptop["payload"]["form"]["ex_party_member"] = True
     assert _push_one(dev, old_laptop).status is S.ACCEPTED
+
+
+def test_tms_rules_say_nothing_about_voters_outside_the_devices_area(live_server) -> None:
+    # A device for one TPS learns nothing about other TPSs' voters from which rule refused:
+    # a married voter elsewhere is outside_area, not "married"; a TMS-2 naming a voter
+    # elsewhere is judged as the laptop judges it (not on its list: the photo is needed).
+    here = live_server.voters[0].tps_id
+    elsewhere = f"{here.rsplit('.', 1)[0]}.002"
+    married, _ = _voter_with(live_server, "S")
+    live_server.repo.write(
+        lambda tx: tx.sql.run("UPDATE voters SET tps_id = ? WHERE id = ?", (elsewhere, married))
+    )
+    inside = next(
+        live_server.voter_id(i)
+        for i in range(len(live_server.voters))
+        if live_server.voter_id(i) != married
+    )
+    dev = live_server.device(area=here)
+    probe = _push_one(dev, _tms(dev, married, 3, "dokumen_tanggal_lahir", "KK", PHOTO_SHA))
+    assert probe.status is S.REFUSED and probe.reason == "outside_area"
+    result = _push_one(dev, _tms(dev, inside, 2, "data_ganda", married))
+    assert result.status is S.REFUSED and "tms.attachment_required" in result.message
