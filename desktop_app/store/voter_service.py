@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app.domain import outcomes, tms_record
 from desktop_app.domain.findings import Finding, ValidationResult
+from desktop_app.domain.region import InvalidRegionCode, is_within
 from desktop_app.domain.voter import (
     ELEMENTS,
     KETERANGAN_BARU,
@@ -20,7 +21,7 @@ from desktop_app.domain.voter import (
     validate_changes,
     validate_voter,
 )
-from desktop_app.store import outbox
+from desktop_app.store import outbox, sync_state
 from desktop_app.store.attachments import AttachmentInput, store_attachment
 from desktop_app.store.audit import append_audit
 from desktop_app.store.errors import OutcomeRefused, RecordNotFound, ValidationFailed
@@ -96,6 +97,13 @@ def _refuse_sesuai(mark: str) -> OutcomeRefused:
     else:
         reason = "The voter is flagged TMS; restore the row first if the flag was wrong."
     return OutcomeRefused(mark, "sesuai", reason)
+
+
+def _within(tps_id: str, area: str) -> bool:
+    try:
+        return is_within(tps_id, area)
+    except InvalidRegionCode:
+        return False
 
 
 def fts_query(text: str) -> str:
@@ -252,8 +260,17 @@ class VoterService:
         16 digits are a NIK, anything else a voter id."""
         ref = ref.strip()
         column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
-        rows = self.db.execute(f"SELECT id, keterangan FROM voters WHERE {column} = ?", [ref])
-        return [tms_record.OtherRecord(row[0], row[1]) for row in rows]
+        rows = self.db.execute(
+            f"SELECT id, keterangan, tps_id FROM voters WHERE {column} = ?", [ref]
+        ).fetchall()
+        # KPU looks the reference up in the laptop's enrolled area only (sync_server.ingest):
+        # a record this store holds from a wider list must not spare the photo KPU will want.
+        enrollment = sync_state.active_enrollment(self.db)
+        return [
+            tms_record.OtherRecord(voter_id, mark)
+            for voter_id, mark, tps_id in rows
+            if enrollment is None or _within(tps_id, enrollment.area)
+        ]
 
     def tms8_move(self, voter_id: str, target_tps_id: str) -> tuple[SaveResult, SaveResult]:
         """TMS-8 (wrong TPS within the desa): flag the row at the old TPS and add the voter as

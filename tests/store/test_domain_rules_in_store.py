@@ -165,3 +165,38 @@ def test_the_election_rules_configured_in_the_store_are_the_ones_applied(store):
     assert "health.above_limit" in apps.check(app_id).codes
     store.set_election_rules(parse_election_rules({"max_sistolik": 150}))
     assert "health.above_limit" not in apps.check(app_id).codes
+
+
+def test_tms2_counts_only_records_in_the_enrolled_area_as_kpu_does(service):
+    # KPU looks a TMS-2 reference up in the laptop's area (docs/sync-protocol.md): a record this
+    # store holds from a wider list must not spare the photo KPU would then refuse without.
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop_app.store import sync_state
+    from desktop_app.store.field_store import utc_now
+    from tests.conftest import OFFICER
+    from tests.store.test_voter_service import OTHER_TPS, TPS
+
+    first, second = _id(service, 0), _id(service, 1)
+    service.db.execute("UPDATE voters SET tps_id = ? WHERE id = ?", [OTHER_TPS, second])
+    sync_state.save_enrollment(
+        service.db,
+        device_id="c0ffee00" * 4,
+        server_url="https://sinkron.kpu.example",
+        area=TPS,
+        area_name="TPS 001",
+        label="laptop pantarlih",
+        private_key=Ed25519PrivateKey.generate(),
+        public_key="k",
+        limits={},
+        clock_offset=0,
+        officer=OFFICER,
+        at=utc_now(),
+    )
+    _refused(
+        service,
+        lambda: service.mark_tms(first, 2, "data_ganda", second),
+        "tms.attachment_required",
+    )
+    saved = service.mark_tms(first, 2, "data_ganda", second, PHOTO)
+    assert [w.code for w in saved.warnings] == ["tms.ganda_not_found"]
