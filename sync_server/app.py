@@ -4,7 +4,9 @@ Every error leaves as JSON ``{"error": {"code", "message", "retryable", ...}}`` 
 its ``ProtocolError`` class names; nothing a client sends can produce an HTML page or a crash.
 Request bodies are read with a hard size limit and a stall deadline before anything else looks
 at them (``sync_server.http``), and a body is parsed only after its signature has been
-verified. A database that is down or overloaded answers 503 (retryable), never a hang.
+verified. Everything the headers can show (signing headers, clock, a known device) is checked
+before a body is read, and the bodies not yet verified share one budget across connections.
+A database that is down or overloaded answers 503 (retryable), never a hang.
 """
 
 from __future__ import annotations
@@ -47,9 +49,10 @@ from sync_server.attachments import AttachmentStore
 from sync_server.config import ServerConfig
 from sync_server.db import DatabaseError
 from sync_server.http import (
+    BodyBudget,
     auth_headers,
     query_int,
-    read_body,
+    refusal_headers,
     require_media,
     signed_path,
 )
@@ -63,8 +66,13 @@ _OCTETS = "application/octet-stream"
 _ENROLL_MAX_BYTES = 4096
 
 
-def _error_response(exc: ProtocolError) -> Response:
-    return Response(exc.to_body(), status_code=exc.http_status, media_type=_JSON)
+def _error_response(request: Request, exc: ProtocolError) -> Response:
+    return Response(
+        exc.to_body(),
+        status_code=exc.http_status,
+        media_type=_JSON,
+        headers=refusal_headers(request, exc),
+    )
 
 
 def create_app(config: ServerConfig) -> FastAPI:
@@ -89,21 +97,30 @@ def create_app(config: ServerConfig) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    bodies = BodyBudget(config.unverified_body_budget, config)
     app.state.repository = repo
     app.state.config = config
+    app.state.bodies = bodies
 
     @app.exception_handler(ProtocolError)
-    async def protocol_error(_: Request, exc: ProtocolError) -> Response:
-        return _error_response(exc)
+    async def protocol_error(request: Request, exc: ProtocolError) -> Response:
+        if isinstance(exc, MalformedRequest):
+            # One line for KPU's operator (a broken or hostile client), naming the route's
+            # template only: the path as sent and the message may carry the client's data.
+            route = getattr(request.scope.get("route"), "path", "an unknown route")
+            log.warning("refused a malformed request to %s %s", request.method, route)
+        return _error_response(request, exc)
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> Response:
-        return _error_response(MalformedRequest(f"Invalid request: {len(exc.errors())} error(s)."))
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return _error_response(
+            request, MalformedRequest(f"Invalid request: {len(exc.errors())} error(s).")
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 404:
-            return _error_response(NotFound(f"No such endpoint: {request.url.path}"))
+            return _error_response(request, NotFound(f"No such endpoint: {request.url.path}"))
         err = ProtocolError(str(exc.detail))
         return Response(err.to_body(), status_code=exc.status_code, media_type=_JSON)
 
@@ -113,18 +130,21 @@ def create_app(config: ServerConfig) -> FastAPI:
         # queued and retries. The message may name the database, so it stays in the log.
         log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
         return _error_response(
-            ServiceUnavailable("The server database is busy or unavailable; try again later.")
+            request,
+            ServiceUnavailable("The server database is busy or unavailable; try again later."),
         )
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         # The type and path only: request data may hold voter details.
         log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc))
-        return _error_response(ServerError("The server failed; try again later."))
+        return _error_response(request, ServerError("The server failed; try again later."))
 
     async def authenticate(
-        request: Request, body: bytes, *, record_nonce: bool
-    ) -> tuple[Device, AuthHeaders]:
+        request: Request, limit: int, *, record_nonce: bool
+    ) -> tuple[Device, AuthHeaders, bytes]:
+        """The calling device, its signing headers and the request body (at most ``limit``
+        bytes), read only once the headers name an enrolled device at a sane time."""
         auth = auth_headers(request)
         now = time.time()
         check_clock(auth.timestamp, now, config.clock_skew_seconds)
@@ -134,7 +154,8 @@ def create_app(config: ServerConfig) -> FastAPI:
                 "This device is not enrolled on this server; enroll it with a new code."
             )
         public_key = load_public_key(device.public_key)
-        verify_request(public_key, auth, request.method, signed_path(request), body)
+        async with bodies.unverified(request, limit) as body:
+            verify_request(public_key, auth, request.method, signed_path(request), body)
         if device.revoked:
             raise DeviceRevoked(
                 "KPU revoked this device; contact the KPU operator to enroll it again."
@@ -143,7 +164,7 @@ def create_app(config: ServerConfig) -> FastAPI:
             await run_in_threadpool(
                 repo.record_nonce, device.id, auth.nonce, int(now), config.clock_skew_seconds
             )
-        return device, auth
+        return device, auth, body
 
     @app.get(f"{API_PREFIX}/ping")
     async def ping() -> dict[str, Any]:
@@ -154,14 +175,14 @@ def create_app(config: ServerConfig) -> FastAPI:
     async def enroll(request: Request) -> Response:
         """Register a device key with a one-time code (docs/sync-protocol.md §4)."""
         require_media(request, _JSON)
-        body = await read_body(request, _ENROLL_MAX_BYTES, config)
         auth = auth_headers(request, device_required=False)
         now = time.time()
         check_clock(auth.timestamp, now, config.clock_skew_seconds)
-        enrollment = EnrollRequest.decode(body)
-        # Proof that the caller holds the private half of the key it registers.
-        key = load_public_key(enrollment.public_key)
-        verify_request(key, auth, request.method, signed_path(request), body)
+        async with bodies.unverified(request, _ENROLL_MAX_BYTES) as body:
+            enrollment = EnrollRequest.decode(body)
+            # Proof that the caller holds the private half of the key it registers.
+            key = load_public_key(enrollment.public_key)
+            verify_request(key, auth, request.method, signed_path(request), body)
         device = await run_in_threadpool(
             repo.enroll, enrollment.code, enrollment.public_key, enrollment.label, now
         )
@@ -173,8 +194,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     async def push(request: Request) -> Response:
         """Store a signed batch of changes atomically; answer per change (§5)."""
         require_media(request, MEDIA_TYPE)
-        body = await read_body(request, config.max_body_bytes, config)
-        device, auth = await authenticate(request, body, record_nonce=False)
+        device, auth, body = await authenticate(request, config.max_body_bytes, record_nonce=False)
         batch = PushRequest.decode(body)
         now = time.time()
 
@@ -190,8 +210,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.get(f"{API_PREFIX}/pull", openapi_extra=openapi.PULL)
     async def pull(request: Request) -> Response:
         """The device's area since ``cursor``, one snapshot per page (§6)."""
-        body = await read_body(request, 0, config)
-        device, _ = await authenticate(request, body, record_nonce=True)
+        device, _, _ = await authenticate(request, 0, record_nonce=True)
         cursor = query_int(request, "cursor", default=0, low=0, high=2**62)
         limit = query_int(
             request, "limit", default=PULL_PAGE_DEFAULT, low=1, high=config.pull_page_max
@@ -209,8 +228,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.get(f"{API_PREFIX}/attachments/{{sha256}}", openapi_extra=openapi.ATTACHMENT_STATUS)
     async def attachment_status(request: Request, sha256: str) -> Response:
         """How much of an evidence file the server holds for this device (§8)."""
-        body = await read_body(request, 0, config)
-        device, _ = await authenticate(request, body, record_nonce=True)
+        device, _, _ = await authenticate(request, 0, record_nonce=True)
         status = await run_in_threadpool(attachments.status, _sha(sha256), device.id)
         return Response(status.encode(), media_type=_JSON)
 
@@ -218,8 +236,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     async def attachment_chunk(request: Request, sha256: str) -> Response:
         """Append one chunk of an evidence file at the acknowledged offset (§8)."""
         require_media(request, _OCTETS)
-        body = await read_body(request, config.max_chunk_bytes, config)
-        device, _ = await authenticate(request, body, record_nonce=True)
+        device, _, body = await authenticate(request, config.max_chunk_bytes, record_nonce=True)
         offset = query_int(request, "offset", default=None, low=0, high=2**40)
         size = query_int(request, "size", default=None, low=0, high=2**40)
         status = await run_in_threadpool(

@@ -33,6 +33,8 @@ from sync_server.config import ConfigError
 from sync_server.csv_export import write_new_csv
 from sync_server.db import DatabaseError, is_postgres_url
 from sync_server.repository import AdminError, Repository, iso
+from sync_server.terminal import print_rows as _print_rows
+from sync_server.terminal import printable_output
 
 DEFAULT_DB = "lapang-server.db"
 _EXPORT_COLUMNS = (
@@ -67,13 +69,6 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _print_rows(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    table = [list(map(str, headers))] + [["" if v is None else str(v) for v in r] for r in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
-    for row in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -380,6 +375,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Device labels, names and file contents reach these messages: none may drive the terminal.
+    with printable_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

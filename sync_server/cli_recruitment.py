@@ -11,7 +11,7 @@ import io
 import json
 import pathlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from desktop_app.domain.recruitment import Applicant
@@ -22,6 +22,7 @@ from sync_server.csv_export import write_new_csv
 from sync_server.db import is_postgres_url
 from sync_server.errors import AdminError
 from sync_server.repository import Repository
+from sync_server.terminal import print_rows as _print_rows
 
 AddCommand = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -52,13 +53,6 @@ def _repo(args: argparse.Namespace) -> Iterator[Repository]:
         yield repo
     finally:
         repo.close()
-
-
-def _print_rows(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    table = [list(headers)] + [["" if v is None else str(v) for v in r] for r in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
-    for row in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _score(value: float | None) -> str:

@@ -37,8 +37,19 @@ class ServerConfig:
     # ... and a body must arrive at this average rate (after the idle allowance): 1 KiB/s is
     # 8 kbit/s, below the worst GPRS link that still works, and far above a slowloris trickle.
     body_min_bytes_per_second: int = 1024
+    # Request bodies held before their signature is checked, summed over all connections
+    # (sync_server.http.BodyBudget). 64 MiB holds 64 full 1 MiB pushes or 256 full attachment
+    # chunks arriving at once, far more than the laptops of one province send in step, while
+    # a flood of stalled bodies from strangers costs the server no more than this.
+    unverified_body_budget: int = 64 << 20
 
     def __post_init__(self) -> None:
+        largest = max(self.max_body_bytes, self.max_chunk_bytes)
+        if self.unverified_body_budget < largest:
+            raise ConfigError(
+                f"The unverified body budget ({self.unverified_body_budget} bytes) must hold "
+                f"at least one full request body ({largest} bytes)."
+            )
         if (self.db_path is None) == (self.database_url is None):
             raise ConfigError("Give either a SQLite database file or a postgresql:// URL.")
         if self.database_url is not None:

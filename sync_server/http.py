@@ -9,7 +9,10 @@ either way holding it only costs the server memory and a connection.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import pathlib
+from collections.abc import AsyncIterator, Callable
 from typing import Any, ClassVar
 
 import uvicorn
@@ -22,11 +25,15 @@ from desktop_app.sync.protocol import (
     AuthHeaders,
     BodyTooLarge,
     MalformedRequest,
+    ProtocolError,
     RequestTimedOut,
+    ServiceUnavailable,
     UnsupportedEncoding,
     parse_auth_headers,
 )
 from sync_server.config import ConfigError, ServerConfig
+
+log = logging.getLogger("sync_server")
 
 # Request headers must be complete this long after the connection opened (or after the
 # previous answer): a few round trips even on a 600 ms link, nothing like the minutes a
@@ -42,6 +49,9 @@ CONNECTION_LIMIT = 2000
 # The body stalled or arrived far too slowly; nothing was stored. Defined with the protocol so
 # the device maps the 408 to the same retryable error.
 RequestTimeout = RequestTimedOut
+# What a 503 for a full body budget asks a client to wait. Bodies drain within the stall
+# limits (tens of seconds); the laptop's own backoff spaces its retries anyway.
+BUSY_RETRY_SECONDS = 10
 
 
 def _digits(text: str | None) -> bool:
@@ -49,15 +59,26 @@ def _digits(text: str | None) -> bool:
     return text is not None and text.isascii() and text.isdigit()
 
 
-async def read_body(request: Request, limit: int, config: ServerConfig) -> bytes:
+def _declared_length(request: Request) -> int | None:
+    declared = request.headers.get("content-length")
+    return int(declared) if declared is not None and _digits(declared) else None
+
+
+async def read_body(
+    request: Request,
+    limit: int,
+    config: ServerConfig,
+    on_size: Callable[[int], None] | None = None,
+) -> bytes:
     """The request body, refused as soon as it passes ``limit`` bytes (``BodyTooLarge``) or
     stalls (``RequestTimeout``): idle longer than ``body_idle_seconds`` between reads, or
-    slower on average than ``body_min_bytes_per_second``."""
-    declared = request.headers.get("content-length")
+    slower on average than ``body_min_bytes_per_second``. ``on_size`` hears the bytes held so
+    far before each chunk is kept, and may refuse it by raising."""
+    declared = _declared_length(request)
     too_large = BodyTooLarge(f"The request body is larger than {limit} bytes.", limit=limit)
-    if _digits(declared) and int(declared or 0) > limit:
+    if declared is not None and declared > limit:
         raise too_large
-    expected = int(declared or 0) if _digits(declared) else limit
+    expected = declared if declared is not None else limit
     loop = asyncio.get_running_loop()
     deadline = loop.time() + config.body_idle_seconds + expected / config.body_min_bytes_per_second
     stream = request.stream().__aiter__()
@@ -81,8 +102,90 @@ async def read_body(request: Request, limit: int, config: ServerConfig) -> bytes
         size += len(chunk)
         if size > limit:
             raise too_large
+        if on_size is not None:
+            on_size(size)
         chunks.append(chunk)
+    request.state.body_read = True
     return b"".join(chunks)
+
+
+class BodyBudget:
+    """The request-body bytes one server process holds before their signature is checked,
+    across all connections. A signature covers the whole body, so the body must be read before
+    anyone knows who sent it; without a bound, a few hundred stalled 1 MiB bodies that merely
+    name an enrolled device (a stolen laptop's id is enough) hold hundreds of MiB: the limit
+    per request and the stall deadlines bound each one, not their sum. Past ``capacity`` a
+    request is refused with 503 and Retry-After before more of its body is read.
+
+    Only the event loop touches the count (no lock): reservations happen between awaits."""
+
+    def __init__(self, capacity: int, config: ServerConfig) -> None:
+        self.capacity = capacity
+        self.held = 0
+        self._config = config
+        self._refusing = False
+
+    @contextlib.asynccontextmanager
+    async def unverified(self, request: Request, limit: int) -> AsyncIterator[bytes]:
+        """The body of ``request`` (at most ``limit`` bytes, see ``read_body``), counted
+        against the budget until the block ends: check its signature inside the block."""
+        reserved = 0
+
+        def cover(size: int) -> None:
+            nonlocal reserved
+            if size > reserved:
+                self._take(size - reserved)
+                reserved = size
+
+        try:
+            declared = _declared_length(request)
+            if declared is not None and declared <= limit:
+                cover(declared)  # refused before a byte of it is read
+            yield await read_body(request, limit, self._config, on_size=cover)
+        finally:
+            self.held -= reserved
+            if self._refusing and self.held <= self.capacity // 2:
+                self._refusing = False
+                log.warning("unverified request bodies are back under their budget")
+
+    def _take(self, size: int) -> None:
+        if self.held + size > self.capacity:
+            if not self._refusing:  # one line per episode, not one per refused request
+                self._refusing = True
+                log.warning(
+                    "unverified request bodies fill their budget (%d MiB); new ones get 503 "
+                    "until they drain",
+                    self.capacity >> 20,
+                )
+            raise ServiceUnavailable(
+                "The server is receiving too many requests at once; nothing was stored. "
+                "Try again in a moment.",
+                retry_after=BUSY_RETRY_SECONDS,
+            )
+        self.held += size
+
+
+def refusal_headers(request: Request, exc: ProtocolError) -> dict[str, str]:
+    """HTTP headers for an error answer. A request refused before its body was read whole
+    (too large, too slow, over the budget, or from a device nobody enrolled) has its
+    connection closed: otherwise uvicorn goes on reading, and buffering, the rest of a body
+    nobody will look at."""
+    headers = {}
+    retry_after = exc.details.get("retry_after")
+    if isinstance(retry_after, int):
+        headers["Retry-After"] = str(retry_after)
+    if _body_left_unread(request):
+        headers["Connection"] = "close"
+    return headers
+
+
+def _body_left_unread(request: Request) -> bool:
+    if getattr(request.state, "body_read", False):
+        return False
+    declared = _declared_length(request)
+    if declared is not None:
+        return declared > 0
+    return "transfer-encoding" in request.headers
 
 
 def require_media(request: Request, media_type: str) -> None:

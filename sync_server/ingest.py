@@ -53,8 +53,11 @@ def ingest_batch(
         results[change.seq] = _take_slot(tx, device, change, batch_id, now_iso, election_date)
     applied_seq, settled = drain(tx, device, now, election_date)
     results.update({seq: r for seq, r in settled.items() if seq in results})
-    waiting = [row["seq"] for row in tx.slots_after(device.id, applied_seq)]
-    missing = _missing_ranges(applied_seq, waiting)
+    waiting = tx.slots_after(device.id, applied_seq)
+    missing = _missing_ranges(applied_seq, [row["seq"] for row in waiting])
+    partner = _awaited_partner(waiting)
+    if partner is not None:
+        missing.append((partner, partner))
     refs = [
         (sha, change.change_id)
         for change in changes
@@ -156,7 +159,9 @@ def _take_slot(
 def drain(
     tx: Tx, device: Device, now: float, election_date: dt.date | None
 ) -> tuple[int, dict[int, ChangeResult]]:
-    """Apply the device's held changes that now follow its last applied seq without a gap."""
+    """Apply the device's held changes that now follow its last applied seq without a gap. A
+    TMS-8 and the baru after it are one move (``_move_partner``): applied or refused together,
+    and a TMS-8 whose next seq has not arrived waits for it, as if behind a gap."""
     now_iso = iso(now)
     seq = device.applied_seq
     runnable = []
@@ -174,13 +179,132 @@ def drain(
         }
     )
     settled: dict[int, ChangeResult] = {}
-    for row in runnable:
+    index = 0
+    while index < len(runnable):
+        row = runnable[index]
+        if _is_move_start(row):
+            following = runnable[index + 1] if index + 1 < len(runnable) else None
+            if following is None:
+                break  # its baru has not arrived: the mark waits for it
+            if _move_partner(row, following):
+                settled.update(_apply_move(tx, device, row, following, now_iso, election_date))
+                seq = following["seq"]
+                index += 2
+                continue
         if row["state"] == "held":
             settled[row["seq"]] = _apply(tx, device, _change_from_row(row), now_iso, election_date)
         seq = row["seq"]
+        index += 1
     if seq != device.applied_seq:
         tx.set_applied_seq(device.id, seq, now_iso)
     return seq, settled
+
+
+def _tms8_target(row: Any) -> str | None:
+    """The new voter id a stored TMS-8 change names, else None."""
+    if row["entity"] != ENTITY_VOTER or row["op"] != "tms" or not row["payload"]:
+        return None
+    try:
+        payload = json.loads(row["payload"])
+    except ValueError:
+        return None
+    if not isinstance(payload, dict) or payload.get("code") != 8:
+        return None
+    new_voter = payload.get("new_voter_id")
+    return new_voter if isinstance(new_voter, str) else None
+
+
+def _is_move_start(row: Any) -> bool:
+    # Only a change still to decide waits; a refused one has nothing to wait for.
+    return row["state"] in ("held", "refused") and _tms8_target(row) is not None
+
+
+def _move_partner(tms_row: Any, row: Any) -> bool:
+    """Every laptop saves a TMS-8 and the baru it names in one transaction, at consecutive
+    seqs: that pair is the move (no field was added, so laptops already in the field send
+    moves the server recognises)."""
+    return (
+        row["entity"] == ENTITY_VOTER
+        and row["op"] == "baru"
+        and row["entity_id"] == _tms8_target(tms_row)
+        and row["state"] in ("held", "refused")
+    )
+
+
+def _move_refusal(refusal: Refusal) -> Refusal:
+    return Refusal(
+        refusal.reason,
+        "TMS-8 move refused as a whole (the mark at the old TPS and the voter added at the "
+        f"right one): {refusal.message}",
+    )
+
+
+def _apply_move(
+    tx: Tx,
+    device: Device,
+    tms_row: Any,
+    baru_row: Any,
+    now_iso: str,
+    election_date: dt.date | None,
+) -> dict[int, ChangeResult]:
+    tms, baru = _change_from_row(tms_row), _change_from_row(baru_row)
+    seqs = (tms.seq, baru.seq)
+    try:
+        for row in (tms_row, baru_row):
+            if row["state"] == "refused":  # refused on arrival: the other half goes with it
+                slot = tx.change_slot(device.id, row["seq"])
+                raise Refusal(slot["reason"], slot["message"])
+        current = tx.voter(tms.entity_id, lock=True)
+        if current is None:
+            raise rules.unknown_voter()
+        applied, new_row = rules.apply_move(
+            current, tms, baru, device.id, device.area, election_date
+        )
+        # After the area checks, as for a lone baru: an id's existence is told only in-area.
+        if tx.voter(baru.entity_id) is not None:
+            raise Refusal("entity_exists", "A voter with this id already exists on the server.")
+    except Refusal as refusal:
+        whole = _move_refusal(refusal)
+        return {
+            seq: _refuse(tx, device, seq, whole, now_iso)
+            for seq, row in zip(seqs, (tms_row, baru_row), strict=True)
+            if row["state"] == "held"
+        }
+    results = {tms.seq: _write_applied(tx, device, tms, applied, now_iso)}
+    tx.insert_voter(new_row, tx.next_revs(1), now_iso)
+    tx.ensure_tps(new_row["tps_id"])
+    tx.settle_change(device.id, baru.seq, state="applied", now_iso=now_iso)
+    results[baru.seq] = ChangeResult(baru.seq, ChangeStatus.ACCEPTED)
+    return results
+
+
+def _refuse(tx: Tx, device: Device, seq: int, refusal: Refusal, now_iso: str) -> ChangeResult:
+    tx.settle_change(
+        device.id,
+        seq,
+        state="refused",
+        now_iso=now_iso,
+        reason=refusal.reason,
+        message=refusal.message,
+        notice_rev=tx.next_revs(1),
+    )
+    return ChangeResult(seq, ChangeStatus.REFUSED, refusal.reason, True, refusal.message)
+
+
+def _write_applied(
+    tx: Tx, device: Device, change: Change, applied: rules.Applied, now_iso: str
+) -> ChangeResult:
+    tx.update_voter(applied.voter, tx.next_revs(1), now_iso)
+    if applied.conflict is not None:
+        conflict_id = tx.insert_conflict(
+            change.entity_id, change, device.id, applied.conflict, now_iso
+        )
+        tx.settle_change(
+            device.id, change.seq, state="conflict", now_iso=now_iso, conflict_id=conflict_id
+        )
+        return ChangeResult(change.seq, ChangeStatus.CONFLICT, conflict_id=conflict_id)
+    tx.settle_change(device.id, change.seq, state="applied", now_iso=now_iso)
+    return ChangeResult(change.seq, ChangeStatus.ACCEPTED)
 
 
 def _change_from_row(row: Any) -> Change:
@@ -205,58 +329,36 @@ def _apply(
         if change.entity == ENTITY_APPLICATION:
             applications.record_submission(tx, change, device, now_iso)
         elif change.op == "baru":
+            # The area first: an out-of-area baru is refused alike whether its id exists or not.
+            row = rules.new_voter_row(change, device.id, device.area, election_date)
             # A concurrent baru of the same id (PostgreSQL) is caught by the primary key.
             if tx.voter(change.entity_id) is not None:
                 raise Refusal("entity_exists", "A voter with this id already exists on the server.")
-            row = rules.new_voter_row(change, device.id, device.area, election_date)
             tx.insert_voter(row, tx.next_revs(1), now_iso)
             tx.ensure_tps(row["tps_id"])
         else:
             current = tx.voter(change.entity_id, lock=True)
             if current is None:
-                raise Refusal(
-                    "unknown_voter", "The server has no such voter; pull again, then redo it."
-                )
-            # After the area check only: otherwise a device could learn facts about voters
-            # outside its area from which rule refused it.
-            if change.op == "tms" and rules.in_area(current["tps_id"], device.area):
-                matches = _ganda_matches(tx, change.payload, device.area)
-                rules.check_tms_record(current, change.payload, election_date, matches)
+                raise rules.unknown_voter()
             applied = rules.apply_voter_change(
-                current, change, device.id, device.area, election_date
+                current,
+                change,
+                device.id,
+                device.area,
+                election_date,
+                ganda_lookup=lambda ref: _ganda_matches(tx, ref, device.area),
             )
-            tx.update_voter(applied.voter, tx.next_revs(1), now_iso)
-            if applied.conflict is not None:
-                conflict_id = tx.insert_conflict(
-                    change.entity_id, change, device.id, applied.conflict, now_iso
-                )
-                tx.settle_change(
-                    device.id, seq, state="conflict", now_iso=now_iso, conflict_id=conflict_id
-                )
-                return ChangeResult(seq, ChangeStatus.CONFLICT, conflict_id=conflict_id)
+            return _write_applied(tx, device, change, applied, now_iso)
     except Refusal as refusal:
-        tx.settle_change(
-            device.id,
-            seq,
-            state="refused",
-            now_iso=now_iso,
-            reason=refusal.reason,
-            message=refusal.message,
-            notice_rev=tx.next_revs(1),
-        )
-        return ChangeResult(seq, ChangeStatus.REFUSED, refusal.reason, True, refusal.message)
+        return _refuse(tx, device, seq, refusal, now_iso)
     tx.settle_change(device.id, seq, state="applied", now_iso=now_iso)
     return ChangeResult(seq, ChangeStatus.ACCEPTED)
 
 
-def _ganda_matches(tx: Tx, payload: dict[str, Any], area: str) -> list[OtherRecord] | None:
+def _ganda_matches(tx: Tx, ref: str, area: str) -> list[OtherRecord]:
     """The voters a TMS-2 reference names (a 16-digit NIK, else a voter id) within the device's
-    area: what the laptop itself can look up, so both judge alike, and no device can ask
-    whether a NIK is on any list in the country."""
-    ref = payload.get("evidence_ref")
-    if payload.get("code") != 2 or not isinstance(ref, str) or not ref.strip():
-        return None
-    ref = ref.strip()
+    area: what the laptop itself can look up (VoterService.ganda_matches), so both judge alike,
+    and no device can ask whether a NIK is on any list in the country."""
     column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
     rows = tx.sql.all(f"SELECT id, keterangan, tps_id FROM voters WHERE {column} = ?", (ref,))
     return [
@@ -264,6 +366,14 @@ def _ganda_matches(tx: Tx, payload: dict[str, Any], area: str) -> list[OtherReco
         for row in rows
         if rules.in_area(row["tps_id"], area)
     ]
+
+
+def _awaited_partner(waiting: Sequence[Any]) -> int | None:
+    """The seq a TMS-8 at the end of the stored seqs waits for: its baru is missing as a gap
+    is (the answer asks for it, ``release-gap`` releases it)."""
+    if waiting and _is_move_start(waiting[-1]):
+        return int(waiting[-1]["seq"]) + 1
+    return None
 
 
 def _missing_ranges(applied_seq: int, waiting: Sequence[int]) -> list[tuple[int, int]]:
@@ -286,10 +396,12 @@ def release_gap(
         device = tx.device(device_id, lock=True)
         if device is None:
             raise AdminError(f"No device {device_id}; list them with `devices`.")
-        waiting = [row["seq"] for row in tx.slots_after(device_id, device.applied_seq)]
-        if not waiting:
+        stored = tx.slots_after(device_id, device.applied_seq)
+        if not stored:
             return [], device.applied_seq
-        released = sorted(set(range(device.applied_seq + 1, waiting[-1])) - set(waiting))
+        last = _awaited_partner(stored) or stored[-1]["seq"]
+        known = {row["seq"] for row in stored}
+        released = sorted(set(range(device.applied_seq + 1, last + 1)) - known)
         tx.insert_skipped(device_id, released, iso(now))
         through, _ = drain(tx, device, now, election_date)
     return released, through

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 from typing import Any
 
-from desktop_app.domain import outcomes, tms_record
+from desktop_app.domain import voter_changes
 from desktop_app.domain.eligibility import birth_date_findings
 from desktop_app.domain.findings import ValidationResult
 from desktop_app.domain.recruitment import AdhocBody, Applicant, may_file, party_findings
@@ -36,8 +37,6 @@ from desktop_app.domain.voter import (
     KETERANGAN_SESUAI,
     KETERANGAN_UBAH,
     VoterRecord,
-    validate_changes,
-    validate_voter,
 )
 from desktop_app.sync.protocol import (
     APPLICATION_OPS,
@@ -72,6 +71,15 @@ class Refusal(Exception):
         self.message = message
 
 
+def unknown_voter() -> Refusal:
+    """The refusal for a voter id a device may not see. An id the server lacks and a voter
+    outside the device's area get the same answer, word for word: otherwise a laptop could
+    probe guessed ids (they derive from the DPID) for voters anywhere in the country."""
+    return Refusal(
+        "unknown_voter", "This device's area has no voter with this id; pull again, then redo it."
+    )
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class ConflictInfo:
     other_author: str
@@ -100,6 +108,20 @@ def in_area(tps_id: str, area: str) -> bool:
         return is_within(tps_id, area)
     except InvalidRegionCode:
         return False
+
+
+def judge(
+    change: voter_changes.VoterChange,
+    current: VoterRecord | None,
+    election_date: dt.date | None,
+    ganda_lookup: voter_changes.GandaLookup | None = None,
+) -> ValidationResult:
+    """The laptop's rules (``domain.voter_changes.judge``): the one place the server judges a
+    voter change's values. Without an election date no one is too young on any day. "Today"
+    is ``server_today``; TMS-2 references are looked up with ``ganda_lookup`` (ingest's, in the
+    device's area)."""
+    ctx = voter_changes.RuleContext(election_date, server_today(), ganda_lookup)
+    return voter_changes.judge(change, current, ctx)
 
 
 def _first_error(result: ValidationResult) -> Refusal | None:
@@ -194,17 +216,25 @@ def check_change(change: Change, election_date: dt.date | None) -> None:
             )
         _typed_elements(changes)
     elif change.op == "baru":
+        if not _is_random_id(change.entity_id):
+            # The app names a new voter with a uuid4. Any other id could be one of KPU's list
+            # ids, and "entity_exists" would then tell a device that a voter it cannot see exists.
+            raise Refusal("invalid_value", "A new voter's id must be a random id made by the app.")
         keys = set(payload)
         if not set(BARU_KEYS) - _OPTIONAL_BARU_KEYS <= keys <= {*BARU_KEYS, *BARU_STATUS_KEYS}:
             raise Refusal("invalid_payload", "A new voter needs every element and the TPS.")
-        record = _baru_record(payload)
-        refusal = _first_error(
-            validate_voter(record, election_date or dt.date.max, today=server_today())
-        )
-        if refusal:
-            raise refusal
+        # The values are judged when the change is applied: only then is it known whether
+        # the baru is the second half of a TMS-8 move (``apply_move``) or a new registration.
+        _baru_record(payload)
     elif change.op == "tms":
         _check_tms_shape(payload)
+
+
+def _is_random_id(entity_id: str) -> bool:
+    try:
+        return uuid.UUID(hex=entity_id).version == 4
+    except ValueError:
+        return False
 
 
 def check_application(payload: dict[str, Any]) -> None:
@@ -332,8 +362,34 @@ def _bumped(current: dict[str, Any], author: str) -> dict[str, Any]:
 def new_voter_row(
     change: Change, author: str, area: str, election_date: dt.date | None
 ) -> dict[str, Any]:
-    """The row a ``baru`` creates. Raises ``Refusal`` when its TPS is outside the area."""
+    """The row a ``baru`` (a new registration) creates. Raises ``Refusal``."""
     record = _baru_record(change.payload)
+    refusal = _first_error(judge(voter_changes.Baru(record), None, election_date))
+    if refusal:
+        raise refusal
+    return _inserted_row(change, record, author, area)
+
+
+def apply_move(
+    current: dict[str, Any],
+    tms: Change,
+    baru: Change,
+    author: str,
+    area: str,
+    election_date: dt.date | None,
+) -> tuple[Applied, dict[str, Any]]:
+    """A TMS-8 and its baru (docs/sync-protocol.md 5.3, "Moves"), judged as one change: the
+    old row with its TMS-8 mark and the new row, or ``Refusal`` and neither."""
+    moved = _baru_record(baru.payload)
+    if tms.payload.get("target_tps_id") != moved.tps_id:
+        raise Refusal(
+            "invalid_payload", "The voter added by a TMS-8 must be at the TPS the TMS-8 names."
+        )
+    applied = apply_voter_change(current, tms, author, area, election_date, moved=moved)
+    return applied, _inserted_row(baru, moved, author, area)
+
+
+def _inserted_row(change: Change, record: VoterRecord, author: str, area: str) -> dict[str, Any]:
     if not in_area(record.tps_id, area):
         raise Refusal("outside_area", "The new voter's TPS is outside this device's area.")
     return {
@@ -356,10 +412,16 @@ def apply_voter_change(
     author: str,
     area: str,
     election_date: dt.date | None,
+    *,
+    moved: VoterRecord | None = None,
+    ganda_lookup: voter_changes.GandaLookup | None = None,
 ) -> Applied:
-    """Apply sesuai / ubah / tms / restore to an existing voter row. Raises ``Refusal``."""
+    """Apply sesuai / ubah / tms / restore to an existing voter row; a TMS-8 only with the
+    ``moved`` row its baru adds (``apply_move``). ``ganda_lookup`` finds the records a TMS-2
+    names in the device's area; it is asked only after the area check, so no refusal tells a
+    device about voters outside its area. Raises ``Refusal``."""
     if not in_area(current["tps_id"], area):
-        raise Refusal("outside_area", "This voter's TPS is outside this device's area.")
+        raise unknown_voter()
     base = change.base_version or 0
     if base > current["version"]:
         raise Refusal(
@@ -384,7 +446,7 @@ def apply_voter_change(
             row["keterangan"], row["tms"] = KETERANGAN_UBAH, None
     elif change.op == "tms":
         touched = ("keterangan", "tms")
-        _check_tms(current, payload)
+        _check_tms(current, payload, moved, election_date, ganda_lookup)
         row["keterangan"], row["tms"] = str(payload["code"]), dict(payload)
     elif change.op == "restore":
         touched = ("keterangan", "tms")
@@ -409,9 +471,7 @@ def _check_ubah(
     current: dict[str, Any], changes: dict[str, Any], election_date: dt.date | None
 ) -> None:
     typed = _typed_elements(changes)
-    result = validate_changes(
-        record_from_row(current), typed, election_date or dt.date.max, today=server_today()
-    )
+    result = judge(voter_changes.Ubah(typed), record_from_row(current), election_date)
     # The same correction arriving twice (two officers, or KPU first) is not an error here.
     kept = [f for f in result.findings if f.code != "changes.none"]
     refusal = _first_error(ValidationResult.of(kept))
@@ -419,19 +479,34 @@ def _check_ubah(
         raise refusal
 
 
-def _check_tms(current: dict[str, Any], payload: dict[str, Any]) -> None:
+def _check_tms(
+    current: dict[str, Any],
+    payload: dict[str, Any],
+    moved: VoterRecord | None,
+    election_date: dt.date | None,
+    ganda_lookup: voter_changes.GandaLookup | None,
+) -> None:
     code = payload["code"]
-    ref = payload.get("evidence_ref")
+    change: voter_changes.VoterChange
     if code == 8:
-        ref = payload["target_tps_id"]  # the TMS-8 evidence is the TPS the voter belongs to
-    try:
-        result = outcomes.validate_tms(
+        if moved is None:
+            # Applying the mark alone would leave the voter at neither TPS.
+            raise Refusal(
+                "move_incomplete",
+                "A TMS-8 is applied only with the voter added at the right TPS (the next change "
+                "of the same laptop); that change did not come, so neither was applied.",
+            )
+        change = voter_changes.Tms8Move(payload["target_tps_id"], moved)
+    else:
+        change = voter_changes.Tms(
             code,
             payload.get("evidence_type") or None,
-            ref,
-            current_tps_id=current["tps_id"],
-            current_nik=current["nik"],
+            payload.get("evidence_ref"),
+            attached=is_sha256_hex(payload.get("attachment")),
+            voter_id=current["id"],
         )
+    try:
+        result = judge(change, record_from_row(current), election_date, ganda_lookup)
     except InvalidRegionCode:
         raise Refusal("invalid_value", "The voter's stored TPS id is malformed.") from None
     refusal = _first_error(result)
@@ -441,33 +516,3 @@ def _check_tms(current: dict[str, Any], payload: dict[str, Any]) -> None:
         desa, _ = parse_tps_id(current["tps_id"])
         if not in_area(payload["target_tps_id"], desa):
             raise Refusal("outside_area", "TMS-8 moves a voter within the same desa only.")
-
-
-def check_tms_record(
-    current: dict[str, Any],
-    payload: dict[str, Any],
-    election_date: dt.date | None,
-    ganda_matches: list[tms_record.OtherRecord] | None,
-) -> None:
-    """The TMS code against what KPU's row says (domain.tms_record, the rule the desk applies
-    before it saves): a married voter is never TMS-3; a TMS-3 the recorded birth date
-    contradicts, or a TMS-2 naming no record KPU knows, needs the evidence's photo or scan.
-    Raises ``Refusal``."""
-    code = payload["code"]
-    ref = payload.get("evidence_ref") or ""
-    facts = tms_record.RecordFacts(
-        current["id"],
-        _parse_date(current["tanggal_lahir"], "tanggal_lahir"),
-        current["status_perkawinan"],
-    )
-    result = tms_record.check_tms_against_record(
-        code,
-        facts,
-        election_date=election_date,
-        evidence_ref=ref,
-        attached=is_sha256_hex(payload.get("attachment")),
-        ganda_matches=ganda_matches,
-    )
-    refusal = _first_error(result)
-    if refusal:
-        raise refusal

@@ -228,7 +228,8 @@ def check_applicant(
                     f"Missing document: {DOCUMENT_LABELS[document]}.",
                 )
             )
-    findings.extend(_health_findings(applicant.kesehatan, rules))
+    letter = str(Document.SURAT_KETERANGAN_SEHAT) in applicant.documents
+    findings.extend(_health_findings(applicant.kesehatan, rules, letter_received=letter))
     return ValidationResult.of(findings)
 
 
@@ -422,7 +423,11 @@ def _contact_findings(applicant: Applicant) -> list[Finding]:
     return findings
 
 
-def _health_findings(values: HealthValues, rules: RecruitmentRules) -> list[Finding]:
+def _health_findings(
+    values: HealthValues, rules: RecruitmentRules, *, letter_received: bool
+) -> list[Finding]:
+    """The values are copied from the surat keterangan sehat: without the letter there is
+    nothing to copy, so they cannot be required (the letter itself is reported missing)."""
     findings: list[Finding] = []
     checks = (
         ("sistolik", values.sistolik, rules.max_sistolik),
@@ -433,7 +438,7 @@ def _health_findings(values: HealthValues, rules: RecruitmentRules) -> list[Find
     for name, value, limit in checks:
         field = f"kesehatan.{name}"
         if value is None:
-            if rules.require_health_values:
+            if rules.require_health_values and letter_received:
                 findings.append(
                     error(
                         "health.missing",

@@ -18,7 +18,6 @@ from desktop_app.domain.findings import Finding, ValidationResult, error, warnin
 from desktop_app.domain.recruitment import (
     AdhocBody,
     Applicant,
-    Document,
     HealthValues,
     check_applicant,
     may_file,
@@ -44,12 +43,9 @@ class InvalidWorkingArea(ValidationFailed):
 
 def _receivable(finding: Finding, applicant: Applicant) -> bool:
     """Findings that do not stop the application from being received (see module docstring):
-    a missing document, and health values that can only come with the missing health letter."""
-    if finding.code == "document.missing":
-        return True
-    return finding.code == "health.missing" and (
-        str(Document.SURAT_KETERANGAN_SEHAT) not in applicant.documents
-    )
+    a missing document. (Health values are not asked for while their letter is missing:
+    ``check_applicant`` leaves them out.)"""
+    return finding.code == "document.missing"
 
 
 def _registration_date(submitted_at: str | None) -> dt.date:

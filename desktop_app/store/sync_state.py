@@ -245,14 +245,26 @@ class QuarantinedChange:
     refusal_code: str | None
     refusal_reason: str | None
     refused_at: str | None
+    # Half of a TMS-8 move (the mark, or the voter it added at the right TPS): KPU applies
+    # and refuses the two together, and the desk words the refusal as the move's.
+    move: bool = False
+
+
+# A TMS-8 names the baru it adds (payload new_voter_id): that pair is one move.
+_IS_MOVE = (
+    "(o.op = 'tms' AND json_extract(o.payload, '$.code') = 8) OR (o.op = 'baru' AND EXISTS "
+    "(SELECT 1 FROM outbox t WHERE t.seq = o.seq - 1 AND t.op = 'tms' "
+    "AND json_extract(t.payload, '$.new_voter_id') = o.entity_id))"
+)
 
 
 def quarantine(db: sqlite_utils.Database) -> list[QuarantinedChange]:
     rows = db.execute(
-        "SELECT seq, change_id, entity, entity_id, op, refusal_code, refusal_reason, acked_at "
-        "FROM outbox WHERE state = 'refused' ORDER BY seq"
+        "SELECT o.seq, o.change_id, o.entity, o.entity_id, o.op, o.refusal_code, "
+        f"o.refusal_reason, o.acked_at, {_IS_MOVE} FROM outbox o WHERE o.state = 'refused' "
+        "ORDER BY o.seq"
     ).fetchall()
-    return [QuarantinedChange(*r) for r in rows]
+    return [QuarantinedChange(*r[:8], bool(r[8])) for r in rows]
 
 
 # -- attachments the server asked for --------------------------------------------------------

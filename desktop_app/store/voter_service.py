@@ -9,7 +9,8 @@ import json
 import uuid
 from typing import Any
 
-from desktop_app.domain import outcomes, tms_record
+from desktop_app.domain import tms_record
+from desktop_app.domain import voter_changes as rules
 from desktop_app.domain.findings import Finding, ValidationResult
 from desktop_app.domain.region import InvalidRegionCode, is_within
 from desktop_app.domain.voter import (
@@ -18,8 +19,6 @@ from desktop_app.domain.voter import (
     KETERANGAN_SESUAI,
     KETERANGAN_UBAH,
     VoterRecord,
-    validate_changes,
-    validate_voter,
 )
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.attachments import AttachmentInput, store_attachment
@@ -117,6 +116,21 @@ class VoterService:
         self.store = store
         self.db = store.db
 
+    def rule_context(self) -> rules.RuleContext:
+        """The store's side of the shared rules: its election date, this machine's today, and
+        TMS-2 references looked up as KPU looks them up (``ganda_matches``)."""
+        return rules.RuleContext(self.store.election_date, ganda_lookup=self.ganda_matches)
+
+    def judge(
+        self, change: rules.VoterChange, current: VoterRecord | None = None
+    ) -> ValidationResult:
+        """The rules KPU's server applies to the same change (``domain.voter_changes``);
+        raises ``ValidationFailed`` on an error, returns the findings otherwise."""
+        result = rules.judge(change, current, self.rule_context())
+        if result.errors:
+            raise ValidationFailed(result)
+        return result
+
     # -- reads ----------------------------------------------------------------------------------
     def get(self, voter_id: str) -> VoterView:
         row = self.db.execute(f"{_SELECT} WHERE id = ?", [voter_id]).fetchone()
@@ -170,9 +184,7 @@ class VoterService:
 
     def ubah(self, voter_id: str, changes: dict[str, Any]) -> SaveResult:
         current = self.get(voter_id)
-        result = validate_changes(current.record, changes, self.store.election_date)
-        if result.errors:
-            raise ValidationFailed(result)
+        result = self.judge(rules.Ubah(changes), current.record)
         real = {
             k: v for k, v in changes.items() if getattr(current.record, k) != v and k in ELEMENTS
         }
@@ -208,16 +220,9 @@ class VoterService:
         evidence_ref: str = "",
         attachment: AttachmentInput | None = None,
     ) -> SaveResult:
-        if int(code) == 8:
-            raise ValidationFailed(
-                None, "TMS-8 moves the voter to the right TPS: use tms8_move with the target TPS."
-            )
         current = self.get(voter_id)
-        result = outcomes.validate_tms(
-            int(code), evidence_type, evidence_ref, current_nik=current.record.nik
-        ) + self.check_tms_against_record(voter_id, int(code), evidence_ref, attachment is not None)
-        if result.errors:
-            raise ValidationFailed(result)
+        change = rules.Tms(int(code), evidence_type, evidence_ref, attachment is not None, voter_id)
+        result = self.judge(change, current.record)
         now = utc_now()
         with self.db.atomic():
             sha = store_attachment(self.db, attachment, now) if attachment else None
@@ -235,25 +240,6 @@ class VoterService:
                 tms_code=int(code),
                 warnings=tuple(result.warnings),
             )
-
-    def check_tms_against_record(
-        self, voter_id: str, code: int, evidence_ref: str = "", attached: bool = False
-    ) -> ValidationResult:
-        """What this store knows that contradicts TMS ``code`` on the voter (domain.tms_record):
-        its birth date and marital status at the store's election date, and for TMS-2 the
-        other records the reference names. The TMS dialog asks this before Simpan."""
-        current = self.get(voter_id)
-        record = current.record
-        facts = tms_record.RecordFacts(voter_id, record.tanggal_lahir, record.status_perkawinan)
-        matches = self.ganda_matches(evidence_ref) if code == 2 and evidence_ref.strip() else None
-        return tms_record.check_tms_against_record(
-            code,
-            facts,
-            election_date=self.store.election_date,
-            evidence_ref=evidence_ref,
-            attached=attached,
-            ganda_matches=matches,
-        )
 
     def ganda_matches(self, ref: str) -> list[tms_record.OtherRecord]:
         """The records a TMS-2 reference names. The same reading as outcomes.validate_tms:
@@ -274,18 +260,12 @@ class VoterService:
 
     def tms8_move(self, voter_id: str, target_tps_id: str) -> tuple[SaveResult, SaveResult]:
         """TMS-8 (wrong TPS within the desa): flag the row at the old TPS and add the voter as
-        *baru* at the right one, both in one transaction."""
+        *baru* at the right one, both in one transaction. The moved row keeps every element the
+        listed row had, blanks included (``voter_changes.moved_record``); KPU judges the pair by
+        the same rules and applies or refuses both halves together."""
         current = self.get(voter_id)
-        result = outcomes.validate_tms(8, "", target_tps_id, current_tps_id=current.record.tps_id)
-        if result.errors:
-            raise ValidationFailed(result)
-        moved = dataclasses.replace(
-            current.record,
-            tps_id=target_tps_id,
-            keterangan=KETERANGAN_BARU,
-            sumber="COKLIT",
-            dpid=None,
-        )
+        moved = rules.moved_record(current.record, target_tps_id)
+        result = self.judge(rules.Tms8Move(target_tps_id, moved), current.record)
         new_id = uuid.uuid4().hex
         now = utc_now()
         with self.db.atomic():
@@ -305,14 +285,12 @@ class VoterService:
                 now,
                 tms_code=8,
             )
-            baru = self._insert_baru(new_id, moved, now, ())
+            baru = self._insert_baru(new_id, moved, now, tuple(result.warnings))
         return tms, baru
 
     def add_baru(self, record: VoterRecord) -> SaveResult:
         """A new voter (Model A-Daftar Potensial Pemilih). Errors block; warnings are returned."""
-        result = validate_voter(record, self.store.election_date)
-        if result.errors:
-            raise ValidationFailed(result)
+        result = self.judge(rules.Baru(record))
         record = dataclasses.replace(
             record, keterangan=KETERANGAN_BARU, sumber=record.sumber or "COKLIT", dpid=None
         )

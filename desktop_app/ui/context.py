@@ -13,6 +13,7 @@ import pathlib
 from collections.abc import Callable
 from typing import TypeVar
 
+from desktop_app.domain import voter_changes
 from desktop_app.ui.operations import TaskManager, WorkerContext
 from desktop_app.ui.qt import QObject, Signal, qt_object_alive
 from desktop_app.ui.settings import DeskSettings
@@ -41,6 +42,11 @@ class DeskContext:
     data_dir: pathlib.Path
     officer: str = ""
     election_date: dt.date | None = None
+
+    def rules(self) -> voter_changes.RuleContext:
+        """What the shared voter rules need (``voter_changes.judge``, as the store and KPU
+        call it). Without an election date nobody is too young, as on a server without one."""
+        return voter_changes.RuleContext(self.election_date)
 
     def read(
         self,

@@ -188,7 +188,7 @@ class DeskView(QWidget):
         return action
 
     def open_recruitment(self) -> None:
-        open_recruitment(self.window(), self._ctx)
+        open_recruitment(self.window(), self._ctx, [self.act_sync, self.act_cancel_sync])
 
     def open_reports(self) -> None:
         open_reports(self.window(), self._ctx, self.areas.current_area())

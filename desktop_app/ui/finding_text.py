@@ -93,7 +93,7 @@ _BY_CODE = {
         "Findings", "Alamat berisi baris baru atau karakter kendali; ketik ulang."
     ),
     "tanggal_lahir.invalid": QT_TRANSLATE_NOOP(
-        "Findings", "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT."
+        "Findings", "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT."
     ),
     "tanggal_lahir.after_election": QT_TRANSLATE_NOOP(
         "Findings", "Tanggal lahir sesudah hari pemungutan suara; cocokkan dengan KTP-el atau KK."
@@ -212,6 +212,19 @@ _BY_CODE = {
     ),
     "tms.target_tps_same": QT_TRANSLATE_NOOP(
         "Findings", "TPS tujuan sama dengan TPS sekarang; pilih TPS yang benar."
+    ),
+    "tms.move_needed": QT_TRANSLATE_NOOP(
+        "Findings",
+        "TMS-8 memindahkan pemilih ke TPS yang benar: catat sebagai pemindahan dengan TPS "
+        "tujuannya, agar pemilih langsung ditambahkan di sana.",
+    ),
+    "tms8.moved_elsewhere": QT_TRANSLATE_NOOP(
+        "Findings", "Pemilih yang dipindahkan harus ditambahkan di TPS tujuan TMS-8."
+    ),
+    "tms8.other_person": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Pemilih yang dipindahkan dengan TMS-8 harus orang yang sama (NIK sama); orang lain "
+        "didaftarkan sebagai pemilih baru.",
     ),
 }
 

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from desktop_app.domain import voter_changes
 from desktop_app.domain.findings import Finding, Severity, warning
 from desktop_app.domain.nik import check_nik
-from desktop_app.domain.voter import (
-    TNI_POLRI_AKTIF,
-    TNI_POLRI_BERHENTI,
-    VoterRecord,
-    validate_voter,
-)
+from desktop_app.domain.voter import TNI_POLRI_AKTIF, TNI_POLRI_BERHENTI, VoterRecord
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
@@ -161,7 +157,9 @@ class NewVoterDialog(QDialog):
 
     # -- validation -------------------------------------------------------------------------------
     def findings(self) -> list[Finding]:
-        findings = list(validate_voter(self.record(), self._ctx.election_date).findings)
+        # The rules the store and KPU apply to the same change, Syarat lain included.
+        change = voter_changes.Baru(self.record())
+        findings = list(voter_changes.judge(change, None, self._ctx.rules()).findings)
         nik = self.form.value("nik")
         if self._duplicates.get(nik):
             findings.append(

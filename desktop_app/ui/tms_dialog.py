@@ -6,12 +6,14 @@ adds the voter as *baru* at that TPS in one transaction (VoterService.tms8_move)
 
 from __future__ import annotations
 
+import dataclasses
 import pathlib
 
-from desktop_app.domain.findings import Severity, ValidationResult
-from desktop_app.domain.outcomes import TmsCode, validate_tms
+from desktop_app.domain import voter_changes
+from desktop_app.domain.findings import Finding
+from desktop_app.domain.outcomes import TmsCode
 from desktop_app.domain.region import InvalidRegionCode, make_tps_id
-from desktop_app.domain.tms_record import OtherRecord, RecordFacts, check_tms_against_record
+from desktop_app.domain.tms_record import OtherRecord
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES
 from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels, voter_ops
@@ -97,7 +99,6 @@ class TmsDialog(QDialog):
         self.problems = QLabel(self)
         self.problems.setObjectName("findings")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #c62828;")
         self.error = ErrorLine(self)
         self.buttons = SaveCancel(self, self.tr("&Simpan TMS"))
 
@@ -107,6 +108,7 @@ class TmsDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.problems)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # room the hint lines leave when they hide stays below the form
         layout.addWidget(self.buttons)
 
         self.code.currentIndexChanged.connect(self._code_changed)
@@ -237,55 +239,61 @@ class TmsDialog(QDialog):
 
     # -- validation and saving --------------------------------------------------------------------
     def _validate(self, *_args: object) -> bool:
-        code = self.current_code()
+        # The rules the store and KPU apply to the same change (domain.voter_changes).
+        code, record = self.current_code(), self._voter.record
+        change: voter_changes.VoterChange
         if code is TmsCode.SALAH_TPS:
-            result = validate_tms(
-                8, "", self.target_tps_id(), current_tps_id=self._voter.record.tps_id
-            )
+            target = self.target_tps_id()
+            change = voter_changes.Tms8Move(target, voter_changes.moved_record(record, target))
         else:
-            result = validate_tms(
-                code,
+            change = voter_changes.Tms(
+                int(code),
                 self.evidence.currentData() or "",
                 self.reference.text(),
-                current_nik=self._voter.record.nik,
-            ) + self._against_record(code)
-        touched = bool(self.reference.text().strip() or self.target_tps.currentText().strip())
-        # What the record contradicts shows at once: the officer must see it before typing.
-        shown = [
-            f
-            for f in result.findings
-            if touched or f.code.startswith("tms.under_age") or f.severity is Severity.WARNING
-        ]
-        self.problems.setText(
-            "\n".join(
-                f"{'⛔' if f.severity is Severity.ERROR else '⚠'} {finding_text(f)}" for f in shown
+                attached=self.attachment is not None,
+                voter_id=self._voter.id,
             )
-        )
+        rules = dataclasses.replace(self._ctx.rules(), ganda_lookup=self._ganda_lookup)
+        result = voter_changes.judge(change, record, rules)
+        moving = code is TmsCode.SALAH_TPS
+        typed = self.target_tps.currentText() if moving else self.reference.text()
+        # What the record contradicts shows at once: the officer must see it before typing.
+        contradicted = any(f.code.startswith("tms.under_age") for f in result.errors)
+        texts = [self._problem_text(f, moving) for f in result.errors]
+        as_errors = bool(typed.strip()) or contradicted
+        if as_errors:
+            lines = [f"⛔ {text}" for text in texts]
+        else:
+            # Nothing typed yet is no mistake, but a disabled Simpan must still say why.
+            lines = [self.tr("Untuk menyimpan: %1").replace("%1", " ".join(texts))] if texts else []
+        lines += [f"⚠ {finding_text(f)}" for f in result.warnings]
+        self.problems.setText("\n".join(lines))
+        red = as_errors and bool(texts)
+        self.problems.setStyleSheet("color: #c62828;" if red else "color: #555555;")
+        self.problems.setVisible(bool(lines))
         self.buttons.save.setEnabled(result.ok)
+        self.buttons.save.setToolTip("\n".join(texts))
         return result.ok
 
-    def _against_record(self, code: TmsCode) -> ValidationResult:
-        """The code against the record (domain.tms_record), as VoterService.mark_tms checks it;
-        a TMS-2 reference is looked up in the store first."""
-        record = self._voter.record
-        ref = self.reference.text().strip()
-        if code is TmsCode.GANDA and ref and ref not in self._ganda:
+    def _ganda_lookup(self, ref: str) -> list[OtherRecord] | None:
+        """A TMS-2 reference's records, as VoterService.ganda_matches finds them; looked up in
+        the store off the UI thread, so None (not known yet) until the answer comes."""
+        if ref not in self._ganda:
             self._ganda[ref] = None
             self._ctx.read(
                 voter_ops.ganda_matches(ref), lambda found: self._found(ref, found), owner=self
             )
-        return check_tms_against_record(
-            int(code),
-            RecordFacts(self._voter.id, record.tanggal_lahir, record.status_perkawinan),
-            election_date=self._ctx.election_date,
-            evidence_ref=ref,
-            attached=self.attachment is not None,
-            ganda_matches=self._ganda.get(ref) if code is TmsCode.GANDA and ref else None,
-        )
+        return self._ganda[ref]
 
     def _found(self, ref: str, matches: list[OtherRecord]) -> None:
         self._ganda[ref] = matches
         self._validate()
+
+    def _problem_text(self, finding: Finding, moving: bool) -> str:
+        if moving and finding.code == "tms.evidence_ref_missing":
+            # TMS-8's "evidence" is the target TPS: the evidence rows are hidden.
+            return self.tr("Pilih TPS tujuan di desa yang sama.")
+        return finding_text(finding)
 
     def save(self) -> None:
         if not self._validate():

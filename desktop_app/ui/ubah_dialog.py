@@ -4,7 +4,7 @@ out beside their field. Only what differs is saved; errors block Simpan, warning
 
 from __future__ import annotations
 
-from desktop_app.domain.voter import validate_changes
+from desktop_app.domain import voter_changes
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
@@ -59,7 +59,9 @@ class UbahDialog(QDialog):
             self.buttons.save.setEnabled(False)
             self.buttons.save.setToolTip(self.tr("Belum ada yang diubah."))
             return False
-        result = validate_changes(self._voter.record, changes, self._ctx.election_date)
+        # The rules the store and KPU apply to the same change.
+        change = voter_changes.Ubah(changes)
+        result = voter_changes.judge(change, self._voter.record, self._ctx.rules())
         self.form.show_findings(list(result.findings), only_touched=False)
         self.buttons.save.setEnabled(result.ok)
         self.buttons.save.setToolTip(

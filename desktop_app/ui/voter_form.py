@@ -9,10 +9,12 @@ import datetime as dt
 from typing import Any
 
 from desktop_app.domain.findings import Finding, Severity
-from desktop_app.domain.nik import InvalidNik, birth_date_candidates, parse_nik
 from desktop_app.domain.voter import ELEMENTS, VoterRecord
 from desktop_app.ui import labels
+from desktop_app.ui.date_field import date_edit, format_date, parse_date
+from desktop_app.ui.dialog_parts import chain_tab_order
 from desktop_app.ui.finding_text import finding_text
+from desktop_app.ui.nik_fill import FillFromNik, NikReading, read_nik
 from desktop_app.ui.qt import (
     QComboBox,
     QFont,
@@ -30,31 +32,8 @@ from desktop_app.ui.qt import (
 
 _DIGITS_16 = QRegularExpression("[0-9]{0,16}")
 _DIGITS_3 = QRegularExpression("[0-9]{0,3}")
-_DATE = QRegularExpression("[0-9]{0,2}(-[0-9]{0,2}(-[0-9]{0,4})?)?")
 ERROR_STYLE = "border: 2px solid #c62828;"
 WARNING_STYLE = "border: 2px solid #e6a100;"
-
-
-class InvalidDateText(str):
-    """Typed text that is not a date; passed on so the domain reports it as invalid."""
-
-
-def parse_date(text: str) -> dt.date | InvalidDateText | None:
-    """'02-12-1969' (day-month-year, as on the KTP-el) -> date; '' -> None."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        day, month, year = (int(part) for part in text.split("-"))
-        if year < 1000:
-            raise ValueError
-        return dt.date(year, month, day)
-    except ValueError:
-        return InvalidDateText(text)
-
-
-def format_date(value: dt.date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
 
 
 def _combo(table: dict, *, blank: bool, code_first: bool = True) -> QComboBox:
@@ -91,7 +70,7 @@ class VoterForm(QWidget):
         self.fields["nik"] = line(_DIGITS_16, self.tr("16 angka dari KTP-el"))
         self.fields["nama"] = line()
         self.fields["tempat_lahir"] = line()
-        self.fields["tanggal_lahir"] = line(_DATE, self.tr("HH-BB-TTTT"))
+        self.fields["tanggal_lahir"] = date_edit(self.tr("HH-BB-TTTT"))
         self.fields["status_perkawinan"] = _combo(labels.STATUS_PERKAWINAN, blank=new_voter)
         self.fields["jenis_kelamin"] = _combo(labels.JENIS_KELAMIN, blank=new_voter)
         self.fields["alamat"] = line()
@@ -105,6 +84,14 @@ class VoterForm(QWidget):
         self.nik_info = QLabel()
         self.nik_info.setObjectName("nikInfo")
         self.nik_info.setWordWrap(True)
+        self._new_voter = new_voter
+        self.fill_from_nik = FillFromNik(
+            self.fields["tanggal_lahir"], self.fields["jenis_kelamin"], parent=self
+        )
+        self.fill_from_nik.filled.connect(self._filled_from_nik)
+        nik_row = QHBoxLayout()
+        nik_row.addWidget(self.nik_info, 1)
+        nik_row.addWidget(self.fill_from_nik)
         self.findings_label = QLabel()
         self.findings_label.setObjectName("findings")
         self.findings_label.setWordWrap(True)
@@ -127,7 +114,7 @@ class VoterForm(QWidget):
             label.setBuddy(widget)
             form.addRow(label, row)
             if name == "nik":
-                form.addRow("", self.nik_info)
+                form.addRow("", nik_row)
             self._connect(name, widget)
 
         layout = QVBoxLayout(self)
@@ -136,8 +123,9 @@ class VoterForm(QWidget):
         layout.addWidget(self.findings_label)
         layout.addStretch(1)
         # Tab order follows the paper form (set once the fields belong to this window).
-        for first, second in zip(ELEMENTS, ELEMENTS[1:], strict=False):
-            QWidget.setTabOrder(self.fields[first], self.fields[second])
+        order = [self.fields[name] for name in ELEMENTS]
+        order.insert(ELEMENTS.index("nik") + 1, self.fill_from_nik)
+        chain_tab_order(order)
         self.fields["nik"].textChanged.connect(self._show_nik_info)
         self._show_nik_info("")
 
@@ -242,9 +230,18 @@ class VoterForm(QWidget):
         self.findings_label.setText("".join(lines))
         self.findings_label.setVisible(bool(lines))
 
+    def _nik_reading(self, text: str) -> NikReading | None:
+        today = dt.date.today()
+        # Readings that make a living person (0-110 years old today), else every reading.
+        reading = read_nik(text, today, lambda born: today.year - born.year <= 110)
+        if reading is not None and not reading.dates:
+            reading = read_nik(text, today, lambda _born: True)
+        return reading
+
     def _show_nik_info(self, text: str) -> None:
         text = text.strip()
         if len(text) < 16:
+            self.fill_from_nik.offer(None, self._new_voter)
             self.nik_info.setText(
                 self.tr(
                     "Ketik 16 angka NIK: tanggal lahir dan jenis kelamin yang dikandungnya "
@@ -252,24 +249,26 @@ class VoterForm(QWidget):
                 )
             )
             return
-        try:
-            info = parse_nik(text)
-        except InvalidNik:
+        reading = self._nik_reading(text)
+        # Only a new voter is filled from the NIK: an ubah corrects values already on the list.
+        self.fill_from_nik.offer(reading, self._new_voter)
+        if reading is None:
             self.nik_info.setText(self.tr("NIK ini tidak sah; lihat pesan di bawah."))
             return
-        today = dt.date.today()
-        # Keep readings that make a living person (0-110 years old today).
-        dates = [
-            d for d in birth_date_candidates(info, today) if today.year - d.year <= 110
-        ] or list(birth_date_candidates(info, today))
-        born = self.tr(" atau ").join(format_date(d) for d in dates) or "?"
-        sex = labels.choice(labels.JENIS_KELAMIN, info.jenis_kelamin)
+        born = self.tr(" atau ").join(format_date(d) for d in reading.dates) or "?"
+        sex = labels.choice(labels.JENIS_KELAMIN, reading.jenis_kelamin)
         self.nik_info.setText(
             self.tr("Menurut NIK: lahir %1 · %2 · kecamatan asal %3")
             .replace("%1", born)
             .replace("%2", sex)
-            .replace("%3", info.kode_kecamatan)
+            .replace("%3", reading.kode_kecamatan)
         )
+
+    def _filled_from_nik(self, names: list[str]) -> None:
+        for name in names:
+            self.touched.add(name)
+            self.edited.emit(name)
+        self._show_nik_info(self.fields["nik"].text())
 
 
 def _escape(text: str) -> str:

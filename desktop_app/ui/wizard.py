@@ -22,6 +22,7 @@ from desktop_app.ui.qt import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QVBoxLayout,
@@ -69,9 +70,10 @@ class FirstRunWizard(QWidget):
         inner.addWidget(title)
         inner.addWidget(self.pages)
         layout = QVBoxLayout(self)
+        # The box takes most of the spare height rather than its size hint: a stacked widget
+        # does not grow for wrapped text, and a refusal on the create page runs to many lines.
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        layout.addWidget(box, 4, Qt.AlignmentFlag.AlignHCenter)
 
     # -- page 1: what to do -----------------------------------------------------------------------
     def _choice_page(self) -> QWidget:
@@ -179,6 +181,13 @@ class FirstRunWizard(QWidget):
         self.create_message.setObjectName("createMessage")
         self.create_message.setWordWrap(True)
         self.create_message.setStyleSheet("color: #c62828;")
+        # A refusal can run to several wrapped lines (the officer's sentence, then KPU IT's
+        # detail): the label takes the page's spare height (a stacked page does not grow for
+        # wrapped text), so none of it is cut off.
+        self.create_message.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding
+        )
+        self.create_message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.create_button = QPushButton(self.tr("&Buat dan buka"))
         self.create_button.setObjectName("create")
         self.create_button.setDefault(True)
@@ -200,9 +209,9 @@ class FirstRunWizard(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.create_message)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+        # Below the buttons, taking the rest of the page: a refusal may run to many lines.
+        layout.addWidget(self.create_message, 1)
         self.passphrase.textChanged.connect(self._show_strength)
         self.repeat.returnPressed.connect(self.create_vault)
         self.create_button.clicked.connect(self.create_vault)

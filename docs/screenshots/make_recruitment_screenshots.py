@@ -30,7 +30,7 @@ from desktop_app.store.vault import Vault
 from desktop_app.sync.protocol import ApplicationOutcome
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
-from desktop_app.ui.qt import QApplication
+from desktop_app.ui.qt import QApplication, QPushButton
 from desktop_app.ui.recruitment import open_recruitment
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -69,6 +69,13 @@ def _fill(page, *, nik: str, nama: str, born: dt.date, sex: str, desa: str, docs
     form.statements.tick_all()
     for document in docs:
         form.documents.received[document].setChecked(True)
+
+
+def _send(app, page) -> None:
+    """Kirim, and answer "Kirim pendaftaran?" with Kirim."""
+    page.submit()
+    wait(app, lambda: page.confirm_box is not None and page.confirm_box.isVisible())
+    page.confirm_box.findChild(QPushButton, "confirmSend").click()
 
 
 def _pull_interview_scores(store, desa: str) -> None:
@@ -136,7 +143,7 @@ def main() -> int:
                 "pas_foto",
             ],
         )
-        page.submit()
+        _send(app, page)
         wait(app, lambda: page.submitted_application is not None and idle())
 
         # The screenshot: a KPPS applicant of 57 (a warning), blood pressure above the usual
@@ -167,7 +174,7 @@ def main() -> int:
         wait(app, lambda: idle() and not page.has_unsaved_changes)
         save(app, rec, "recruitment_form")
 
-        page.submit()
+        _send(app, page)
         wait(app, lambda: page.submitted_application is not None and idle())
         save(app, rec, "recruitment_submitted")
 

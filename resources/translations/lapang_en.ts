@@ -42,77 +42,75 @@
         <translation>Applicant&apos;s identity (as on the KTP-el)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="77"/>
         <source>Isi dari NIK</source>
-        <translation>Fill from NIK</translation>
+        <translation type="vanished">Fill from NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="80"/>
         <source>Isi tanggal lahir dan jenis kelamin dari NIK (periksa dengan KTP-el)</source>
-        <translation>Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
+        <translation type="vanished">Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="84"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="78"/>
         <source>16 angka dari KTP-el</source>
         <translation>16 digits from the KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="88"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="81"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="93"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="85"/>
         <source>jalan/dusun, RT/RW</source>
         <translation>street/hamlet, RT/RW</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="86"/>
         <source>ketik nama atau kode desa/kelurahan</source>
         <translation>type a village name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="99"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="91"/>
         <source>08…</source>
         <translation>08…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="100"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="92"/>
         <source>tidak wajib</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="116"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="115"/>
         <source>Pelamar harus tinggal di wilayah kerja badan yang dilamar.</source>
         <translation>The applicant must live in the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="125"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="124"/>
         <source>Hasil pemeriksaan kesehatan (dari surat keterangan sehat)</source>
         <translation>Health check results (from the health certificate)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="142"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="141"/>
         <source>Tekanan darah:</source>
         <translation>Blood pressure:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="378"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="387"/>
         <source>NIK memuat tanggal lahir dan jenis kelamin (tanggal + 40 untuk perempuan); isinya tampil di sini untuk dicocokkan.</source>
         <translation>The NIK holds the birth date and sex (day + 40 for women); they show here to compare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="387"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="397"/>
         <source> atau </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="388"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="398"/>
         <source>(tanggal tidak wajar untuk pelamar)</source>
         <translation>(not a plausible date for an applicant)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="391"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="401"/>
         <source>Menurut NIK: lahir %1 · %2</source>
         <translation>According to the NIK: born %1 · %2</translation>
     </message>
@@ -279,74 +277,98 @@
 <context>
     <name>ApplicationPage</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="85"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="87"/>
         <source>ketik nama atau kode wilayah</source>
         <translation>type an area name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="88"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="90"/>
         <source>Badan yang dilamar</source>
         <translation>Body applied for</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="90"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="92"/>
         <source>&amp;Badan ad hoc:</source>
         <translation>Ad hoc &amp;body:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="92"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="94"/>
         <source>&amp;Wilayah kerja:</source>
         <translation>&amp;Working area:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="114"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="116"/>
         <source>← Daftar pendaftaran</source>
         <translation>← Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="116"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="118"/>
         <source>&amp;Kirim pendaftaran  [Ctrl+Enter]</source>
         <translation>&amp;Submit application  [Ctrl+Enter]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="191"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="193"/>
         <source>Belum ada TPS di laptop ini. Muat daftar pemilih atau data TPS, atau ketik kode TPS (kode desa + 3 angka).</source>
         <translation>No TPS on this laptop yet. Load the voter list or the TPS data, or type a TPS code (village code + 3 digits).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="290"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="292"/>
         <source>Menyimpan draf…</source>
         <translation>Saving draft…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="292"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="294"/>
         <source>Perubahan belum tersimpan</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="294"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="296"/>
         <source>✓ Draf tersimpan %1 — aman bila listrik padam</source>
         <translation>✓ Draft saved %1 — safe if the power fails</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="298"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="300"/>
         <source>Draf tersimpan otomatis saat Anda mengetik.</source>
         <translation>The draft saves itself as you type.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="304"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="306"/>
         <source>Pilih pindaian atau foto: %1</source>
         <translation>Choose a scan or photo: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="309"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="311"/>
         <source>Pindaian atau foto (%1)</source>
         <translation>Scans or photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="347"/>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="349"/>
         <source>Pendaftaran belum dapat dikirim: betulkan isian bertanda merah.</source>
         <translation>The application cannot be submitted yet: correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="365"/>
+        <source>Kirim pendaftaran?</source>
+        <translation>Submit the application?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="367"/>
+        <source>Kirim pendaftaran %1 sebagai %2?
+
+Setelah dikirim, isian tidak dapat diubah lagi. Periksa dulu dengan KTP-el dan berkas pelamar.</source>
+        <translation>Submit the application of %1 as %2?
+
+Once submitted, it can no longer be changed. Check it against the KTP-el and the applicant&apos;s papers first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="375"/>
+        <source>&amp;Kirim  [Enter]</source>
+        <translation>&amp;Submit  [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/application_page.py" line="377"/>
+        <source>&amp;Periksa lagi  [Esc]</source>
+        <translation>&amp;Check again  [Esc]</translation>
     </message>
 </context>
 <context>
@@ -641,7 +663,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="52"/>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="120"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="124"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
@@ -651,27 +673,27 @@
         <translation>Attach file %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="111"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="115"/>
         <source>✓ berkas terlampir: %1</source>
         <translation>✓ file attached: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="113"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="117"/>
         <source>✓ berkas terlampir</source>
         <translation>✓ file attached</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="116"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="120"/>
         <source>Ganti berkas…</source>
         <translation>Replace file…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="118"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="122"/>
         <source>diterima (kertas)</source>
         <translation>received (paper)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="122"/>
+        <location filename="../../desktop_app/ui/recruitment/documents_section.py" line="126"/>
         <source>belum diterima</source>
         <translation>not received</translation>
     </message>
@@ -939,6 +961,19 @@
     </message>
 </context>
 <context>
+    <name>FillFromNik</name>
+    <message>
+        <location filename="../../desktop_app/ui/nik_fill.py" line="51"/>
+        <source>Isi dari NIK</source>
+        <translation>Fill from NIK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/nik_fill.py" line="54"/>
+        <source>Isi tanggal lahir dan jenis kelamin dari NIK (periksa dengan KTP-el)</source>
+        <translation>Fill date of birth and sex from the NIK (check against the KTP-el)</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="15"/>
@@ -1112,8 +1147,12 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="95"/>
+        <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT.</source>
+        <translation>The date of birth must be a real date, written DD-MM-YYYY or DDMMYYYY.</translation>
+    </message>
+    <message>
         <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT.</source>
-        <translation>The date of birth must be a real date, written DD-MM-YYYY.</translation>
+        <translation type="vanished">The date of birth must be a real date, written DD-MM-YYYY.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="98"/>
@@ -1248,7 +1287,7 @@
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="177"/>
         <source>Pilih TPS tujuan di desa yang sama.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the target TPS in the same village.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="178"/>
@@ -1290,124 +1329,139 @@
         <source>TPS tujuan sama dengan TPS sekarang; pilih TPS yang benar.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="216"/>
+        <source>TMS-8 memindahkan pemilih ke TPS yang benar: catat sebagai pemindahan dengan TPS tujuannya, agar pemilih langsung ditambahkan di sana.</source>
+        <translation>TMS-8 moves the voter to the right TPS: record it as a move with the target TPS, so the voter is added there in the same step.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="221"/>
+        <source>Pemilih yang dipindahkan harus ditambahkan di TPS tujuan TMS-8.</source>
+        <translation>The moved voter must be added at the TPS the TMS-8 names.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="224"/>
+        <source>Pemilih yang dipindahkan dengan TMS-8 harus orang yang sama (NIK sama); orang lain didaftarkan sebagai pemilih baru.</source>
+        <translation>The voter moved by a TMS-8 must be the same person (same NIK); register anyone else as a new voter.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="67"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="68"/>
         <source>Selamat datang di Lapang</source>
         <translation>Welcome to Lapang</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="81"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="83"/>
         <source>Laptop ini belum menyimpan data Lapang. Data pemilih akan disimpan terenkripsi; hanya petugas dengan frasa sandi yang dapat membukanya.</source>
         <translation>This laptop holds no Lapang data yet. Voter data will be stored encrypted; only officers with a passphrase can open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="86"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="88"/>
         <source>&amp;Buat data baru untuk petugas di laptop ini</source>
         <translation>&amp;Create new data for an officer on this laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="88"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="90"/>
         <source>Daftar dengan &amp;kode dari KPU</source>
         <translation>Enrol with a &amp;code from KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="99"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="101"/>
         <source>Mode &amp;demo (data contoh, bukan data asli)</source>
         <translation>&amp;Demo mode (sample data, not real data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="105"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="107"/>
         <source>&amp;Lanjut</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="161"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="163"/>
         <source>Pilih frasa sandi paling sedikit %1 karakter — satu kalimat pendek mudah diingat dan sulit ditebak. Bila lupa, hanya TI KPU yang dapat memulihkan data dengan kunci pemulihan.</source>
         <translation>Choose a passphrase of at least %1 characters — a short sentence is easy to remember and hard to guess. If it is forgotten, only KPU IT can recover the data with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="130"/>
-        <location filename="../../desktop_app/ui/wizard.py" line="182"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="132"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="191"/>
         <source>&amp;Buat dan buka</source>
         <translation>&amp;Create and open</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="92"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="94"/>
         <source>Buat data untuk petugas, lalu daftarkan laptop ini ke server KPU dan unduh daftar pemilih wilayah Anda.</source>
         <translation>Create the officer&apos;s data, then enrol this laptop with the KPU server and download your area&apos;s voter list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="128"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="130"/>
         <source>Buat dan &amp;lanjut</source>
         <translation>Create and &amp;continue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="185"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="194"/>
         <source>&amp;Kembali</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="188"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="197"/>
         <source>Nama &amp;petugas:</source>
         <translation>Officer &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="189"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="198"/>
         <source>&amp;Frasa sandi:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="191"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="200"/>
         <source>&amp;Ulangi frasa sandi:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="214"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="223"/>
         <source>Kekuatan: —</source>
         <translation>Strength: —</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
         <source>lemah</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
         <source>cukup</source>
         <translation>fair</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="218"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="227"/>
         <source>kuat</source>
         <translation>strong</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="220"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="229"/>
         <source>Kekuatan: %1</source>
         <translation>Strength: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="228"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="237"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="232"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="241"/>
         <source>Kedua frasa sandi berbeda; ketik ulang.</source>
         <translation>The two passphrases differ; type them again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="268"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="277"/>
         <source>Membuat data demo: %1 pemilih rekaan di beberapa desa contoh. Semua orang di sini fiktif.
 Untuk membuka lagi nanti: petugas &quot;%2&quot;, frasa sandi &quot;%3&quot;.</source>
         <translation>Creating demo data: %1 invented voters in a few sample villages. Everyone here is fictional.
 To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/wizard.py" line="291"/>
+        <location filename="../../desktop_app/ui/wizard.py" line="300"/>
         <source>Menyiapkan data…</source>
         <translation>Preparing data…</translation>
     </message>
@@ -1840,67 +1894,67 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>NewVoterDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="59"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="55"/>
         <source>Tambah pemilih baru</source>
         <translation>Add a new voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="60"/>
         <source>Orang yang memenuhi syarat tetapi belum ada di daftar. Semua elemen wajib diisi dari KTP-el, KK atau biodata.</source>
         <translation>A qualified person who is not on the list yet. Fill every element from the KTP-el, KK or biodata.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="69"/>
         <source>TPS %1 (%2)</source>
         <translation>TPS %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="81"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="77"/>
         <source>&amp;TPS:</source>
         <translation>&amp;TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="116"/>
         <source>Syarat lain</source>
         <translation>Other requirements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="123"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="119"/>
         <source>Bukan anggota TNI/Polri</source>
         <translation>Not a TNI/Polri member</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="121"/>
         <source>Sudah berhenti dari TNI/Polri (SK pemberhentian)</source>
         <translation>Left TNI/Polri (SK pemberhentian)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="127"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="123"/>
         <source>Anggota TNI/Polri aktif</source>
         <translation>Active TNI/Polri member</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="126"/>
         <source>nomor SK pemberhentian</source>
         <translation>number of the SK pemberhentian</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="127"/>
         <source>Hak pilih &amp;dicabut oleh putusan pengadilan</source>
         <translation>Right to vote &amp;revoked by a court decision</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="134"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="130"/>
         <source>TNI/&amp;Polri:</source>
         <translation>TNI/&amp;Polri:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="136"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="132"/>
         <source>Nomor S&amp;K:</source>
         <translation>S&amp;K number:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="183"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="181"/>
         <source>%n isian belum benar atau belum diisi.</source>
         <translation>
             <numerusform>%n field is wrong or empty.</numerusform>
@@ -1908,7 +1962,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="188"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="186"/>
         <source>Ada %n peringatan. Periksa, lalu Simpan bila data sudah benar.</source>
         <translation>
             <numerusform>%n warning. Check it, then Save if the data is right.</numerusform>
@@ -1916,7 +1970,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="195"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="193"/>
         <source>Semua isian lengkap.</source>
         <translation>Every field is complete.</translation>
     </message>
@@ -2543,112 +2597,116 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Enter the date of birth from the KTP-el: the age is counted from it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="174"/>
         <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT.</source>
-        <translation>The date of birth must be a real date, written DD-MM-YYYY.</translation>
+        <translation type="vanished">The date of birth must be a real date, written DD-MM-YYYY.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="177"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="174"/>
+        <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT.</source>
+        <translation>The date of birth must be a real date, written DD-MM-YYYY or DDMMYYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="178"/>
         <source>Tanggal lahir sesudah hari ini: tidak mungkin. Salin lagi dari KTP-el.</source>
         <translation>The date of birth is after today: impossible. Copy it again from the KTP-el.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="181"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="182"/>
         <source>Isi tanggal keluar dari partai sesuai surat keterangan partai: mantan anggota harus sudah keluar paling singkat 5 tahun.</source>
         <translation>Enter the date the applicant left the party, as the party letter states it: former members must have been out for at least 5 years.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="186"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="187"/>
         <source>Tanggal keluar dari partai harus tanggal yang ada, HH-BB-TTTT.</source>
         <translation>The date of leaving the party must be a real date, DD-MM-YYYY.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="189"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="190"/>
         <source>Tanggal keluar dari partai sesudah tanggal pendaftaran: anggota partai tidak dapat mendaftar.</source>
         <translation>The date of leaving the party is after the registration date: a party member cannot apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="194"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="195"/>
         <source>Keluar dari partai kurang dari %1 tahun sebelum tanggal pendaftaran (PKPU 8/2022 Pasal 35); pendaftaran tidak dapat diterima.</source>
         <translation>Left the party less than %1 years before the registration date (PKPU 8/2022 Article 35); the application cannot be accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="199"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="200"/>
         <source>Pelamar belum berusia %1 tahun pada hari pemungutan suara (%2); pendaftaran tidak dapat diterima.</source>
         <translation>The applicant is not yet %1 on election day (%2); the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="204"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="205"/>
         <source>Usia lebih dari %1 tahun pada hari pemungutan suara. Boleh diterima, tetapi pelamar yang lebih muda diutamakan bila jumlahnya cukup.</source>
         <translation>Older than %1 on election day. May be received, but younger applicants come first if there are enough.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="209"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="210"/>
         <source>Isi alamat sesuai KTP-el.</source>
         <translation>Enter the address on the KTP-el.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="210"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="211"/>
         <source>Isi pekerjaan (tulis &quot;tidak bekerja&quot; bila tidak bekerja).</source>
         <translation>Enter the occupation (write &quot;not working&quot; if none).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="213"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="214"/>
         <source>Pilih pendidikan terakhir yang sudah tamat.</source>
         <translation>Choose the highest completed education.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="216"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="217"/>
         <source>Pendidikan paling rendah SMA atau sederajat; pendaftaran tidak dapat diterima.</source>
         <translation>At least senior high school or equivalent is required; the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="220"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="221"/>
         <source>Pilih desa/kelurahan tempat pelamar tinggal.</source>
         <translation>Choose the village where the applicant lives.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="223"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="224"/>
         <source>Pelamar harus berdomisili di wilayah kerja badan yang dilamar.</source>
         <translation>The applicant must live in the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="227"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="228"/>
         <source>Tanpa nomor HP: sepakati cara lain untuk menghubungi pelamar.</source>
         <translation>No phone number: agree on another way to reach the applicant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="231"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="232"/>
         <source>Nomor HP/telepon harus 8 sampai 15 angka.</source>
         <translation>The phone number must be 8 to 15 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="234"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="235"/>
         <source>Alamat email tidak sah; kosongkan bila tidak ada.</source>
         <translation>The e-mail address is not valid; leave it empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="237"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="238"/>
         <source>Centang setelah pelamar menandatangani pernyataan ini di surat pernyataan.</source>
         <translation>Tick once the applicant has signed this statement in the statement letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="241"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="242"/>
         <source>Belum diterima. Pendaftaran tetap dapat dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Not received. The application can still be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="245"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="246"/>
         <source>Salin nilai ini dari surat keterangan sehat.</source>
         <translation>Copy this value from the health certificate.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="248"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="249"/>
         <source>Di atas batas umum; panitia mempertimbangkannya (surat dokter yang menentukan).</source>
         <translation>Above the usual limit; the panel takes it into account (the doctor&apos;s certificate decides).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="252"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="253"/>
         <source>NIK ini sudah punya pendaftaran lain di laptop ini: %1.</source>
         <translation>This NIK already has another application on this laptop: %1.</translation>
     </message>
@@ -2740,27 +2798,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="161"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="163"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="169"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="172"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="173"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -2959,82 +3017,82 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="60"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="61"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="62"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="79"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="81"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="80"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="82"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="81"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="83"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="82"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="84"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="127"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="129"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="132"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="134"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="136"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="138"/>
         <source>%1 data pemilih diterima, %2 konflik, %3 pengumuman, %4 berkas bukti.</source>
         <translation>%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="143"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="146"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="148"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -3042,7 +3100,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="153"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3050,12 +3108,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SaveCancel</name>
     <message>
-        <location filename="../../desktop_app/ui/dialog_parts.py" line="13"/>
+        <location filename="../../desktop_app/ui/dialog_parts.py" line="22"/>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialog_parts.py" line="22"/>
+        <location filename="../../desktop_app/ui/dialog_parts.py" line="31"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3270,7 +3328,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Date the applicant left the party, as the party letter states it</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="96"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="99"/>
         <source>⛔ %n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
         <translation>
             <numerusform>⛔ %n statement not ticked. Tick once the applicant has signed the statement letter.</numerusform>
@@ -3417,152 +3475,161 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>An element value breaks the rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
         <source>Pemilih ini tidak ada di data KPU.</source>
-        <translation>This voter is not in KPU&apos;s data.</translation>
+        <translation type="vanished">This voter is not in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
         <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
         <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="150"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="154"/>
         <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
         <translation>A voter with this number is already in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
         <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
         <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="154"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="158"/>
+        <source>Pemilih yang ditambahkan di TPS yang benar tidak sampai ke KPU bersama tanda TMS-8-nya.</source>
+        <translation>The voter added at the right TPS did not reach KPU together with its TMS-8 mark.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="162"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="157"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="165"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="171"/>
         <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
         <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="168"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="176"/>
         <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
         <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="174"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
         <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
         <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="182"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="190"/>
         <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
         <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="207"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="199"/>
+        <source>KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. Sebab: %1 Cara memperbaiki: pulihkan baris di TPS lama (P), betulkan sebab di atas, lalu lakukan TMS-8 lagi; baris di TPS baru yang ditolak ini laporkan ke KPU Kabupaten/Kota.</source>
+        <translation>KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 To fix it: restore the row at the old TPS (P), correct the reason above, then do the TMS-8 again; report the refused row at the new TPS to KPU Kabupaten/Kota.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="234"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="211"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="238"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="212"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="213"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="214"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="215"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="242"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="221"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="248"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="228"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="255"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="229"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="256"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="230"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="231"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="232"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="262"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="236"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="237"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="243"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="270"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="284"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="317"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="344"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="292"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3572,67 +3639,72 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="148"/>
+        <source>Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini.</source>
+        <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="298"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="276"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="303"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="286"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="313"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat sinkronisasi (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="290"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="317"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="299"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="326"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="301"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="328"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="302"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="329"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="312"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="339"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="314"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="341"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="323"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="350"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="332"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="359"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="373"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3648,49 +3720,49 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="195"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="197"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="207"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="261"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="210"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="230"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="232"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="255"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="259"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>
@@ -3773,120 +3845,130 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>TmsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="57"/>
         <source>Tandai TMS (tidak memenuhi syarat)</source>
         <translation>Mark TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="73"/>
         <source>nomor TPS, misalnya 004</source>
         <translation>TPS number, e.g. 004</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="74"/>
         <source>&amp;Lampirkan foto/pindaian…</source>
         <translation>&amp;Attach photo/scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="77"/>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="215"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="217"/>
         <source>(tidak wajib)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="84"/>
         <source>&amp;Kode TMS:</source>
         <translation>TMS &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="85"/>
         <source>&amp;Bukti:</source>
         <translation>&amp;Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="86"/>
         <source>&amp;Nomor/keterangan bukti:</source>
         <translation>Evidence &amp;number/note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="87"/>
         <source>TPS t&amp;ujuan:</source>
         <translation>&amp;Target TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="92"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="94"/>
         <source>Foto bukti:</source>
         <translation>Evidence photo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="103"/>
         <source>&amp;Simpan TMS</source>
         <translation>&amp;Save TMS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="150"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
         <source>NIK atau id data lain dari orang yang sama</source>
         <translation>NIK or id of the other record of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="153"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="155"/>
         <source>nomor surat/dokumen, atau keterangan singkat</source>
         <translation>letter/document number, or a short note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="156"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="158"/>
         <source>Tandai TMS-2 pada data yang ganda; data yang benar tetap.</source>
         <translation>Mark TMS-2 on the duplicate record; the right one stays.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="160"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin.</source>
         <translation>Under 17 on election day and never married.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="161"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="163"/>
         <source>Pindah ke luar desa. Pindah TPS di desa yang sama adalah TMS-8.</source>
         <translation>Moved out of the village. A move to another TPS in the same village is TMS-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="166"/>
         <source>Pemilih ditandai TMS-8 di TPS ini dan langsung ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>The voter is marked TMS-8 at this TPS and added right away as a new voter at the target TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="198"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
         <source>Pilih foto atau pindaian bukti</source>
         <translation>Choose a photo or scan of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="200"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
         <source>Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photo or scan (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="203"/>
         <source>Pilih</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="202"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="204"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="203"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="205"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="204"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="206"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="207"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="268"/>
+        <source>Untuk menyimpan: %1</source>
+        <translation>To save: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="295"/>
+        <source>Pilih TPS tujuan di desa yang sama.</source>
+        <translation>Choose the target TPS in the same village.</translation>
     </message>
 </context>
 <context>
@@ -3907,7 +3989,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Nothing has been changed yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ubah_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/ubah_dialog.py" line="68"/>
         <source>Betulkan dulu isian bertanda merah.</source>
         <translation>First correct the fields marked red.</translation>
     </message>
@@ -3989,47 +4071,47 @@ recorded %2 by %3</translation>
 <context>
     <name>VoterForm</name>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="90"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="69"/>
         <source>16 angka dari KK</source>
         <translation>16 digits from the KK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="91"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="70"/>
         <source>16 angka dari KTP-el</source>
         <translation>16 digits from the KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="94"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="73"/>
         <source>HH-BB-TTTT</source>
         <translation>DD-MM-YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="211"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="199"/>
         <source>semula: &lt;s&gt;%1&lt;/s&gt;</source>
         <translation>was: &lt;s&gt;%1&lt;/s&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="212"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="200"/>
         <source>Nilai di daftar sebelum diubah pertama kali</source>
         <translation>The value on the list before the first correction</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="250"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="247"/>
         <source>Ketik 16 angka NIK: tanggal lahir dan jenis kelamin yang dikandungnya tampil di sini.</source>
         <translation>Type the 16-digit NIK: the birth date and sex it encodes appear here.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="258"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="256"/>
         <source>NIK ini tidak sah; lihat pesan di bawah.</source>
         <translation>This NIK is not valid; see the message below.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="265"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="258"/>
         <source> atau </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_form.py" line="268"/>
+        <location filename="../../desktop_app/ui/voter_form.py" line="261"/>
         <source>Menurut NIK: lahir %1 · %2 · kecamatan asal %3</source>
         <translation>From the NIK: born %1 · %2 · first registered in kecamatan %3</translation>
     </message>

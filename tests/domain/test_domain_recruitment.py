@@ -177,6 +177,16 @@ def test_health_values():
     assert codes(make_applicant(kesehatan=HealthValues()), rules=optional) == ()
 
 
+def test_health_values_are_not_required_while_the_health_letter_is_missing():
+    no_letter = make_applicant(kesehatan=HealthValues())
+    no_letter.documents.discard(Document.SURAT_KETERANGAN_SEHAT)
+    # The letter is missing (a document, receivable); its values cannot be asked for.
+    assert codes(no_letter) == ("document.missing",)
+    high = HealthValues(sistolik=160)  # a value typed anyway is still looked at
+    with_value = make_applicant(kesehatan=high, documents=set(no_letter.documents))
+    assert codes(with_value) == ("document.missing", "health.above_limit")
+
+
 @pytest.mark.parametrize(
     ("overrides", "expected"),
     [

@@ -9,7 +9,7 @@ import hashlib
 import uuid
 
 from desktop_app.sync import protocol as p
-from sync_server.rules import server_today
+from sync_server.rules import server_today, unknown_voter
 from tests.sync_server.application_helpers import submission, synthetic_nik
 from tests.sync_server.sync_helpers import LiveServer, baru_payload
 
@@ -122,7 +122,8 @@ def test_application_inside_the_party_cooloff_is_refused(live_server: LiveServer
 
 def test_tms_rules_say_nothing_about_voters_outside_the_devices_area(live_server) -> None:
     # A device for one TPS learns nothing about other TPSs' voters from which rule refused:
-    # a married voter elsewhere is outside_area, not "married"; a TMS-2 naming a voter
+    # a married voter elsewhere is unknown_voter, word for word as an id KPU never had (not
+    # "married", not even "outside the area"); a TMS-2 naming a voter
     # elsewhere is judged as the laptop judges it (not on its list: the photo is needed).
     here = live_server.voters[0].tps_id
     elsewhere = f"{here.rsplit('.', 1)[0]}.002"
@@ -137,6 +138,7 @@ def test_tms_rules_say_nothing_about_voters_outside_the_devices_area(live_server
     )
     dev = live_server.device(area=here)
     probe = _push_one(dev, _tms(dev, married, 3, "dokumen_tanggal_lahir", "KK", PHOTO_SHA))
-    assert probe.status is S.REFUSED and probe.reason == "outside_area"
+    assert probe.status is S.REFUSED and probe.reason == "unknown_voter"
+    assert probe.message == unknown_voter().message
     result = _push_one(dev, _tms(dev, inside, 2, "data_ganda", married))
     assert result.status is S.REFUSED and "tms.attachment_required" in result.message

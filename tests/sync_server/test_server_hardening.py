@@ -19,17 +19,17 @@ import pytest
 
 from desktop_app.sync import protocol as p
 from sync_server.app import create_app
-from sync_server.config import ServerConfig
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer, serve
 
 _HOST = "127.0.0.1"
 
 
 @pytest.fixture()
-def strict_server(server_config: ServerConfig) -> Iterator[str]:
-    """A server with short stall limits (the real ones are tens of seconds)."""
+def strict_server(live_server: LiveServer) -> Iterator[str]:
+    """A server with short stall limits (the real ones are tens of seconds), on the live
+    server's database: a device enrolled there is known here too."""
     config = dataclasses.replace(
-        server_config, body_idle_seconds=0.5, body_min_bytes_per_second=1000
+        live_server.config, body_idle_seconds=0.5, body_min_bytes_per_second=1000
     )
     app = create_app(config)
     server, thread, url = serve(app, header_seconds=0.6)
@@ -51,6 +51,12 @@ def _head(path: str, **headers: str) -> bytes:
     lines = [f"POST {path} HTTP/1.1", f"Host: {_HOST}"]
     lines += [f"{name.replace('_', '-')}: {value}" for name, value in headers.items()]
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+def _claimed_by(dev: DeviceClient, path: str) -> dict[str, str]:
+    """Signing headers that name an enrolled device, so the server reads the body (their
+    signature is for an empty body: these bodies are never complete anyway)."""
+    return p.sign_request(dev.key, "POST", path, dev.device_id, b"")
 
 
 def _answer(sock: socket.socket) -> tuple[int, bytes]:
@@ -79,9 +85,15 @@ def _error(body: bytes) -> p.ProtocolError:
 
 
 def test_declared_oversize_body_is_refused_before_it_is_sent(live_server: LiveServer) -> None:
+    claim = _claimed_by(live_server.device(), "/v1/push")
     with _connect(live_server.url) as sock:
         sock.sendall(
-            _head("/v1/push", Content_Type=p.MEDIA_TYPE, Content_Length=str(50 * 1024 * 1024))
+            _head(
+                "/v1/push",
+                Content_Type=p.MEDIA_TYPE,
+                Content_Length=str(50 * 1024 * 1024),
+                **claim,
+            )
         )
         started = time.monotonic()
         status, body = _answer(sock)  # no body byte was sent
@@ -93,8 +105,11 @@ def test_chunked_body_is_cut_off_at_the_limit(live_server: LiveServer) -> None:
     """No Content-Length: the server counts while reading and stops at the limit."""
     block = b"\0" * 65536
     sent = 0
+    claim = _claimed_by(live_server.device(), "/v1/push")
     with _connect(live_server.url) as sock:
-        sock.sendall(_head("/v1/push", Content_Type=p.MEDIA_TYPE, Transfer_Encoding="chunked"))
+        sock.sendall(
+            _head("/v1/push", Content_Type=p.MEDIA_TYPE, Transfer_Encoding="chunked", **claim)
+        )
         sock.settimeout(0.05)
         while True:
             try:
@@ -113,9 +128,10 @@ def test_chunked_body_is_cut_off_at_the_limit(live_server: LiveServer) -> None:
     assert status == 413 and type(_error(body)) is p.BodyTooLarge
 
 
-def test_stalled_body_is_dropped_with_408(strict_server: str) -> None:
+def test_stalled_body_is_dropped_with_408(strict_server: str, live_server: LiveServer) -> None:
+    claim = _claimed_by(live_server.device(), "/v1/push")
     with _connect(strict_server) as sock:
-        sock.sendall(_head("/v1/push", Content_Type=p.MEDIA_TYPE, Content_Length="100"))
+        sock.sendall(_head("/v1/push", Content_Type=p.MEDIA_TYPE, Content_Length="100", **claim))
         sock.sendall(b"x" * 10)  # ... and nothing more
         started = time.monotonic()
         status, body = _answer(sock)
@@ -125,10 +141,13 @@ def test_stalled_body_is_dropped_with_408(strict_server: str) -> None:
     assert 0.4 < time.monotonic() - started < 5
 
 
-def test_trickled_body_below_the_minimum_rate_is_dropped(strict_server: str) -> None:
+def test_trickled_body_below_the_minimum_rate_is_dropped(
+    strict_server: str, live_server: LiveServer
+) -> None:
     # 2000 bytes at >= 1000 B/s after 0.5 s of grace: done by 2.5 s, or refused.
+    claim = _claimed_by(live_server.device(), "/v1/push")
     with _connect(strict_server) as sock:
-        sock.sendall(_head("/v1/push", Content_Type=p.MEDIA_TYPE, Content_Length="2000"))
+        sock.sendall(_head("/v1/push", Content_Type=p.MEDIA_TYPE, Content_Length="2000", **claim))
         sock.settimeout(0.2)
         started = time.monotonic()
         status = 0

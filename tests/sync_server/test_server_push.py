@@ -3,6 +3,7 @@ request refused with a clear JSON error, nothing stored, and the server still se
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 import uuid
@@ -11,6 +12,7 @@ import zlib
 import pytest
 import requests
 
+from desktop_app.domain.voter import imported_voter_id
 from desktop_app.sync import protocol as p
 from desktop_app.synthetic.generator import generate_voters
 from tests.sync_server.sync_helpers import (
@@ -22,6 +24,7 @@ from tests.sync_server.sync_helpers import (
 )
 
 S = p.ChangeStatus
+_TMS_DEATH = {"code": 1, "evidence_type": "surat_keterangan_kematian", "evidence_ref": "SKK-1"}
 
 
 def _error(response: requests.Response) -> p.ProtocolError:
@@ -224,9 +227,63 @@ def test_one_bad_change_is_quarantined_and_the_rest_flow(live_server: LiveServer
         [dev.change("sesuai", uuid.uuid4().hex, seq=3) | {"change_id": refused[1]["change_id"]}]
     )
     assert (again.results[0].status, again.results[0].reason) == (S.REFUSED, "unknown_voter")
-    # Another area's device cannot touch these voters.
+    # Another area's device cannot touch these voters; to it they do not exist.
     foreign = outsider.push([outsider.change("sesuai", live_server.voter_id(0))])
-    assert (foreign.results[0].status, foreign.results[0].reason) == (S.REFUSED, "outside_area")
+    assert (foreign.results[0].status, foreign.results[0].reason) == (S.REFUSED, "unknown_voter")
+
+
+def test_a_guessed_voter_id_tells_nothing_about_voters_elsewhere(
+    live_server: LiveServer, demo_regions
+) -> None:
+    """Voter ids derive from the DPID, so a laptop can guess them. Whether a guess names a
+    voter in another area or nobody, the answer is the same, word for word, for every op, and
+    for a baru under that id too."""
+    outsider = live_server.device(area="14.01.04")  # kecamatan XIII Koto Kampar
+    elsewhere = live_server.voter_id(0)  # a voter of 14.01.01
+    nobody = imported_voter_id(dataclasses.replace(live_server.voters[0], dpid="9999999999"))
+    assert not any(page.voters for page in outsider.pull_all())  # its area has none
+
+    def answers(voter_id: str) -> list[tuple[object, ...]]:
+        result = outsider.push(
+            [
+                outsider.change("sesuai", voter_id),
+                outsider.change("restore", voter_id),
+                outsider.change(
+                    "ubah",
+                    voter_id,
+                    {"changes": {"rt": "009"}, "original": {"rt": "001"}},
+                    base_version=99,
+                ),
+                outsider.change("tms", voter_id, _TMS_DEATH),
+            ]
+        )
+        return [(r.status, r.reason, r.permanent, r.message) for r in result.results]
+
+    probe_existing, probe_nobody = answers(elsewhere), answers(nobody)
+    assert probe_existing == probe_nobody
+    assert {a[:2] for a in probe_existing} == {(S.REFUSED, "unknown_voter")}
+    rows = [r for r in demo_regions if r[0].startswith(AREA) or r[0] in ("14", "14.01")]
+    person = list(generate_voters(rows, 1, seed=5, election_date=ELECTION))[0]
+
+    def baru(voter_id: str, tps_id: str) -> tuple[object, ...]:
+        change = outsider.change("baru", voter_id, baru_payload(person, tps_id), base_version=None)
+        result = outsider.push([change]).results[0]
+        return (result.status, result.reason, result.message)
+
+    inside = live_server.device()
+    made = uuid.uuid4().hex  # a new voter of 14.01.01, added by a laptop there
+    new_voter = inside.change("baru", made, baru_payload(person), base_version=None)
+    assert inside.push([new_voter]).results[0].status is S.ACCEPTED
+    # At a TPS outside the outsider's area: refused alike, whether the id is taken or not.
+    theirs, fresh = "14.01.01.2009.001", uuid.uuid4().hex
+    assert baru(made, theirs) == baru(fresh, theirs)
+    assert baru(made, theirs)[1] == "outside_area"
+    # Under one of KPU's list ids (guessable): refused alike; the app never makes such an id.
+    own = "14.01.04.2004.001"
+    assert baru(elsewhere, own) == baru(nobody, own)
+    assert baru(elsewhere, own)[1] == "invalid_value"
+    with live_server.repo.transaction(write=False) as tx:  # nothing was created
+        assert [tx.voter(i) for i in (fresh, nobody)] == [None, None]
 
 
 def test_new_voter_is_created_once(live_server: LiveServer, demo_regions) -> None:

@@ -97,6 +97,21 @@ def tick_documents(page: ApplicationPage, *documents: str) -> None:
         page.form.documents.received[document].setChecked(True)
 
 
+def answer_confirmation(qtbot, page: ApplicationPage, key=Qt.Key.Key_Return) -> None:
+    """Answer "Kirim pendaftaran?" from the keyboard: Enter sends, Esc goes back."""
+    qtbot.waitUntil(lambda: page.confirm_box is not None and page.confirm_box.isVisible())
+    box = page.confirm_box
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    qtbot.keyClick(box.focusWidget() or box, key)
+
+
+def send(qtbot, page: ApplicationPage) -> None:
+    """Kirim, and confirm (call inside ``qtbot.waitSignal(page.submitted)``)."""
+    page.submit_button.click()
+    answer_confirmation(qtbot, page)
+
+
 def wait_saved(qtbot, window, page: ApplicationPage) -> None:
     qtbot.waitUntil(
         lambda: not page.has_unsaved_changes and window.tasks.pending == 0, timeout=5000

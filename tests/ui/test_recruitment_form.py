@@ -16,6 +16,7 @@ from tests.ui.recruitment_helpers import (
     DESA,
     NIK,
     TPS,
+    answer_confirmation,
     attach_photo,
     choose,
     fill_identity,
@@ -23,6 +24,7 @@ from tests.ui.recruitment_helpers import (
     new_form,
     open_window,
     pick_file,
+    send,
     tick_documents,
     type_into,
     wait_saved,
@@ -88,6 +90,7 @@ def test_fill_autosave_reopen_submit_and_receipt(qtbot, window, listed_dir, tmp_
         qtbot.keyClick(
             page.form.fields["nama"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
         )
+        answer_confirmation(qtbot, page)
     number = done.args[0].result.application_no
     assert number.startswith("PPS-")
     assert number in page.receipt.text.text()
@@ -125,7 +128,7 @@ def test_tps_bodies_pick_a_tps_or_the_desa_before_pps_places_them(qtbot, window)
     fill_requirements(qtbot, page)
     tick_documents(page, "ktp_el")
     with qtbot.waitSignal(page.submitted, timeout=5000) as done:
-        page.submit_button.click()
+        send(qtbot, page)
     assert done.args[0].application.area_code == DESA
     rec.close()
 
@@ -170,7 +173,7 @@ def test_bad_input_gets_clear_messages_and_blocks_only_what_the_rules_block(
     assert "Boleh dikirim" in page.summary.text()
     assert "Belum dapat dikirim" not in page.summary.text()
     with qtbot.waitSignal(page.submitted, timeout=5000) as done:
-        page.submit_button.click()
+        send(qtbot, page)
     missing = done.args[0].result.missing_documents
     assert "ijazah" in missing and "ktp_el" not in missing
     assert "surat_keterangan_partai" not in missing  # not an ex-party member

@@ -21,6 +21,7 @@ from tests.ui.recruitment_helpers import (
     new_form,
     open_window,
     pick_file,
+    send,
     type_into,
     wait_saved,
 )
@@ -28,7 +29,7 @@ from tests.ui.recruitment_helpers import (
 
 def _submit(qtbot, page):
     with qtbot.waitSignal(page.submitted, timeout=5000) as done:
-        page.submit_button.click()
+        send(qtbot, page)
     return done.args[0]
 
 

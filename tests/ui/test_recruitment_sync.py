@@ -37,6 +37,7 @@ from tests.ui.recruitment_helpers import (
     fill_requirements,
     open_window,
     pick_file,
+    send,
     tick_documents,
     wait_saved,
 )
@@ -115,7 +116,7 @@ def test_application_reaches_kpu_and_outcomes_come_back(
     attach_photo(qtbot, page, tmp_path)
     wait_saved(qtbot, window, page)
     with qtbot.waitSignal(page.submitted, timeout=5000) as done:
-        page.submit_button.click()
+        send(qtbot, page)
     number = done.args[0].result.application_no
     wait_idle(qtbot, window)
     receipt = tmp_path / "tanda_terima.pdf"

@@ -24,6 +24,7 @@ from tests.ui.recruitment_helpers import (
     fill_requirements,
     new_form,
     open_window,
+    send,
     type_into,
     wait_saved,
 )
@@ -86,7 +87,7 @@ def test_the_list_filters_by_body_state_area_and_text(qtbot, window):
     fill_identity(qtbot, page)
     fill_requirements(qtbot, page)
     with qtbot.waitSignal(page.submitted, timeout=5000):
-        page.submit_button.click()
+        send(qtbot, page)
     page.receipt.new_button.click()
     page = rec.page
     page.body.setCurrentIndex(page.body.findData(AdhocBody.KPPS.name))

@@ -143,9 +143,9 @@ def test_refusals_show_in_the_history_with_their_reasons(qtbot, tmp_path, server
     assert runs.item(1, 1).text() == "pendaftaran"
     refused = history.runs.refused.model_
     reasons = {refused.item(r, 2).text() for r in range(refused.rowCount())}
-    assert "Pemilih ini tidak ada di data KPU." in reasons
+    assert "Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini." in reasons
     # The bad value is worded as the desk words that finding while typing, in Indonesian.
-    (worded,) = reasons - {"Pemilih ini tidak ada di data KPU."}
+    (worded,) = reasons - {"Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini."}
     assert "[" not in worded and "jenis_kelamin" not in worded and worded
     who = {refused.item(r, 0).text() for r in range(refused.rowCount())}
     assert "(tidak ada di laptop ini)" in who  # the voter KPU does not have

@@ -64,6 +64,7 @@ from desktop_app.sync.protocol.constants import (
     MAX_BODY_BYTES,
     MAX_CHUNK_BYTES,
     MAX_INFLATED_BYTES,
+    MAX_JSON_DEPTH,
     MAX_SEQ,
     MAX_VERSION,
     MEDIA_TYPE,
@@ -75,6 +76,7 @@ from desktop_app.sync.protocol.decoding import (
     b64u_decode,
     decompress,
     iso_to_ms,
+    json_depth,
     loads_json,
 )
 from desktop_app.sync.protocol.encoding import (
@@ -187,6 +189,7 @@ __all__ = [
     "MAX_BODY_BYTES",
     "MAX_CHUNK_BYTES",
     "MAX_INFLATED_BYTES",
+    "MAX_JSON_DEPTH",
     "MAX_SEQ",
     "MAX_VERSION",
     "MEDIA_TYPE",
@@ -226,6 +229,7 @@ __all__ = [
     "is_sha256_hex",
     "iso_to_ms",
     "load_public_key",
+    "json_depth",
     "loads_json",
     "ms_to_iso",
     "new_nonce",

@@ -18,6 +18,10 @@ HEADER_SIGNATURE = "X-Lapang-Signature"
 CLOCK_SKEW_SECONDS = 300
 MAX_BODY_BYTES = 1 << 20  # compressed request body
 MAX_INFLATED_BYTES = 8 << 20  # a 1 MiB body must not inflate into memory exhaustion
+# Arrays and objects nested deeper than this are refused unparsed. v1 documents nest five
+# levels at most (a push row's application payload and its attachments); Python's parser
+# exhausts its stack near 1000.
+MAX_JSON_DEPTH = 32
 MAX_BATCH_CHANGES = 1000
 MAX_CHUNK_BYTES = 256 << 10
 MAX_ATTACHMENT_BYTES = 20 << 20

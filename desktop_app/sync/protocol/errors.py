@@ -3,7 +3,6 @@ the same ``ProtocolError`` subclass on the client."""
 
 from __future__ import annotations
 
-import json
 from typing import Any, ClassVar
 
 from desktop_app.sync.protocol.encoding import _dumps
@@ -43,12 +42,16 @@ class ProtocolError(Exception):
 
     @staticmethod
     def from_response(status: int, body: bytes) -> ProtocolError:
-        """The exception a client raises for an error response (unknown codes keep the status)."""
+        """The exception a client raises for an error response (unknown codes keep the status).
+        The body is read with the protocol's bounded decoder: a proxy or a hostile server can
+        answer anything, a few KB of ``[`` included."""
+        from desktop_app.sync.protocol.decoding import loads_json  # it imports this module
+
         try:
-            err = json.loads(body)["error"]
+            err = loads_json(body)["error"]
             code, message = str(err["code"]), str(err["message"])
             details = {k: v for k, v in err.items() if k not in ("code", "message", "retryable")}
-        except (ValueError, KeyError, TypeError):
+        except (ProtocolError, KeyError, TypeError):
             if status >= 500:
                 return ServerError(f"The server failed (HTTP {status}); try again later.")
             return ProtocolError(f"Unexpected answer from the server (HTTP {status}).")

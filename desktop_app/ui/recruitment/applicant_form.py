@@ -12,9 +12,11 @@ from collections.abc import Callable
 
 from desktop_app.domain.eligibility import age_on
 from desktop_app.domain.findings import Finding, Severity, error
-from desktop_app.domain.nik import InvalidNik, birth_date_candidates, parse_nik
-from desktop_app.domain.recruitment import Applicant, HealthValues, Pendidikan
+from desktop_app.domain.recruitment import Applicant, Document, HealthValues, Pendidikan
 from desktop_app.ui import labels
+from desktop_app.ui.date_field import InvalidDateText, date_edit, parse_date
+from desktop_app.ui.dialog_parts import chain_tab_order
+from desktop_app.ui.nik_fill import FillFromNik, NikReading, read_nik
 from desktop_app.ui.qt import (
     QComboBox,
     QFont,
@@ -23,7 +25,6 @@ from desktop_app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -36,7 +37,6 @@ from desktop_app.ui.recruitment.fields import (
     line_edit,
 )
 from desktop_app.ui.recruitment.statements_section import StatementsSection
-from desktop_app.ui.voter_form import InvalidDateText, parse_date
 
 IDENTITY = (
     "nik",
@@ -74,19 +74,11 @@ class ApplicantForm(QWidget):
         identity = QGroupBox(self.tr("Identitas pelamar (sesuai KTP-el)"), self)
         form = QFormLayout(identity)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.fill_from_nik = QPushButton(self.tr("Isi dari NIK"), self)
-        self.fill_from_nik.setObjectName("fillFromNik")
-        self.fill_from_nik.setToolTip(
-            self.tr("Isi tanggal lahir dan jenis kelamin dari NIK (periksa dengan KTP-el)")
-        )
-        self.fill_from_nik.clicked.connect(self._fill_from_nik)
         editors: dict[str, QWidget] = {
             "nik": line_edit("[0-9]{0,16}", self.tr("16 angka dari KTP-el")),
             "nama": line_edit(),
             "tempat_lahir": line_edit(),
-            "tanggal_lahir": line_edit(
-                "[0-9]{0,2}(-[0-9]{0,2}(-[0-9]{0,4})?)?", self.tr("HH-BB-TTTT")
-            ),
+            "tanggal_lahir": date_edit(self.tr("HH-BB-TTTT")),
             "jenis_kelamin": self._combo(
                 labels.JENIS_KELAMIN, lambda v: labels.choice(labels.JENIS_KELAMIN, v)
             ),
@@ -100,6 +92,10 @@ class ApplicantForm(QWidget):
             "email": line_edit(placeholder=self.tr("tidak wajib")),
         }
         editors["nik"].setFont(QFont("monospace"))
+        self.fill_from_nik = FillFromNik(
+            editors["tanggal_lahir"], editors["jenis_kelamin"], parent=self
+        )
+        self.fill_from_nik.filled.connect(self._filled_from_nik)
         for name in IDENTITY:
             editor = editors[name]
             editor.setObjectName(name)
@@ -112,6 +108,9 @@ class ApplicantForm(QWidget):
             self.rows[name] = row
             self.fields[name] = editor
             self._connect(name, editor)
+        # The NIK's note and both rows' findings change with every keystroke there.
+        self.rows["nik"].reserve(note_lines=2, message_lines=1)
+        self.rows["tanggal_lahir"].reserve(note_lines=1, message_lines=1)
         self.rows["domisili_kode"].set_note(
             self.tr("Pelamar harus tinggal di wilayah kerja badan yang dilamar.")
         )
@@ -158,6 +157,10 @@ class ApplicantForm(QWidget):
         self.documents = DocumentsSection(self)
         self.documents.toggled.connect(lambda key: self._touch(f"documents.{key}"))
         self.documents.attach_requested.connect(self.attach_requested)
+        # "Centang semua" says the surat pernyataan is signed: the letter is then in hand too.
+        self.statements.all_statements.clicked.connect(
+            lambda: self.documents.received[str(Document.SURAT_PERNYATAAN)].setChecked(True)
+        )
 
         left = QVBoxLayout()
         left.addWidget(identity)
@@ -179,6 +182,17 @@ class ApplicantForm(QWidget):
         self.fields["jenis_kelamin"].currentIndexChanged.connect(lambda _i: self._show_nik_note())
         self._show_nik_note()
         self._show_age_note()
+        # Column by column, each top to bottom, as the form is read.
+        chain_tab_order(
+            [
+                self.fields["nik"],
+                self.fill_from_nik,
+                *(self.fields[name] for name in IDENTITY[1:]),
+                *(self.fields[f"kesehatan.{name}"] for name in HEALTH),
+                *self.statements.tab_chain(),
+                *self.documents.tab_chain(),
+            ]
+        )
 
     def _combo(self, table: dict, text_of) -> QComboBox:
         combo = QComboBox(self)
@@ -355,24 +369,19 @@ class ApplicantForm(QWidget):
         )
 
     # -- hints ------------------------------------------------------------------------------------
-    def _nik_birth_dates(self) -> tuple[list[dt.date], str | None]:
-        """The birth dates the NIK can stand for that make an adult applicant, and its sex."""
-        try:
-            info = parse_nik(self.text("nik"))
-        except InvalidNik:
-            return [], None
-        dates = [
-            d
-            for d in birth_date_candidates(info, self._election_date)
-            if 17 <= age_on(d, self._election_date) <= 100
-        ]
-        return dates, info.jenis_kelamin
+    def _nik_reading(self) -> NikReading | None:
+        """What the NIK says, with only the birth dates that make an adult applicant."""
+        election = self._election_date
+        return read_nik(
+            self.text("nik"), election, lambda born: 17 <= age_on(born, election) <= 100
+        )
 
     def _show_nik_note(self) -> None:
         row = self.rows["nik"]
         text = self.text("nik")
-        self.fill_from_nik.setVisible(False)
+        editable = not self.fields["nik"].isReadOnly()
         if len(text) < 16:
+            self.fill_from_nik.offer(None, editable)
             row.set_note(
                 self.tr(
                     "NIK memuat tanggal lahir dan jenis kelamin (tanggal + 40 untuk perempuan); "
@@ -380,32 +389,23 @@ class ApplicantForm(QWidget):
                 )
             )
             return
-        dates, sex = self._nik_birth_dates()
-        if sex is None:
+        reading = self._nik_reading()
+        self.fill_from_nik.offer(reading, editable)
+        if reading is None:
             row.set_note("")
             return
-        born = self.tr(" atau ").join(wording.format_date(d) for d in dates) or self.tr(
+        born = self.tr(" atau ").join(wording.format_date(d) for d in reading.dates) or self.tr(
             "(tanggal tidak wajar untuk pelamar)"
         )
         row.set_note(
             self.tr("Menurut NIK: lahir %1 · %2")
             .replace("%1", born)
-            .replace("%2", labels.choice(labels.JENIS_KELAMIN, sex))
+            .replace("%2", labels.choice(labels.JENIS_KELAMIN, reading.jenis_kelamin))
         )
-        empty = not self.text("tanggal_lahir") or not self.text("jenis_kelamin")
-        editable = not self.fields["nik"].isReadOnly()
-        self.fill_from_nik.setVisible(len(dates) == 1 and empty and editable)
 
-    def _fill_from_nik(self) -> None:
-        dates, sex = self._nik_birth_dates()
-        if len(dates) != 1 or sex is None:
-            return
-        if not self.text("tanggal_lahir"):
-            self.fields["tanggal_lahir"].setText(wording.format_date(dates[0]))
-            self._touch("tanggal_lahir")
-        if not self.text("jenis_kelamin"):
-            combo = self.fields["jenis_kelamin"]
-            combo.setCurrentIndex(combo.findData(sex))
+    def _filled_from_nik(self, names: list[str]) -> None:
+        for name in names:
+            self._touch(name)
         self._show_nik_note()
 
     def _show_age_note(self) -> None:

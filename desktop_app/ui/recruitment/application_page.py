@@ -27,6 +27,7 @@ from desktop_app.ui.qt import (
     QHBoxLayout,
     QKeySequence,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     Qt,
@@ -77,6 +78,7 @@ class ApplicationPage(QWidget):
         self._tried = False
         self._duplicates: tuple[ops.OtherApplication, ...] = ()
         self._duplicates_nik = ""
+        self.confirm_box: QMessageBox | None = None  # "Kirim pendaftaran?" while it is asked
 
         self.body = QComboBox(self)
         self.body.setObjectName("body")
@@ -350,6 +352,47 @@ class ApplicationPage(QWidget):
             self.save_now()  # keep what was typed
             return
         self.error.show_text("")
+        self._confirm_submit()
+
+    def _confirm_submit(self) -> None:
+        """A submitted form can never change: ask first, answerable from the keyboard (Enter
+        sends, Esc goes back to the form as it was)."""
+        if self.confirm_box is not None:
+            return
+        applicant = self.applicant()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Kirim pendaftaran?"),
+            self.tr(
+                "Kirim pendaftaran %1 sebagai %2?\n\nSetelah dikirim, isian tidak dapat "
+                "diubah lagi. Periksa dulu dengan KTP-el dan berkas pelamar."
+            )
+            .replace("%1", applicant.nama or "-")
+            .replace("%2", wording.body_label(self.current_body())),
+            parent=self,
+        )
+        box.setObjectName("confirmSubmit")
+        send = box.addButton(self.tr("&Kirim  [Enter]"), QMessageBox.ButtonRole.AcceptRole)
+        send.setObjectName("confirmSend")
+        back = box.addButton(self.tr("&Periksa lagi  [Esc]"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("confirmBack")
+        box.setDefaultButton(send)
+        box.setEscapeButton(back)
+
+        def answered(_result: int) -> None:
+            self.confirm_box = None
+            box.deleteLater()
+            if box.clickedButton() is send:
+                self._send()
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        fit_dialog(box)
+        box.open()
+
+    def _send(self) -> None:
+        if self.submitted_application is not None or checking.blocking(self.validate()):
+            return
         self._timer.stop()
         self._dirty = False
         self.submit_button.setEnabled(False)

@@ -67,6 +67,10 @@ class DocumentsSection(QGroupBox):
         self._refresh(key)
         self.toggled.emit(key)
 
+    def tab_chain(self) -> list[QWidget]:
+        """Row by row: the tick, then its attach button."""
+        return [w for key in self.received for w in (self.received[key], self.attach[key])]
+
     # -- values -----------------------------------------------------------------------------------
     def documents(self) -> set[str]:
         return {key for key, box in self.received.items() if box.isChecked()}

@@ -38,6 +38,18 @@ def line_edit(pattern: str | None = None, placeholder: str = "") -> QLineEdit:
     return edit
 
 
+def _steady_height(editor: QWidget) -> None:
+    """The coloured frame of a finding is a style sheet, and a styled editor is not as tall as
+    a native one: fix the height to the taller, so a frame appearing as the officer types does
+    not move the fields below."""
+    heights = []
+    for style in ("", ERROR_STYLE):
+        editor.setStyleSheet(style)
+        heights.append(editor.sizeHint().height())
+    editor.setStyleSheet("")
+    editor.setFixedHeight(max(heights))
+
+
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -57,8 +69,11 @@ class FieldRow(QWidget):
         super().__init__(parent)
         self.editor = editor
         self._read_only = False
+        self._reserved = False
         self._severities: Mapping[QWidget, Severity] = {}
         self.editors = [editor, *(w for w in beside if isinstance(w, QLineEdit | QComboBox))]
+        for widget in self.editors:
+            _steady_height(widget)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(editor, 1 if stretch else 0)
@@ -83,9 +98,29 @@ class FieldRow(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.message)
 
+    def reserve(self, note_lines: int, message_lines: int) -> None:
+        """Keep room for this many lines of note and of findings even while they are empty, so
+        that text appearing as the officer types does not push the fields below away from
+        where the officer is about to click."""
+        self._reserved = True
+        # Measured on sample text as it will be shown: the marks of a finding may come from a
+        # fallback font taller than the label's own.
+        samples = (
+            (self.note, "\n".join(["X"] * note_lines)),
+            (self.message, "".join(f"<div>{mark} X</div>" for mark in ("⛔", "⚠")[:message_lines])),
+        )
+        for label, sample in samples:
+            probe = QLabel()
+            probe.setFont(label.font())
+            probe.setTextFormat(label.textFormat())
+            probe.setText(sample)
+            label.setMinimumHeight(probe.sizeHint().height())
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setVisible(True)
+
     def set_note(self, text: str) -> None:
         self.note.setText(text)
-        self.note.setVisible(bool(text))
+        self.note.setVisible(self._reserved or bool(text))
 
     def show_findings(
         self,
@@ -106,7 +141,7 @@ class FieldRow(QWidget):
         self._severities = dict(per_editor)
         self._restyle()
         self.message.setText("".join(lines))
-        self.message.setVisible(bool(lines))
+        self.message.setVisible(self._reserved or bool(lines))
 
     def set_read_only(self, read_only: bool) -> None:
         """A submitted form: the values stay readable and selectable on a grey ground."""

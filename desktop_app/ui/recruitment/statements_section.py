@@ -68,6 +68,9 @@ class StatementsSection(QGroupBox):
         self.message.setVisible(False)
         layout.addWidget(self.message)
 
+    def tab_chain(self) -> list[QWidget]:
+        return [self.all_statements, *self.boxes.values(), self.ex_party]
+
     def tick_all(self) -> None:
         for box in self.boxes.values():
             box.setChecked(True)

@@ -172,7 +172,8 @@ _FINDINGS = {
         "RecruitmentFindings", "Isi tanggal lahir dari KTP-el: usia dihitung darinya."
     ),
     "tanggal_lahir.invalid": QT_TRANSLATE_NOOP(
-        "RecruitmentFindings", "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT."
+        "RecruitmentFindings",
+        "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT.",
     ),
     "tanggal_lahir.future": QT_TRANSLATE_NOOP(
         "RecruitmentFindings",

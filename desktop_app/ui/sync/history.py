@@ -45,7 +45,9 @@ def _refused_rows(changes: tuple[ops.RefusedChange, ...] | list[ops.RefusedChang
             [
                 who,
                 operation_text(change.entity, change.op),
-                refusal_text(change.refusal_code, change.refusal_reason, change.entity),
+                refusal_text(
+                    change.refusal_code, change.refusal_reason, change.entity, move=change.move
+                ),
                 local_time_text(change.refused_at),
             ],
             False,

@@ -143,13 +143,21 @@ _REFUSALS = {
     ),
     "invalid_payload": QT_TRANSLATE_NOOP("Sync", "Isi perubahan tidak lengkap."),
     "invalid_value": QT_TRANSLATE_NOOP("Sync", "Ada nilai elemen yang tidak memenuhi aturan."),
-    "unknown_voter": QT_TRANSLATE_NOOP("Sync", "Pemilih ini tidak ada di data KPU."),
+    # KPU answers alike for a voter it lacks and one outside the laptop's area (a laptop must
+    # not learn which voters exist elsewhere): the wording holds for both.
+    "unknown_voter": QT_TRANSLATE_NOOP(
+        "Sync", "Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini."
+    ),
     "outside_area": QT_TRANSLATE_NOOP(
         "Sync", "Pemilih atau TPS ini di luar wilayah tugas laptop ini."
     ),
     "entity_exists": QT_TRANSLATE_NOOP("Sync", "Pemilih dengan nomor ini sudah ada di data KPU."),
     "bad_base_version": QT_TRANSLATE_NOOP(
         "Sync", "Data pemilih di laptop lebih baru daripada di KPU."
+    ),
+    "move_incomplete": QT_TRANSLATE_NOOP(
+        "Sync",
+        "Pemilih yang ditambahkan di TPS yang benar tidak sampai ke KPU bersama tanda TMS-8-nya.",
     ),
     "seq_reused": QT_TRANSLATE_NOOP(
         "Sync", "Nomor urut perubahan ini sudah dipakai perubahan lain."
@@ -185,13 +193,32 @@ _APPLICATION_REFUSALS = {
         "mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.",
     ),
 }
-_FINDING_CODE = re.compile(r"\[([a-z_]+\.[a-z_]+)\]\s*$")
+_FINDING_CODE = re.compile(r"\[([a-z0-9_]+\.[a-z0-9_]+)\]\s*$")
+# KPU applies or refuses a TMS-8 and the voter it adds at the right TPS together: the officer
+# must learn where KPU has the person, why, and what to do.
+_MOVE = QT_TRANSLATE_NOOP(
+    "Sync",
+    "KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di "
+    "TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. "
+    "Sebab: %1 Cara memperbaiki: pulihkan baris di TPS lama (P), betulkan sebab di atas, lalu "
+    "lakukan TMS-8 lagi; baris di TPS baru yang ditolak ini laporkan ke KPU Kabupaten/Kota.",
+)
 
 
-def refusal_text(code: str | None, message: str | None, entity: str = "voter") -> str:
+def refusal_text(
+    code: str | None, message: str | None, entity: str = "voter", *, move: bool = False
+) -> str:
     """Why KPU refused a change to ``entity`` (``voter`` or ``application``). An
     ``invalid_value`` names the domain finding in brackets: the desk words that finding as it
-    does while the officer types."""
+    does while the officer types. ``move``: the change is half of a TMS-8 move, refused with
+    its other half."""
+    reason = _reason_text(code, message, entity)
+    if move:
+        return translate(CTX, _MOVE).replace("%1", reason)
+    return reason
+
+
+def _reason_text(code: str | None, message: str | None, entity: str) -> str:
     if code == "invalid_value" and message:
         found = _FINDING_CODE.search(message)
         if found:
