@@ -239,6 +239,33 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_election_rules(args: argparse.Namespace) -> int:
+    """Show, or set from a JSON file, the rules that vary by election (docs/election-rules.md)."""
+    import json
+
+    from desktop_app.domain.election_rules import (
+        InvalidElectionRules,
+        election_rules_to_json,
+        parse_election_rules,
+    )
+
+    with unlock(args) as store:
+        if args.file is not None:
+            try:
+                data = json.loads(args.file.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise CliError(f"Cannot read {args.file.name} as JSON: {exc}") from None
+            if not isinstance(data, dict):
+                raise CliError(f"{args.file.name} must hold one JSON object of rule: value.")
+            try:
+                store.set_election_rules(parse_election_rules(data))
+            except InvalidElectionRules as exc:
+                raise CliError(f"{exc} Nothing was changed.") from None
+        overrides = election_rules_to_json(store.election_rules)
+    print(json.dumps(overrides, indent=2, ensure_ascii=False) if overrides else "Defaults.")
+    return 0
+
+
 def cmd_deployment(args: argparse.Namespace) -> int:
     """KPU IT: which settings file is in force, the server and the keys it names."""
     print(f"Lapang {build_stamp().label()}")
@@ -354,6 +381,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", parents=[common], help="voters and queued changes")
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser(
+        "election-rules", parents=[common], help="show or set the rules that vary by election"
+    )
+    p.add_argument("--file", type=pathlib.Path, help="a JSON object of rule overrides to set")
+    p.set_defaults(func=cmd_election_rules)
 
     p = sub.add_parser("passwd", parents=[common], help="change an officer's passphrase")
     p.set_defaults(func=cmd_passwd)

@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from desktop_app.domain.tms_record import OtherRecord
 from desktop_app.sync.protocol import (
     ENTITY_APPLICATION,
     ENTITY_VOTER,
@@ -340,13 +341,31 @@ def _apply(
             if current is None:
                 raise rules.unknown_voter()
             applied = rules.apply_voter_change(
-                current, change, device.id, device.area, election_date
+                current,
+                change,
+                device.id,
+                device.area,
+                election_date,
+                ganda_lookup=lambda ref: _ganda_matches(tx, ref, device.area),
             )
             return _write_applied(tx, device, change, applied, now_iso)
     except Refusal as refusal:
         return _refuse(tx, device, seq, refusal, now_iso)
     tx.settle_change(device.id, seq, state="applied", now_iso=now_iso)
     return ChangeResult(seq, ChangeStatus.ACCEPTED)
+
+
+def _ganda_matches(tx: Tx, ref: str, area: str) -> list[OtherRecord]:
+    """The voters a TMS-2 reference names (a 16-digit NIK, else a voter id) within the device's
+    area: what the laptop itself can look up (VoterService.ganda_matches), so both judge alike,
+    and no device can ask whether a NIK is on any list in the country."""
+    column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
+    rows = tx.sql.all(f"SELECT id, keterangan, tps_id FROM voters WHERE {column} = ?", (ref,))
+    return [
+        OtherRecord(row["id"], row["keterangan"])
+        for row in rows
+        if rules.in_area(row["tps_id"], area)
+    ]
 
 
 def _awaited_partner(waiting: Sequence[Any]) -> int | None:

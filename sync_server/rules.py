@@ -23,8 +23,9 @@ import uuid
 from typing import Any
 
 from desktop_app.domain import voter_changes
+from desktop_app.domain.eligibility import birth_date_findings
 from desktop_app.domain.findings import ValidationResult
-from desktop_app.domain.recruitment import AdhocBody, may_file
+from desktop_app.domain.recruitment import AdhocBody, Applicant, may_file, party_findings
 from desktop_app.domain.region import (
     InvalidRegionCode,
     is_within,
@@ -40,6 +41,7 @@ from desktop_app.domain.voter import (
 from desktop_app.sync.protocol import (
     APPLICATION_OPS,
     BARU_KEYS,
+    BARU_STATUS_KEYS,
     ENTITY_APPLICATION,
     ENTITY_VOTER,
     TMS_KEYS,
@@ -94,6 +96,12 @@ class Applied:
     conflict: ConflictInfo | None
 
 
+def server_today() -> dt.date:
+    """The latest date anywhere on Earth (UTC+14): the laptop counts "today" in its own time
+    zone, and a date the laptop already calls today must not be the future here."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
+
+
 def in_area(tps_id: str, area: str) -> bool:
     """A device may touch voters of TPSs inside its enrolled area (region code or TPS id)."""
     try:
@@ -103,13 +111,17 @@ def in_area(tps_id: str, area: str) -> bool:
 
 
 def judge(
-    change: voter_changes.VoterChange, current: VoterRecord | None, election_date: dt.date | None
+    change: voter_changes.VoterChange,
+    current: VoterRecord | None,
+    election_date: dt.date | None,
+    ganda_lookup: voter_changes.GandaLookup | None = None,
 ) -> ValidationResult:
     """The laptop's rules (``domain.voter_changes.judge``): the one place the server judges a
-    voter change's values. Without an election date no one is too young on any day."""
-    return voter_changes.judge(
-        change, current, voter_changes.RuleContext(election_date or dt.date.max)
-    )
+    voter change's values. Without an election date no one is too young on any day. "Today"
+    is ``server_today``; TMS-2 references are looked up with ``ganda_lookup`` (ingest's, in the
+    device's area)."""
+    ctx = voter_changes.RuleContext(election_date, server_today(), ganda_lookup)
+    return voter_changes.judge(change, current, ctx)
 
 
 def _first_error(result: ValidationResult) -> Refusal | None:
@@ -209,7 +221,7 @@ def check_change(change: Change, election_date: dt.date | None) -> None:
             # ids, and "entity_exists" would then tell a device that a voter it cannot see exists.
             raise Refusal("invalid_value", "A new voter's id must be a random id made by the app.")
         keys = set(payload)
-        if not set(BARU_KEYS) - _OPTIONAL_BARU_KEYS <= keys <= set(BARU_KEYS):
+        if not set(BARU_KEYS) - _OPTIONAL_BARU_KEYS <= keys <= {*BARU_KEYS, *BARU_STATUS_KEYS}:
             raise Refusal("invalid_payload", "A new voter needs every element and the TPS.")
         # The values are judged when the change is applied: only then is it known whether
         # the baru is the second half of a TMS-8 move (``apply_move``) or a new registration.
@@ -242,6 +254,7 @@ def check_application(payload: dict[str, Any]) -> None:
     form = payload.get("form")
     if not isinstance(form, dict) or not isinstance(form.get("nik", ""), str):
         raise Refusal("invalid_payload", "An application needs the applicant's form.")
+    _check_form_dates(form)
     attachments = payload.get("attachments", {})
     if not isinstance(attachments, dict) or not all(
         isinstance(k, str) and is_sha256_hex(v) for k, v in attachments.items()
@@ -249,6 +262,36 @@ def check_application(payload: dict[str, Any]) -> None:
         raise Refusal(
             "invalid_payload", "attachments must name each document's file by its SHA-256."
         )
+
+
+def _check_form_dates(form: dict[str, Any]) -> None:
+    """The rules the desk applies to an applicant's dates (domain.recruitment): nobody born in
+    the future, the party cool-off. Counted at the server's today, which is never earlier than
+    the day the desk registered the application, so a form the desk accepted is never refused.
+    ``tanggal_keluar_partai`` is optional: laptops from before it existed never send it."""
+    born = _parse_date(form.get("tanggal_lahir"), "tanggal_lahir")
+    left = _parse_date(form.get("tanggal_keluar_partai"), "tanggal_keluar_partai")
+    today = server_today()
+    findings = list(birth_date_findings(born, today)) if born else []
+    if left is not None:
+        applicant = Applicant(
+            nik="",
+            nama="",
+            tempat_lahir="",
+            tanggal_lahir=born,
+            jenis_kelamin="",
+            alamat_ktp="",
+            domisili_kode="",
+            pendidikan="",
+            pekerjaan="",
+            telepon="",
+            ex_party_member=form.get("ex_party_member") is True,
+            tanggal_keluar_partai=left,
+        )
+        findings.extend(party_findings(applicant, today))
+    refusal = _first_error(ValidationResult.of(findings))
+    if refusal:
+        raise refusal
 
 
 def check_application_area(body: str, area_code: str, device_area: str) -> None:
@@ -265,8 +308,16 @@ def _baru_record(payload: dict[str, Any]) -> VoterRecord:
     tps_id, sumber = payload["tps_id"], payload.get("sumber", "COKLIT")
     if not isinstance(tps_id, str) or not isinstance(sumber, str):
         raise Refusal("invalid_value", "tps_id and sumber must be text.")
+    status = {k: payload[k] for k in BARU_STATUS_KEYS if k in payload}
+    if not all(isinstance(status.get(k, ""), str) for k in BARU_STATUS_KEYS[:2]) or not (
+        isinstance(status.get("hak_pilih_dicabut", False), bool)
+    ):
+        raise Refusal(
+            "invalid_value",
+            "status_tni_polri and sk_pemberhentian are text; hak_pilih_dicabut true or false.",
+        )
     return VoterRecord(
-        **values, tps_id=tps_id, keterangan=KETERANGAN_BARU, sumber=sumber, dpid=None
+        **values, tps_id=tps_id, keterangan=KETERANGAN_BARU, sumber=sumber, dpid=None, **status
     )
 
 
@@ -363,9 +414,12 @@ def apply_voter_change(
     election_date: dt.date | None,
     *,
     moved: VoterRecord | None = None,
+    ganda_lookup: voter_changes.GandaLookup | None = None,
 ) -> Applied:
     """Apply sesuai / ubah / tms / restore to an existing voter row; a TMS-8 only with the
-    ``moved`` row its baru adds (``apply_move``). Raises ``Refusal``."""
+    ``moved`` row its baru adds (``apply_move``). ``ganda_lookup`` finds the records a TMS-2
+    names in the device's area; it is asked only after the area check, so no refusal tells a
+    device about voters outside its area. Raises ``Refusal``."""
     if not in_area(current["tps_id"], area):
         raise unknown_voter()
     base = change.base_version or 0
@@ -392,7 +446,7 @@ def apply_voter_change(
             row["keterangan"], row["tms"] = KETERANGAN_UBAH, None
     elif change.op == "tms":
         touched = ("keterangan", "tms")
-        _check_tms(current, payload, moved, election_date)
+        _check_tms(current, payload, moved, election_date, ganda_lookup)
         row["keterangan"], row["tms"] = str(payload["code"]), dict(payload)
     elif change.op == "restore":
         touched = ("keterangan", "tms")
@@ -430,6 +484,7 @@ def _check_tms(
     payload: dict[str, Any],
     moved: VoterRecord | None,
     election_date: dt.date | None,
+    ganda_lookup: voter_changes.GandaLookup | None,
 ) -> None:
     code = payload["code"]
     change: voter_changes.VoterChange
@@ -444,10 +499,14 @@ def _check_tms(
         change = voter_changes.Tms8Move(payload["target_tps_id"], moved)
     else:
         change = voter_changes.Tms(
-            code, payload.get("evidence_type") or None, payload.get("evidence_ref")
+            code,
+            payload.get("evidence_type") or None,
+            payload.get("evidence_ref"),
+            attached=is_sha256_hex(payload.get("attachment")),
+            voter_id=current["id"],
         )
     try:
-        result = judge(change, record_from_row(current), election_date)
+        result = judge(change, record_from_row(current), election_date, ganda_lookup)
     except InvalidRegionCode:
         raise Refusal("invalid_value", "The voter's stored TPS id is malformed.") from None
     refusal = _first_error(result)

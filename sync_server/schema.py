@@ -377,6 +377,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         _ATTACHMENT_UPLOADS,
         {"sqlite": _SQLITE_REFS, "postgresql": _PG_REFS},
     ),
+    # A TMS-2 names the other record by NIK (domain note §3); the check looks it up on every
+    # TMS-2 received, which without an index scans every voter KPU holds.
+    Migration("0006_voters_nik_index", ("CREATE INDEX voters_nik ON voters (nik)",)),
 )
 
 

@@ -22,7 +22,7 @@ from desktop_app.domain.application_number import (
 )
 from desktop_app.domain.application_number import format_application_no as format_application_no
 from desktop_app.domain.application_number import make_application_no as make_application_no
-from desktop_app.domain.eligibility import age_on
+from desktop_app.domain.eligibility import age_on, birth_date_findings
 from desktop_app.domain.findings import Finding, ValidationResult, error, warning
 from desktop_app.domain.nik import check_nik
 from desktop_app.domain.region import (
@@ -159,6 +159,8 @@ class Applicant:
     kesehatan: HealthValues = dataclasses.field(default_factory=HealthValues)
     ex_party_member: bool = False
     documents: set[str] = dataclasses.field(default_factory=set)
+    # When a former party member left the party, as the party letter states (its evidence).
+    tanggal_keluar_partai: dt.date | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -166,6 +168,10 @@ class RecruitmentRules:
     """What may change between elections. Defaults: PKPU 8/2022 plus Pilkada 2024."""
 
     min_age: int = 17
+    # PKPU 8/2022 Pasal 35: a former party member must have left at least this many years
+    # before registering, counted in completed years like an age (a 29 February leaving date
+    # completes its year on 1 March in common years).
+    party_cooloff_years: int = 5
     preferred_max_age: int = 55
     preferred_max_age_bodies: frozenset[AdhocBody] = frozenset({AdhocBody.KPPS})
     min_pendidikan: Pendidikan = Pendidikan.SMA
@@ -191,9 +197,13 @@ def check_applicant(
     area_code: str,
     election_date: dt.date,
     rules: RecruitmentRules = DEFAULT_RULES,
+    *,
+    registration_date: dt.date | None = None,
 ) -> ValidationResult:
     """Administrative check of one applicant for ``body`` working in ``area_code`` (a
     kecamatan for PPK, a desa for PPS, a TPS id or its desa for KPPS and Pantarlih).
+    ``registration_date`` (None: this machine's date today) is the day the application is
+    received: nobody is born after it, and the party cool-off is counted up to it.
 
     Raises:
         InvalidRegionCode: ``area_code`` is malformed or coarser than ``body`` works at.
@@ -201,7 +211,9 @@ def check_applicant(
     area = working_area(body, area_code)
     findings: list[Finding] = []
     findings.extend(_identity_findings(applicant))
-    findings.extend(_age_findings(applicant, body, election_date, rules))
+    registered = registration_date or dt.date.today()
+    findings.extend(_age_findings(applicant, body, election_date, rules, registered))
+    findings.extend(party_findings(applicant, registered, rules))
     findings.extend(_education_findings(applicant, rules))
     findings.extend(_domicile_findings(applicant, area))
     findings.extend(_contact_findings(applicant))
@@ -279,13 +291,58 @@ def _identity_findings(applicant: Applicant) -> list[Finding]:
     return findings
 
 
+def party_findings(
+    applicant: Applicant, registration_date: dt.date, rules: RecruitmentRules = DEFAULT_RULES
+) -> list[Finding]:
+    """The party cool-off (PKPU 8/2022 Pasal 35, domain note §6): a former party member is
+    eligible only when out for ``rules.party_cooloff_years`` on the registration date. The
+    party letter stays required as the evidence of the date (``required_documents``)."""
+    left = applicant.tanggal_keluar_partai
+    if not applicant.ex_party_member:
+        return []
+    if left is None:
+        return [
+            error(
+                "tanggal_keluar_partai.missing",
+                "tanggal_keluar_partai",
+                "Enter the date the applicant left the party, as the party letter states it.",
+            )
+        ]
+    if left > registration_date:
+        return [
+            error(
+                "party.left_date_future",
+                "tanggal_keluar_partai",
+                "The date of leaving the party is after the registration date; a current party "
+                "member cannot apply.",
+            )
+        ]
+    if age_on(left, registration_date) < rules.party_cooloff_years:
+        return [
+            error(
+                "party.cooloff",
+                "tanggal_keluar_partai",
+                f"A former party member must have left at least {rules.party_cooloff_years} "
+                "years before registering (PKPU 8/2022 Pasal 35).",
+            )
+        ]
+    return []
+
+
 def _age_findings(
-    applicant: Applicant, body: AdhocBody, election_date: dt.date, rules: RecruitmentRules
+    applicant: Applicant,
+    body: AdhocBody,
+    election_date: dt.date,
+    rules: RecruitmentRules,
+    registered: dt.date,
 ) -> list[Finding]:
     if applicant.tanggal_lahir is None:
         return [
             error("tanggal_lahir.missing", "tanggal_lahir", "Enter the applicant's date of birth.")
         ]
+    future = birth_date_findings(applicant.tanggal_lahir, registered)
+    if future:
+        return future
     age = age_on(applicant.tanggal_lahir, election_date)  # counted on voting day
     if age < rules.min_age:
         return [

@@ -8,7 +8,11 @@ import re
 import uuid
 from collections.abc import Mapping
 
-from desktop_app.domain.eligibility import check_voter_eligibility
+from desktop_app.domain.eligibility import (
+    birth_date_findings,
+    check_voter_eligibility,
+    status_findings,
+)
 from desktop_app.domain.findings import Finding, Severity, ValidationResult, error, warning
 from desktop_app.domain.nik import check_nik
 from desktop_app.domain.nkk import check_nkk
@@ -41,6 +45,11 @@ DISABILITAS = (0, 1, 2, 3, 4, 5, 6)
 KETERANGAN_SESUAI = "✓"
 KETERANGAN_UBAH = "U"
 KETERANGAN_BARU = "B"
+# Service in TNI/Polri (domain note §4, §3 Baru): "" never served or not known, "aktif" an
+# active member (not eligible), "berhenti" left the service (proof: SK pemberhentian).
+TNI_POLRI_AKTIF = "aktif"
+TNI_POLRI_BERHENTI = "berhenti"
+STATUS_TNI_POLRI = ("", TNI_POLRI_AKTIF, TNI_POLRI_BERHENTI)
 
 
 @dataclasses.dataclass(slots=True)
@@ -64,6 +73,10 @@ class VoterRecord:
     keterangan: str = ""
     sumber: str = ""
     dpid: str | None = None
+    # Eligibility conditions with no element on the paper form (domain note §4).
+    status_tni_polri: str = ""
+    sk_pemberhentian: str = ""  # the SK's number: evidence for "berhenti"
+    hak_pilih_dicabut: bool = False  # stripped of the vote by a court decision
 
     @property
     def kode_desa(self) -> str:
@@ -226,13 +239,66 @@ def _element_findings(record: VoterRecord, *, new_voter: bool) -> list[Finding]:
     return findings
 
 
-def _eligibility_findings(record: VoterRecord, election_date: dt.date) -> list[Finding]:
+def _status_findings(record: VoterRecord, *, new_voter: bool) -> list[Finding]:
+    findings: list[Finding] = []
+    if record.status_tni_polri not in STATUS_TNI_POLRI:
+        findings.append(
+            error(
+                "status_tni_polri.invalid",
+                "status_tni_polri",
+                "Service in TNI/Polri must be none, aktif or berhenti.",
+            )
+        )
+    if type(record.hak_pilih_dicabut) is not bool:
+        findings.append(
+            error("hak_pilih_dicabut.invalid", "hak_pilih_dicabut", "Must be yes or no.")
+        )
+    if _has_control_chars(record.sk_pemberhentian):
+        findings.append(
+            error(
+                "sk_pemberhentian.invalid",
+                "sk_pemberhentian",
+                "The SK number contains a line break or control character; retype it.",
+            )
+        )
+    if (
+        new_voter
+        and record.status_tni_polri == TNI_POLRI_BERHENTI
+        and not record.sk_pemberhentian.strip()
+    ):
+        # Domain note §3, Baru: "retired from TNI/Polri (proof: SK pemberhentian)".
+        findings.append(
+            error(
+                "sk_pemberhentian.missing",
+                "sk_pemberhentian",
+                "Someone who left TNI/Polri is added with the SK pemberhentian: record its number.",
+            )
+        )
+    return findings
+
+
+def _eligibility_findings(
+    record: VoterRecord, election_date: dt.date, today: dt.date | None, *, with_status: bool
+) -> list[Finding]:
+    # An ubah never changes the status conditions, so it is not judged on them
+    # (``with_status`` False): they are the TMS-6/7 mark's business, not a correction's.
+    status = (
+        status_findings(
+            hak_pilih_dicabut=record.hak_pilih_dicabut is True,
+            tni_polri_aktif=record.status_tni_polri == TNI_POLRI_AKTIF,
+        )
+        if with_status
+        else []
+    )
     # Only when both inputs are usable: their own findings already cover the other cases.
-    if not _is_date(record.tanggal_lahir) or record.status_perkawinan not in STATUS_PERKAWINAN:
-        return []
-    return list(
+    if not _is_date(record.tanggal_lahir):
+        return status
+    if record.status_perkawinan not in STATUS_PERKAWINAN:
+        # The marital status decides the age rule, never whether a birth date can exist.
+        return status + birth_date_findings(record.tanggal_lahir, today)
+    return status + list(
         check_voter_eligibility(
-            record.tanggal_lahir, record.status_perkawinan, election_date
+            record.tanggal_lahir, record.status_perkawinan, election_date, today=today
         ).findings
     )
 
@@ -244,14 +310,20 @@ def validate_record(record: VoterRecord) -> ValidationResult:
     Warnings: other missing elements, NIK/NKK disagreements, structural NKK problems.
     Eligibility is not checked: it needs an election date (see ``validate_voter``).
     """
-    return ValidationResult.of(_element_findings(record, new_voter=False))
+    return ValidationResult.of(
+        _element_findings(record, new_voter=False) + _status_findings(record, new_voter=False)
+    )
 
 
-def validate_voter(record: VoterRecord, election_date: dt.date) -> ValidationResult:
+def validate_voter(
+    record: VoterRecord, election_date: dt.date, *, today: dt.date | None = None
+) -> ValidationResult:
     """Check a new voter (baru, Model A-Daftar Potensial Pemilih): every element is
     required, NIK/NKK are checked (disagreements are warnings) and the person must be
-    eligible on ``election_date``."""
+    eligible on ``election_date`` and born no later than ``today`` (None: this machine's
+    date today)."""
     findings = _element_findings(record, new_voter=True)
+    findings.extend(_status_findings(record, new_voter=True))
     if record.dpid:
         findings.append(
             warning(
@@ -261,7 +333,7 @@ def validate_voter(record: VoterRecord, election_date: dt.date) -> ValidationRes
                 "the list, record an ubah for that row instead.",
             )
         )
-    findings.extend(_eligibility_findings(record, election_date))
+    findings.extend(_eligibility_findings(record, election_date, today, with_status=True))
     return ValidationResult.of(findings)
 
 
@@ -280,7 +352,11 @@ def _same(a: object, b: object) -> bool:
 
 
 def validate_changes(
-    original: VoterRecord, changes: Mapping[str, object], election_date: dt.date
+    original: VoterRecord,
+    changes: Mapping[str, object],
+    election_date: dt.date,
+    *,
+    today: dt.date | None = None,
 ) -> ValidationResult:
     """Check an "ubah": ``changes`` maps element names (``ELEMENTS``) to new values.
 
@@ -323,7 +399,7 @@ def validate_changes(
         if touched & _FINDING_FIELDS.get(finding.code, frozenset({finding.field})):
             findings.append(finding)
     if touched & {"tanggal_lahir", "status_perkawinan"}:
-        findings.extend(_eligibility_findings(updated, election_date))
+        findings.extend(_eligibility_findings(updated, election_date, today, with_status=False))
     return ValidationResult.of(findings)
 
 

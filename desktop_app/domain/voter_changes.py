@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from desktop_app.domain.findings import ValidationResult, error
 from desktop_app.domain.outcomes import TmsCode, validate_tms
+from desktop_app.domain.tms_record import OtherRecord, RecordFacts, check_tms_against_record
 from desktop_app.domain.voter import (
     KETERANGAN_BARU,
     VoterRecord,
@@ -31,11 +32,28 @@ from desktop_app.domain.voter import (
 MOVED_SUMBER = "COKLIT"
 
 
+# A TMS-2 reference (NIK or voter id) -> the records it names in the judging side's area
+# (None: not looked up yet, as in a dialog still waiting for the store).
+GandaLookup = Callable[[str], Sequence[OtherRecord] | None]
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What the rules need besides the record and the change."""
+    """What the rules need besides the record and the change. Each side supplies its own:
+    the laptop its store's election date, today and area lookup; KPU the server's."""
 
-    election_date: dt.date  # age is counted on this day (domain note §4)
+    # Age is counted on this day (domain note §4). None (a server or desk without one
+    # configured): nobody is too young, and TMS-3 is not compared with the birth date.
+    election_date: dt.date | None
+    # Nobody is born after this day. None: this machine's date; KPU passes UTC+14's date, so
+    # a date the laptop already calls today is never the future there.
+    today: dt.date | None = None
+    # How TMS-2 references are looked up; None: not at all (the reference is not checked).
+    ganda_lookup: GandaLookup | None = None
+
+    @property
+    def age_date(self) -> dt.date:
+        return self.election_date or dt.date.max
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -63,6 +81,8 @@ class Tms:
     code: int
     evidence_type: str | None
     evidence_ref: str | None
+    attached: bool = False  # a photo or scan of the evidence comes with the mark
+    voter_id: str = ""  # the marked voter's id: a TMS-2 may not name the record itself
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -100,17 +120,17 @@ def judge(change: VoterChange, current: VoterRecord | None, ctx: RuleContext) ->
     if current is None:
         raise TypeError(f"{type(change).__name__} needs the voter's current row")
     if isinstance(change, Ubah):
-        return validate_changes(current, change.changes, ctx.election_date)
+        return validate_changes(current, change.changes, ctx.age_date, today=ctx.today)
     if isinstance(change, Tms):
-        return _judge_tms(change, current)
+        return _judge_tms(change, current, ctx)
     return _judge_move(change, current)
 
 
 def _judge_baru(change: Baru, ctx: RuleContext) -> ValidationResult:
-    return validate_voter(change.record, ctx.election_date)
+    return validate_voter(change.record, ctx.age_date, today=ctx.today)
 
 
-def _judge_tms(change: Tms, current: VoterRecord) -> ValidationResult:
+def _judge_tms(change: Tms, current: VoterRecord, ctx: RuleContext) -> ValidationResult:
     if change.code == TmsCode.SALAH_TPS:
         return ValidationResult.of(
             [
@@ -122,12 +142,30 @@ def _judge_tms(change: Tms, current: VoterRecord) -> ValidationResult:
                 )
             ]
         )
-    return validate_tms(
+    evidence = validate_tms(
         change.code,
         change.evidence_type,
         change.evidence_ref,
         current_tps_id=current.tps_id,
         current_nik=current.nik,
+    )
+    return evidence + _against_record(change, current, ctx)
+
+
+def _against_record(change: Tms, current: VoterRecord, ctx: RuleContext) -> ValidationResult:
+    """The code against what the record says (domain.tms_record): TMS-3 against the birth date
+    and marital status, TMS-2 against the records its reference names in the side's area."""
+    ref = (change.evidence_ref or "").strip()
+    matches = None
+    if change.code == TmsCode.GANDA and ref and ctx.ganda_lookup is not None:
+        matches = ctx.ganda_lookup(ref)
+    return check_tms_against_record(
+        change.code,
+        RecordFacts(change.voter_id, current.tanggal_lahir, current.status_perkawinan),
+        election_date=ctx.election_date,
+        evidence_ref=ref,
+        attached=change.attached,
+        ganda_matches=matches,
     )
 
 

@@ -47,9 +47,20 @@ def _receivable(finding: Finding, applicant: Applicant) -> bool:
     return finding.code == "document.missing"
 
 
+def _registration_date(submitted_at: str | None) -> dt.date:
+    """The day the application was received: its submission (UTC, stored) read as a local date,
+    or today for a draft being filled in at the desk."""
+    if not submitted_at:
+        return dt.date.today()
+    moment = dt.datetime.fromisoformat(submitted_at.replace("Z", "+00:00"))
+    return moment.astimezone().date()
+
+
 def applicant_to_json(applicant: Applicant) -> dict[str, Any]:
     data = dataclasses.asdict(applicant)
     data["tanggal_lahir"] = applicant.tanggal_lahir.isoformat() if applicant.tanggal_lahir else None
+    left = applicant.tanggal_keluar_partai
+    data["tanggal_keluar_partai"] = left.isoformat() if left else None
     data["documents"] = sorted(str(d) for d in applicant.documents)
     data["statements"] = {str(k): bool(v) for k, v in applicant.statements.items()}
     return data
@@ -59,6 +70,12 @@ def applicant_from_json(data: dict[str, Any]) -> Applicant:
     values = dict(data)
     values["tanggal_lahir"] = (
         dt.date.fromisoformat(values["tanggal_lahir"]) if values.get("tanggal_lahir") else None
+    )
+    # Absent from drafts and forms saved before the leaving date was recorded.
+    values["tanggal_keluar_partai"] = (
+        dt.date.fromisoformat(values["tanggal_keluar_partai"])
+        if values.get("tanggal_keluar_partai")
+        else None
     )
     values["kesehatan"] = HealthValues(**(values.get("kesehatan") or {}))
     values["documents"] = set(values.get("documents") or ())
@@ -267,7 +284,12 @@ class ApplicationService:
         app = self.get(application_id)
         try:
             result = check_applicant(
-                app.applicant, app.body, app.area_code, self.store.election_date
+                app.applicant,
+                app.body,
+                app.area_code,
+                self.store.election_date,
+                self.store.election_rules.recruitment,
+                registration_date=_registration_date(app.submitted_at),
             )
         except InvalidRegionCode as exc:
             raise InvalidWorkingArea(

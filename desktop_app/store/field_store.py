@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pathlib
 
 import sqlite_utils
 
+from desktop_app.domain.election_rules import (
+    ElectionRules,
+    election_rules_to_json,
+    parse_election_rules,
+)
 from desktop_app.store.connection import SIBLING_CACHE_KIB, open_encrypted
 
 DEFAULT_ELECTION_DATE = dt.date(
@@ -54,6 +60,17 @@ class FieldStore:
 
     def set_election_date(self, date: dt.date) -> None:
         self.set_setting("election_date", date.isoformat())
+
+    @property
+    def election_rules(self) -> ElectionRules:
+        """The rules configured for this election (domain.election_rules); the defaults until
+        someone sets them. Raises ``InvalidElectionRules`` for a stored value that is no
+        longer valid, rather than silently checking with other rules."""
+        value = self.setting("election_rules")
+        return parse_election_rules(json.loads(value) if value else {})
+
+    def set_election_rules(self, rules: ElectionRules) -> None:
+        self.set_setting("election_rules", json.dumps(election_rules_to_json(rules)))
 
     def warm_lookup_index(self) -> None:
         """Read what a NIK lookup and a save read, so SQLCipher holds those pages decrypted in the

@@ -365,6 +365,21 @@ def _run_news_and_evidence(db: sqlite_utils.Database) -> None:
     )
 
 
+def _voter_eligibility_status(db: sqlite_utils.Database) -> None:
+    # Domain note §4: "not stripped of the vote by a court; not active TNI/Polri" had no field,
+    # only TMS-6/7 marks. Existing rows know nothing of either: the defaults say so.
+    run_script(
+        db,
+        """
+        ALTER TABLE voters ADD COLUMN status_tni_polri TEXT NOT NULL DEFAULT ''
+            CHECK (status_tni_polri IN ('', 'aktif', 'berhenti'));
+        ALTER TABLE voters ADD COLUMN sk_pemberhentian TEXT NOT NULL DEFAULT '';
+        ALTER TABLE voters ADD COLUMN hak_pilih_dicabut INTEGER NOT NULL DEFAULT 0
+            CHECK (hak_pilih_dicabut IN (0, 1));
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
     Migration(2, "full-text search over voter names", _voter_search),
@@ -378,6 +393,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         10, "sync runs: rows new to the officer, evidence bytes, files left", _run_news_and_evidence
     ),
+    Migration(11, "voter eligibility: TNI/Polri, SK, vote revoked", _voter_eligibility_status),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

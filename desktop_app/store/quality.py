@@ -3,7 +3,10 @@
 * duplicate NIK: the same NIK on more than one row not flagged TMS (resolve with TMS-2 ganda);
 * NIK mismatch: the NIK encodes another sex or birth date than the row records;
 * under age: under 17 on election day and never married (TMS-3);
-* NKK anomaly: an NKK that is malformed, odd in structure, or equal to the NIK.
+* NKK anomaly: an NKK that is malformed, odd in structure, or equal to the NIK;
+* born in the future: a date of birth after today, whatever the marital status;
+* not eligible by status: the vote revoked by a court, or active TNI/Polri (domain note §4),
+  on a row not yet flagged TMS.
 
 Duplicates are found in SQL (one pass over the NIK index). The other checks are the domain's own
 rules, run row by row in Python so the desk and the paper rules never disagree: fast for a TPS or
@@ -22,6 +25,7 @@ import sqlite_utils
 from desktop_app.domain.eligibility import UNDER_AGE, check_voter_eligibility
 from desktop_app.domain.nik import check_nik
 from desktop_app.domain.nkk import check_nkk
+from desktop_app.domain.voter import TNI_POLRI_AKTIF
 from desktop_app.store.voter_queries import VoterKeys, area_clause
 
 _NOT_TMS = "keterangan NOT IN ('1', '2', '3', '4', '5', '6', '7', '8')"
@@ -33,6 +37,8 @@ class QualityCheck(enum.StrEnum):
     NIK_MISMATCH = "nik_mismatch"
     UNDER_AGE = "under_age"
     NKK_ANOMALY = "nkk_anomaly"
+    BIRTH_DATE_FUTURE = "birth_date_future"
+    NOT_ELIGIBLE_STATUS = "not_eligible_status"
 
 
 def quality_keys(
@@ -41,8 +47,10 @@ def quality_keys(
     *,
     area: str | None = None,
     election_date: dt.date,
+    today: dt.date | None = None,
 ) -> VoterKeys:
-    """Keys of the rows in ``area`` with the finding, in display order (duplicates side by side)."""
+    """Keys of the rows in ``area`` with the finding, in display order (duplicates side by side).
+    ``today`` (None: this machine's date) bounds the birth dates."""
     clause, params = area_clause(area)
     where = f"{_NOT_TMS} AND {clause}" if clause else _NOT_TMS
     if check is QualityCheck.DUPLICATE_NIK:
@@ -53,6 +61,17 @@ def quality_keys(
             ") ORDER BY nik, tps_id, pk"
         )
         return VoterKeys(array.array("q", (row[0] for row in db.execute(sql, params))))
+    if check is QualityCheck.NOT_ELIGIBLE_STATUS:
+        sql = (
+            f"SELECT pk FROM voters WHERE {where} AND (hak_pilih_dicabut = 1 OR "
+            f"status_tni_polri = '{TNI_POLRI_AKTIF}') ORDER BY tps_id, nama, pk"
+        )
+        return VoterKeys(array.array("q", (row[0] for row in db.execute(sql, params))))
+    if check is QualityCheck.BIRTH_DATE_FUTURE:
+        # ISO dates compare as text, so the index-free scan is one comparison per row.
+        limit = (today or dt.date.today()).isoformat()
+        sql = f"SELECT pk FROM voters WHERE {where} AND tanggal_lahir > ? ORDER BY tps_id, nama, pk"
+        return VoterKeys(array.array("q", (row[0] for row in db.execute(sql, [*params, limit]))))
     sql = (
         "SELECT pk, nik, nkk, tanggal_lahir, jenis_kelamin, status_perkawinan FROM voters "
         f"WHERE {where} ORDER BY tps_id, nama, pk"

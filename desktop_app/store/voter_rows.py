@@ -27,7 +27,13 @@ ROW_FIELDS: tuple[str, ...] = (
     "keterangan",
     "sumber",
     "tps_id",
+    "status_tni_polri",
+    "sk_pemberhentian",
+    "hak_pilih_dicabut",
 )
+# Carried by a baru payload only when set: a server from before they existed refuses unknown
+# keys, and a voter who never served and keeps the vote needs none of them.
+STATUS_FIELDS: tuple[str, ...] = ("status_tni_polri", "sk_pemberhentian", "hak_pilih_dicabut")
 
 
 def record_values(record: VoterRecord) -> list[Any]:
@@ -37,6 +43,8 @@ def record_values(record: VoterRecord) -> list[Any]:
         value = getattr(record, name)
         if isinstance(value, dt.date):
             value = value.isoformat()
+        elif isinstance(value, bool):
+            value = int(value)
         values.append(value)
     return values
 
@@ -59,9 +67,12 @@ def row_to_record(row: dict[str, Any]) -> VoterRecord:
         "rw",
         "keterangan",
         "sumber",
+        "status_tni_polri",
+        "sk_pemberhentian",
     ):
         values[text_field] = values[text_field] or ""
     values["disabilitas"] = int(values["disabilitas"] or 0)
+    values["hak_pilih_dicabut"] = bool(values["hak_pilih_dicabut"])
     return VoterRecord(**values)
 
 
@@ -70,4 +81,9 @@ def record_to_wire(record: VoterRecord) -> dict[str, Any]:
     data = {name: element_to_column(name, getattr(record, name)) for name in ROW_FIELDS}
     data.pop("keterangan")
     data.pop("dpid")
+    for name in STATUS_FIELDS:
+        if not data[name]:
+            del data[name]
+    if "hak_pilih_dicabut" in data:
+        data["hak_pilih_dicabut"] = True
     return data

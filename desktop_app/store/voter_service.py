@@ -9,8 +9,10 @@ import json
 import uuid
 from typing import Any
 
+from desktop_app.domain import tms_record
 from desktop_app.domain import voter_changes as rules
 from desktop_app.domain.findings import Finding, ValidationResult
+from desktop_app.domain.region import InvalidRegionCode, is_within
 from desktop_app.domain.voter import (
     ELEMENTS,
     KETERANGAN_BARU,
@@ -18,7 +20,7 @@ from desktop_app.domain.voter import (
     KETERANGAN_UBAH,
     VoterRecord,
 )
-from desktop_app.store import outbox
+from desktop_app.store import outbox, sync_state
 from desktop_app.store.attachments import AttachmentInput, store_attachment
 from desktop_app.store.audit import append_audit
 from desktop_app.store.errors import OutcomeRefused, RecordNotFound, ValidationFailed
@@ -96,6 +98,13 @@ def _refuse_sesuai(mark: str) -> OutcomeRefused:
     return OutcomeRefused(mark, "sesuai", reason)
 
 
+def _within(tps_id: str, area: str) -> bool:
+    try:
+        return is_within(tps_id, area)
+    except InvalidRegionCode:
+        return False
+
+
 def fts_query(text: str) -> str:
     """Search-as-you-type: every word is a prefix, all words must match."""
     words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
@@ -107,12 +116,17 @@ class VoterService:
         self.store = store
         self.db = store.db
 
+    def rule_context(self) -> rules.RuleContext:
+        """The store's side of the shared rules: its election date, this machine's today, and
+        TMS-2 references looked up as KPU looks them up (``ganda_matches``)."""
+        return rules.RuleContext(self.store.election_date, ganda_lookup=self.ganda_matches)
+
     def judge(
         self, change: rules.VoterChange, current: VoterRecord | None = None
     ) -> ValidationResult:
         """The rules KPU's server applies to the same change (``domain.voter_changes``);
         raises ``ValidationFailed`` on an error, returns the findings otherwise."""
-        result = rules.judge(change, current, rules.RuleContext(self.store.election_date))
+        result = rules.judge(change, current, self.rule_context())
         if result.errors:
             raise ValidationFailed(result)
         return result
@@ -207,7 +221,8 @@ class VoterService:
         attachment: AttachmentInput | None = None,
     ) -> SaveResult:
         current = self.get(voter_id)
-        self.judge(rules.Tms(int(code), evidence_type, evidence_ref), current.record)
+        change = rules.Tms(int(code), evidence_type, evidence_ref, attachment is not None, voter_id)
+        result = self.judge(change, current.record)
         now = utc_now()
         with self.db.atomic():
             sha = store_attachment(self.db, attachment, now) if attachment else None
@@ -223,7 +238,25 @@ class VoterService:
                 },
                 now,
                 tms_code=int(code),
+                warnings=tuple(result.warnings),
             )
+
+    def ganda_matches(self, ref: str) -> list[tms_record.OtherRecord]:
+        """The records a TMS-2 reference names. The same reading as outcomes.validate_tms:
+        16 digits are a NIK, anything else a voter id."""
+        ref = ref.strip()
+        column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
+        rows = self.db.execute(
+            f"SELECT id, keterangan, tps_id FROM voters WHERE {column} = ?", [ref]
+        ).fetchall()
+        # KPU looks the reference up in the laptop's enrolled area only (sync_server.ingest):
+        # a record this store holds from a wider list must not spare the photo KPU will want.
+        enrollment = sync_state.active_enrollment(self.db)
+        return [
+            tms_record.OtherRecord(voter_id, mark)
+            for voter_id, mark, tps_id in rows
+            if enrollment is None or _within(tps_id, enrollment.area)
+        ]
 
     def tms8_move(self, voter_id: str, target_tps_id: str) -> tuple[SaveResult, SaveResult]:
         """TMS-8 (wrong TPS within the desa): flag the row at the old TPS and add the voter as

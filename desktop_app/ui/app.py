@@ -19,6 +19,7 @@ from desktop_app.cli import DEMO_OFFICER, DEMO_PASSPHRASE
 from desktop_app.deployment import development_key_allowed
 from desktop_app.resources import resource_path
 from desktop_app.store.vault import Vault
+from desktop_app.ui import labels
 from desktop_app.ui.context import DeskContext, StoreEvents
 from desktop_app.ui.desk import DeskView
 from desktop_app.ui.i18n import install_language
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
     def show_desk(self, opened: Opened) -> None:
         self.ctx.officer = opened.officer
         self.ctx.election_date = opened.election_date
+        labels.use_election_rules(opened.election_rules)
         settings = self.ctx.settings
         if settings.last_officer != opened.officer or settings.demo_vault != opened.demo:
             settings.last_officer = opened.officer

@@ -46,7 +46,7 @@ class DeskContext:
     def rules(self) -> voter_changes.RuleContext:
         """What the shared voter rules need (``voter_changes.judge``, as the store and KPU
         call it). Without an election date nobody is too young, as on a server without one."""
-        return voter_changes.RuleContext(self.election_date or dt.date.max)
+        return voter_changes.RuleContext(self.election_date)
 
     def read(
         self,

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.domain.eligibility import check_voter_eligibility
+from desktop_app.domain.eligibility import (
+    birth_date_findings,
+    check_voter_eligibility,
+    status_findings,
+)
 from desktop_app.domain.findings import Finding
-from desktop_app.domain.voter import ELEMENTS, validate_record
+from desktop_app.domain.voter import ELEMENTS, TNI_POLRI_AKTIF, validate_record
 from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels
 from desktop_app.ui.finding_list import FindingList
@@ -63,8 +67,20 @@ def voter_findings(voter: VoterView, election_date: dt.date) -> list[Finding]:
     findings = list(validate_record(record).findings)
     if record.tanggal_lahir is not None and record.status_perkawinan in ("B", "S", "P"):
         findings += check_voter_eligibility(
-            record.tanggal_lahir, record.status_perkawinan, election_date
+            record.tanggal_lahir,
+            record.status_perkawinan,
+            election_date,
+            hak_pilih_dicabut=record.hak_pilih_dicabut,
+            tni_polri_aktif=record.status_tni_polri == TNI_POLRI_AKTIF,
         ).findings
+    else:
+        # Without a usable age input the other conditions still hold (note §4).
+        findings += status_findings(
+            hak_pilih_dicabut=record.hak_pilih_dicabut,
+            tni_polri_aktif=record.status_tni_polri == TNI_POLRI_AKTIF,
+        )
+        if record.tanggal_lahir is not None:
+            findings += birth_date_findings(record.tanggal_lahir, None)
     return findings
 
 

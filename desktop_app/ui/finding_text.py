@@ -121,6 +121,32 @@ _BY_CODE = {
         "Pemilih baru belum punya DPID. Bila orangnya sudah ada di daftar, catat ubah pada "
         "barisnya.",
     ),
+    "tanggal_lahir.future": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Tanggal lahir sesudah hari ini: tidak mungkin, apa pun status perkawinannya. Salin "
+        "lagi dari KTP-el, KK atau akta kelahiran.",
+    ),
+    "eligibility.hak_pilih_dicabut": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Hak pilih orang ini dicabut oleh putusan pengadilan: tidak dapat didaftar sebagai "
+        "pemilih.",
+    ),
+    "eligibility.tni_polri_aktif": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Anggota TNI/Polri aktif tidak memilih (TMS-6 TNI, TMS-7 Polri). Yang sudah berhenti "
+        "didaftar dengan SK pemberhentian.",
+    ),
+    "status_tni_polri.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Status TNI/Polri harus kosong, aktif atau berhenti."
+    ),
+    "sk_pemberhentian.missing": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Orang yang sudah berhenti dari TNI/Polri didaftar dengan SK pemberhentian: isi nomornya.",
+    ),
+    "sk_pemberhentian.invalid": QT_TRANSLATE_NOOP(
+        "Findings", "Nomor SK berisi baris baru atau karakter kendali; ketik ulang."
+    ),
+    "hak_pilih_dicabut.invalid": QT_TRANSLATE_NOOP("Findings", "Isian ini harus ya atau tidak."),
     "eligibility.under_age": QT_TRANSLATE_NOOP(
         "Findings",
         "Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin: tidak dapat memilih "
@@ -156,6 +182,33 @@ _BY_CODE = {
         "Findings",
         "TMS-8 hanya untuk TPS di desa yang sama; pemilih yang tinggal di desa lain adalah "
         "TMS-4 (pindah domisili).",
+    ),
+    "tms.under_age_married": QT_TRANSLATE_NOOP(
+        "Findings",
+        "TMS-3 hanya untuk yang belum 17 tahun dan belum pernah kawin. Menurut daftar orang ini "
+        "sudah/pernah kawin, jadi boleh memilih berapa pun usianya. Bila status perkawinan "
+        "salah, betulkan dulu dengan Ubah.",
+    ),
+    "tms.under_age_adult_by_record": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Menurut tanggal lahir di daftar, orang ini sudah 17 tahun pada hari pemungutan suara: "
+        "TMS-3 bertentangan dengan daftar. Tandai hanya bila dokumen yang dilihat menunjukkan "
+        "tanggal lahir lain, dan betulkan juga tanggalnya dengan Ubah.",
+    ),
+    "tms.ganda_not_found": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Tidak ada data lain dengan NIK atau id ini di daftar laptop ini. Mungkin ada di daftar "
+        "desa lain; bila tidak, periksa nomornya.",
+    ),
+    "tms.ganda_other_tms": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Data lain itu sendiri sudah ditandai TMS; bila yang ini juga ditandai, orangnya hilang "
+        "dari daftar. TMS-2 menyebut data yang tetap.",
+    ),
+    "tms.attachment_required": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Daftar tidak mendukung kode TMS ini: lampirkan foto atau pindaian bukti agar KPU "
+        "melihat mengapa daftar salah.",
     ),
     "tms.target_tps_same": QT_TRANSLATE_NOOP(
         "Findings", "TPS tujuan sama dengan TPS sekarang; pilih TPS yang benar."

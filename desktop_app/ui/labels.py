@@ -5,6 +5,7 @@ QT_TRANSLATE_NOOP (so pyside6-lupdate finds them) and translates them when they 
 
 from __future__ import annotations
 
+from desktop_app.domain.election_rules import DEFAULT_ELECTION_RULES, ElectionRules
 from desktop_app.domain.outcomes import EvidenceType, TmsCode
 from desktop_app.domain.voter import KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
 from desktop_app.ui.qt import QT_TRANSLATE_NOOP, translate
@@ -97,8 +98,21 @@ def choice(table: dict, value: object) -> str:
     return translate(CTX, text) if text else str(value or "")
 
 
+# KPU's own wording for this election, where it differs from the default (TMS-5's label varies
+# by year: domain note §3 [?]). Shown as configured, in either language: it is KPU's term.
+_tms_configured: dict[TmsCode, str] = {}
+
+
+def use_election_rules(rules: ElectionRules) -> None:
+    """Take the TMS labels of the election the opened vault is configured for."""
+    _tms_configured.clear()
+    if rules.tms5_label != DEFAULT_ELECTION_RULES.tms5_label:
+        _tms_configured[TmsCode.TIDAK_DIKENAL] = rules.tms5_label
+
+
 def tms(code: TmsCode | int) -> str:
-    return translate(CTX, _TMS[TmsCode(int(code))])
+    tms_code = TmsCode(int(code))
+    return _tms_configured.get(tms_code) or translate(CTX, _TMS[tms_code])
 
 
 def evidence(kind: EvidenceType | str) -> str:

@@ -7,9 +7,12 @@ from being saved; warnings are shown and the officer may continue."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from desktop_app.domain import voter_changes
 from desktop_app.domain.findings import Finding, Severity, warning
 from desktop_app.domain.nik import check_nik
+from desktop_app.domain.voter import TNI_POLRI_AKTIF, TNI_POLRI_BERHENTI, VoterRecord
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
@@ -17,10 +20,13 @@ from desktop_app.ui.dialog_parts import ErrorLine, SaveCancel
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
+    QGroupBox,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QSize,
     QVBoxLayout,
@@ -73,9 +79,15 @@ class NewVoterDialog(QDialog):
         tps_row.addRow(tps_label, self.tps)
 
         self.form = VoterForm(new_voter=True, election_date=ctx.election_date, parent=self)
+        self.status_box = self._status_box()
+        holder = QWidget(self)
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.form)
+        holder_layout.addWidget(self.status_box)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll.setWidget(holder)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
@@ -98,11 +110,55 @@ class NewVoterDialog(QDialog):
         self.form.fields["nkk"].setFocus()
         keep_on_screen(self, "new_voter", QSize(660, 640), ctx)
 
+    def _status_box(self) -> QGroupBox:
+        """The eligibility conditions no Model A element carries (domain note §4), and the SK
+        pemberhentian a person who left TNI/Polri is added with (note §3, Baru)."""
+        box = QGroupBox(self.tr("Syarat lain"), self)
+        self.tni_polri = QComboBox(box)
+        self.tni_polri.setObjectName("statusTniPolri")
+        self.tni_polri.addItem(self.tr("Bukan anggota TNI/Polri"), "")
+        self.tni_polri.addItem(
+            self.tr("Sudah berhenti dari TNI/Polri (SK pemberhentian)"), TNI_POLRI_BERHENTI
+        )
+        self.tni_polri.addItem(self.tr("Anggota TNI/Polri aktif"), TNI_POLRI_AKTIF)
+        self.sk = QLineEdit(box)
+        self.sk.setObjectName("skPemberhentian")
+        self.sk.setPlaceholderText(self.tr("nomor SK pemberhentian"))
+        self.dicabut = QCheckBox(self.tr("Hak pilih &dicabut oleh putusan pengadilan"), box)
+        self.dicabut.setObjectName("hakPilihDicabut")
+        form = QFormLayout(box)
+        tni_label = QLabel(self.tr("TNI/&Polri:"), box)
+        tni_label.setBuddy(self.tni_polri)
+        sk_label = QLabel(self.tr("Nomor S&K:"), box)
+        sk_label.setBuddy(self.sk)
+        form.addRow(tni_label, self.tni_polri)
+        form.addRow(sk_label, self.sk)
+        form.addRow("", self.dicabut)
+        self.tni_polri.currentIndexChanged.connect(lambda _i: self._status_edited())
+        self.sk.textEdited.connect(lambda _t: self._status_edited())
+        self.dicabut.toggled.connect(lambda _c: self._status_edited())
+        self.sk.setEnabled(False)
+        return box
+
+    def _status_edited(self) -> None:
+        self.sk.setEnabled(self.tni_polri.currentData() == TNI_POLRI_BERHENTI)
+        self.form.touched.update({"status_tni_polri", "sk_pemberhentian", "hak_pilih_dicabut"})
+        self.validate()
+
+    def record(self) -> VoterRecord:
+        """The new voter as typed, with the conditions of the Syarat lain box."""
+        berhenti = self.tni_polri.currentData() == TNI_POLRI_BERHENTI
+        return dataclasses.replace(
+            self.form.record(self.tps.currentData() or ""),
+            status_tni_polri=self.tni_polri.currentData() or "",
+            sk_pemberhentian=self.sk.text().strip() if berhenti else "",
+            hak_pilih_dicabut=self.dicabut.isChecked(),
+        )
+
     # -- validation -------------------------------------------------------------------------------
     def findings(self) -> list[Finding]:
-        tps_id = self.tps.currentData() or ""
-        # The rules the store and KPU apply to the same change.
-        change = voter_changes.Baru(self.form.record(tps_id))
+        # The rules the store and KPU apply to the same change, Syarat lain included.
+        change = voter_changes.Baru(self.record())
         findings = list(voter_changes.judge(change, None, self._ctx.rules()).findings)
         nik = self.form.value("nik")
         if self._duplicates.get(nik):
@@ -163,7 +219,7 @@ class NewVoterDialog(QDialog):
             return
         self.buttons.save.setEnabled(False)
         self.error.show_text("")
-        record = self.form.record(self.tps.currentData())
+        record = self.record()
         self._ctx.write(
             voter_ops.add_baru(record),
             voter_ops.changed_added,

@@ -6,12 +6,14 @@ adds the voter as *baru* at that TPS in one transaction (VoterService.tms8_move)
 
 from __future__ import annotations
 
+import dataclasses
 import pathlib
 
 from desktop_app.domain import voter_changes
 from desktop_app.domain.findings import Finding, Severity
 from desktop_app.domain.outcomes import TmsCode
 from desktop_app.domain.region import InvalidRegionCode, make_tps_id
+from desktop_app.domain.tms_record import OtherRecord
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES
 from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels, voter_ops
@@ -53,6 +55,8 @@ class TmsDialog(QDialog):
         self._ctx = ctx
         self._voter = voter
         self.attachment: pathlib.Path | None = None
+        # TMS-2 references looked up in the store: ref -> the records it names (None: asked).
+        self._ganda: dict[str, list[OtherRecord] | None] = {}
         self.setWindowTitle(self.tr("Tandai TMS (tidak memenuhi syarat)"))
         self.setObjectName("tmsDialog")
 
@@ -222,6 +226,7 @@ class TmsDialog(QDialog):
         if path is None:
             self.attachment = None
             self.attach_label.setText(self.tr("(tidak wajib)"))
+            self._validate()
             return
         problem = None
         if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
@@ -241,6 +246,7 @@ class TmsDialog(QDialog):
             return
         self.attachment = path
         self.attach_label.setText(path.name)
+        self._validate()
 
     # -- validation and saving --------------------------------------------------------------------
     def _validate(self, *_args: object) -> bool:
@@ -252,29 +258,49 @@ class TmsDialog(QDialog):
             change = voter_changes.Tms8Move(target, voter_changes.moved_record(record, target))
         else:
             change = voter_changes.Tms(
-                int(code), self.evidence.currentData() or "", self.reference.text()
+                int(code),
+                self.evidence.currentData() or "",
+                self.reference.text(),
+                attached=self.attachment is not None,
+                voter_id=self._voter.id,
             )
-        result = voter_changes.judge(change, record, self._ctx.rules())
+        rules = dataclasses.replace(self._ctx.rules(), ganda_lookup=self._ganda_lookup)
+        result = voter_changes.judge(change, record, rules)
         moving = code is TmsCode.SALAH_TPS
         typed = self.target_tps.currentText() if moving else self.reference.text()
-        touched = bool(typed.strip())
+        # What the record contradicts shows at once: the officer must see it before typing.
+        contradicted = any(f.code.startswith("tms.under_age") for f in result.errors)
         texts = [self._problem_text(f, moving) for f in result.errors]
-        if touched:
-            mark = severity_mark_html(Severity.ERROR)
-            self.problems.setText("".join(f"<div>{mark} {_escape(t)}</div>" for t in texts))
-            self.problems.setStyleSheet("color: #c62828;")
+        as_errors = bool(typed.strip()) or contradicted
+        error, warn = severity_mark_html(Severity.ERROR), severity_mark_html(Severity.WARNING)
+        if as_errors:
+            lines = [f"{error} {_escape(text)}" for text in texts]
         else:
             # Nothing typed yet is no mistake, but a disabled Simpan must still say why.
-            self.problems.setText(
-                _escape(self.tr("Untuk menyimpan: %1").replace("%1", " ".join(texts)))
-                if texts
-                else ""
-            )
-            self.problems.setStyleSheet("color: #555555;")
-        self.problems.setVisible(bool(texts))
+            waiting = self.tr("Untuk menyimpan: %1").replace("%1", " ".join(texts))
+            lines = [_escape(waiting)] if texts else []
+        lines += [f"{warn} {_escape(finding_text(f))}" for f in result.warnings]
+        self.problems.setText("".join(f"<div>{line}</div>" for line in lines))
+        red = as_errors and bool(texts)
+        self.problems.setStyleSheet("color: #c62828;" if red else "color: #555555;")
+        self.problems.setVisible(bool(lines))
         self.buttons.save.setEnabled(result.ok)
         self.buttons.save.setToolTip("\n".join(texts))
         return result.ok
+
+    def _ganda_lookup(self, ref: str) -> list[OtherRecord] | None:
+        """A TMS-2 reference's records, as VoterService.ganda_matches finds them; looked up in
+        the store off the UI thread, so None (not known yet) until the answer comes."""
+        if ref not in self._ganda:
+            self._ganda[ref] = None
+            self._ctx.read(
+                voter_ops.ganda_matches(ref), lambda found: self._found(ref, found), owner=self
+            )
+        return self._ganda[ref]
+
+    def _found(self, ref: str, matches: list[OtherRecord]) -> None:
+        self._ganda[ref] = matches
+        self._validate()
 
     def _problem_text(self, finding: Finding, moving: bool) -> str:
         if moving and finding.code == "tms.evidence_ref_missing":

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.deployment import refuse_development_recovery_key
+from desktop_app.domain.election_rules import DEFAULT_ELECTION_RULES, ElectionRules
 from desktop_app.store.demo import load_demo
 from desktop_app.store.vault import Vault
 from desktop_app.ui.operations import WorkerContext
@@ -23,11 +24,18 @@ class Opened:
     election_date: dt.date
     demo: bool
     voters_loaded: int = 0
+    election_rules: ElectionRules = DEFAULT_ELECTION_RULES
 
 
 def _opened(ctx: WorkerContext, store: Any, voters_loaded: int = 0) -> Opened:
     ctx.attach_store(store)
-    return Opened(store.officer, store.election_date, store.setting("demo") == "1", voters_loaded)
+    return Opened(
+        store.officer,
+        store.election_date,
+        store.setting("demo") == "1",
+        voters_loaded,
+        store.election_rules,
+    )
 
 
 def list_officers(data_dir: pathlib.Path) -> Callable[[WorkerContext], list[str]]:

@@ -210,6 +210,11 @@ class VoterListView(QWidget):
             ),
             (QualityCheck.UNDER_AGE, self.tr("Temuan: di bawah umur")),
             (QualityCheck.NKK_ANOMALY, self.tr("Temuan: NKK tidak wajar")),
+            (QualityCheck.BIRTH_DATE_FUTURE, self.tr("Temuan: tanggal lahir di masa depan")),
+            (
+                QualityCheck.NOT_ELIGIBLE_STATUS,
+                self.tr("Temuan: hak pilih dicabut / TNI-Polri aktif"),
+            ),
         ):
             self.filter.addItem(text, QUALITY_PREFIX + str(check))
         index = self.filter.findData(current) if current else 0

@@ -12,6 +12,7 @@ import pathlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desktop_app.domain.tms_record import OtherRecord
 from desktop_app.domain.voter import VoterRecord
 from desktop_app.store import outbox, voter_queries
 from desktop_app.store.attachments import ACCEPTED_MIME, MAX_ATTACHMENT_BYTES, AttachmentInput
@@ -85,6 +86,10 @@ def get_voter(voter_id: str) -> Callable[[WorkerContext], VoterView]:
 
 def find_by_nik(nik: str) -> Callable[[WorkerContext], list[VoterView]]:
     return lambda ctx: VoterService(ctx.store).find_by_nik(nik)
+
+
+def ganda_matches(ref: str) -> Callable[[WorkerContext], list[OtherRecord]]:
+    return lambda ctx: VoterService(ctx.store).ganda_matches(ref)
 
 
 def warm_lookup_index() -> Callable[[WorkerContext], None]:

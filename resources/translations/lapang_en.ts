@@ -85,42 +85,42 @@
         <translation>The applicant must live in the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="121"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="124"/>
         <source>Hasil pemeriksaan kesehatan (dari surat keterangan sehat)</source>
         <translation>Health check results (from the health certificate)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="138"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="141"/>
         <source>Tekanan darah:</source>
         <translation>Blood pressure:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="362"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="387"/>
         <source>NIK memuat tanggal lahir dan jenis kelamin (tanggal + 40 untuk perempuan); isinya tampil di sini untuk dicocokkan.</source>
         <translation>The NIK holds the birth date and sex (day + 40 for women); they show here to compare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="372"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="397"/>
         <source> atau </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="373"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="398"/>
         <source>(tanggal tidak wajar untuk pelamar)</source>
         <translation>(not a plausible date for an applicant)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="376"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="401"/>
         <source>Menurut NIK: lahir %1 · %2</source>
         <translation>According to the NIK: born %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="391"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="416"/>
         <source>Usia dihitung pada hari pemungutan suara, %1.</source>
         <translation>Age is counted on election day, %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="397"/>
+        <location filename="../../desktop_app/ui/recruitment/applicant_form.py" line="422"/>
         <source>Usia pada hari pemungutan suara (%1): %2 tahun</source>
         <translation>Age on election day (%1): %2 years</translation>
     </message>
@@ -1232,81 +1232,141 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     </message>
     <message>
         <location filename="../../desktop_app/ui/finding_text.py" line="124"/>
+        <source>Tanggal lahir sesudah hari ini: tidak mungkin, apa pun status perkawinannya. Salin lagi dari KTP-el, KK atau akta kelahiran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="129"/>
+        <source>Hak pilih orang ini dicabut oleh putusan pengadilan: tidak dapat didaftar sebagai pemilih.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="134"/>
+        <source>Anggota TNI/Polri aktif tidak memilih (TMS-6 TNI, TMS-7 Polri). Yang sudah berhenti didaftar dengan SK pemberhentian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="139"/>
+        <source>Status TNI/Polri harus kosong, aktif atau berhenti.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="142"/>
+        <source>Orang yang sudah berhenti dari TNI/Polri didaftar dengan SK pemberhentian: isi nomornya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="146"/>
+        <source>Nomor SK berisi baris baru atau karakter kendali; ketik ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="149"/>
+        <source>Isian ini harus ya atau tidak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="150"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin: tidak dapat memilih (TMS-3 di bawah umur).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="130"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="156"/>
         <source>Tidak ada yang berbeda dari daftar; tandai Sesuai (✓), bukan Ubah.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="133"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="159"/>
         <source>Hanya elemen Model A-Daftar Pemilih yang dapat diubah.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="137"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="163"/>
         <source>Pilih kode TMS 1 sampai 8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="138"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="164"/>
         <source>Pilih bukti yang dilihat untuk kode TMS ini.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="141"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="167"/>
         <source>Bukti ini tidak diterima untuk kode TMS ini; pilih dari daftar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="144"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="170"/>
         <source>Isi nomor atau keterangan bukti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="145"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="171"/>
         <source>NIK data lain tidak sah; periksa kembali.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="148"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="174"/>
         <source>Data tidak bisa ganda dengan dirinya sendiri: isi NIK atau id data lain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="151"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="177"/>
         <source>Pilih TPS tujuan di desa yang sama.</source>
         <translation>Choose the target TPS in the same village.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="152"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="178"/>
         <source>TPS pemilih saat ini tidak diketahui; TMS-8 tidak dapat diperiksa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="155"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="181"/>
         <source>TMS-8 hanya untuk TPS di desa yang sama; pemilih yang tinggal di desa lain adalah TMS-4 (pindah domisili).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="160"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="186"/>
+        <source>TMS-3 hanya untuk yang belum 17 tahun dan belum pernah kawin. Menurut daftar orang ini sudah/pernah kawin, jadi boleh memilih berapa pun usianya. Bila status perkawinan salah, betulkan dulu dengan Ubah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="192"/>
+        <source>Menurut tanggal lahir di daftar, orang ini sudah 17 tahun pada hari pemungutan suara: TMS-3 bertentangan dengan daftar. Tandai hanya bila dokumen yang dilihat menunjukkan tanggal lahir lain, dan betulkan juga tanggalnya dengan Ubah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="198"/>
+        <source>Tidak ada data lain dengan NIK atau id ini di daftar laptop ini. Mungkin ada di daftar desa lain; bila tidak, periksa nomornya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="203"/>
+        <source>Data lain itu sendiri sudah ditandai TMS; bila yang ini juga ditandai, orangnya hilang dari daftar. TMS-2 menyebut data yang tetap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="208"/>
+        <source>Daftar tidak mendukung kode TMS ini: lampirkan foto atau pindaian bukti agar KPU melihat mengapa daftar salah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/finding_text.py" line="213"/>
         <source>TPS tujuan sama dengan TPS sekarang; pilih TPS yang benar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="163"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="216"/>
         <source>TMS-8 memindahkan pemilih ke TPS yang benar: catat sebagai pemindahan dengan TPS tujuannya, agar pemilih langsung ditambahkan di sana.</source>
         <translation>TMS-8 moves the voter to the right TPS: record it as a move with the target TPS, so the voter is added there in the same step.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="168"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="221"/>
         <source>Pemilih yang dipindahkan harus ditambahkan di TPS tujuan TMS-8.</source>
         <translation>The moved voter must be added at the TPS the TMS-8 names.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/finding_text.py" line="171"/>
+        <location filename="../../desktop_app/ui/finding_text.py" line="224"/>
         <source>Pemilih yang dipindahkan dengan TMS-8 harus orang yang sama (NIK sama); orang lain didaftarkan sebagai pemilih baru.</source>
         <translation>The voter moved by a TMS-8 must be the same person (same NIK); register anyone else as a new voter.</translation>
     </message>
@@ -1435,267 +1495,267 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="16"/>
+        <location filename="../../desktop_app/ui/labels.py" line="17"/>
         <source>NKK</source>
         <translation>NKK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="17"/>
+        <location filename="../../desktop_app/ui/labels.py" line="18"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="18"/>
+        <location filename="../../desktop_app/ui/labels.py" line="19"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="19"/>
+        <location filename="../../desktop_app/ui/labels.py" line="20"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="20"/>
+        <location filename="../../desktop_app/ui/labels.py" line="21"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="21"/>
+        <location filename="../../desktop_app/ui/labels.py" line="22"/>
         <source>Status perkawinan</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="22"/>
+        <location filename="../../desktop_app/ui/labels.py" line="23"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="23"/>
+        <location filename="../../desktop_app/ui/labels.py" line="24"/>
         <source>Alamat (jalan/dukuh)</source>
         <translation>Address (street/hamlet)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="24"/>
+        <location filename="../../desktop_app/ui/labels.py" line="25"/>
         <source>RT</source>
         <translation>RT</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="25"/>
+        <location filename="../../desktop_app/ui/labels.py" line="26"/>
         <source>RW</source>
         <translation>RW</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="26"/>
+        <location filename="../../desktop_app/ui/labels.py" line="27"/>
         <source>Disabilitas</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="27"/>
+        <location filename="../../desktop_app/ui/labels.py" line="28"/>
         <source>KTP-el</source>
         <translation>KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="28"/>
+        <location filename="../../desktop_app/ui/labels.py" line="29"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="29"/>
+        <location filename="../../desktop_app/ui/labels.py" line="30"/>
         <source>Keterangan</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="33"/>
+        <location filename="../../desktop_app/ui/labels.py" line="34"/>
         <source>Belum kawin</source>
         <translation>Never married</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="34"/>
+        <location filename="../../desktop_app/ui/labels.py" line="35"/>
         <source>Sudah kawin</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="35"/>
+        <location filename="../../desktop_app/ui/labels.py" line="36"/>
         <source>Pernah kawin</source>
         <translation>Previously married</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="38"/>
+        <location filename="../../desktop_app/ui/labels.py" line="39"/>
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="39"/>
+        <location filename="../../desktop_app/ui/labels.py" line="40"/>
         <source>Perempuan</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="42"/>
+        <location filename="../../desktop_app/ui/labels.py" line="43"/>
         <source>Sudah memiliki KTP-el</source>
         <translation>Has a KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="43"/>
+        <location filename="../../desktop_app/ui/labels.py" line="44"/>
         <source>Belum memiliki KTP-el</source>
         <translation>No KTP-el yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="46"/>
+        <location filename="../../desktop_app/ui/labels.py" line="47"/>
         <source>Tidak ada</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="47"/>
+        <location filename="../../desktop_app/ui/labels.py" line="48"/>
         <source>Fisik</source>
         <translation>Physical</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="48"/>
+        <location filename="../../desktop_app/ui/labels.py" line="49"/>
         <source>Intelektual</source>
         <translation>Intellectual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="49"/>
+        <location filename="../../desktop_app/ui/labels.py" line="50"/>
         <source>Mental</source>
         <translation>Mental</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="50"/>
+        <location filename="../../desktop_app/ui/labels.py" line="51"/>
         <source>Sensorik wicara</source>
         <translation>Sensory (speech)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="51"/>
+        <location filename="../../desktop_app/ui/labels.py" line="52"/>
         <source>Sensorik rungu</source>
         <translation>Sensory (hearing)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="52"/>
+        <location filename="../../desktop_app/ui/labels.py" line="53"/>
         <source>Sensorik netra</source>
         <translation>Sensory (sight)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="58"/>
+        <location filename="../../desktop_app/ui/labels.py" line="59"/>
         <source>Meninggal dunia</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="59"/>
+        <location filename="../../desktop_app/ui/labels.py" line="60"/>
         <source>Ganda</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="60"/>
+        <location filename="../../desktop_app/ui/labels.py" line="61"/>
         <source>Di bawah umur</source>
         <translation>Under age</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="61"/>
+        <location filename="../../desktop_app/ui/labels.py" line="62"/>
         <source>Pindah domisili</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="62"/>
+        <location filename="../../desktop_app/ui/labels.py" line="63"/>
         <source>Tidak dikenal</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="63"/>
+        <location filename="../../desktop_app/ui/labels.py" line="64"/>
         <source>TNI</source>
         <translation>TNI (military)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="64"/>
+        <location filename="../../desktop_app/ui/labels.py" line="65"/>
         <source>Polri</source>
         <translation>Polri (police)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="65"/>
+        <location filename="../../desktop_app/ui/labels.py" line="66"/>
         <source>Salah penempatan TPS</source>
         <translation>Wrong TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="69"/>
+        <location filename="../../desktop_app/ui/labels.py" line="70"/>
         <source>Surat keterangan kematian</source>
         <translation>Death certificate letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="72"/>
+        <location filename="../../desktop_app/ui/labels.py" line="73"/>
         <source>Akta kematian</source>
         <translation>Death certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="73"/>
+        <location filename="../../desktop_app/ui/labels.py" line="74"/>
         <source>Surat RT/desa</source>
         <translation>RT/village letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="74"/>
+        <location filename="../../desktop_app/ui/labels.py" line="75"/>
         <source>Pernyataan keluarga</source>
         <translation>Family statement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="75"/>
+        <location filename="../../desktop_app/ui/labels.py" line="76"/>
         <source>Data ganda (NIK/id data lain)</source>
         <translation>Duplicate record (other record&apos;s NIK/id)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="76"/>
+        <location filename="../../desktop_app/ui/labels.py" line="77"/>
         <source>Dokumen tanggal lahir (KTP-el, KK, akta)</source>
         <translation>Birth-date document (KTP-el, KK, birth certificate)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="79"/>
+        <location filename="../../desktop_app/ui/labels.py" line="80"/>
         <source>KK baru</source>
         <translation>New KK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="80"/>
+        <location filename="../../desktop_app/ui/labels.py" line="81"/>
         <source>KTP-el baru</source>
         <translation>New KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="81"/>
+        <location filename="../../desktop_app/ui/labels.py" line="82"/>
         <source>SKPWNI</source>
         <translation>SKPWNI (moving certificate)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="82"/>
+        <location filename="../../desktop_app/ui/labels.py" line="83"/>
         <source>Surat pernyataan</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="83"/>
+        <location filename="../../desktop_app/ui/labels.py" line="84"/>
         <source>Kartu tanda anggota (KTA)</source>
         <translation>Membership card (KTA)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="84"/>
+        <location filename="../../desktop_app/ui/labels.py" line="85"/>
         <source>TPS tujuan</source>
         <translation>Target TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="116"/>
+        <location filename="../../desktop_app/ui/labels.py" line="130"/>
         <source>✓ Sesuai</source>
         <translation>✓ Correct</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="118"/>
+        <location filename="../../desktop_app/ui/labels.py" line="132"/>
         <source>U Ubah</source>
         <translation>U Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="120"/>
+        <location filename="../../desktop_app/ui/labels.py" line="134"/>
         <source>B Baru</source>
         <translation>B New</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="122"/>
+        <location filename="../../desktop_app/ui/labels.py" line="136"/>
         <source>TMS-%1 %2</source>
         <translation>TMS-%1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="123"/>
+        <location filename="../../desktop_app/ui/labels.py" line="137"/>
         <source>Belum dicek</source>
         <translation>Not checked</translation>
     </message>
@@ -1703,28 +1763,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="74"/>
-        <location filename="../../desktop_app/ui/app.py" line="179"/>
+        <location filename="../../desktop_app/ui/app.py" line="75"/>
+        <location filename="../../desktop_app/ui/app.py" line="181"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="153"/>
+        <location filename="../../desktop_app/ui/app.py" line="155"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="155"/>
+        <location filename="../../desktop_app/ui/app.py" line="157"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="257"/>
+        <location filename="../../desktop_app/ui/app.py" line="259"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="259"/>
+        <location filename="../../desktop_app/ui/app.py" line="261"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -1860,27 +1920,67 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>NewVoterDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="55"/>
         <source>Tambah pemilih baru</source>
         <translation>Add a new voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="54"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="60"/>
         <source>Orang yang memenuhi syarat tetapi belum ada di daftar. Semua elemen wajib diisi dari KTP-el, KK atau biodata.</source>
         <translation>A qualified person who is not on the list yet. Fill every element from the KTP-el, KK or biodata.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="69"/>
         <source>TPS %1 (%2)</source>
         <translation>TPS %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="77"/>
         <source>&amp;TPS:</source>
         <translation>&amp;TPS:</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="116"/>
+        <source>Syarat lain</source>
+        <translation>Other requirements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="119"/>
+        <source>Bukan anggota TNI/Polri</source>
+        <translation>Not a TNI/Polri member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="121"/>
+        <source>Sudah berhenti dari TNI/Polri (SK pemberhentian)</source>
+        <translation>Left TNI/Polri (SK pemberhentian)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="123"/>
+        <source>Anggota TNI/Polri aktif</source>
+        <translation>Active TNI/Polri member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="126"/>
+        <source>nomor SK pemberhentian</source>
+        <translation>number of the SK pemberhentian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="127"/>
+        <source>Hak pilih &amp;dicabut oleh putusan pengadilan</source>
+        <translation>Right to vote &amp;revoked by a court decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="130"/>
+        <source>TNI/&amp;Polri:</source>
+        <translation>TNI/&amp;Polri:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="132"/>
+        <source>Nomor S&amp;K:</source>
+        <translation>S&amp;K number:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="181"/>
         <source>%n isian belum benar atau belum diisi.</source>
         <translation>
             <numerusform>%n field is wrong or empty.</numerusform>
@@ -1888,7 +1988,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="130"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="186"/>
         <source>Ada %n peringatan. Periksa, lalu Simpan bila data sudah benar.</source>
         <translation>
             <numerusform>%n warning. Check it, then Save if the data is right.</numerusform>
@@ -1896,7 +1996,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="137"/>
+        <location filename="../../desktop_app/ui/new_voter_dialog.py" line="193"/>
         <source>Semua isian lengkap.</source>
         <translation>Every field is complete.</translation>
     </message>
@@ -2110,339 +2210,344 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Recruitment</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="25"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="26"/>
         <source>PPK — Panitia Pemilihan Kecamatan</source>
         <translation>PPK — sub-district election committee</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="26"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="27"/>
         <source>PPS — Panitia Pemungutan Suara (desa)</source>
         <translation>PPS — village voting committee</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="27"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="28"/>
         <source>KPPS — Kelompok Penyelenggara Pemungutan Suara (TPS)</source>
         <translation>KPPS — polling station working group (TPS)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="30"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="31"/>
         <source>Pantarlih — Petugas Pemutakhiran Data Pemilih (TPS)</source>
         <translation>Pantarlih — voter list updating officer (TPS)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="43"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="44"/>
         <source>Warga Negara Indonesia</source>
         <translation>Indonesian citizen</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="44"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="45"/>
         <source>Setia kepada Pancasila, UUD 1945, NKRI dan Bhinneka Tunggal Ika</source>
         <translation>Loyal to Pancasila, the 1945 Constitution, the Unitary State and Bhinneka Tunggal Ika</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="47"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="48"/>
         <source>Tidak menjadi anggota partai politik, atau sudah keluar paling singkat 5 tahun</source>
         <translation>Not a political party member, or left at least 5 years ago</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="51"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="52"/>
         <source>Tidak pernah dipidana penjara karena tindak pidana yang diancam 5 tahun atau lebih</source>
         <translation>Never imprisoned for a crime punishable by 5 years or more</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="55"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="56"/>
         <source>Sehat jasmani, rohani, dan bebas penyalahgunaan narkotika</source>
         <translation>Physically and mentally healthy, and free of drug abuse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="58"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="59"/>
         <source>Tidak pernah diberhentikan tetap oleh KPU atau DKPP</source>
         <translation>Never permanently dismissed by KPU or DKPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="61"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="62"/>
         <source>Bukan tim kampanye atau saksi peserta pemilihan dalam 5 tahun terakhir</source>
         <translation>Not a campaign team member or a contestant&apos;s witness in the last 5 years</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="64"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="65"/>
         <source>Tidak memiliki penyakit penyerta (komorbid)</source>
         <translation>No comorbidity</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="67"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="68"/>
         <source>Mampu menggunakan perangkat teknologi informasi</source>
         <translation>Able to use IT devices</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="73"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="74"/>
         <source>Surat pendaftaran</source>
         <translation>Registration letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="74"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="75"/>
         <source>Fotokopi KTP-el</source>
         <translation>KTP-el copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="75"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="76"/>
         <source>Fotokopi ijazah terakhir</source>
         <translation>Copy of the latest diploma</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="76"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="77"/>
         <source>Surat pernyataan</source>
         <translation>Statement letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="77"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="78"/>
         <source>Surat keterangan dari partai politik</source>
         <translation>Letter from the political party</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="80"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="81"/>
         <source>Surat keterangan sehat</source>
         <translation>Health certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="81"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="82"/>
         <source>Daftar riwayat hidup</source>
         <translation>Curriculum vitae</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="82"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="83"/>
         <source>Pas foto 4×6</source>
         <translation>4×6 photo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="86"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="87"/>
         <source>SD/sederajat</source>
         <translation>Primary school or equivalent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="87"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="88"/>
         <source>SMP/sederajat</source>
         <translation>Junior high school or equivalent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="88"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="89"/>
         <source>SMA/SMK/MA/Paket C</source>
         <translation>Senior high school (SMA/SMK/MA/Paket C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="89"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="90"/>
         <source>Diploma 1 (D1)</source>
         <translation>Diploma 1 (D1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="90"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="91"/>
         <source>Diploma 2 (D2)</source>
         <translation>Diploma 2 (D2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="91"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="92"/>
         <source>Diploma 3 (D3)</source>
         <translation>Diploma 3 (D3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="92"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="93"/>
         <source>Diploma 4 (D4)</source>
         <translation>Diploma 4 (D4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="93"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="94"/>
         <source>Sarjana (S1)</source>
         <translation>Bachelor (S1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="94"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="95"/>
         <source>Magister (S2)</source>
         <translation>Master (S2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="95"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="96"/>
         <source>Doktor (S3)</source>
         <translation>Doctorate (S3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="99"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="100"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="100"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="101"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="104"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="105"/>
         <source>Diterima · menunggu dikirim</source>
         <translation>Received · waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="105"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="106"/>
         <source>Terkirim ke KPU</source>
         <translation>Sent to KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="106"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="107"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="109"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="110"/>
         <source>Tersimpan dan menunggu dikirim ke KPU pada sinkronisasi berikutnya.</source>
         <translation>Saved, and waiting to be sent to KPU with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="113"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="114"/>
         <source>Sudah diterima dan dikonfirmasi server KPU.</source>
         <translation>Received and confirmed by the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="114"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="115"/>
         <source>Ditolak server KPU; alasannya ada di Riwayat sinkronisasi (Ctrl+H).</source>
         <translation>Refused by the KPU server; the reason is in the sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="122"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="123"/>
         <source>Pendaftaran</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="123"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="124"/>
         <source>Penelitian administrasi</source>
         <translation>Administrative check</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="124"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="125"/>
         <source>Tes tertulis (CAT)</source>
         <translation>Written test (CAT)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="125"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="126"/>
         <source>Tanggapan masyarakat</source>
         <translation>Public input</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="126"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="127"/>
         <source>Wawancara</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="127"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="128"/>
         <source>Pengumuman</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="128"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="129"/>
         <source>Pelantikan</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="131"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="132"/>
         <source>Lulus</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="132"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="133"/>
         <source>Tidak lulus</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="133"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="134"/>
         <source>Cadangan</source>
         <translation>Reserve</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="134"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="135"/>
         <source>Ditetapkan</source>
         <translation>Appointed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="138"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="139"/>
         <source>Badan ad hoc</source>
         <translation>Ad hoc body</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="139"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="140"/>
         <source>Wilayah kerja</source>
         <translation>Working area</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="140"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="141"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="141"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="142"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="142"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="143"/>
         <source>Tempat lahir</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="143"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="144"/>
         <source>Tanggal lahir</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="144"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="145"/>
         <source>Jenis kelamin</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="145"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="146"/>
         <source>Alamat sesuai KTP-el</source>
         <translation>Address on the KTP-el</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="146"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="147"/>
         <source>Domisili (desa/kelurahan)</source>
         <translation>Domicile (village)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="147"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="148"/>
         <source>Pendidikan terakhir</source>
         <translation>Highest education</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="148"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="149"/>
         <source>Pekerjaan</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="149"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="150"/>
         <source>Nomor HP/telepon</source>
         <translation>Mobile/phone number</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="150"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="151"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="151"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="152"/>
         <source>Tekanan darah sistolik</source>
         <translation>Systolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="152"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="153"/>
         <source>Tekanan darah diastolik</source>
         <translation>Diastolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="153"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="154"/>
         <source>Gula darah</source>
         <translation>Blood sugar</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="154"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="155"/>
         <source>Kolesterol</source>
         <translation>Cholesterol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="156"/>
+        <source>Tanggal keluar dari partai</source>
+        <translation>Date left the party</translation>
     </message>
 </context>
 <context>
@@ -2506,22 +2611,22 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentFindings</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="158"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="160"/>
         <source>Pilih wilayah kerja badan yang dilamar.</source>
         <translation>Choose the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="161"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="163"/>
         <source>Wilayah kerja tidak cocok dengan tingkat badan ini; pilih lagi.</source>
         <translation>The working area does not fit this body&apos;s level; choose again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="164"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="166"/>
         <source>Wilayah kerja ini di luar wilayah tugas laptop ini; KPU akan menolak pendaftarannya. Pilih wilayah kerja di wilayah laptop ini.</source>
         <translation>This working area is outside this laptop&apos;s area; KPU would refuse the application. Choose a working area within this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="169"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="171"/>
         <source>Isi tanggal lahir dari KTP-el: usia dihitung darinya.</source>
         <translation>Enter the date of birth from the KTP-el: the age is counted from it.</translation>
     </message>
@@ -2530,87 +2635,112 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">The date of birth must be a real date, written DD-MM-YYYY.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="172"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="174"/>
         <source>Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT.</source>
         <translation>The date of birth must be a real date, written DD-MM-YYYY or DDMMYYYY.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="176"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="178"/>
+        <source>Tanggal lahir sesudah hari ini: tidak mungkin. Salin lagi dari KTP-el.</source>
+        <translation>The date of birth is after today: impossible. Copy it again from the KTP-el.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="182"/>
+        <source>Isi tanggal keluar dari partai sesuai surat keterangan partai: mantan anggota harus sudah keluar paling singkat 5 tahun.</source>
+        <translation>Enter the date the applicant left the party, as the party letter states it: former members must have been out for at least 5 years.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="187"/>
+        <source>Tanggal keluar dari partai harus tanggal yang ada, HH-BB-TTTT.</source>
+        <translation>The date of leaving the party must be a real date, DD-MM-YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="190"/>
+        <source>Tanggal keluar dari partai sesudah tanggal pendaftaran: anggota partai tidak dapat mendaftar.</source>
+        <translation>The date of leaving the party is after the registration date: a party member cannot apply.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="195"/>
+        <source>Keluar dari partai kurang dari %1 tahun sebelum tanggal pendaftaran (PKPU 8/2022 Pasal 35); pendaftaran tidak dapat diterima.</source>
+        <translation>Left the party less than %1 years before the registration date (PKPU 8/2022 Article 35); the application cannot be accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="200"/>
         <source>Pelamar belum berusia %1 tahun pada hari pemungutan suara (%2); pendaftaran tidak dapat diterima.</source>
         <translation>The applicant is not yet %1 on election day (%2); the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="181"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="205"/>
         <source>Usia lebih dari %1 tahun pada hari pemungutan suara. Boleh diterima, tetapi pelamar yang lebih muda diutamakan bila jumlahnya cukup.</source>
         <translation>Older than %1 on election day. May be received, but younger applicants come first if there are enough.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="186"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="210"/>
         <source>Isi alamat sesuai KTP-el.</source>
         <translation>Enter the address on the KTP-el.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="187"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="211"/>
         <source>Isi pekerjaan (tulis &quot;tidak bekerja&quot; bila tidak bekerja).</source>
         <translation>Enter the occupation (write &quot;not working&quot; if none).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="190"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="214"/>
         <source>Pilih pendidikan terakhir yang sudah tamat.</source>
         <translation>Choose the highest completed education.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="193"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="217"/>
         <source>Pendidikan paling rendah SMA atau sederajat; pendaftaran tidak dapat diterima.</source>
         <translation>At least senior high school or equivalent is required; the application cannot be received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="197"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="221"/>
         <source>Pilih desa/kelurahan tempat pelamar tinggal.</source>
         <translation>Choose the village where the applicant lives.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="200"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="224"/>
         <source>Pelamar harus berdomisili di wilayah kerja badan yang dilamar.</source>
         <translation>The applicant must live in the working area of the body applied for.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="204"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="228"/>
         <source>Tanpa nomor HP: sepakati cara lain untuk menghubungi pelamar.</source>
         <translation>No phone number: agree on another way to reach the applicant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="208"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="232"/>
         <source>Nomor HP/telepon harus 8 sampai 15 angka.</source>
         <translation>The phone number must be 8 to 15 digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="211"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="235"/>
         <source>Alamat email tidak sah; kosongkan bila tidak ada.</source>
         <translation>The e-mail address is not valid; leave it empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="214"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="238"/>
         <source>Centang setelah pelamar menandatangani pernyataan ini di surat pernyataan.</source>
         <translation>Tick once the applicant has signed this statement in the statement letter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="218"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="242"/>
         <source>Belum diterima. Pendaftaran tetap dapat dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Not received. The application can still be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="222"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="246"/>
         <source>Salin nilai ini dari surat keterangan sehat.</source>
         <translation>Copy this value from the health certificate.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="225"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="249"/>
         <source>Di atas batas umum; panitia mempertimbangkannya (surat dokter yang menentukan).</source>
         <translation>Above the usual limit; the panel takes it into account (the doctor&apos;s certificate decides).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/wording.py" line="229"/>
+        <location filename="../../desktop_app/ui/recruitment/wording.py" line="253"/>
         <source>NIK ini sudah punya pendaftaran lain di laptop ini: %1.</source>
         <translation>This NIK already has another application on this laptop: %1.</translation>
     </message>
@@ -2661,27 +2791,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentSummary</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="120"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="131"/>
         <source>surat pernyataan</source>
         <translation>statement letter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="127"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="138"/>
         <source>Belum dapat dikirim: %n isian perlu dilengkapi atau dibetulkan</source>
         <translation>Cannot be submitted yet: %n field(s) to complete or correct</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="136"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="147"/>
         <source>Dokumen belum diterima: %1. Boleh dikirim; tanda terima mencatat kekurangannya.</source>
         <translation>Documents not received: %1. It may be submitted; the receipt lists what is missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="143"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="154"/>
         <source>%n peringatan: periksa sebelum mengirim.</source>
         <translation>%n warning(s): check before submitting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/checking.py" line="149"/>
+        <location filename="../../desktop_app/ui/recruitment/checking.py" line="160"/>
         <source>✓ Semua persyaratan terpenuhi.</source>
         <translation>✓ All requirements met.</translation>
     </message>
@@ -3230,8 +3360,23 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <source>Mantan anggota partai politik (wajib surat keterangan dari partai)</source>
         <translation>Former political party member (needs a letter from the party)</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="57"/>
+        <source>HH-BB-TTTT</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="59"/>
+        <source>Tanggal keluar dari partai</source>
+        <translation>Date left the party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="62"/>
+        <source>Tanggal keluar dari partai, sesuai surat keterangan partai</source>
+        <translation>Date the applicant left the party, as the party letter states it</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="89"/>
+        <location filename="../../desktop_app/ui/recruitment/statements_section.py" line="102"/>
         <source>%n pernyataan belum dicentang. Centang setelah pelamar menandatangani surat pernyataan.</source>
         <translation>
             <numerusform></numerusform>
@@ -3809,128 +3954,128 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>TmsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="60"/>
         <source>Tandai TMS (tidak memenuhi syarat)</source>
         <translation>Mark TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="76"/>
         <source>nomor TPS, misalnya 004</source>
         <translation>TPS number, e.g. 004</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="77"/>
         <source>&amp;Lampirkan foto/pindaian…</source>
         <translation>&amp;Attach photo/scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="78"/>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="224"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="82"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="228"/>
         <source>(tidak wajib)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="83"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="87"/>
         <source>&amp;Kode TMS:</source>
         <translation>TMS &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="84"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="88"/>
         <source>&amp;Bukti:</source>
         <translation>&amp;Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="85"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="89"/>
         <source>&amp;Nomor/keterangan bukti:</source>
         <translation>Evidence &amp;number/note:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="86"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="90"/>
         <source>TPS t&amp;ujuan:</source>
         <translation>&amp;Target TPS:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="93"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="97"/>
         <source>Foto bukti:</source>
         <translation>Evidence photo:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="103"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="107"/>
         <source>&amp;Simpan TMS</source>
         <translation>&amp;Save TMS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="152"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="156"/>
         <source>NIK atau id data lain dari orang yang sama</source>
         <translation>NIK or id of the other record of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="155"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="159"/>
         <source>nomor surat/dokumen, atau keterangan singkat</source>
         <translation>letter/document number, or a short note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="158"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="162"/>
         <source>Tandai TMS-2 pada data yang ganda; data yang benar tetap.</source>
         <translation>Mark TMS-2 on the duplicate record; the right one stays.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="164"/>
         <source>Belum 17 tahun pada hari pemungutan suara dan belum pernah kawin.</source>
         <translation>Under 17 on election day and never married.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="163"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="167"/>
         <source>Pindah ke luar desa. Pindah TPS di desa yang sama adalah TMS-8.</source>
         <translation>Moved out of the village. A move to another TPS in the same village is TMS-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="170"/>
         <source>Pemilih ditandai TMS-8 di TPS ini dan langsung ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>The voter is marked TMS-8 at this TPS and added right away as a new voter at the target TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="201"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="205"/>
         <source>Pilih foto atau pindaian bukti</source>
         <translation>Choose a photo or scan of the evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="205"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="209"/>
         <source>Foto atau pindaian (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Photo or scan (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="210"/>
         <source>Pilih</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="207"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="211"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="212"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="209"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="213"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="214"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="269"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="280"/>
         <source>Untuk menyimpan: %1</source>
         <translation>To save: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tms_dialog.py" line="282"/>
+        <location filename="../../desktop_app/ui/tms_dialog.py" line="308"/>
         <source>Pilih TPS tujuan di desa yang sama.</source>
         <translation>Choose the target TPS in the same village.</translation>
     </message>
@@ -4004,35 +4149,35 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>VoterDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="80"/>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="148"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="96"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="164"/>
         <source>Pilih pemilih di daftar.</source>
         <translation>Choose a voter in the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="177"/>
         <source>%1
 dicatat %2 oleh %3</source>
         <translation>%1
 recorded %2 by %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="166"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="182"/>
         <source>TPS %1</source>
         <translation>TPS %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="173"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="189"/>
         <source>semula: &lt;s&gt;%1&lt;/s&gt;</source>
         <translation>was: &lt;s&gt;%1&lt;/s&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="121"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="137"/>
         <source>Temuan data</source>
         <translation>Data findings</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/detail_panel.py" line="121"/>
+        <location filename="../../desktop_app/ui/detail_panel.py" line="137"/>
         <source>Tidak ada temuan data.</source>
         <translation>No data findings.</translation>
     </message>
@@ -4133,12 +4278,22 @@ recorded %2 by %3</translation>
         <translation>Finding: unusual NKK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="223"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="213"/>
+        <source>Temuan: tanggal lahir di masa depan</source>
+        <translation>Finding: date of birth in the future</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voter_list.py" line="216"/>
+        <source>Temuan: hak pilih dicabut / TNI-Polri aktif</source>
+        <translation>Finding: vote revoked / active TNI-Polri</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/voter_list.py" line="228"/>
         <source>%1 pemilih</source>
         <translation>%1 voters</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_list.py" line="225"/>
+        <location filename="../../desktop_app/ui/voter_list.py" line="230"/>
         <source>Lebih dari %1 cocok; ketik lebih banyak untuk mempersempit.</source>
         <translation>More than %1 match; type more to narrow it down.</translation>
     </message>

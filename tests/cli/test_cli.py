@@ -287,3 +287,20 @@ def test_the_development_key_only_when_a_test_says_so_and_for_demo(tmp_path):
     assert by_env.returncode == 0, by_env.stderr
     demo = lapang(tmp_path / "c", "demo", "--voters", "50", passphrase=None)  # invented voters
     assert demo.returncode == 0, demo.stderr
+
+
+def test_election_rules_are_set_from_a_file_and_bad_ones_change_nothing(initialised, tmp_path):
+    # Issue 16 item 6: rules the domain note marks [?] are configured per election.
+    assert lapang(initialised, "election-rules").stdout.strip() == "Defaults."
+    good = tmp_path / "rules.json"
+    good.write_text(json.dumps({"tms5_label": "WNA", "max_kolesterol": 250}), encoding="utf-8")
+    result = lapang(initialised, "election-rules", "--file", str(good))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"tms5_label": "WNA", "max_kolesterol": 250}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"party_cooloff_years": 3}), encoding="utf-8")
+    refused = lapang(initialised, "election-rules", "--file", str(bad))
+    assert refused.returncode != 0 and "party_cooloff_years" in refused.stderr
+    assert "Nothing was changed" in refused.stderr
+    kept = lapang(initialised, "election-rules")
+    assert json.loads(kept.stdout) == {"tms5_label": "WNA", "max_kolesterol": 250}

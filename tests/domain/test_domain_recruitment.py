@@ -156,7 +156,8 @@ def test_documents_checklist_and_party_letter():
     assert DOCUMENTS[0] is Document.SURAT_PENDAFTARAN and len(DOCUMENTS) == 8
     assert Document.SURAT_KETERANGAN_PARTAI not in required_documents(False)
     assert Document.SURAT_KETERANGAN_PARTAI in required_documents(True)
-    ex_member = make_applicant(ex_party_member=True)
+    # Out for 5 years or more (note §6), so only the letter is at stake here.
+    ex_member = make_applicant(ex_party_member=True, tanggal_keluar_partai=dt.date(2015, 1, 1))
     result = check_applicant(ex_member, AdhocBody.PPS, DESA, ELECTION)
     assert result.codes == ("document.missing",)
     assert result.findings[0].field == "documents.surat_keterangan_partai"

@@ -32,6 +32,14 @@ def test_upgrade_from_every_earlier_version(tmp_path, recovery_keys, version):
     updates = store.db.execute("SELECT change_id, voter_id, outcome FROM voter_updates").fetchall()
     assert updates == [("c1", VOTER["id"], "sesuai")]
     store.db.execute("SELECT count(*) FROM applications").fetchone()
+    # Migration 11 (domain note §4): a row from before knows nothing of TNI/Polri service or a
+    # court's revocation; it reads as "never served, keeps the vote", not as an error.
+    record = VoterService(store).get(VOTER["id"]).record
+    assert (record.status_tni_polri, record.sk_pemberhentian, record.hak_pilih_dicabut) == (
+        "",
+        "",
+        False,
+    )
     store.close()
     backup = vault.db_path.with_name(f"{vault.db_path.name}.schema{version}.bak")
     assert backup.exists()

@@ -95,8 +95,36 @@ def test_resolved_rows_drop_out(planted):
     kembar_b = planted.db.execute("SELECT id FROM voters WHERE nama = 'Kembar B'").fetchone()[0]
     kecil = planted.db.execute("SELECT id FROM voters WHERE nama = 'Masih Kecil'").fetchone()[0]
     nik_a = planted.db.execute("SELECT nik FROM voters WHERE nama = 'Kembar A'").fetchone()[0]
-    service.mark_tms(kembar_b, 2, "data_ganda", "id-of-kembar-a")
+    kembar_a = planted.db.execute("SELECT id FROM voters WHERE nama = 'Kembar A'").fetchone()[0]
+    # Note §3: TMS-2's evidence is the other record's NIK or id (issue 16: one that exists).
+    service.mark_tms(kembar_b, 2, "data_ganda", kembar_a)
     service.mark_tms(kecil, 3, "dokumen_tanggal_lahir", "KK 2013")
     assert _names(planted, QualityCheck.DUPLICATE_NIK) == []
     assert _names(planted, QualityCheck.UNDER_AGE) == []
     assert nik_a  # the remaining row keeps its NIK
+
+
+def test_future_birth_dates_and_status_findings(store):
+    # Issue 16 items 1 and 3. Note §4: eligible means "not stripped of the vote by a court; not
+    # active TNI/Polri", and nobody is born after today, married or not.
+    today = dt.date(2026, 12, 4)
+    people = [
+        _person(0, "Bersih"),
+        _person(1, "Lahir Nanti", tanggal_lahir=dt.date(2027, 3, 1), status_perkawinan="S"),
+        _person(2, "Dicabut", hak_pilih_dicabut=True),
+        _person(3, "Tentara", status_tni_polri="aktif"),
+        _person(4, "Pensiunan", status_tni_polri="berhenti", sk_pemberhentian="SKEP/1/2020"),
+    ]
+    import_voters(store, people, source="test")
+    future = quality_keys(
+        store.db, QualityCheck.BIRTH_DATE_FUTURE, election_date=ELECTION, today=today
+    )
+    assert [r.nama for r in voter_rows(store.db, list(future.pks))] == ["Lahir Nanti"]
+    assert sorted(_names(store, QualityCheck.NOT_ELIGIBLE_STATUS)) == ["Dicabut", "Tentara"]
+    # The flags survive the store: they are read back with the row.
+    service = VoterService(store)
+    tentara = store.db.execute("SELECT id FROM voters WHERE nama = 'Tentara'").fetchone()[0]
+    assert service.get(tentara).record.status_tni_polri == "aktif"
+    # Resolved with TMS-6 (note §3), the row leaves the finding.
+    service.mark_tms(tentara, 6, "kta", "KTA 123")
+    assert _names(store, QualityCheck.NOT_ELIGIBLE_STATUS) == ["Dicabut"]

@@ -7,26 +7,33 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import io
 import itertools
+import pathlib
+import time
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.outcomes import EvidenceType
+from desktop_app.domain.outcomes import TMS_EVIDENCE, EvidenceType, TmsCode
 from desktop_app.domain.region import parse_tps_id
 from desktop_app.domain.voter import ELEMENTS, VoterRecord, imported_voter_id
 from desktop_app.domain.voter_changes import moved_record
 from desktop_app.formats.sidalih import dumps_sidalih, read_sidalih
+from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.errors import ValidationFailed
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_rows import element_to_column, record_to_wire
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import protocol as p
-from sync_server import rules
+from sync_server import ingest, rules
+from sync_server.repository import Repository
 from tests.support.sync_env import AREA, area_voters
 
 POOL = area_voters(40, seed=16)
@@ -34,6 +41,16 @@ BLANKABLE = ("nkk", "tempat_lahir", "tanggal_lahir", "status_perkawinan", "alama
 BLANKABLE += ("status_ktp_el",)
 _DPIDS = itertools.count(7_000_000)  # a fresh row per example: ids follow the DPID
 DEVICE = "d" * 32
+PHOTO = AttachmentInput(b"\xff\xd8\xff synthetic scan", "image/jpeg", "kk.jpg")
+# "Today" differs by side on purpose: the laptop's own date, KPU's the latest on Earth (UTC+14),
+# so a birth date the laptop already calls today is never the future at KPU. A date between the
+# two is refused by the laptop only, which is the safe direction; the property is about the rest.
+_LAPTOP_TODAY = dt.date.today()
+
+
+def _not_between_todays(day: dt.date | None) -> bool:
+    return day is None or not _LAPTOP_TODAY < day <= rules.server_today()
+
 
 # Values an officer (or a damaged form) may enter, right and wrong, per element.
 ELEMENT_VALUES: dict[str, st.SearchStrategy[Any]] = {
@@ -42,8 +59,11 @@ ELEMENT_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "nama": st.sampled_from(["", "SITI AMINAH", "BUDI\nSANTOSO"]),
     "tempat_lahir": st.sampled_from(["", "KAMPAR", "BANGKINANG"]),
     "tanggal_lahir": st.one_of(
-        st.none(), st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2028, 12, 31))
-    ),
+        st.none(),
+        st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2028, 12, 31)),
+        # Nobody is born after today (issue 16, item 1), married or not.
+        st.sampled_from([_LAPTOP_TODAY, _LAPTOP_TODAY + dt.timedelta(days=400)]),
+    ).filter(_not_between_todays),
     "status_perkawinan": st.sampled_from(["", "B", "S", "P", "X"]),
     "jenis_kelamin": st.sampled_from(["", "L", "P", "W"]),
     "alamat": st.sampled_from(["", "DUSUN PELITA", "JL.\tMERDEKA"]),
@@ -178,22 +198,74 @@ def test_an_ubah_is_judged_alike(store: FieldStore, row: VoterRecord, changes: d
     _assert_alike(laptop, _server_code(server))
 
 
+@pytest.fixture
+def kpu(tmp_path: pathlib.Path) -> Iterator[Repository]:
+    """KPU's own database with the same list as the laptop: TMS-2 references are looked up
+    there, by the server's own area-scoped lookup."""
+    repo = Repository.open(tmp_path / "kpu.db", time.time())
+    yield repo
+    repo.close()
+
+
+def _listed_both(store: FieldStore, kpu: Repository, record: VoterRecord, mark: str) -> str:
+    voter_id = _listed(store, record)
+    kpu.load_voters([record], time.time())
+    if mark:
+        sql = "UPDATE voters SET keterangan = ? WHERE id = ?"
+        store.db.execute(sql, [mark, voter_id])
+        kpu.write(lambda tx: tx.sql.run(sql, (mark, voter_id)))
+    return voter_id
+
+
 @_SETTINGS
 @given(
     row=listed_rows(),
-    code=st.integers(min_value=1, max_value=7),
-    evidence_type=st.sampled_from(["", *(e.value for e in EvidenceType)]),
-    evidence_ref=st.sampled_from(["", "474.3/12/2025", "1401015503900002", "12345", "self"]),
+    code=st.sampled_from([1, 2, 2, 3, 3, 4, 5, 6, 7]),  # the record rules concern 2 and 3
+    # "accepted": one the code accepts, so the record rules behind the evidence rule are reached.
+    evidence_type=st.one_of(
+        st.just("accepted"), st.sampled_from(["", *(e.value for e in EvidenceType)])
+    ),
+    evidence_ref=st.sampled_from(
+        ["", "474.3/12/2025", "1401015503900002", "12345", "self", "other_nik", "other_id"]
+    ),
+    # TMS-3 against the record (issue 16, item 2): married, under 17, 17 on the day.
+    status=st.sampled_from([None, "B", "S", "P"]),
+    age=st.sampled_from([None, 10, 17]),
+    attached=st.booleans(),
+    other=st.tuples(listed_rows(), st.sampled_from(["", "✓", "2", "4"])),
 )
 def test_a_tms_mark_is_judged_alike(
-    store: FieldStore, row: VoterRecord, code: int, evidence_type: str, evidence_ref: str
+    store: FieldStore,
+    kpu: Repository,
+    row: VoterRecord,
+    code: int,
+    evidence_type: str,
+    evidence_ref: str,
+    status: str | None,
+    age: int | None,
+    attached: bool,
+    other: tuple[VoterRecord, str],
 ) -> None:
-    voter_id = _listed(store, row)
+    if status is not None:
+        row = dataclasses.replace(row, status_perkawinan=status)
+    if age is not None:
+        born = store.election_date.replace(year=store.election_date.year - age)
+        row = dataclasses.replace(row, tanggal_lahir=born + dt.timedelta(days=age == 10))
+    voter_id = _listed_both(store, kpu, row, "")
+    other_id = _listed_both(store, kpu, *other)
     service = VoterService(store)
     current = service.get(voter_id).record
-    if evidence_ref == "self":
-        evidence_ref = current.nik
-    laptop = _laptop_code(lambda: service.mark_tms(voter_id, code, evidence_type, evidence_ref))
+    evidence_ref = {
+        "self": current.nik,
+        "other_nik": other[0].nik,
+        "other_id": other_id,
+    }.get(evidence_ref, evidence_ref)
+    if evidence_type == "accepted":
+        evidence_type = min(e.value for e in TMS_EVIDENCE[TmsCode(code)])
+    photo = PHOTO if attached else None
+    laptop = _laptop_code(
+        lambda: service.mark_tms(voter_id, code, evidence_type, evidence_ref, photo)
+    )
     change = _change(
         "tms",
         voter_id,
@@ -201,14 +273,21 @@ def test_a_tms_mark_is_judged_alike(
             "code": code,
             "evidence_type": evidence_type,
             "evidence_ref": evidence_ref,
-            "attachment": None,
+            "attachment": hashlib.sha256(PHOTO.content).hexdigest() if attached else None,
         },
     )
 
     def server() -> None:
         rules.check_change(change, store.election_date)
-        rules.apply_voter_change(
-            _server_row(voter_id, current), change, DEVICE, AREA, store.election_date
+        kpu.write(
+            lambda tx: rules.apply_voter_change(
+                _server_row(voter_id, current),
+                change,
+                DEVICE,
+                AREA,
+                store.election_date,
+                ganda_lookup=lambda ref: ingest._ganda_matches(tx, ref, AREA),
+            )
         )
 
     _assert_alike(laptop, _server_code(server))
@@ -247,10 +326,23 @@ def test_a_tms8_move_is_judged_alike(store: FieldStore, row: VoterRecord, data: 
     _assert_alike(laptop, _server_code(server))
 
 
+# The conditions with no Model A element (issue 16, item 3): TNI/Polri and its SK, the vote
+# revoked by a court; right and wrong values.
+status_values = st.fixed_dictionaries(
+    {
+        "status_tni_polri": st.sampled_from(["", "aktif", "berhenti", "purnawirawan"]),
+        "sk_pemberhentian": st.sampled_from(["", "SKEP/123/X/2019", "SKEP\n123"]),
+        "hak_pilih_dicabut": st.booleans(),
+    }
+)
+
+
 @_SETTINGS
-@given(row=listed_rows(), changes=ubah_changes)
-def test_a_new_voter_is_judged_alike(store: FieldStore, row: VoterRecord, changes: dict) -> None:
-    record = dataclasses.replace(row, **changes)
+@given(row=listed_rows(), changes=ubah_changes, status=status_values)
+def test_a_new_voter_is_judged_alike(
+    store: FieldStore, row: VoterRecord, changes: dict, status: dict
+) -> None:
+    record = dataclasses.replace(row, **changes, **status)
     service = VoterService(store)
     saved: list[str] = []
     laptop = _laptop_code(lambda: saved.append(service.add_baru(record).voter_id))

@@ -37,7 +37,7 @@ def seed(db, version: int) -> None:
         "VALUES ('c1', 'voter', ?, 'sesuai', '{}', '2026-01-01T00:00:00Z', 'x')",
         [VOTER["id"]],
     )
-    if 3 <= version < 9:  # since 9 the update records are a view of the outbox
+    if 3 <= version < 9:  # since 9 voter_updates is a view of the outbox
         db.execute(
             "INSERT INTO voter_updates(change_id, voter_id, outcome, officer, created_at) "
             "VALUES ('c1', ?, 'sesuai', 'x', '2026-01-01T00:00:00Z')",

@@ -77,7 +77,7 @@ def test_translations_are_complete_outside_findings():
 _CODE = re.compile(
     r'"((?:nik|nkk|nama|tempat_lahir|tanggal_lahir|status_perkawinan|jenis_kelamin|'
     r"alamat|rt|rw|disabilitas|status_ktp_el|keterangan|tps_id|dpid|eligibility|"
-    r'changes|tms)\.[a-z_]+)"'
+    r'changes|tms|status_tni_polri|sk_pemberhentian|hak_pilih_dicabut)\.[a-z_]+)"'
 )
 _KIND = re.compile(r'f"\{kind\}\.([a-z_]+)"')
 
@@ -87,7 +87,15 @@ def test_every_voter_finding_code_has_indonesian_wording():
     Indonesian officers would read English."""
     domain = PACKAGE / "domain"
     codes: set[str] = set()
-    for name in ("nik", "nkk", "_identity_number", "voter", "eligibility", "outcomes"):
+    for name in (
+        "nik",
+        "nkk",
+        "_identity_number",
+        "voter",
+        "eligibility",
+        "outcomes",
+        "tms_record",
+    ):
         text = (domain / f"{name}.py").read_text(encoding="utf-8")
         codes.update(_CODE.findall(text))
         codes.update(

@@ -123,6 +123,7 @@ from desktop_app.sync.protocol.errors import (
 )
 from desktop_app.sync.protocol.payloads import (
     BARU_KEYS,
+    BARU_STATUS_KEYS,
     TMS_KEYS,
     WIRE_ELEMENTS,
 )
@@ -158,6 +159,7 @@ __all__ = [
     "AuthError",
     "AuthHeaders",
     "BARU_KEYS",
+    "BARU_STATUS_KEYS",
     "BadSignature",
     "BodyTooLarge",
     "CLOCK_SKEW_SECONDS",

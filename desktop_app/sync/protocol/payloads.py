@@ -36,6 +36,9 @@ TMS_KEYS: tuple[str, ...] = (
     "new_voter_id",
 )
 BARU_KEYS: tuple[str, ...] = (*WIRE_ELEMENTS, "tps_id", "sumber")
+# Optional in a baru, each sent only when set (a payload with them travels as an object):
+# eligibility conditions with no Model A element (domain note §4, §3 Baru).
+BARU_STATUS_KEYS: tuple[str, ...] = ("status_tni_polri", "sk_pemberhentian", "hak_pilih_dicabut")
 _PREFIX_LAYOUTS: dict[str, tuple[str, ...]] = {"tms": TMS_KEYS, "baru": BARU_KEYS}
 
 

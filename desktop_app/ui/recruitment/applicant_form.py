@@ -117,6 +117,9 @@ class ApplicantForm(QWidget):
 
         self.statements = StatementsSection(self)
         self.statements.toggled.connect(self._statement_toggled)
+        self.fields["tanggal_keluar_partai"] = self.statements.party_left
+        self.rows["tanggal_keluar_partai"] = self.statements.party_row
+        self._connect("tanggal_keluar_partai", self.statements.party_left)
 
         health = QGroupBox(self.tr("Hasil pemeriksaan kesehatan (dari surat keterangan sehat)"))
         health_form = QFormLayout(health)
@@ -229,8 +232,14 @@ class ApplicantForm(QWidget):
     def birth_date(self) -> dt.date | InvalidDateText | None:
         return parse_date(self.text("tanggal_lahir"))
 
+    def party_left_date(self) -> dt.date | InvalidDateText | None:
+        if not self.statements.ex_party.isChecked():
+            return None
+        return parse_date(self.text("tanggal_keluar_partai"))
+
     def applicant(self) -> Applicant:
         born = self.birth_date()
+        left = self.party_left_date()
 
         def number(name: str) -> int | None:
             text = self.text(f"kesehatan.{name}")
@@ -252,13 +261,25 @@ class ApplicantForm(QWidget):
             kesehatan=HealthValues(*(number(n) for n in HEALTH)),
             ex_party_member=self.statements.ex_party.isChecked(),
             documents=self.documents.documents(),
+            tanggal_keluar_partai=left if isinstance(left, dt.date) else None,
         )
 
     def form_findings(self) -> list[Finding]:
         """What only the form can see: a typed date that is no date."""
+        found = []
         if isinstance(self.birth_date(), InvalidDateText):
-            return [error("tanggal_lahir.invalid", "tanggal_lahir", "Not a date (DD-MM-YYYY).")]
-        return []
+            found.append(
+                error("tanggal_lahir.invalid", "tanggal_lahir", "Not a date (DD-MM-YYYY).")
+            )
+        if isinstance(self.party_left_date(), InvalidDateText):
+            found.append(
+                error(
+                    "tanggal_keluar_partai.invalid",
+                    "tanggal_keluar_partai",
+                    "Not a date (DD-MM-YYYY).",
+                )
+            )
+        return found
 
     def set_applicant(self, applicant: Applicant, attachments: dict[str, str]) -> None:
         """Show a saved draft; fields already filled count as touched (their findings show)."""
@@ -283,6 +304,10 @@ class ApplicantForm(QWidget):
                 if value is not None:
                     self.touched.add(f"kesehatan.{name}")
             self.statements.set_values(applicant.statements, applicant.ex_party_member)
+            left = applicant.tanggal_keluar_partai
+            self.statements.party_left.setText(wording.format_date(left) if left else "")
+            if left:
+                self.touched.add("tanggal_keluar_partai")
             self.documents.set_ex_party_member(applicant.ex_party_member)
             self.documents.set_documents(set(applicant.documents), attachments)
         finally:

@@ -209,7 +209,7 @@ class ApplicationPage(QWidget):
             tuple(self.form.form_findings()),
             bool(self._duplicates) and applicant.nik == self._duplicates_nik,
         )
-        return checking.check_form(state, self.election_date)
+        return checking.check_form(state, self.election_date, self._setup.rules)
 
     def _text(self, finding: Finding) -> str:
         detail = ""
@@ -220,7 +220,7 @@ class ApplicationPage(QWidget):
                 + ")"
                 for d in self._duplicates
             )
-        return wording.finding_text(finding, self.election_date, detail)
+        return wording.finding_text(finding, self.election_date, detail, self._setup.rules)
 
     def validate(self) -> list[Finding]:
         findings = self.findings()

@@ -11,7 +11,13 @@ import dataclasses
 import datetime as dt
 
 from desktop_app.domain.findings import Finding, Severity, error, warning
-from desktop_app.domain.recruitment import AdhocBody, Applicant, check_applicant
+from desktop_app.domain.recruitment import (
+    DEFAULT_RULES,
+    AdhocBody,
+    Applicant,
+    RecruitmentRules,
+    check_applicant,
+)
 from desktop_app.domain.region import (
     InvalidRegionCode,
     RegionLevel,
@@ -38,7 +44,9 @@ class FormState:
     duplicate_nik: bool = False  # another application here has this NIK
 
 
-def check_form(state: FormState, election_date: dt.date) -> list[Finding]:
+def check_form(
+    state: FormState, election_date: dt.date, rules: RecruitmentRules = DEFAULT_RULES
+) -> list[Finding]:
     found: list[Finding] = []
     area_ok = matches_level(state.area_code, state.body)
     if not state.area_code:
@@ -47,10 +55,13 @@ def check_form(state: FormState, election_date: dt.date) -> list[Finding]:
         found.append(error("area.invalid", "area", "The area does not fit this body."))
     # Without a valid area, check against the domicile so every other rule still shows.
     area = state.area_code if area_ok else _stand_in_area(state.applicant, state.body)
-    for finding in check_applicant(state.applicant, state.body, area, election_date).findings:
+    checked = check_applicant(state.applicant, state.body, area, election_date, rules)
+    for finding in checked.findings:
         if not area_ok and finding.code == "domicile.outside_area":
             continue
-        if state.form_findings and finding.code == "tanggal_lahir.missing":
+        if finding.code.endswith(".missing") and any(
+            f.field == finding.field for f in state.form_findings
+        ):
             continue  # the date was typed but is not a date: the form says that instead
         found.append(finding)
     found.extend(state.form_findings)

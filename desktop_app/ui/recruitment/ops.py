@@ -13,7 +13,14 @@ import datetime as dt
 import pathlib
 from collections.abc import Callable
 
-from desktop_app.domain.recruitment import DOCUMENTS, AdhocBody, Applicant, required_documents
+from desktop_app.domain.recruitment import (
+    DEFAULT_RULES,
+    DOCUMENTS,
+    AdhocBody,
+    Applicant,
+    RecruitmentRules,
+    required_documents,
+)
 from desktop_app.store.application_outcomes import (
     Outcome,
     Unit,
@@ -57,6 +64,7 @@ class DraftRef:
 class Setup:
     areas: RecruitmentAreas
     election_date: dt.date
+    rules: RecruitmentRules = DEFAULT_RULES  # configured per election (domain.election_rules)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,7 +121,11 @@ class ApplicationRow:
 
 # -- reads --------------------------------------------------------------------------------------
 def load_setup() -> Callable[[WorkerContext], Setup]:
-    return lambda ctx: Setup(recruitment_areas(ctx.store.db), ctx.store.election_date)
+    return lambda ctx: Setup(
+        recruitment_areas(ctx.store.db),
+        ctx.store.election_date,
+        ctx.store.election_rules.recruitment,
+    )
 
 
 def list_applications() -> Callable[[WorkerContext], list[ApplicationRow]]:

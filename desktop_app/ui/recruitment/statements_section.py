@@ -19,7 +19,7 @@ from desktop_app.ui.qt import (
     Signal,
 )
 from desktop_app.ui.recruitment import wording
-from desktop_app.ui.recruitment.fields import ERROR_COLOUR, escape
+from desktop_app.ui.recruitment.fields import ERROR_COLOUR, FieldRow, escape, line_edit
 
 
 class StatementsSection(QGroupBox):
@@ -52,6 +52,18 @@ class StatementsSection(QGroupBox):
         self.ex_party.setObjectName("exPartyMember")
         self.ex_party.toggled.connect(lambda _on: self.toggled.emit("ex_party_member"))
         layout.addWidget(self.ex_party)
+        # PKPU 8/2022 Pasal 35: out of the party for 5 years by the registration date; the date
+        # is copied from the party letter, which stays its evidence.
+        self.party_left = line_edit("[0-9]{0,2}(-[0-9]{0,2}(-[0-9]{0,4})?)?", self.tr("HH-BB-TTTT"))
+        self.party_left.setObjectName("tanggal_keluar_partai")
+        self.party_left.setAccessibleName(self.tr("Tanggal keluar dari partai"))
+        self.party_row = FieldRow(self.party_left, stretch=False, parent=self)
+        self.party_row.set_note(
+            self.tr("Tanggal keluar dari partai, sesuai surat keterangan partai")
+        )
+        layout.addWidget(self.party_row)
+        self.party_left.setEnabled(False)
+        self.ex_party.toggled.connect(self.party_left.setEnabled)
         self.message = QLabel(self)
         self.message.setObjectName("statementsMessage")
         self.message.setWordWrap(True)
@@ -78,6 +90,7 @@ class StatementsSection(QGroupBox):
     def set_read_only(self, read_only: bool) -> None:
         for widget in (*self.boxes.values(), self.ex_party, self.all_statements):
             widget.setEnabled(not read_only)
+        self.party_left.setEnabled(not read_only and self.ex_party.isChecked())
 
     def show_missing(self, missing: set[str], shown: bool) -> None:
         """Statements not ticked yet, once the officer has been at them or pressed Kirim."""

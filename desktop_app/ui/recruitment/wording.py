@@ -13,6 +13,7 @@ from desktop_app.domain.recruitment import (
     AdhocBody,
     Document,
     Pendidikan,
+    RecruitmentRules,
     Statement,
 )
 from desktop_app.ui import finding_text as voter_findings
@@ -152,6 +153,7 @@ _FIELDS = {
     "kesehatan.diastolik": QT_TRANSLATE_NOOP("Recruitment", "Tekanan darah diastolik"),
     "kesehatan.gula_darah": QT_TRANSLATE_NOOP("Recruitment", "Gula darah"),
     "kesehatan.kolesterol": QT_TRANSLATE_NOOP("Recruitment", "Kolesterol"),
+    "tanggal_keluar_partai": QT_TRANSLATE_NOOP("Recruitment", "Tanggal keluar dari partai"),
 }
 
 _FINDINGS = {
@@ -172,6 +174,28 @@ _FINDINGS = {
     "tanggal_lahir.invalid": QT_TRANSLATE_NOOP(
         "RecruitmentFindings",
         "Tanggal lahir harus tanggal yang ada, ditulis HH-BB-TTTT atau HHBBTTTT.",
+    ),
+    "tanggal_lahir.future": QT_TRANSLATE_NOOP(
+        "RecruitmentFindings",
+        "Tanggal lahir sesudah hari ini: tidak mungkin. Salin lagi dari KTP-el.",
+    ),
+    "tanggal_keluar_partai.missing": QT_TRANSLATE_NOOP(
+        "RecruitmentFindings",
+        "Isi tanggal keluar dari partai sesuai surat keterangan partai: mantan anggota harus "
+        "sudah keluar paling singkat 5 tahun.",
+    ),
+    "tanggal_keluar_partai.invalid": QT_TRANSLATE_NOOP(
+        "RecruitmentFindings", "Tanggal keluar dari partai harus tanggal yang ada, HH-BB-TTTT."
+    ),
+    "party.left_date_future": QT_TRANSLATE_NOOP(
+        "RecruitmentFindings",
+        "Tanggal keluar dari partai sesudah tanggal pendaftaran: anggota partai tidak dapat "
+        "mendaftar.",
+    ),
+    "party.cooloff": QT_TRANSLATE_NOOP(
+        "RecruitmentFindings",
+        "Keluar dari partai kurang dari %1 tahun sebelum tanggal pendaftaran (PKPU 8/2022 "
+        "Pasal 35); pendaftaran tidak dapat diterima.",
     ),
     "age.below_minimum": QT_TRANSLATE_NOOP(
         "RecruitmentFindings",
@@ -295,9 +319,15 @@ def format_date(value: dt.date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
-def finding_text(finding: Finding, election_date: dt.date | None, detail: str = "") -> str:
+def finding_text(
+    finding: Finding,
+    election_date: dt.date | None,
+    detail: str = "",
+    rules: RecruitmentRules = DEFAULT_RULES,
+) -> str:
     """The officer's sentence for a finding of the administrative check. ``detail`` fills the
-    duplicate warning (which other application holds the NIK)."""
+    duplicate warning (which other application holds the NIK); ``rules`` are the election's
+    (domain.election_rules), whose numbers the sentences quote."""
     source = _FINDINGS.get(finding.code)
     if source is None:
         # NIK structure and the shared identity codes are worded once, for the voter forms.
@@ -306,11 +336,11 @@ def finding_text(finding: Finding, election_date: dt.date | None, detail: str = 
     if text == source and _english():
         return finding.message
     if finding.code == "age.below_minimum":
-        return text.replace("%1", str(DEFAULT_RULES.min_age)).replace(
-            "%2", format_date(election_date)
-        )
+        return text.replace("%1", str(rules.min_age)).replace("%2", format_date(election_date))
     if finding.code == "age.above_preferred":
-        return text.replace("%1", str(DEFAULT_RULES.preferred_max_age))
+        return text.replace("%1", str(rules.preferred_max_age))
+    if finding.code == "party.cooloff":
+        return text.replace("%1", str(rules.party_cooloff_years))
     return text.replace("%1", detail)
 
 
