@@ -38,10 +38,11 @@ def _ex_member(left):
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
+    """The latest leaving date that is ``years`` whole years before ``day``."""
     try:
         return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a common year
-        return dt.date(day.year - years, 3, 1)
+    except ValueError:  # registered on 29 February: 28 February of a common year is the last
+        return dt.date(day.year - years, 2, 28)  # (1 March would complete only on 1 March)
 
 
 @given(registered=REGISTERED)
