@@ -14,7 +14,10 @@
 
 #define AppName "Lapang"
 #define AppExe "Lapang.exe"
-#define DistDir AddBackslash(SourcePath) + "..\dist\lapang"
+; build_scripts\windows\build.sh names the folder: ISCC /DDistDir=...
+#ifndef DistDir
+  #define DistDir AddBackslash(SourcePath) + "..\dist\lapang"
+#endif
 #ifndef AppVersion
   #define AppVersion GetStringFileInfo(DistDir + "\" + AppExe, "ProductVersion")
 #endif
@@ -43,6 +46,8 @@ OutputBaseFilename=lapang-{#AppVersion}-windows-x64-setup
 ; Installers travel over slow links: the strongest compression Inno Setup has.
 Compression=lzma2/ultra64
 SolidCompression=yes
+; The 32-bit compiler runs out of memory for ultra64 inside its own process (seen under Wine).
+LZMAUseSeparateProcess=yes
 WizardStyle=modern
 UninstallDisplayIcon={app}\{#AppExe}
 ; The voters live in the officer's data folder (%LOCALAPPDATA%\KPU\Lapang), never in {app}:
@@ -61,6 +66,9 @@ Source: "{#DistDir}\*"; DestDir: "{app}"; Excludes: "deployment.toml"; \
     Flags: ignoreversion recursesubdirs createallsubdirs
 ; The deployment's settings, when KPU IT put them beside the setup program.
 Source: "{src}\deployment.toml"; DestDir: "{app}"; Flags: external skipifsourcedoesntexist
+; The keys and certificate it names, by the names deployment.example.toml suggests (kpu_...).
+Source: "{src}\kpu_*.pem"; DestDir: "{app}"; Flags: external skipifsourcedoesntexist
+Source: "{src}\kpu_*.txt"; DestDir: "{app}"; Flags: external skipifsourcedoesntexist
 
 [InstallDelete]
 ; A folder left by an older version may hold libraries this build no longer ships.
