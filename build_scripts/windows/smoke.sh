@@ -14,6 +14,7 @@ cd "$(dirname "$0")/../.."
 HERE=build_scripts/windows
 # shellcheck source=build_scripts/windows/wine_env.sh
 source "$HERE/wine_env.sh"
+lock_windows_cache
 
 [ $# = 1 ] && [ -f "$1" ] || { echo "usage: bash $HERE/smoke.sh SETUP.exe" >&2; exit 2; }
 setup=$1

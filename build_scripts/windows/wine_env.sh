@@ -17,6 +17,19 @@ for _var in $(env | grep -o '^PIP_[A-Za-z0-9_]*' || true); do unset "$_var"; don
 unset _var
 WIN_PYTHON_DIR=$WINEPREFIX/drive_c/lapang-build/python311
 
+# One build or smoke test at a time per cache: two runs (two worktrees, two CI jobs) would
+# otherwise remake a prefix under each other's feet. A child script inherits the lock.
+lock_windows_cache() {
+  [ "${LAPANG_WINDOWS_CACHE_LOCKED:-}" = "$LAPANG_WINDOWS_CACHE" ] && return 0
+  mkdir -p "$LAPANG_WINDOWS_CACHE"
+  exec 9>"$LAPANG_WINDOWS_CACHE/.lock"
+  if ! flock -n 9; then
+    echo "windows: another build is using $LAPANG_WINDOWS_CACHE; waiting for it" >&2
+    flock 9
+  fi
+  export LAPANG_WINDOWS_CACHE_LOCKED=$LAPANG_WINDOWS_CACHE
+}
+
 # Run a Windows program. Wine 8 gives a program whose stdout is a plain file an unusable handle
 # ("Fatal Python error: init_sys_streams ... [WinError 6]"), so output always goes through a pipe.
 # With pipefail (set by the callers) the program's exit status is kept.
