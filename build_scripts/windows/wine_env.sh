@@ -16,6 +16,7 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b;icuuc=n"
 for _var in $(env | grep -o '^PIP_[A-Za-z0-9_]*' || true); do unset "$_var"; done
 unset _var
 WIN_PYTHON_DIR=$WINEPREFIX/drive_c/lapang-build/python311
+WIN_TEST_LIBS=$WINEPREFIX/drive_c/lapang-build/testlibs
 
 # One build or smoke test at a time per cache: two runs (two worktrees, two CI jobs) would
 # otherwise remake a prefix under each other's feet. A child script inherits the lock.
