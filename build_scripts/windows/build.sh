@@ -13,7 +13,9 @@
 #      every wheel of the Windows build venv (requirements.txt, pip --require-hashes);
 #   3. a Wine prefix (Windows 10) with that Python and those wheels;
 #   4. PyInstaller with the project's build_scripts/lapang.spec -> build/windows/dist/lapang/;
-#   5. Inno Setup's ISCC with build_scripts/lapang.iss -> dist/...-setup.exe;
+#   3b. tests/windows with that Python (the data folder's ACL through the Windows API);
+#   5. Inno Setup's ISCC with build_scripts/lapang.iss -> dist/...-setup.exe, Authenticode-signed
+#      when LAPANG_SIGN_PKCS12 names KPU's certificate (sign.sh);
 #   6. build_scripts/windows/smoke.sh: install, run, upgrade, uninstall under Wine + Xvfb.
 # Any failure exits non-zero. The downloads and the prefix are cached (wine_env.sh says where and
 # why that never decides what is built). docs/installers.md, "Windows", has the whole story.
@@ -94,12 +96,12 @@ check_sha256 "$DOWNLOADS/$INNOSETUP_TGZ" "$INNOSETUP_SHA256"
 # The wheels of the Windows venv, for win_amd64 and CPython 3.11, each checked against its hash.
 "$HOST_PYTHON" -m pip download --quiet --disable-pip-version-check --require-hashes --no-deps \
   --only-binary=:all: --platform win_amd64 --python-version 3.11 --implementation cp \
-  -d "$DOWNLOADS/wheels" -r "$HERE/requirements.txt"
+  -d "$DOWNLOADS/wheels" -r "$HERE/requirements.txt" -r "$HERE/requirements-test.txt"
 phase "downloads present and checked by SHA-256"
 
 # -- 3. Wine prefix with the Windows Python -------------------------------------------------------
 # The prefix is rebuilt whenever anything that went into it changed.
-stamp=$(cat "$HERE/requirements.txt" "$HERE/wine_env.sh" "$HERE"/wine_stubs/*.c \
+stamp=$(cat "$HERE/requirements.txt" "$HERE/requirements-test.txt" "$HERE/wine_env.sh" "$HERE"/wine_stubs/*.c \
   <(echo "$PYTHON_WHEEL_SHA256 $(wine --version)") | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$WINEPREFIX/lapang-stamp" 2>/dev/null)" != "$stamp" ]; then
   make_wine_prefix
@@ -124,12 +126,27 @@ if [ "$(cat "$WINEPREFIX/lapang-stamp" 2>/dev/null)" != "$stamp" ]; then
   wine_run "$WIN_PYTHON_DIR/python.exe" -m pip install --quiet --disable-pip-version-check \
     --no-warn-script-location --no-index --find-links "$(winpath "$DOWNLOADS/wheels")" \
     --require-hashes -r "$(winpath "$HERE/requirements.txt")"
+  # pytest beside the build venv, never in it: nothing of it can reach the bundle.
+  wine_run "$WIN_PYTHON_DIR/python.exe" -m pip install --quiet --disable-pip-version-check \
+    --no-warn-script-location --no-index --find-links "$(winpath "$DOWNLOADS/wheels")" \
+    --require-hashes --target "$(winpath "$WIN_TEST_LIBS")" \
+    -r "$(winpath "$HERE/requirements-test.txt")"
   wineserver -w
   echo "$stamp" > "$WINEPREFIX/lapang-stamp"
   phase "Wine prefix made: Windows 10, CPython 3.11.6 x64, the build venv"
 else
   phase "Wine prefix reused (same inputs)"
 fi
+
+# -- 3b. our Windows-only code, with the Windows CPython ------------------------------------------
+# tests/windows: the data folder's ACL through the Windows API, os.replace over an open file.
+# --noconftest: the suite's conftest wants the Linux test venv (pytest-qt, the sync server).
+# The embeddable Python ignores PYTHONPATH (its python311._pth fixes the path): set sys.path.
+wine_run "$WIN_PYTHON_DIR/python.exe" -c "import sys; sys.path[:0] = sys.argv[1:3]; import pytest
+raise SystemExit(pytest.main(['--noconftest', '-p', 'no:cacheprovider', '-q',
+    '-W', 'ignore::pytest.PytestConfigWarning', sys.argv[3]]))" \
+  "$(winpath .)" "$(winpath "$WIN_TEST_LIBS")" "$(winpath tests/windows)"
+phase "tests/windows passed with the Windows CPython under Wine"
 
 # -- 4. PyInstaller -------------------------------------------------------------------------------
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop_app/__init__.py)
@@ -156,6 +173,9 @@ if stray=$(find "$DIST" -iname icuuc.dll -o -iname bcryptprimitives.dll | grep .
 fi
 version_out=$(wine_run "$DIST/lapang/lapang-admin.exe" --version)
 grep -q "$VERSION" <<<"$version_out" || fail "lapang-admin.exe --version said: $version_out"
+if [ -n "${LAPANG_SIGN_PKCS12:-}" ]; then
+  bash "$HERE/sign.sh" "$DIST/lapang/Lapang.exe" "$DIST/lapang/lapang-admin.exe"
+fi
 phase "PyInstaller: $DIST/lapang ($(du -sm "$DIST/lapang" | cut -f1) MB, $(find "$DIST/lapang" -type f | wc -l) files)"
 
 # -- 5. Inno Setup --------------------------------------------------------------------------------
@@ -169,6 +189,13 @@ rm -f "$SETUP"
 wine_run "$ISCC_DIR/bin/ISCC.exe" /Q "/DDistDir=$(winpath "$DIST/lapang")" \
   "/O$(winpath dist)" "$(winpath build_scripts/lapang.iss)"
 [ -f "$SETUP" ] || fail "ISCC did not write $SETUP"
+# Authenticode: KPU's certificate when given (sign.sh says how), else the signing path is
+# exercised on a copy with a throwaway certificate.
+if [ -n "${LAPANG_SIGN_PKCS12:-}" ]; then
+  bash "$HERE/sign.sh" "$SETUP"
+else
+  bash "$HERE/sign.sh" --self-test "$SETUP"
+fi
 phase "Inno Setup: $SETUP ($(( $(stat -c %s "$SETUP") / 1024 / 1024 )) MB)"
 
 # -- 6. smoke test --------------------------------------------------------------------------------
