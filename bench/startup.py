@@ -1,10 +1,12 @@
 """Start-up and installer benchmark: the built program beside the same code run from source.
 
     python bench/startup.py [--app dist/lapang/lapang] [--cold-runs 3] [--warm-runs 7]
+        [--wine-setup dist/lapang-VERSION-windows-x64-setup.exe]
 
 Needs a build (bash build_scripts/build.sh) and Xvfb. Figures:
 
-- installer size: the compressed Linux artifacts in dist/ (tarball, .deb) and the unpacked folder;
+- installer size: the compressed Linux artifacts in dist/ (tarball, .deb), the unpacked folder and
+  the Windows setup program (dist/lapang-*-windows-x64-setup.exe, target ≤ 30 MB);
 - start to the unlock screen, cold and warm, for the built program and for
   ``python -m desktop_app`` from the source tree, on an existing vault (so the first screen is the
   unlock screen, not the first-run wizard).
@@ -21,6 +23,13 @@ it is refused, the cold figures are reported as unavailable rather than measured
 the host may still cache the disk, so a laptop's spinning disk or eMMC can be slower than this.
 Warm runs follow each other; cold and warm runs alternate built/source so noise hits both. The last
 line is one JSON object.
+
+``--wine-setup``: also the Windows build **under Wine** (a sign of health, not a Windows figure):
+the setup program is installed silently into a Wine prefix made for the run
+(build_scripts/windows/wine_env.sh; build_scripts/windows/build.sh installs Wine), a demo vault is
+made with the installed lapang-admin.exe, and the installed Lapang.exe is timed to its unlock
+window (X class ``lapang.exe``). Cold: the page cache dropped first; warm: the cache filled. Wine
+starts its server for each run, as for a laptop's first Windows program.
 """
 
 from __future__ import annotations
@@ -41,7 +50,9 @@ from collections.abc import Iterator
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 XWINDOW = REPO_ROOT / "build_scripts" / "xwindow.py"
 PROBE_PREFIX = "lapang-startup: unlock-shown "
-TARGETS = {"artifact_mb": 90.0, "cold_s": 1.5, "warm_s": 0.8}
+TARGETS = {"artifact_mb": 90.0, "cold_s": 1.5, "warm_s": 0.8, "windows_setup_mb": 30.0}
+WINE_ENV = REPO_ROOT / "build_scripts" / "windows" / "wine_env.sh"
+WINE_PASSPHRASE = "kuda-lari-di-sawah-2029"
 MB = 1_000_000
 
 
@@ -81,11 +92,13 @@ def xvfb() -> Iterator[str]:
         server.wait(timeout=10)
 
 
-def start_to_unlock(command: list[str], env: dict[str, str]) -> tuple[float, str]:
+def start_to_unlock(
+    command: list[str], env: dict[str, str], window_class: str = "Lapang"
+) -> tuple[float, str]:
     """Seconds from starting ``command`` to its unlock screen being shown, and how it was seen.
     The program is then closed through its close button (WM_DELETE_WINDOW)."""
     watcher = subprocess.Popen(
-        [sys.executable, str(XWINDOW), "wait", "--timeout", "60"],
+        [sys.executable, str(XWINDOW), "wait", "--timeout", "120", "--class", window_class],
         env=env,
         stdout=subprocess.PIPE,
         text=True,
@@ -98,7 +111,7 @@ def start_to_unlock(command: list[str], env: dict[str, str]) -> tuple[float, str
         app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         try:
             line = watcher.stdout.readline().split()
-            if watcher.wait(timeout=60) != 0 or len(line) != 2:
+            if watcher.wait(timeout=120) != 0 or len(line) != 2:
                 stderr.seek(0)
                 raise BenchError(f"No Lapang window appeared: {stderr.read()[-2000:]}")
             window, seen = line[0], int(line[1])
@@ -118,6 +131,62 @@ def start_to_unlock(command: list[str], env: dict[str, str]) -> tuple[float, str
     return (seen - started) / 1e9, method
 
 
+def wine_start_figures(
+    setup: pathlib.Path, display: str, cold_runs: int, warm_runs: int
+) -> dict[str, list[float]]:
+    """Install ``setup`` into a fresh Wine prefix and time the installed Lapang.exe to its unlock
+    window, cold and warm. The prefix is removed afterwards."""
+    if shutil.which("wine") is None:
+        raise BenchError("Wine is not installed: run bash build_scripts/windows/build.sh once.")
+    with tempfile.TemporaryDirectory(prefix="lapang-wine-bench-") as tmp:
+        prefix = pathlib.Path(tmp) / "prefix"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("LAPANG_")}
+        env |= {"WINEPREFIX": str(prefix), "DISPLAY": display}
+        made = subprocess.run(
+            ["bash", "-c", f'source "{WINE_ENV}" && export WINEPREFIX="{prefix}" '
+             '&& make_wine_prefix'],
+            env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        if made.returncode != 0:
+            raise BenchError(f"Could not make a Wine prefix: {made.stderr[-2000:]}")
+        env["WINEDLLOVERRIDES"] = "mscoree,mshtml=;bcryptprimitives=n,b;icuuc=n"
+        env["WINEDEBUG"] = "-all"
+
+        def wine(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+            # Through a pipe: Wine 8 breaks a program whose stdout is a plain file.
+            done = subprocess.run(
+                ["wine", *args], env=env | extra, capture_output=True, text=True, errors="replace"
+            )
+            subprocess.run(["wineserver", "-w"], env=env, check=True)
+            return done
+
+        installed = wine(str(setup), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART")
+        program = prefix / "drive_c" / "Program Files" / "Lapang"
+        if installed.returncode != 0 or not (program / "Lapang.exe").is_file():
+            raise BenchError(f"The setup program did not install: {installed.stderr[-2000:]}")
+        admin = str(program / "lapang-admin.exe")
+        for args in (["init", "--officer", "Ni Luh Ayu", "--allow-dev-recovery-key"], ["demo"]):
+            done = wine(admin, *args, LAPANG_PASSPHRASE=WINE_PASSPHRASE)
+            if done.returncode != 0:
+                raise BenchError(f"lapang-admin.exe {args[0]} failed under Wine: {done.stderr}")
+        # Through a pipe too: the timing's stderr file would be the plain file Wine 8 breaks on.
+        command = ["sh", "-c", 'wine "$0" 2>&1 | cat', str(program / "Lapang.exe")]
+        times: dict[str, list[float]] = {"cold": [], "warm": []}
+        for _ in range(cold_runs if drop_page_cache() else 0):
+            subprocess.run(["wineserver", "-k"], env=env, check=False)
+            subprocess.run(["wineserver", "-w"], env=env, check=False)
+            drop_page_cache()
+            times["cold"].append(start_to_unlock(command, env, "lapang.exe")[0])
+        # Warm: the page cache filled, Wine's server started by each run as on a laptop where
+        # no other Windows program runs (a server kept up would keep the output pipe open).
+        start_to_unlock(command, env, "lapang.exe")  # fill the cache first
+        subprocess.run(["wineserver", "-w"], env=env, check=False)
+        for _ in range(warm_runs):
+            times["warm"].append(start_to_unlock(command, env, "lapang.exe")[0])
+            subprocess.run(["wineserver", "-w"], env=env, check=False)
+        return times
+
+
 def folder_bytes(folder: pathlib.Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -133,12 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--warm-runs", type=int, default=7)
     parser.add_argument("--voters", type=int, default=2000, help="demo voters in the vault")
+    parser.add_argument(
+        "--wine-setup", type=pathlib.Path, help="also time this Windows setup's program under Wine"
+    )
     args = parser.parse_args(argv)
     if not args.app.is_file():
         raise BenchError(f"No built program at {args.app}: run bash build_scripts/build.sh first.")
 
     tarball, deb = newest("lapang-*-linux-*.tar.gz"), newest("lapang_*.deb")
+    windows_setup = args.wine_setup or newest("lapang-*-windows-x64-setup.exe")
     sizes = {
+        "windows_setup_mb": windows_setup.stat().st_size / MB if windows_setup else None,
         "tarball_mb": tarball.stat().st_size / MB if tarball else None,
         "deb_mb": deb.stat().st_size / MB if deb else None,
         "unpacked_mb": folder_bytes(args.app.parent) / MB,
@@ -180,6 +254,11 @@ def main(argv: list[str] | None = None) -> int:
                 seconds, method = start_to_unlock(command, env)
                 warm[name].append(seconds)
                 methods.add(method)
+        wine_times: dict[str, list[float]] = {"cold": [], "warm": []}
+        if args.wine_setup:
+            wine_times = wine_start_figures(
+                args.wine_setup.resolve(), display, args.cold_runs, args.warm_runs
+            )
 
     def median(values: list[float]) -> float | None:
         return statistics.median(values) if values else None
@@ -190,6 +269,10 @@ def main(argv: list[str] | None = None) -> int:
         "built_warm_s": median(warm["built"]),
         "source_cold_s": median(cold["source"]),
         "source_warm_s": median(warm["source"]),
+        # Under Wine: a sign of health of the Windows build, not a Windows figure.
+        "wine_cold_s": median(wine_times["cold"]),
+        "wine_warm_s": median(wine_times["warm"]),
+        "wine_runs": {k: [round(v, 3) for v in vs] for k, vs in wine_times.items()},
         # The worst run too: a shared 2-core VM sometimes stalls a start for a second.
         "built_warm_max_s": max(warm["built"], default=None),
         "source_warm_max_s": max(warm["source"], default=None),
@@ -206,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         "source_warm_s",
         "built_warm_max_s",
         "source_warm_max_s",
+        "wine_cold_s",
+        "wine_warm_s",
     ):
         if result[key] is not None:
             result[key] = round(result[key], 3)
@@ -220,6 +305,12 @@ def main(argv: list[str] | None = None) -> int:
         (".deb (xz)", show(sizes["deb_mb"], "MB"), "", ""),
         ("unpacked folder", show(sizes["unpacked_mb"], "MB"), "", ""),
         (
+            "Windows setup program",
+            show(sizes["windows_setup_mb"], "MB"),
+            "",
+            f"≤ {TARGETS['windows_setup_mb']:.0f} MB",
+        ),
+        (
             "cold start to unlock (median)",
             show(result["built_cold_s"], "s"),
             show(result["source_cold_s"], "s"),
@@ -232,6 +323,11 @@ def main(argv: list[str] | None = None) -> int:
             f"≤ {TARGETS['warm_s']} s",
         ),
     ]
+    if args.wine_setup:
+        rows += [
+            ("cold start, Windows build under Wine", show(result["wine_cold_s"], "s"), "", ""),
+            ("warm start, Windows build under Wine", show(result["wine_warm_s"], "s"), "", ""),
+        ]
     print(f"{'figure':32} {'built':>10} {'source':>10}  target")
     for label, built, source, target in rows:
         print(f"{label:32} {built:>10} {source:>10}  {target}")

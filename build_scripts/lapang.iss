@@ -14,7 +14,10 @@
 
 #define AppName "Lapang"
 #define AppExe "Lapang.exe"
-#define DistDir AddBackslash(SourcePath) + "..\dist\lapang"
+; build_scripts\windows\build.sh names the folder: ISCC /DDistDir=...
+#ifndef DistDir
+  #define DistDir AddBackslash(SourcePath) + "..\dist\lapang"
+#endif
 #ifndef AppVersion
   #define AppVersion GetStringFileInfo(DistDir + "\" + AppExe, "ProductVersion")
 #endif
@@ -32,6 +35,8 @@ VersionInfoVersion={#AppVersion}
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
+; Ask only when Windows' display language is neither Indonesian nor English (see [Languages]).
+ShowLanguageDialog=auto
 ; Admin rights: the program folder, and so deployment.toml, must not be writable by the
 ; officer's account (an officer must not be able to point the laptop at another server).
 PrivilegesRequired=admin
@@ -43,14 +48,20 @@ OutputBaseFilename=lapang-{#AppVersion}-windows-x64-setup
 ; Installers travel over slow links: the strongest compression Inno Setup has.
 Compression=lzma2/ultra64
 SolidCompression=yes
+; The 32-bit compiler runs out of memory for ultra64 inside its own process (seen under Wine).
+LZMAUseSeparateProcess=yes
 WizardStyle=modern
+SetupIconFile=windows\lapang.ico
 UninstallDisplayIcon={app}\{#AppExe}
 ; The voters live in the officer's data folder (%LOCALAPPDATA%\KPU\Lapang), never in {app}:
 ; uninstalling or upgrading the program does not touch the encrypted vault.
 
 [Languages]
-; Inno Setup ships no Indonesian messages; add the community Indonesian.isl here when the build
-; machine has it:  Name: "id"; MessagesFile: "compiler:Languages\Indonesian.isl"
+; Bahasa Indonesia first: Setup speaks Windows' display language when it is one of these two,
+; and otherwise asks with Indonesian preselected (ShowLanguageDialog=auto). Inno Setup ships no
+; Indonesian messages: ours are build_scripts\windows\Indonesian.isl. /LANG=id or /LANG=en on
+; the command line chooses (a silent install with neither matching uses Indonesian).
+Name: "id"; MessagesFile: "windows\Indonesian.isl"
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
@@ -61,6 +72,9 @@ Source: "{#DistDir}\*"; DestDir: "{app}"; Excludes: "deployment.toml"; \
     Flags: ignoreversion recursesubdirs createallsubdirs
 ; The deployment's settings, when KPU IT put them beside the setup program.
 Source: "{src}\deployment.toml"; DestDir: "{app}"; Flags: external skipifsourcedoesntexist
+; The keys and certificate it names, by the names deployment.example.toml suggests (kpu_...).
+Source: "{src}\kpu_*.pem"; DestDir: "{app}"; Flags: external skipifsourcedoesntexist
+Source: "{src}\kpu_*.txt"; DestDir: "{app}"; Flags: external skipifsourcedoesntexist
 
 [InstallDelete]
 ; A folder left by an older version may hold libraries this build no longer ships.

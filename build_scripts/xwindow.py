@@ -132,8 +132,8 @@ def _open(lib: ctypes.CDLL) -> int:
     return display
 
 
-def find_window(lib: ctypes.CDLL, display: int) -> int | None:
-    """The viewable top-level window of class Lapang, if there is one yet."""
+def find_window(lib: ctypes.CDLL, display: int, window_class: bytes = WINDOW_CLASS) -> int | None:
+    """The viewable top-level window of that class (default Lapang), if there is one yet."""
     root_return, parent = ctypes.c_ulong(), ctypes.c_ulong()
     children = ctypes.POINTER(ctypes.c_ulong)()
     count = ctypes.c_uint()
@@ -146,7 +146,8 @@ def find_window(lib: ctypes.CDLL, display: int) -> int | None:
             hint = XClassHint()
             if not lib.XGetClassHint(display, window, ctypes.byref(hint)):
                 continue
-            matches = hint.res_class == WINDOW_CLASS
+            # Qt sets the class to the application name; Wine to the program file, in any case.
+            matches = (hint.res_class or b"").lower() == window_class.lower()
             for field in (XClassHint.res_name, XClassHint.res_class):
                 pointer = ctypes.c_void_p.from_buffer(hint, field.offset)
                 if pointer.value:
@@ -166,14 +167,16 @@ def find_window(lib: ctypes.CDLL, display: int) -> int | None:
     return None
 
 
-def wait_for_window(timeout: float, poll: float = 0.002) -> tuple[int, int]:
+def wait_for_window(
+    timeout: float, poll: float = 0.002, window_class: bytes = WINDOW_CLASS
+) -> tuple[int, int]:
     """Block until the Lapang window is viewable: (window id, monotonic ns when first seen)."""
     lib = _xlib()
     display = _open(lib)
     deadline = time.monotonic() + timeout
     try:
         while True:
-            window = find_window(lib, display)
+            window = find_window(lib, display, window_class)
             if window is not None:
                 return window, time.monotonic_ns()
             if time.monotonic() > deadline:
@@ -206,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     wait = sub.add_parser("wait", help="wait for the Lapang window; print its id and the time")
     wait.add_argument("--timeout", type=float, default=60.0)
+    wait.add_argument(
+        "--class",
+        dest="window_class",
+        default=WINDOW_CLASS.decode(),
+        help="X window class (Wine: the program file, e.g. lapang.exe)",
+    )
     close = sub.add_parser("close", help="close a window the way its close button does")
     close.add_argument("window", type=lambda text: int(text, 0))
     args = parser.parse_args(argv)
@@ -213,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "wait":
             # Tell a caller that polling has begun, so it can start the app only now.
             print("ready", flush=True)
-            window, seen_ns = wait_for_window(args.timeout)
+            window, seen_ns = wait_for_window(args.timeout, window_class=args.window_class.encode())
             print(f"{window:#x} {seen_ns}", flush=True)
         else:
             close_window(args.window)

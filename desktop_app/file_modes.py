@@ -7,9 +7,10 @@ and that is logged (by file name and mode only: the full path can hold the user'
 cannot be tightened — a FAT or network mount that ignores chmod, a file owned by someone else —
 raises :class:`FileModeError`, and the caller decides whether that stops it.
 
-POSIX only. On Windows the mode bits are not the access control (``chmod`` only sets read-only
-and ``st_mode`` shows no real group/other bits), so nothing is checked there: the data lives in
-the user's own profile, which Windows' default ACLs already keep from other users.
+On Windows the mode bits are not the access control (``chmod`` only sets read-only and
+``st_mode`` shows no real group/other bits): there the data folder gets an access control list
+that lets in the user and SYSTEM only, inherited by everything in it (``windows_acl``). A
+``--data-dir`` outside the user's profile would otherwise inherit whatever its parent allows.
 """
 
 from __future__ import annotations
@@ -36,9 +37,34 @@ class FileModeError(Exception):
 
 
 def make_private_dir(path: pathlib.Path, log: logging.Logger) -> None:
-    """Create ``path`` (and missing parents, with the usual mode) as 0700, or tighten it."""
+    """Create ``path`` (and missing parents, with the usual mode) as 0700, or tighten it. On
+    Windows: limit its access control list to the user and SYSTEM."""
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-    ensure_private(path, log)
+    if os.name == "nt":
+        _restrict_windows_folder(path, log)
+    else:
+        ensure_private(path, log)
+
+
+def _restrict_windows_folder(path: pathlib.Path, log: logging.Logger) -> None:
+    # Imported here: it binds the Windows API, which only Windows has.
+    from desktop_app import windows_acl
+
+    try:
+        changed = windows_acl.restrict_to_owner(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise FileModeError(
+            f"The folder {path} holds personal data and other users on this computer may be "
+            f"able to read it, but its access list cannot be limited to your account ({reason}). "
+            "Use a folder in your own profile (the default is %LOCALAPPDATA%\\KPU\\Lapang).",
+            f"{path.name}: its access list cannot be limited to the user ({reason})",
+        ) from exc
+    if changed:
+        log.warning(
+            "%s was open to other users; its access list now lets in this user and SYSTEM only",
+            path.name,
+        )
 
 
 def create_private_file(path: pathlib.Path, log: logging.Logger) -> None:

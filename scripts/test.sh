@@ -42,6 +42,15 @@ fi
 # rest, so a missing build can never pass as a skip.
 bash build_scripts/build.sh --app-only
 PYTHON=.venv/bin/python bash build_scripts/smoke.sh
+# The Windows installer KPU hands out, built under Wine and smoke-tested (installed, run, upgraded,
+# uninstalled) with build_scripts/windows/build.sh: about 5 minutes with a cached Wine prefix,
+# 10 from nothing (docs/installers.md, "Windows"). It needs root on Debian/Ubuntu to install
+# Wine; CI (.ci/run) sets LAPANG_WINDOWS_BUILD=1, so there it can never be skipped.
+if [ "${LAPANG_WINDOWS_BUILD:-}" = 1 ] || { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; }; then
+  HOST_PYTHON=.venv/bin/python bash build_scripts/windows/build.sh
+else
+  echo "scripts/test.sh: NOT built: the Windows installer (needs root on Debian/Ubuntu)" >&2
+fi
 export LAPANG_SMOKE_REQUIRED=1
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"

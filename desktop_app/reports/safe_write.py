@@ -9,6 +9,8 @@ import pathlib
 import tempfile
 from collections.abc import Callable, Iterator
 
+from desktop_app.store.secret_file import replace_file
+
 
 class ExportError(Exception):
     """An export could not be written; the message says why and what to do."""
@@ -33,7 +35,7 @@ def atomic_output(path: pathlib.Path, *, overwrite: bool = False) -> Iterator[pa
         yield tmp
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_file(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ExportError(f"Could not write {path}: {exc.strerror or exc}.") from exc
