@@ -22,6 +22,7 @@ from desktop_app.store.vault import Vault
 from desktop_app.ui import labels
 from desktop_app.ui.context import DeskContext, StoreEvents
 from desktop_app.ui.desk import DeskView
+from desktop_app.ui.gc_thread import collect_on_gui_thread
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.idle import IdleLock
 from desktop_app.ui.messages import error_text
@@ -70,6 +71,7 @@ class AppConfig:
 class MainWindow(QMainWindow):
     def __init__(self, config: AppConfig, settings: DeskSettings | None = None) -> None:
         super().__init__()
+        collect_on_gui_thread()  # never on the database worker: see gc_thread
         self.config = config
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Lapang — Meja Lapangan"))
