@@ -53,4 +53,14 @@ else
 fi
 export LAPANG_SMOKE_REQUIRED=1
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+if [ $# -gt 0 ]; then
+  exec .venv/bin/python -m pytest "$@"
+fi
+# The desk's Qt tests (tests/ui) run in a process of their own. In one process with the rest,
+# threads left running by the sync tests (watchers, proxies) and thousands of Qt objects crashed
+# the interpreter twice in CI (a segmentation fault in a Qt constructor, once with the cyclic
+# collector running on the database worker): a crash is still a failure here, never a skip.
+status=0
+.venv/bin/python -m pytest --ignore=tests/ui || status=$?
+.venv/bin/python -m pytest tests/ui || status=$?
+exit "$status"
