@@ -10,7 +10,6 @@ at another copy of the program, e.g. an unpacked release tarball.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import pathlib
@@ -18,11 +17,11 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
 import pytest
 
 from desktop_app import __version__
+from tests.support.xdisplay import xvfb
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 XWINDOW = REPO_ROOT / "build_scripts" / "xwindow.py"
@@ -100,30 +99,6 @@ def test_the_bundle_leaves_out_what_the_app_does_not_use(app: pathlib.Path) -> N
     assert (app.parent / "deployment.example.toml").is_file()
 
 
-@contextlib.contextmanager
-def _xvfb() -> Iterator[str]:
-    if shutil.which("Xvfb") is None:
-        _skip("Xvfb is not installed (apt-get install xvfb; build_scripts/smoke.sh does it)")
-    read_fd, write_fd = os.pipe()
-    # -displayfd: Xvfb picks a free display and writes its number once it accepts clients.
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        with os.fdopen(read_fd) as pipe:
-            number = pipe.readline().strip()
-        if not number:
-            pytest.fail("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 def _tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
@@ -162,7 +137,7 @@ def test_the_built_desk_starts_unlocks_shows_demo_voters_and_closes_cleanly(
     assert demo.returncode == 0, demo.stderr
     assert "2,000 voters" in demo.stdout
 
-    with _xvfb() as display:
+    with xvfb(1600, 1000) as display:
         env = _env(DISPLAY=display)
         stderr_file = tmp_path / "desk.stderr"
         with stderr_file.open("w") as stderr:
