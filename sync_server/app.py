@@ -57,6 +57,7 @@ from sync_server.http import (
     signed_path,
 )
 from sync_server.ingest import ingest_batch
+from sync_server.origin import SignedBatch
 from sync_server.repository import Device, Repository, Tx
 
 log = logging.getLogger("sync_server")
@@ -198,11 +199,22 @@ def create_app(config: ServerConfig) -> FastAPI:
         batch = PushRequest.decode(body)
         now = time.time()
 
+        # The bytes the device signed, kept as the changes' proof of origin (sync_server.origin).
+        signed = SignedBatch(
+            device.id,
+            auth.nonce,
+            request.method,
+            signed_path(request),
+            auth.timestamp,
+            auth.signature,
+            body,
+        )
+
         def store(tx: Tx) -> PushResult:
             # The nonce commits with the batch: a refused batch leaves no trace at all. A batch
             # that collided with another writer is run again whole (Repository.write).
             tx.record_nonce(device.id, auth.nonce, int(now), config.clock_skew_seconds)
-            return ingest_batch(tx, device.id, auth.nonce, batch.changes, now, config.election_date)
+            return ingest_batch(tx, signed, batch.changes, now, config.election_date)
 
         result = await run_in_threadpool(repo.write, store)
         return Response(result.encode(), media_type=MEDIA_TYPE)

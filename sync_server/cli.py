@@ -28,7 +28,7 @@ from desktop_app.domain.region import (
     region_level,
 )
 from desktop_app.sync.protocol import generate_key, public_key_text, sign_announcement
-from sync_server import cli_recruitment, ingest
+from sync_server import cli_recruitment, ingest, origin
 from sync_server.config import ConfigError
 from sync_server.csv_export import write_new_csv
 from sync_server.db import DatabaseError, is_postgres_url
@@ -258,6 +258,14 @@ def cmd_release_gap(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prove(args: argparse.Namespace) -> int:
+    # The change's voter data goes to this terminal only (through printable_output, like every
+    # message here), never to a log: KPU's admin asked for it by its id.
+    proofs = origin.prove(_repo(args), args.change_id)
+    print("\n\n".join(origin.describe(proof) for proof in proofs))
+    return 0
+
+
 def cmd_kpu_keygen(args: argparse.Namespace) -> int:
     path = pathlib.Path(args.path)
     key = generate_key()
@@ -363,6 +371,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("release-gap", cmd_release_gap, "give up on a device's missing seqs, apply the rest")
     p.add_argument("device")
     p.add_argument("--election-date", type=_date)
+    p = add(
+        "prove",
+        cmd_prove,
+        "show who made a change and verify its device's signature over the bytes kept (offline)",
+    )
+    p.add_argument("change_id")
     p = add("kpu-keygen", cmd_kpu_keygen, "create the KPU announcement signing key")
     p.add_argument("path")
     p = add("announce", cmd_announce, "publish a signed KPU announcement")

@@ -25,7 +25,8 @@ from desktop_app.sync.protocol import (
     UnknownDevice,
     is_sha256_hex,
 )
-from sync_server import applications, rules
+from sync_server import applications, origin, rules
+from sync_server.origin import SignedBatch
 from sync_server.repository import AdminError, Device, Repository, Tx, iso
 from sync_server.rules import Refusal
 
@@ -37,20 +38,25 @@ _SEQ_REUSED = (
 
 def ingest_batch(
     tx: Tx,
-    device_id: str,
-    batch_id: str,
+    signed: SignedBatch,
     changes: Sequence[Change],
     now: float,
     election_date: dt.date | None,
 ) -> PushResult:
+    """Take ``changes`` (decoded from ``signed.body``, in its order) into their slots, apply
+    what can be applied, and keep ``signed`` as their proof of origin (``sync_server.origin``)."""
     now_iso = iso(now)
-    device = tx.device(device_id, lock=True)  # re-read: a concurrent push may have advanced it
+    batch_id = signed.batch_id
+    device = tx.device(signed.device_id, lock=True)  # re-read: a concurrent push may have moved it
     if device is None:  # authenticated a moment ago: only a concurrent database edit does this
         raise UnknownDevice("This device is no longer registered on the server.")
     results: dict[int, ChangeResult] = {}
     tx.prefetch_slots(device.id, changes)  # two queries for the batch, not two per change
-    for change in changes:
-        results[change.seq] = _take_slot(tx, device, change, batch_id, now_iso, election_date)
+    inserted_before = tx.changes_inserted
+    for pos, change in enumerate(changes):
+        results[change.seq] = _take_slot(tx, device, change, batch_id, pos, now_iso, election_date)
+    if tx.changes_inserted > inserted_before:
+        origin.keep(tx, signed, now_iso)  # only batches that brought a change are kept
     applied_seq, settled = drain(tx, device, now, election_date)
     results.update({seq: r for seq, r in settled.items() if seq in results})
     waiting = tx.slots_after(device.id, applied_seq)
@@ -89,6 +95,7 @@ def _take_slot(
     device: Device,
     change: Change,
     batch_id: str,
+    pos: int,
     now_iso: str,
     election_date: dt.date | None,
 ) -> ChangeResult:
@@ -98,7 +105,7 @@ def _take_slot(
         if slot["state"] == "skipped":
             rev = tx.next_revs(1)
             tx.fill_skipped_slot(
-                device.id, change, batch_id=batch_id, now_iso=now_iso, notice_rev=rev
+                device.id, change, batch_id=batch_id, now_iso=now_iso, notice_rev=rev, batch_pos=pos
             )
             slot = tx.change_slot(device.id, seq)
             return ChangeResult(seq, ChangeStatus.REFUSED, slot["reason"], True, slot["message"])
@@ -127,6 +134,7 @@ def _take_slot(
             device.id,
             change,
             batch_id=batch_id,
+            batch_pos=pos,
             now_iso=now_iso,
             state="refused",
             reason=first["reason"],
@@ -136,7 +144,9 @@ def _take_slot(
         return ChangeResult(seq, ChangeStatus.REFUSED, first["reason"], True, first["message"])
     if earlier is not None:
         # Same change under a new slot: a re-enrolled device resending its unacknowledged queue.
-        tx.insert_change(device.id, change, batch_id=batch_id, now_iso=now_iso, state="duplicate")
+        tx.insert_change(
+            device.id, change, batch_id=batch_id, batch_pos=pos, now_iso=now_iso, state="duplicate"
+        )
         return ChangeResult(seq, ChangeStatus.DUPLICATE)
     try:
         rules.check_change(change, election_date)
@@ -145,6 +155,7 @@ def _take_slot(
             device.id,
             change,
             batch_id=batch_id,
+            batch_pos=pos,
             now_iso=now_iso,
             state="refused",
             reason=refusal.reason,
@@ -152,7 +163,9 @@ def _take_slot(
             notice_rev=tx.next_revs(1),
         )
         return ChangeResult(seq, ChangeStatus.REFUSED, refusal.reason, True, refusal.message)
-    tx.insert_change(device.id, change, batch_id=batch_id, now_iso=now_iso, state="held")
+    tx.insert_change(
+        device.id, change, batch_id=batch_id, batch_pos=pos, now_iso=now_iso, state="held"
+    )
     return ChangeResult(seq, ChangeStatus.HELD)
 
 

@@ -85,6 +85,8 @@ class Tx:
         self._voters: dict[str, dict[str, Any] | None] = {}
         # voter id -> (insert?, row, rev, time): written by finish()
         self._dirty_voters: dict[str, tuple[bool, dict[str, Any], int, str]] = {}
+        # Change rows this transaction inserted: a batch that brought none is not kept again.
+        self.changes_inserted = 0
 
     # --- revs -----------------------------------------------------------------------------
 
@@ -228,7 +230,9 @@ class Tx:
         reason: str | None = None,
         message: str | None = None,
         notice_rev: int | None = None,
+        batch_pos: int | None = None,
     ) -> None:
+        self.changes_inserted += 1
         key = (device_id, change.seq)
         if key in self._slots:
             self._slots[key] = {
@@ -244,7 +248,7 @@ class Tx:
         self.sql.defer(
             "INSERT INTO changes (device_id, seq, change_id, entity, entity_id, op, payload, "
             "base_version, created_at, officer, batch_id, received_at, state, reason, message, "
-            "notice_rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "notice_rev, batch_pos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 device_id,
                 change.seq,
@@ -262,11 +266,19 @@ class Tx:
                 reason,
                 message,
                 notice_rev,
+                batch_pos,
             ),
         )
 
     def fill_skipped_slot(
-        self, device_id: str, change: Change, *, batch_id: str, now_iso: str, notice_rev: int
+        self,
+        device_id: str,
+        change: Change,
+        *,
+        batch_id: str,
+        now_iso: str,
+        notice_rev: int,
+        batch_pos: int | None = None,
     ) -> None:
         """A change arrived for a seq KPU already released as lost: keep it, refused."""
         self.sql.run("DELETE FROM changes WHERE device_id = ? AND seq = ?", (device_id, change.seq))
@@ -279,6 +291,7 @@ class Tx:
             reason="seq_skipped",
             message="KPU released this change as lost before it arrived; it is kept for review.",
             notice_rev=notice_rev,
+            batch_pos=batch_pos,
         )
 
     def settle_change(

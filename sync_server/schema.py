@@ -352,6 +352,30 @@ _PG_REFS = (
 )
 
 
+# Proof of origin (issue 15): each batch of changes kept in the signed bytes it arrived in, once
+# per batch, and each change's position in its batch (its batch_id, the nonce, is there since
+# 0001). Bytes need the one column type the portable subset lacks: BLOB in SQLite, BYTEA in
+# PostgreSQL. Changes received before this migration have no batch kept (batch_pos NULL):
+# `prove` says their bytes are missing rather than pretend.
+def _signed_batches(bytes_type: str) -> tuple[str, ...]:
+    return (
+        f"""CREATE TABLE signed_batches (
+            device_id TEXT NOT NULL,
+            batch_id TEXT NOT NULL,
+            method TEXT NOT NULL,
+            path TEXT NOT NULL,
+            signed_at BIGINT NOT NULL,
+            signature {bytes_type} NOT NULL,
+            body {bytes_type} NOT NULL,
+            via TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            PRIMARY KEY (device_id, batch_id))""",
+    )
+
+
+_PROOF_OF_ORIGIN = ("ALTER TABLE changes ADD COLUMN batch_pos INTEGER",)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -380,6 +404,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     # A TMS-2 names the other record by NIK (domain note §3); the check looks it up on every
     # TMS-2 received, which without an index scans every voter KPU holds.
     Migration("0006_voters_nik_index", ("CREATE INDEX voters_nik ON voters (nik)",)),
+    Migration(
+        "0010_proof_of_origin",
+        _PROOF_OF_ORIGIN,
+        {"sqlite": _signed_batches("BLOB"), "postgresql": _signed_batches("BYTEA")},
+    ),
 )
 
 
