@@ -14,6 +14,7 @@ import pathlib
 import sys
 from collections.abc import Callable, Sequence
 
+from desktop_app import cli_sync
 from desktop_app.deployment import (
     DEFAULT_RECOVERY_KEY,
     Deployment,
@@ -417,6 +418,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="KPU IT: show the deployment settings in force (server, certificate, keys)",
     )
     p.set_defaults(func=cmd_deployment)
+
+    cli_sync.add_commands(sub, common)
     return parser
 
 
@@ -445,7 +448,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = func(args)
         log.info("command %s finished with status %s", args.command or "gui", status)
         return status
-    except (StoreError, CliError, DeploymentError) as exc:
+    except cli_sync.NoConnection as exc:
+        log.warning("command %s: no connection", args.command)
+        print(f"lapang: {exc}", file=sys.stderr)
+        return cli_sync.EXIT_OFFLINE
+    except (StoreError, CliError, DeploymentError, cli_sync.SyncRefused) as exc:
         # Store, CLI and deployment messages hold no personal data, so they may be logged.
         log.warning("command %s refused: %s", args.command or "gui", exc)
         print(f"lapang: {exc}", file=sys.stderr)
