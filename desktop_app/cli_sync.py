@@ -76,8 +76,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
     deployment = args.deployment
     return {
-        "ca_file": deployment.server_ca_file,
-        "kpu_key": deployment.announcement_public_key,
+        "ca_file": deployment.pinned_ca_file(),
+        "kpu_key": deployment.announcement_keys or None,
     }
 
 

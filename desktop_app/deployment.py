@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
 from desktop_app import __version__
 from desktop_app.resources import resource_path
-from desktop_app.sync.trust import BadKeyFile, load_announcement_key
+from desktop_app.sync.trust import BadKeyFile, load_announcement_key, pin_bundle
 
 DEPLOYMENT_FILE_NAME = "deployment.toml"
 DEPLOYMENT_ENV = "LAPANG_DEPLOYMENT"
@@ -64,8 +64,8 @@ ALLOW_DEV_RECOVERY_KEY_ENV = "LAPANG_ALLOW_DEV_RECOVERY_KEY"
 MIN_RECOVERY_KEY_BITS = 3072
 _SETTINGS: dict[str | None, set[str]] = {
     None: {"name", "sync", "keys"},
-    "sync": {"server_url", "ca_file"},
-    "keys": {"recovery_public_key", "announcement_public_key"},
+    "sync": {"server_url", "ca_file", "next_ca_file"},
+    "keys": {"recovery_public_key", "announcement_public_key", "next_announcement_public_key"},
 }
 
 
@@ -91,10 +91,27 @@ class Deployment:
     recovery_public_key_pem: bytes
     announcement_public_key_file: pathlib.Path | None
     announcement_public_key: ed25519.Ed25519PublicKey | None  # None: announcements are not shown
+    # Key rotation (docs/sync-server.md): the certificate and announcement key KPU will switch
+    # to, trusted beside the current ones, so a laptop that does not sync while KPU switches
+    # still trusts the server and KPU's notices afterwards.
+    next_server_ca_file: pathlib.Path | None = None
+    next_announcement_public_key_file: pathlib.Path | None = None
+    next_announcement_public_key: ed25519.Ed25519PublicKey | None = None
 
     @property
     def sync_configured(self) -> bool:
         return self.server_url is not None
+
+    def pinned_ca_file(self) -> pathlib.Path | None:
+        """The certificates trusted for the server: the current pin and the next one, in one
+        file (``trust.pin_bundle``)."""
+        return pin_bundle([self.server_ca_file, self.next_server_ca_file])
+
+    @property
+    def announcement_keys(self) -> tuple[ed25519.Ed25519PublicKey, ...]:
+        """The KPU keys announcements may be signed with: the current one and the next."""
+        keys = (self.announcement_public_key, self.next_announcement_public_key)
+        return tuple(key for key in keys if key is not None)
 
     def recovery_key_fingerprint(self) -> str:
         """SHA-256 of the recovery key (DER), for KPU IT to compare with the key they hold."""
@@ -115,6 +132,7 @@ class Deployment:
             f"Deployment:         {self.name or '-'}",
             f"Sync server:        {self.server_url or '(none: the app stays offline)'}",
             f"Pinned certificate: {self.server_ca_file or '-'}",
+            f"  next:             {self.next_server_ca_file or '-'}",
             f"Recovery key:       {self.recovery_public_key_file}",
             f"  SHA-256:          {self.recovery_key_fingerprint()}"
             + (
@@ -123,6 +141,7 @@ class Deployment:
                 else ""
             ),
             f"Announcement key:   {self.announcement_public_key_file or '-'}",
+            f"  next:             {self.next_announcement_public_key_file or '-'}",
         ]
 
 
@@ -222,6 +241,10 @@ def load_deployment(
             'ca_file = "...pem" under [sync] with KPU\'s CA or server certificate.'
         )
 
+    next_ca_file = _file_setting(sync, "next_ca_file", path, where, None)
+    if next_ca_file is not None:
+        _check_certificates(next_ca_file, path, "next_ca_file")
+
     recovery_file = _file_setting(keys, "recovery_public_key", path, where, DEFAULT_RECOVERY_KEY)
     if recovery_file is None:
         raise DeploymentError(
@@ -236,7 +259,16 @@ def load_deployment(
     announcement_key = (
         _announcement_key(announcement_file, path) if announcement_file is not None else None
     )
+    next_announcement_file = _file_setting(keys, "next_announcement_public_key", path, where, None)
+    next_announcement_key = (
+        _announcement_key(next_announcement_file, path, "next_announcement_public_key")
+        if next_announcement_file is not None
+        else None
+    )
     return Deployment(
+        next_server_ca_file=next_ca_file,
+        next_announcement_public_key_file=next_announcement_file,
+        next_announcement_public_key=next_announcement_key,
         source=path,
         name=settings.get("name", ""),
         server_url=server_url,
@@ -398,10 +430,12 @@ def _file_setting(
     key: str,
     path: pathlib.Path | None,
     where: pathlib.Path | None,
-    default: tuple[str, ...],
+    default: tuple[str, ...] | None,
 ) -> pathlib.Path | None:
     text = _text(table, key, path)
     if text is None:
+        if default is None:  # a setting without a built-in value
+            return None
         built_in = resource_path(*default)
         return built_in if built_in.is_file() else None
     named = pathlib.Path(text)
@@ -423,13 +457,15 @@ def _read_bytes(file: pathlib.Path, key: str, path: pathlib.Path | None) -> byte
         ) from exc
 
 
-def _check_certificates(file: pathlib.Path, path: pathlib.Path | None) -> None:
-    data = _read_bytes(file, "ca_file", path)
+def _check_certificates(
+    file: pathlib.Path, path: pathlib.Path | None, key: str = "ca_file"
+) -> None:
+    data = _read_bytes(file, key, path)
     try:
         x509.load_pem_x509_certificates(data)
     except ValueError as exc:
         raise DeploymentError(
-            f"{_name(path)}: ca_file {file} holds no PEM certificate (a file starting "
+            f"{_name(path)}: {key} {file} holds no PEM certificate (a file starting "
             "'-----BEGIN CERTIFICATE-----' is needed)."
         ) from exc
 
@@ -452,13 +488,15 @@ def _recovery_key(file: pathlib.Path, path: pathlib.Path | None) -> bytes:
     return pem
 
 
-def _announcement_key(file: pathlib.Path, path: pathlib.Path | None) -> ed25519.Ed25519PublicKey:
+def _announcement_key(
+    file: pathlib.Path, path: pathlib.Path | None, key: str = "announcement_public_key"
+) -> ed25519.Ed25519PublicKey:
     # The sync engine's own reader, so a file it accepts is exactly a file that loads here.
     try:
         return load_announcement_key(file)
     except BadKeyFile as exc:
         raise DeploymentError(
-            f"{_name(path)}: announcement_public_key {file} must hold KPU's Ed25519 announcement "
+            f"{_name(path)}: {key} {file} must hold KPU's Ed25519 announcement "
             "key: the line printed by 'python -m sync_server kpu-keygen', or a PEM public key "
             f"({exc})."
         ) from exc

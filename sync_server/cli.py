@@ -27,7 +27,14 @@ from desktop_app.domain.region import (
     normalize_region_code,
     region_level,
 )
-from desktop_app.sync.protocol import generate_key, public_key_text, sign_announcement
+from desktop_app.sync.protocol import (
+    ROTATION_TITLE,
+    InvalidRotation,
+    KeyRotation,
+    generate_key,
+    public_key_text,
+    sign_announcement,
+)
 from sync_server import cli_recruitment, ingest, origin
 from sync_server.config import ConfigError
 from sync_server.csv_export import write_new_csv
@@ -309,6 +316,45 @@ def cmd_announce(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_announce_rotation(args: argparse.Namespace) -> int:
+    # The desk's own readers: a file this command accepts is a file every laptop accepts.
+    from desktop_app.sync.trust import BadKeyFile, load_announcement_key
+
+    key = _load_kpu_key(pathlib.Path(args.kpu_key))
+    next_keys, next_pems = [], []
+    if args.next_announcement_key:
+        try:
+            next_keys.append(
+                public_key_text(load_announcement_key(pathlib.Path(args.next_announcement_key)))
+            )
+        except BadKeyFile as exc:
+            raise AdminError(str(exc)) from None
+    if args.next_ca:
+        try:
+            next_pems.append(pathlib.Path(args.next_ca).read_text(encoding="ascii").strip() + "\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AdminError(f"Cannot read the certificate {args.next_ca}: {exc}") from None
+    try:
+        rotation = KeyRotation(tuple(next_keys), tuple(next_pems))
+    except InvalidRotation as exc:
+        raise AdminError(f"{exc} Nothing was published.") from None
+    repo = _repo(args)
+    announcement = sign_announcement(
+        key,
+        uuid.uuid4().hex,
+        "",  # every laptop of the country
+        ROTATION_TITLE,
+        rotation.announcement_body(args.note or ""),
+        iso(time.time()),
+    )
+    repo.add_announcement(announcement)
+    print(
+        f"Key rotation {announcement.id} published to every laptop: {len(next_keys)} announcement "
+        f"key(s), {len(next_pems)} certificate(s) to trust from their next sync."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument(
@@ -384,6 +430,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--area", default="", help="region code; empty for every area")
     p.add_argument("--title", required=True)
     p.add_argument("--body", required=True)
+    p = add(
+        "announce-rotation",
+        cmd_announce_rotation,
+        "tell every laptop, signed with the KPU key, the next announcement key and/or TLS pin",
+    )
+    p.add_argument("--kpu-key", required=True, help="the KPU announcement private key in use now")
+    p.add_argument("--next-announcement-key", help="public key file of the next KPU key")
+    p.add_argument("--next-ca", help="PEM certificate the laptops pin next for this server")
+    p.add_argument("--note", help="a sentence for the officers, shown with the notice")
     cli_recruitment.add_commands(add)
     return parser
 

@@ -16,7 +16,7 @@ import ipaddress
 import pathlib
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import requests
@@ -94,6 +94,15 @@ def check_server_url(url: str) -> urllib.parse.SplitResult:
 class SyncClient:
     """Talks to one sync server. ``credentials`` is None until the device is enrolled."""
 
+    def trust_also(self, pems: Sequence[str]) -> None:
+        """Trust these certificates too, beside the pinned file: those KPU named in a signed
+        key rotation (``protocol.rotation``). Nothing to do for loopback http://."""
+        if self._verify is False or not pems:
+            return
+        from desktop_app.sync.trust import pin_bundle
+
+        self._verify = str(pin_bundle([pathlib.Path(str(self._pinned))], pems))
+
     def __init__(
         self,
         base_url: str,
@@ -117,6 +126,7 @@ class SyncClient:
                     "be verified. Reinstall the app or ask KPU IT for the certificate file."
                 )
             self._verify = str(pinned)
+        self._pinned = self._verify
         self.credentials = credentials
         # server time - local time, in seconds: field laptops often have a wrong clock, and
         # the officer is never asked to fix it (docs/sync-protocol.md section 2).

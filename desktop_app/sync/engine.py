@@ -19,13 +19,14 @@ import random
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop_app.store import sync_state
 from desktop_app.store.field_store import FieldStore, utc_now
+from desktop_app.store.learned_trust import learned_trust
 from desktop_app.sync import protocol as p
 from desktop_app.sync.client import DEFAULT_TIMEOUTS, DeviceCredentials, SyncClient, Timeouts
 from desktop_app.sync.errors import CertificateRejected, SyncCancelled, SyncError
@@ -41,7 +42,7 @@ from desktop_app.sync.run import (
     SyncRunReport,
     is_transient,
 )
-from desktop_app.sync.trust import shipped_announcement_key
+from desktop_app.sync.trust import as_key_list, learned_keys, shipped_announcement_key
 from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES, UploadPhase
 
 log = logging.getLogger("desktop_app.sync")
@@ -58,7 +59,7 @@ class SyncEngine:
         store: FieldStore,
         client: SyncClient,
         *,
-        kpu_key: Ed25519PublicKey | None | object = _SHIPPED,
+        kpu_key: Ed25519PublicKey | Sequence[Ed25519PublicKey] | None | object = _SHIPPED,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] | None = None,
         rnd: Callable[[], float] = random.random,
@@ -69,7 +70,8 @@ class SyncEngine:
     ) -> None:
         self.store = store
         self.client = client
-        self.kpu_key = shipped_announcement_key() if kpu_key is _SHIPPED else kpu_key
+        # Several during a rotation: the deployment's current and next key.
+        self.kpu_keys = as_key_list(shipped_announcement_key() if kpu_key is _SHIPPED else kpu_key)
         self._clock = clock
         self._sleep = sleep
         self._rnd = rnd
@@ -180,7 +182,7 @@ class SyncEngine:
             sleep=self._sleep,
             rnd=self._rnd,
             emit=self._emit,
-            kpu_key=self.kpu_key,
+            kpu_key=self._trusted_keys(),
         )
         unexpected: BaseException | None = None
         try:
@@ -208,6 +210,13 @@ class SyncEngine:
         if unexpected is not None:
             raise unexpected
         return report
+
+    def _trusted_keys(self) -> tuple[Ed25519PublicKey, ...]:
+        """The KPU keys given to the engine and those learned from KPU's signed rotations; the
+        learned certificates join the client's pins the same way."""
+        learned = learned_trust(self.store.db)
+        self.client.trust_also(learned.ca_pems)
+        return self.kpu_keys + learned_keys(learned.announcement_keys)
 
     def _bind_client(self, enrollment: sync_state.Enrollment) -> None:
         current = self.client.credentials

@@ -4,21 +4,24 @@ recruitment outcomes into the store, page by page from the stored cursor.
 Each page and the cursor after it commit in one transaction, so an interrupted pull (no signal,
 cancel, the laptop switched off) resumes exactly where it stopped. Voter rows follow the rule
 in ``desktop_app.store.sync_inbox``: a voter with an unsent local change is not overwritten.
-Announcements are stored only when their signature verifies against the KPU key the app ships:
-the sync server itself cannot forge one.
+Announcements are stored only when their signature verifies against a KPU key the laptop trusts
+(the one it ships or its deployment names, the next one beside it, those learned from KPU's
+signed key rotations): the sync server itself cannot forge one.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from desktop_app.store import application_outcomes, sync_inbox, sync_state
+from desktop_app.store import application_outcomes, learned_trust, sync_inbox, sync_state
 from desktop_app.store.field_store import utc_now
 from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import BatchSizer
 from desktop_app.sync.run import PHASE_PULL, RunContext, SyncProgress, log
+from desktop_app.sync.trust import as_key_list, learned_keys
 
 
 def _voter_dict(row: p.VoterRow) -> dict[str, object]:
@@ -26,13 +29,34 @@ def _voter_dict(row: p.VoterRow) -> dict[str, object]:
 
 
 def verified_announcements(
-    page: p.PullPage, kpu_key: Ed25519PublicKey | None
+    page: p.PullPage, kpu_key: Ed25519PublicKey | Sequence[Ed25519PublicKey] | None
 ) -> tuple[list[p.Announcement], int]:
-    """(announcements that verify, number rejected)."""
-    if kpu_key is None:
-        return [], len(page.announcements)
-    good = [a for a in page.announcements if a.verify(kpu_key)]
+    """(announcements that verify against any of the KPU keys, number rejected)."""
+    keys = as_key_list(kpu_key)
+    good = [a for a in page.announcements if any(a.verify(key) for key in keys)]
     return good, len(page.announcements) - len(good)
+
+
+def learn_rotations(ctx: RunContext, announcements: Sequence[p.Announcement]) -> None:
+    """Trust from now on the keys and certificates that verified KPU announcements name
+    (``protocol.rotation``); in the caller's transaction."""
+    keys: list[str] = []
+    pems: list[str] = []
+    for announcement in announcements:
+        try:
+            rotation = p.KeyRotation.from_body(announcement.body)
+        except p.InvalidRotation as exc:
+            log.warning("KPU announcement %s: key rotation not usable: %s", announcement.id, exc)
+            continue
+        if rotation is not None:
+            keys.extend(rotation.announcement_keys)
+            pems.extend(rotation.ca_pems)
+    if (keys or pems) and learned_trust.add_learned_trust(ctx.db, keys, pems):
+        log.info(
+            "learned %d KPU key(s) and %d certificate(s) from a key rotation", len(keys), len(pems)
+        )
+        ctx.kpu_key = (*ctx.kpu_key, *learned_keys(keys))
+        ctx.client.trust_also(learned_trust.learned_trust(ctx.db).ca_pems)
 
 
 class PullPhase:
@@ -100,6 +124,7 @@ class PullPhase:
                 db, (dataclasses.asdict(a) for a in announcements), now
             )
             report.announcements_rejected += rejected
+            learn_rotations(ctx, announcements)
             report.outcomes += application_outcomes.store_outcomes(
                 db, (dataclasses.asdict(a) for a in page.applications), now
             )

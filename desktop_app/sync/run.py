@@ -158,7 +158,9 @@ class RunContext:
     sleep: Callable[[float], None] | None  # None: wait on the cancel token
     rnd: Callable[[], float]
     emit: ProgressCallback
-    kpu_key: Any = None  # Ed25519PublicKey, or None when the app ships no key
+    # The Ed25519 KPU keys announcements may be signed with (current, next, learned); none
+    # when the app ships no key.
+    kpu_key: tuple[Any, ...] = ()
 
     @property
     def db(self) -> Any:

@@ -23,7 +23,8 @@ Callers import from this package; the modules hold
 * ``auth``: keys, the canonical request, signing and verifying, the clock window;
 * ``payloads``: the compact "ubah", "tms" and "baru" payloads;
 * ``changes``: ``Change`` and ``PushRequest``; ``results``: ``PushResult``;
-* ``pull``: ``PullPage`` and what it carries; ``enroll``; ``attachments``.
+* ``pull``: ``PullPage`` and what it carries; ``enroll``; ``attachments``;
+* ``rotation``: ``KeyRotation``, the next KPU key and TLS pin named in a KPU announcement.
 """
 
 from desktop_app.sync.protocol.attachments import (
@@ -145,8 +146,18 @@ from desktop_app.sync.protocol.results import (
     ChangeStatus,
     PushResult,
 )
+from desktop_app.sync.protocol.rotation import (
+    ROTATION_MARK,
+    ROTATION_TITLE,
+    InvalidRotation,
+    KeyRotation,
+)
 
 __all__ = [
+    "InvalidRotation",
+    "KeyRotation",
+    "ROTATION_MARK",
+    "ROTATION_TITLE",
     "API_PREFIX",
     "APPLICATION_OPS",
     "APPLICATION_OUTCOME_COLUMNS",

@@ -17,8 +17,8 @@ AUTO_SYNC_SETTING = "sync.auto"  # kept in the vault: "1" (default) or "0"
 @dataclasses.dataclass(frozen=True)
 class SyncConfig:
     """``server_url`` is only the suggestion on the enrolment form: once enrolled, a laptop
-    talks to the server its enrolment names. ``announcement_key`` is an Ed25519 public key;
-    None means no announcement is trusted (none is shown)."""
+    talks to the server its enrolment names. ``announcement_key`` is an Ed25519 public key or
+    several (current and next); None means no announcement is trusted (none is shown)."""
 
     server_url: str | None = None
     ca_file: pathlib.Path | None = None
@@ -33,8 +33,9 @@ class SyncConfig:
     def from_deployment(cls, deployment: Deployment) -> SyncConfig:
         return cls(
             server_url=deployment.server_url,
-            ca_file=deployment.server_ca_file,
-            announcement_key=deployment.announcement_public_key,
+            # Current and next pin and key: a key rotation never stops a laptop (sync-server.md).
+            ca_file=deployment.pinned_ca_file(),
+            announcement_key=deployment.announcement_keys or None,
         )
 
     def engine_kwargs(self) -> dict[str, Any]:
