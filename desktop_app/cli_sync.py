@@ -77,7 +77,7 @@ def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
     deployment = args.deployment
     return {
         "ca_file": deployment.pinned_ca_file(),
-        "kpu_key": deployment.announcement_keys or None,
+        "kpu_key": deployment.announcement_keys,
     }
 
 

@@ -108,8 +108,13 @@ class Deployment:
         return pin_bundle([self.server_ca_file, self.next_server_ca_file])
 
     @property
-    def announcement_keys(self) -> tuple[ed25519.Ed25519PublicKey, ...]:
-        """The KPU keys announcements may be signed with: the current one and the next."""
+    def announcement_keys(
+        self,
+    ) -> ed25519.Ed25519PublicKey | tuple[ed25519.Ed25519PublicKey, ...] | None:
+        """The KPU keys announcements may be signed with, as the sync engine's ``kpu_key``
+        takes them: the current key alone, both during a rotation, or None."""
+        if self.next_announcement_public_key is None:
+            return self.announcement_public_key
         keys = (self.announcement_public_key, self.next_announcement_public_key)
         return tuple(key for key in keys if key is not None)
 

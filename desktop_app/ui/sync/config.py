@@ -35,7 +35,7 @@ class SyncConfig:
             server_url=deployment.server_url,
             # Current and next pin and key: a key rotation never stops a laptop (sync-server.md).
             ca_file=deployment.pinned_ca_file(),
-            announcement_key=deployment.announcement_keys or None,
+            announcement_key=deployment.announcement_keys,
         )
 
     def engine_kwargs(self) -> dict[str, Any]:
