@@ -352,6 +352,20 @@ _PG_REFS = (
 )
 
 
+# Evidence in the database (issue 17), PostgreSQL only: SQLite servers keep the folder. One row
+# per chunk a device sent (sync_server.attachments_db); device_id '' marks a finished file's
+# chunks. STORAGE EXTERNAL: photos and scans do not compress, so PostgreSQL need not try.
+_PG_EVIDENCE_CHUNKS = (
+    """CREATE TABLE evidence_chunks (
+        sha256 TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        pos BIGINT NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (sha256, device_id, pos))""",
+    "ALTER TABLE evidence_chunks ALTER COLUMN data SET STORAGE EXTERNAL",
+)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -380,6 +394,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     # A TMS-2 names the other record by NIK (domain note §3); the check looks it up on every
     # TMS-2 received, which without an index scans every voter KPU holds.
     Migration("0006_voters_nik_index", ("CREATE INDEX voters_nik ON voters (nik)",)),
+    Migration("0011_evidence_chunks", (), {"postgresql": _PG_EVIDENCE_CHUNKS}),
 )
 
 
