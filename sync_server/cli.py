@@ -258,6 +258,45 @@ def cmd_release_gap(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate_evidence(args: argparse.Namespace) -> int:
+    from sync_server.evidence_migration import migrate_folder
+
+    root = pathlib.Path(args.attachments)
+    report = migrate_folder(_repo(args), root, time.time(), delete=args.delete_folder)
+    print(f"Evidence from {root}: {report.summary()}")
+    if report.corrupt:
+        shown = "\n  ".join(report.corrupt[:20])
+        print(
+            "These file(s) in the folder do not match their SHA-256 and were not copied; "
+            f"restore them from a backup of the folder and run this again:\n  {shown}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_export_evidence(args: argparse.Namespace) -> int:
+    from sync_server.attachments_db import open_evidence
+    from sync_server.config import ServerConfig
+    from sync_server.evidence_migration import export_files, finished_hashes
+
+    config = ServerConfig.for_database(
+        args.db, attachments_dir=pathlib.Path(args.attachments) if args.attachments else None
+    )
+    repo = _repo(args)
+    store = open_evidence(config, repo)
+    hashes = args.sha256 or finished_hashes(repo)
+    out = pathlib.Path(args.out)
+    report = export_files(store, hashes, out)
+    print(
+        f"Wrote {report.written} evidence file(s) ({report.bytes:,} bytes) to {out}; "
+        f"{report.existing} already there (not overwritten)."
+    )
+    for problem in report.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1 if report.problems else 0
+
+
 def cmd_kpu_keygen(args: argparse.Namespace) -> int:
     path = pathlib.Path(args.path)
     key = generate_key()
@@ -363,6 +402,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("release-gap", cmd_release_gap, "give up on a device's missing seqs, apply the rest")
     p.add_argument("device")
     p.add_argument("--election-date", type=_date)
+    p = add(
+        "migrate-evidence",
+        cmd_migrate_evidence,
+        "copy an evidence folder into the PostgreSQL database (idempotent, resumable)",
+    )
+    p.add_argument("--attachments", required=True, help="the evidence folder to copy")
+    p.add_argument(
+        "--delete-folder",
+        action="store_true",
+        help="remove each finished file from the folder once its copy verified",
+    )
+    p = add(
+        "export-evidence",
+        cmd_export_evidence,
+        "write finished evidence files to a folder, each checked against its SHA-256",
+    )
+    p.add_argument("--out", required=True, help="folder for the files (named by SHA-256)")
+    p.add_argument("--attachments", help="evidence folder of a SQLite server (default: beside)")
+    p.add_argument("sha256", nargs="*", help="files to write (default: every finished file)")
     p = add("kpu-keygen", cmd_kpu_keygen, "create the KPU announcement signing key")
     p.add_argument("path")
     p = add("announce", cmd_announce, "publish a signed KPU announcement")
