@@ -135,9 +135,10 @@ def migrate_folder(
     partial = root / "partial"
     for path in sorted(partial.iterdir()) if partial.is_dir() else []:
         sha256, _, device_id = path.name.partition(".")
-        if is_sha256_hex(sha256) and device_id and path.is_file():
-            if repo.write(lambda tx, s=sha256, d=device_id, f=path: _copy_partial(tx, s, d, f)):
-                report.partial += 1
+        if not (is_sha256_hex(sha256) and device_id and path.is_file()):
+            continue
+        if repo.write(lambda tx, s=sha256, d=device_id, f=path: _copy_partial(tx, s, d, f)):
+            report.partial += 1
     return report
 
 

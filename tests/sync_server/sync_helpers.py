@@ -205,7 +205,8 @@ class ServerProcess:
         sock.close()
         self.url = f"http://127.0.0.1:{self.port}"
         repo_root = pathlib.Path(__file__).resolve().parents[2]
-        self._log = tempfile.TemporaryFile()  # a pipe nobody reads could fill and block it
+        # A pipe nobody reads could fill and block the server: its log goes to a file.
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "sync_server", "serve", "--db", str(db)]
             + ["--port", str(self.port), "--log-level", "warning", *extra],
@@ -222,12 +223,15 @@ class ServerProcess:
             except requests.ConnectionError:
                 pass
             if self.process.poll() is not None or time.monotonic() > deadline:
+                log = self.stderr
                 self.stop()
-                raise RuntimeError(f"the sync server process did not start: {self.stderr}")
+                raise RuntimeError(f"the sync server process did not start: {log}")
             time.sleep(0.1)
 
     @property
     def stderr(self) -> str:
+        if self._log.closed:
+            return ""
         self._log.seek(0)
         return self._log.read().decode(errors="replace")
 
@@ -239,6 +243,7 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
+        self._log.close()
 
     def __enter__(self) -> ServerProcess:
         return self
