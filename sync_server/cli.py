@@ -297,6 +297,17 @@ def cmd_export_evidence(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
+def cmd_restored(args: argparse.Namespace) -> int:
+    from sync_server.restore_epoch import REV_GAP, mark_restored
+
+    epoch = mark_restored(_repo(args).db)
+    print(
+        f"Pull cursors moved on by {REV_GAP:,} (restore {epoch}): laptops will receive "
+        "everything written from now on, and resend the changes this database lacks."
+    )
+    return 0
+
+
 def cmd_kpu_keygen(args: argparse.Namespace) -> int:
     path = pathlib.Path(args.path)
     key = generate_key()
@@ -421,6 +432,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="folder for the files (named by SHA-256)")
     p.add_argument("--attachments", help="evidence folder of a SQLite server (default: beside)")
     p.add_argument("sha256", nargs="*", help="files to write (default: every finished file)")
+    add(
+        "restored",
+        cmd_restored,
+        "after restoring a backup (SQLite, or a PostgreSQL replica promoted): move pull "
+        "cursors past it",
+    )
     p = add("kpu-keygen", cmd_kpu_keygen, "create the KPU announcement signing key")
     p.add_argument("path")
     p = add("announce", cmd_announce, "publish a signed KPU announcement")

@@ -366,6 +366,15 @@ _PG_EVIDENCE_CHUNKS = (
 )
 
 
+# Restores from backup (issue 17, sync_server.restore_epoch): which database this is, to
+# recognise a restored copy, and how many restores moved the revs on. The identity is filled in
+# by the first start after this migration.
+_RESTORE_EPOCH = (
+    "CREATE TABLE server_identity (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "INSERT INTO counters (name, value) VALUES ('restore_epoch', 0)",
+)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -395,6 +404,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     # TMS-2 received, which without an index scans every voter KPU holds.
     Migration("0006_voters_nik_index", ("CREATE INDEX voters_nik ON voters (nik)",)),
     Migration("0011_evidence_chunks", (), {"postgresql": _PG_EVIDENCE_CHUNKS}),
+    Migration("0012_restore_epoch", _RESTORE_EPOCH),
 )
 
 
