@@ -33,7 +33,8 @@ from sync_server.attachments_db import DatabaseEvidence
 from sync_server.repository import Repository
 from tests.sync_server.conftest import new_pg_database
 from tests.sync_server.pg_cluster import SUPERUSER, TempCluster
-from tests.sync_server.sync_helpers import AREA, ServerProcess
+from tests.sync_server.sync_helpers import AREA, LiveServer, ServerProcess
+from tests.sync_server.test_server_cli import cli
 
 FAST_RETRY = RetryPolicy(attempts=8, first_delay=0.01, max_delay=0.05)
 
@@ -241,3 +242,31 @@ def test_a_restored_database_moves_its_revs_past_the_backup_once(
             )
         repo.close()
     assert heads == [(head, 0), (head + (1 << 40), 1), (head + (1 << 40), 1)]
+
+
+def test_the_pull_page_says_the_highest_seq_held_of_the_device(live_server: LiveServer) -> None:
+    """``rcv``: 0 before the device sent anything; then its highest slot, whatever its state
+    (a refused change and one held behind a gap count: the device has answers for them)."""
+    dev = live_server.device()
+    assert dev.pull().received_through == 0
+    dev.push([dev.change("sesuai", live_server.voter_id(0))])
+    dev.push([dev.change("tms", "f" * 32, {"code": 1, "evidence_type": "x"})])  # refused
+    assert dev.pull().received_through == 2
+    dev.push([dev.change("sesuai", live_server.voter_id(1), seq=5)])  # held behind 3..4
+    assert dev.pull().received_through == 5
+    assert live_server.device(label="other").pull().received_through == 0
+
+
+def test_restored_moves_the_revs_by_hand(server_db: str | pathlib.Path) -> None:
+    """SQLite cannot tell a restored file from the original: ``restored`` moves the revs."""
+    repo = Repository.open(server_db, time.time())
+    with repo.transaction(write=False) as tx:
+        head = tx.head_rev()
+    repo.close()
+    result = cli("restored", db=server_db)
+    assert result.returncode == 0, result.stderr
+    assert "restore 1" in result.stdout
+    repo = Repository.open(server_db, time.time())
+    with repo.transaction(write=False) as tx:
+        assert tx.head_rev() == head + (1 << 40)
+    repo.close()
