@@ -29,14 +29,14 @@ REV_GAP = 1 << 40
 log = logging.getLogger("sync_server")
 
 
-def _identity(sql: Sql) -> str | None:
-    if sql.dialect.name != "postgresql":
-        return None
-    row = sql.one(
-        "SELECT (SELECT system_identifier FROM pg_control_system())::text AS cluster, "
-        "(SELECT oid FROM pg_database WHERE datname = current_database())::text AS db"
-    )
-    return f"{row['cluster']}/{row['db']}"
+def _identity(sql: Sql) -> str:
+    """This cluster and database. A site that revoked ``pg_control_system()`` from the server's
+    role still has the database OID (a restore into a fresh database changes it)."""
+    cluster = ""
+    if sql.scalar("SELECT has_function_privilege('pg_control_system()', 'EXECUTE')"):
+        cluster = str(sql.scalar("SELECT system_identifier FROM pg_control_system()"))
+    oid = sql.scalar("SELECT oid FROM pg_database WHERE datname = current_database()")
+    return f"{cluster}/{oid}"
 
 
 def move_past_backup(sql: Sql) -> int:
@@ -52,10 +52,10 @@ def move_past_backup(sql: Sql) -> int:
 def check_restored(db: Database) -> bool:
     """Recognise a PostgreSQL database restored or copied since it was last opened, and move
     its revs on (once, whichever process comes first). True if it did."""
+    if db.dialect.name != "postgresql":
+        return False
     with db.transaction(write=True) as sql:
         identity = _identity(sql)
-        if identity is None:
-            return False
         # The lock makes a second process starting at once wait, then see the new identity.
         stored = sql.scalar(
             f"SELECT value FROM server_identity WHERE name = 'database'{sql.for_update}"

@@ -150,10 +150,11 @@ def test_oversized_chunk_and_file_are_refused(live_server: LiveServer) -> None:
     assert bad_name.status_code == 400
 
 
-def test_two_server_processes_share_one_evidence_folder(live_server: LiveServer) -> None:
-    """With PostgreSQL, several server processes share the attachments folder; uploaders of
-    the same file through both (here: two app instances, each with its own in-process lock)
-    must never interleave appends or finish the same file twice."""
+def test_two_server_instances_share_one_evidence_store(live_server: LiveServer) -> None:
+    """Two app instances on one database (each with its own in-process lock), sharing the
+    folder (SQLite) or the database's chunks (PostgreSQL): uploaders of the same file through
+    both must never interleave appends or finish the same file twice. Separate processes:
+    test_server_evidence_pg.py."""
     second = create_app(live_server.config)
     server, thread, url = serve(second)
     try:
