@@ -22,6 +22,7 @@ from sync_server.config import ServerConfig
 from sync_server.db import open_database
 from sync_server.repository import Repository, iso
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer, serve
+from tests.sync_server.test_server_cli import cli
 
 CHUNK = 32 * 1024
 
@@ -371,3 +372,36 @@ def test_upgrade_to_0005_keeps_finished_files_and_lets_each_device_send_its_own(
             assert not (root / "partial" / photo).exists()
     finally:
         repo.close()
+
+
+def test_export_evidence_writes_finished_files_from_either_store(
+    live_server: LiveServer, tmp_path: pathlib.Path
+) -> None:
+    """KPU's way to the photos, the same command on both backends: finished files only,
+    each checked, mode 0600; an existing file is never overwritten; a hash the server does
+    not have is named."""
+    dev = live_server.device()
+    photo = random.Random(29).randbytes(70_000)
+    sha = hashlib.sha256(photo).hexdigest()
+    _name_in_a_change(live_server, dev, sha, 0)
+    assert _upload(dev, sha, photo).complete
+    half = random.Random(30).randbytes(70_000)
+    half_sha = hashlib.sha256(half).hexdigest()
+    _name_in_a_change(live_server, dev, half_sha, 1)
+    assert _put(dev, half_sha, 0, len(half), half[:CHUNK]).status_code == 200
+
+    out = tmp_path / "out"
+    folder = ("--attachments", live_server.config.attachments_root)
+    extra = () if live_server.config.evidence_in_database else folder
+    result = cli("export-evidence", "--out", out, *extra, db=live_server.db)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 1 evidence file(s) (70,000 bytes)" in result.stdout
+    assert sorted(f.name for f in out.iterdir()) == [sha]
+    assert (out / sha).read_bytes() == photo and (out / sha).stat().st_mode & 0o777 == 0o600
+
+    (out / sha).write_bytes(b"the officer's own copy")
+    again = cli("export-evidence", "--out", out, *extra, sha, half_sha, db=live_server.db)
+    assert again.returncode == 1
+    assert "1 already there (not overwritten)" in again.stdout
+    assert half_sha in again.stderr and not (out / half_sha).exists()
+    assert (out / sha).read_bytes() == b"the officer's own copy"
