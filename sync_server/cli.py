@@ -374,7 +374,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("serve", cmd_serve, "run the sync server")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
-    p.add_argument("--attachments", help="directory for evidence files (required with PostgreSQL)")
+    p.add_argument(
+        "--attachments",
+        help=(
+            "evidence folder of a SQLite server (default: beside the database); "
+            "PostgreSQL keeps evidence in the database"
+        ),
+    )
     p.add_argument("--election-date", type=_date, help="YYYY-MM-DD; new voters' age is checked")
     p.add_argument("--root-path", default="", help="URL prefix when behind a reverse proxy")
     p.add_argument("--tls-cert", help="PEM certificate chain (HTTPS)")
