@@ -29,6 +29,7 @@ from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
+from desktop_app.sync.run import SyncRunReport
 from sync_server.attachments_db import DatabaseEvidence
 from sync_server.repository import Repository
 from tests.sync_server.conftest import new_pg_database
@@ -79,7 +80,7 @@ def _laptop(store: FieldStore, url: str, db_url: str, label: str) -> SyncEngine:
     return engine
 
 
-def _sync(engine: SyncEngine, url: str) -> Any:
+def _sync(engine: SyncEngine, url: str) -> SyncRunReport:
     engine.client.base_url = url
     report = engine.run_once()
     assert report.ok, report
@@ -180,10 +181,8 @@ def test_changes_acknowledged_after_the_backup_are_resent_after_a_restore(
             states = _server_changes(restored, batch_a + batch_b + other_a)
             assert states == {c: ["applied"] for c in batch_a + batch_b + other_a}
             for i in range(5, 10):
-                assert (_voter(restored, ids[i])["rt"], _voter(restored, ids[i])["version"]) == (
-                    "012",
-                    2,
-                )
+                row = _voter(restored, ids[i])
+                assert (row["rt"], row["version"]) == ("012", 2)
             assert _voter(restored, ids[0])["version"] == 2
             sha = hashlib.sha256(photo).hexdigest()
             repo = Repository.open(restored, time.time())
