@@ -45,7 +45,7 @@ from desktop_app.sync.protocol import (
     verify_request,
 )
 from sync_server import openapi
-from sync_server.attachments import AttachmentStore
+from sync_server.attachments_db import open_evidence
 from sync_server.config import ServerConfig
 from sync_server.db import DatabaseError
 from sync_server.http import (
@@ -79,12 +79,7 @@ def _error_response(request: Request, exc: ProtocolError) -> Response:
 def create_app(config: ServerConfig) -> FastAPI:
     """The sync server for ``config``; the database is opened (and migrated) here."""
     repo = Repository.open(config.database, time.time())
-    attachments = AttachmentStore(
-        config.attachments_root,
-        repo,
-        max_bytes=config.max_attachment_bytes,
-        max_chunk=config.max_chunk_bytes,
-    )
+    attachments = open_evidence(config, repo)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -100,6 +95,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     )
     bodies = BodyBudget(config.unverified_body_budget, config)
     app.state.repository = repo
+    app.state.evidence = attachments
     app.state.config = config
     app.state.bodies = bodies
 

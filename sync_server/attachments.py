@@ -1,4 +1,6 @@
-"""Evidence files uploaded in chunks, addressed by their SHA-256.
+"""Evidence files uploaded in chunks, addressed by their SHA-256: the rules every store
+follows, and the folder store (SQLite deployments; PostgreSQL keeps evidence in the database,
+``sync_server.attachments_db``).
 
 A device uploads only the files its own changes name (``attachment_refs``, recorded when the
 push is stored), and each device uploads into a partial copy of its own: the size it
@@ -39,7 +41,67 @@ _READ_BLOCK = 1 << 20
 log = logging.getLogger("sync_server.attachments")
 
 
+class EvidenceMissing(Exception):
+    """The server has no finished evidence file with this hash (or its bytes are not where
+    the records say: a folder not yet migrated with ``migrate-evidence``)."""
+
+
+class EvidenceCorrupt(Exception):
+    """A stored evidence file no longer matches its SHA-256: a damaged disk, chunk or restore.
+    The message names the hash only."""
+
+
+def check_chunk(size: int, data: bytes, *, max_bytes: int, max_chunk: int) -> None:
+    """The checks of a chunk that need no stored state (docs/sync-protocol.md §8)."""
+    if not 1 <= size <= max_bytes:
+        raise AttachmentTooLarge(
+            f"An attachment must be 1 to {max_bytes} bytes; compress the photo.",
+            limit=max_bytes,
+        )
+    if len(data) > max_chunk:
+        raise BodyTooLarge(f"A chunk holds at most {max_chunk} bytes.")
+    if not data:
+        raise MalformedRequest("A chunk must not be empty.")
+
+
+def referenced_status(tx: Tx, sha256: str, device_id: str) -> AttachmentStatus:
+    """The finished file's status, else this device's own upload of it. Raises
+    ``AttachmentNotReferenced`` when no change of the device names the file."""
+    if not tx.attachment_referenced(sha256, device_id):
+        raise AttachmentNotReferenced(
+            "No change sent by this device names this file; a device uploads only the "
+            "evidence of its own changes."
+        )
+    finished = tx.finished_attachment(sha256)
+    if finished is not None:
+        return AttachmentStatus(sha256, finished["size"], finished["size"], True)
+    upload = tx.attachment_upload(sha256, device_id)
+    if upload is None:
+        return AttachmentStatus(sha256, None, 0, False)
+    return AttachmentStatus(sha256, upload["size"], upload["received"], False)
+
+
+def hash_mismatch() -> HashMismatch:
+    return HashMismatch(
+        "The uploaded file does not match its SHA-256; it was discarded, upload it again."
+    )
+
+
+def verified(sha256: str, blocks: Iterator[bytes]) -> Iterator[bytes]:
+    """``blocks`` passed through; ``EvidenceCorrupt`` after the last one if they do not hash
+    to ``sha256``. A reader writes them to a temporary file and keeps it only if no error."""
+    digest = hashlib.sha256()
+    for block in blocks:
+        digest.update(block)
+        yield block
+    if digest.hexdigest() != sha256:
+        raise EvidenceCorrupt(f"Evidence file {sha256} does not match its SHA-256.")
+
+
 class AttachmentStore:
+    """Evidence in a folder: ``<root>/<sha[:2]>/<sha>`` when finished, one partial file per
+    (file, device) under ``partial/``, and cross-process locks under ``locks/``."""
+
     def __init__(
         self, root: pathlib.Path, repository: Repository, *, max_bytes: int, max_chunk: int
     ) -> None:
@@ -91,37 +153,37 @@ class AttachmentStore:
         """The finished file's status, else this device's own upload of it. Raises
         ``AttachmentNotReferenced`` when no change of the device names the file."""
         with self._repo.transaction(write=False) as tx:
-            return self._status(tx, sha256, device_id)
+            return referenced_status(tx, sha256, device_id)
 
-    def _status(self, tx: Tx, sha256: str, device_id: str) -> AttachmentStatus:
-        if not tx.attachment_referenced(sha256, device_id):
-            raise AttachmentNotReferenced(
-                "No change sent by this device names this file; a device uploads only the "
-                "evidence of its own changes."
-            )
-        finished = tx.finished_attachment(sha256)
-        if finished is not None:
-            return AttachmentStatus(sha256, finished["size"], finished["size"], True)
-        upload = tx.attachment_upload(sha256, device_id)
-        if upload is None:
-            return AttachmentStatus(sha256, None, 0, False)
-        return AttachmentStatus(sha256, upload["size"], upload["received"], False)
+    def read(self, sha256: str) -> Iterator[bytes]:
+        """The finished file in blocks, checked against its hash as it is read (``EvidenceCorrupt``
+        after the last block if it does not match). ``EvidenceMissing`` if there is none."""
+        try:
+            f = self.path(sha256).open("rb")
+        except FileNotFoundError:
+            raise EvidenceMissing(f"No evidence file {sha256} in {self.root}.") from None
+
+        def blocks() -> Iterator[bytes]:
+            with f:
+                while block := f.read(_READ_BLOCK):
+                    yield block
+
+        return verified(sha256, blocks())
+
+    def partial_uploads(self, sha256: str) -> list[str]:
+        """The devices holding a partial copy of this file."""
+        folder = self.root / "partial"
+        if not folder.is_dir():
+            return []
+        return sorted(f.name.split(".", 1)[1] for f in folder.glob(f"{sha256}.*"))
 
     def put_chunk(
         self, sha256: str, offset: int, size: int, data: bytes, device_id: str, now: float
     ) -> AttachmentStatus:
-        if not 1 <= size <= self._max_bytes:
-            raise AttachmentTooLarge(
-                f"An attachment must be 1 to {self._max_bytes} bytes; compress the photo.",
-                limit=self._max_bytes,
-            )
-        if len(data) > self._max_chunk:
-            raise BodyTooLarge(f"A chunk holds at most {self._max_chunk} bytes.")
-        if not data:
-            raise MalformedRequest("A chunk must not be empty.")
+        check_chunk(size, data, max_bytes=self._max_bytes, max_chunk=self._max_chunk)
         with self._lock, self._file_lock(sha256):
             with self._repo.transaction(write=False) as tx:
-                current = self._status(tx, sha256, device_id)
+                current = referenced_status(tx, sha256, device_id)
             if current.complete:
                 return current
             if current.size is None:
@@ -173,9 +235,7 @@ class AttachmentStore:
             partial.unlink()
             with self._repo.transaction(write=True) as tx:
                 tx.drop_attachment_upload(sha256, device_id)
-            raise HashMismatch(
-                "The uploaded file does not match its SHA-256; it was discarded, upload it again."
-            )
+            raise hash_mismatch()
         final = self.path(sha256)
         final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.replace(partial, final)

@@ -273,6 +273,56 @@ def cmd_prove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate_evidence(args: argparse.Namespace) -> int:
+    from sync_server.evidence_migration import migrate_folder
+
+    root = pathlib.Path(args.attachments)
+    report = migrate_folder(_repo(args), root, time.time(), delete=args.delete_folder)
+    print(f"Evidence from {root}: {report.summary()}")
+    if report.corrupt:
+        shown = "\n  ".join(report.corrupt[:20])
+        print(
+            "These file(s) in the folder do not match their SHA-256 and were not copied; "
+            f"restore them from a backup of the folder and run this again:\n  {shown}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_export_evidence(args: argparse.Namespace) -> int:
+    from sync_server.attachments_db import open_evidence
+    from sync_server.config import ServerConfig
+    from sync_server.evidence_migration import export_files, finished_hashes
+
+    config = ServerConfig.for_database(
+        args.db, attachments_dir=pathlib.Path(args.attachments) if args.attachments else None
+    )
+    repo = _repo(args)
+    store = open_evidence(config, repo)
+    hashes = args.sha256 or finished_hashes(repo)
+    out = pathlib.Path(args.out)
+    report = export_files(store, hashes, out)
+    print(
+        f"Wrote {report.written} evidence file(s) ({report.bytes:,} bytes) to {out}; "
+        f"{report.existing} already there (not overwritten)."
+    )
+    for problem in report.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1 if report.problems else 0
+
+
+def cmd_restored(args: argparse.Namespace) -> int:
+    from sync_server.restore_epoch import REV_GAP, mark_restored
+
+    epoch = mark_restored(_repo(args).db)
+    print(
+        f"Pull cursors moved on by {REV_GAP:,} (restore {epoch}): laptops will receive "
+        "everything written from now on, and resend the changes this database lacks."
+    )
+    return 0
+
+
 def cmd_kpu_keygen(args: argparse.Namespace) -> int:
     path = pathlib.Path(args.path)
     key = generate_key()
@@ -378,7 +428,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("serve", cmd_serve, "run the sync server")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
-    p.add_argument("--attachments", help="directory for evidence files (required with PostgreSQL)")
+    p.add_argument(
+        "--attachments",
+        help=(
+            "evidence folder of a SQLite server (default: beside the database); "
+            "PostgreSQL keeps evidence in the database"
+        ),
+    )
     p.add_argument("--election-date", type=_date, help="YYYY-MM-DD; new voters' age is checked")
     p.add_argument("--root-path", default="", help="URL prefix when behind a reverse proxy")
     p.add_argument("--tls-cert", help="PEM certificate chain (HTTPS)")
@@ -423,6 +479,31 @@ def build_parser() -> argparse.ArgumentParser:
         "show who made a change and verify its device's signature over the bytes kept (offline)",
     )
     p.add_argument("change_id")
+    p = add(
+        "migrate-evidence",
+        cmd_migrate_evidence,
+        "copy an evidence folder into the PostgreSQL database (idempotent, resumable)",
+    )
+    p.add_argument("--attachments", required=True, help="the evidence folder to copy")
+    p.add_argument(
+        "--delete-folder",
+        action="store_true",
+        help="remove each finished file from the folder once its copy verified",
+    )
+    p = add(
+        "export-evidence",
+        cmd_export_evidence,
+        "write finished evidence files to a folder, each checked against its SHA-256",
+    )
+    p.add_argument("--out", required=True, help="folder for the files (named by SHA-256)")
+    p.add_argument("--attachments", help="evidence folder of a SQLite server (default: beside)")
+    p.add_argument("sha256", nargs="*", help="files to write (default: every finished file)")
+    add(
+        "restored",
+        cmd_restored,
+        "after restoring a backup (SQLite, or a PostgreSQL replica promoted): move pull "
+        "cursors past it",
+    )
     p = add("kpu-keygen", cmd_kpu_keygen, "create the KPU announcement signing key")
     p.add_argument("path")
     p = add("announce", cmd_announce, "publish a signed KPU announcement")

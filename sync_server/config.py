@@ -20,8 +20,9 @@ class ServerConfig:
     db_path: pathlib.Path | None = None
     # A postgresql:// URL: the scale-out backend (docs/sync-server.md).
     database_url: str | None = None
-    # Evidence files; default: "<db name>-attachments" next to a SQLite database. Required with
-    # PostgreSQL (there is no file to put them beside).
+    # Evidence files of a SQLite server; default: "<db name>-attachments" next to the database.
+    # A PostgreSQL server keeps evidence in the database; a folder given with it is only the
+    # old one that ``migrate-evidence`` copies in.
     attachments_dir: pathlib.Path | None = None
     # Age is counted at the election date (UU 7/2017 Pasal 198). None: a new voter's age is
     # not checked here (the app checks it against the date it was configured with).
@@ -52,14 +53,8 @@ class ServerConfig:
             )
         if (self.db_path is None) == (self.database_url is None):
             raise ConfigError("Give either a SQLite database file or a postgresql:// URL.")
-        if self.database_url is not None:
-            if not is_postgres_url(self.database_url):
-                raise ConfigError("The database URL must start with postgresql://.")
-            if self.attachments_dir is None:
-                raise ConfigError(
-                    "With a PostgreSQL database, give --attachments DIR: the folder where "
-                    "evidence files are kept."
-                )
+        if self.database_url is not None and not is_postgres_url(self.database_url):
+            raise ConfigError("The database URL must start with postgresql://.")
 
     @classmethod
     def for_database(cls, target: str | pathlib.Path, **settings: object) -> ServerConfig:
@@ -77,10 +72,17 @@ class ServerConfig:
         return self.db_path
 
     @property
+    def evidence_in_database(self) -> bool:
+        """PostgreSQL: evidence lives in the database, so processes share nothing else."""
+        return self.database_url is not None
+
+    @property
     def attachments_root(self) -> pathlib.Path:
+        """The evidence folder of a SQLite server."""
         if self.attachments_dir is not None:
             return self.attachments_dir
-        assert self.db_path is not None  # __post_init__: PostgreSQL needs attachments_dir
+        if self.db_path is None:
+            raise ConfigError("A PostgreSQL server keeps evidence in the database, not a folder.")
         return self.db_path.with_name(f"{self.db_path.stem}-attachments")
 
     def limits(self) -> dict[str, int]:

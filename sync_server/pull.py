@@ -44,6 +44,7 @@ def pull_page(repo: Repository, device: Device, cursor: int, limit: int, now: fl
     items: list[tuple[int, str, Any]] = []
     with repo.transaction(write=False) as tx:
         head = tx.head_rev()
+        received_through = tx.received_through(device.id)
         region_range = () if is_tps else (lo, hi)
         region_sql = f"kode IN ({marks})" + ("" if is_tps else " OR (kode >= ? AND kode < ?)")
         for row in tx.sql.all(
@@ -121,4 +122,5 @@ def pull_page(repo: Repository, device: Device, cursor: int, limit: int, now: fl
         announcements=of("announcement"),
         refusals=of("refusal"),
         applications=of("application"),
+        received_through=received_through,
     )

@@ -27,7 +27,7 @@ from desktop_app.domain.region import InvalidRegionCode, RegionLevel, normalize_
 from desktop_app.domain.region import region_level as domain_region_level
 from desktop_app.domain.voter import VoterRecord
 from desktop_app.sync.protocol import Announcement, Change, PullPage, ReplayedRequest
-from sync_server import enrollment, listings, pull, reference_data, schema
+from sync_server import enrollment, listings, pull, reference_data, restore_epoch, schema
 from sync_server.db import Database, Sql, WriteConflict, open_database
 from sync_server.enrollment import code_hash
 from sync_server.errors import AdminError
@@ -149,6 +149,16 @@ class Tx:
         self.sql.run(
             "UPDATE devices SET applied_seq = ?, last_seen_at = ? WHERE id = ?",
             (seq, now_iso, device_id),
+        )
+
+    def received_through(self, device_id: str) -> int:
+        """The device's highest seq stored here, in any state (0: none). Every change a device
+        was answered for has its slot, so a device holding answers above this lost them with a
+        restore of this database, and resends them."""
+        return int(
+            self.sql.scalar(
+                "SELECT COALESCE(MAX(seq), 0) FROM changes WHERE device_id = ?", (device_id,)
+            )
         )
 
     def record_nonce(self, device_id: str, nonce: str, now: int, window: int) -> None:
@@ -540,6 +550,7 @@ class Repository:
         db = open_database(target)
         try:
             schema.migrate(db, iso(now))
+            restore_epoch.check_restored(db)
         except BaseException:
             db.close()
             raise

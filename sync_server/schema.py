@@ -374,6 +374,27 @@ def _signed_batches(bytes_type: str) -> tuple[str, ...]:
 
 
 _PROOF_OF_ORIGIN = ("ALTER TABLE changes ADD COLUMN batch_pos INTEGER",)
+# Evidence in the database (issue 17), PostgreSQL only: SQLite servers keep the folder. One row
+# per chunk a device sent (sync_server.attachments_db); device_id '' marks a finished file's
+# chunks. STORAGE EXTERNAL: photos and scans do not compress, so PostgreSQL need not try.
+_PG_EVIDENCE_CHUNKS = (
+    """CREATE TABLE evidence_chunks (
+        sha256 TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        pos BIGINT NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (sha256, device_id, pos))""",
+    "ALTER TABLE evidence_chunks ALTER COLUMN data SET STORAGE EXTERNAL",
+)
+
+
+# Restores from backup (issue 17, sync_server.restore_epoch): which database this is, to
+# recognise a restored copy, and how many restores moved the revs on. The identity is filled in
+# by the first start after this migration.
+_RESTORE_EPOCH = (
+    "CREATE TABLE server_identity (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "INSERT INTO counters (name, value) VALUES ('restore_epoch', 0)",
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -409,6 +430,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         _PROOF_OF_ORIGIN,
         {"sqlite": _signed_batches("BLOB"), "postgresql": _signed_batches("BYTEA")},
     ),
+    Migration("0011_evidence_chunks", (), {"postgresql": _PG_EVIDENCE_CHUNKS}),
+    Migration("0012_restore_epoch", _RESTORE_EPOCH),
 )
 
 

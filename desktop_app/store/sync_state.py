@@ -203,6 +203,15 @@ def outbox_entries_by_seq(
     return [_outbox_entry(r) for r in rows]
 
 
+def last_answered_seq(db: sqlite_utils.Database, *, after_seq: int) -> int | None:
+    """The highest outbox seq above ``after_seq`` the server answered (sent or refused)."""
+    row = db.execute(
+        "SELECT seq FROM outbox WHERE state <> 'pending' AND seq > ? ORDER BY seq DESC LIMIT 1",
+        [after_seq],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
 def pending_count(db: sqlite_utils.Database, *, after_seq: int = 0) -> int:
     return db.execute(
         "SELECT count(*) FROM outbox WHERE state = 'pending' AND seq > ?", [after_seq]

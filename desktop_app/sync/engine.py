@@ -190,6 +190,8 @@ class SyncEngine:
                 PushPhase(ctx, self.push_sizer).run()
             if pull:
                 PullPhase(ctx, self.pull_sizer).run()
+            if push and ctx.resend:
+                self._resend(ctx)
             if attachments:
                 UploadPhase(ctx, self.chunk_bytes).run()
             report.outcome = "ok"
@@ -217,6 +219,16 @@ class SyncEngine:
         learned = learned_trust(self.store.db)
         self.client.trust_also(learned.ca_pems)
         return self.kpu_keys + learned_keys(learned.announcement_keys)
+
+    def _resend(self, ctx: RunContext) -> None:
+        """Send again what the server lost in a restore (found by the pull); its answer also
+        lists the evidence files to upload again."""
+        phase = PushPhase(ctx, self.push_sizer)
+        phase.refill.extend(ctx.resend)
+        before = ctx.report.sent
+        phase.run()
+        ctx.report.resent += ctx.report.sent - before
+        ctx.resend.clear()
 
     def _bind_client(self, enrollment: sync_state.Enrollment) -> None:
         current = self.client.credentials

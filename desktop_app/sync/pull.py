@@ -91,6 +91,8 @@ class PullPhase:
             count = _page_items(page)
             self.sizer.success(max(count, 1), ctx.clock() - started)
             ctx.report.pages += 1
+            if ctx.report.pages == 1:
+                self._find_lost_changes(page.received_through)
             self._store(page)
             self.items += count
             self.bytes += ctx.client.bytes_down - before
@@ -102,6 +104,28 @@ class PullPhase:
                 # A server that says "more" without moving on would loop forever.
                 raise p.ProtocolError("The server's pull cursor did not advance; try later.")
             cursor = page.cursor
+
+    def _find_lost_changes(self, received_through: int | None) -> None:
+        """A server that holds fewer of this device's changes than it answered was restored
+        from a backup: the changes above what it holds go to ``ctx.resend`` (every state: a
+        refused one must be there too, or the server waits behind its seq forever)."""
+        ctx = self.ctx
+        if received_through is None:
+            return  # a server that does not say
+        base = ctx.enrollment.seq_base
+        last = sync_state.last_answered_seq(ctx.db, after_seq=base)
+        first = received_through + base + 1
+        if last is None or last < first:
+            return
+        log.warning(
+            "the server holds this device's changes only through seq %d, %d were answered: "
+            "resending seqs %d..%d (the server was restored from a backup)",
+            received_through,
+            last - base,
+            received_through + 1,
+            last - base,
+        )
+        ctx.resend.append([first, last])
 
     def _store(self, page: p.PullPage) -> None:
         ctx, report, db = self.ctx, self.ctx.report, self.ctx.db

@@ -75,6 +75,7 @@ class SyncRunReport:
     pending: int = 0  # changes still queued after the run
     invalid: int = 0  # local entries that break the change contract (quarantined here)
     gaps: int = 0  # seqs the server waits for that this laptop no longer has
+    resent: int = 0  # answered changes sent again: the server lost them in a restore
     pulled: int = 0  # voter rows received
     pulled_new: int = 0  # of those, rows that differ from what the laptop held (not echoes)
     deferred: int = 0  # of those, held back by a local pending change
@@ -161,6 +162,9 @@ class RunContext:
     # The Ed25519 KPU keys announcements may be signed with (current, next, learned); none
     # when the app ships no key.
     kpu_key: tuple[Any, ...] = ()
+    # Outbox seq ranges answered before but missing on the server (restored from a backup):
+    # the pull finds them, a second push sends them (docs/sync-protocol.md §6).
+    resend: list[list[int]] = dataclasses.field(default_factory=list)
 
     @property
     def db(self) -> Any:

@@ -290,11 +290,19 @@ def test_pull_page_round_trip() -> None:
         ),
         announcements=(p.sign_announcement(key, "f" * 32, "14", "Jadwal", "Coklit mulai", "t"),),
         refusals=(p.RefusalNotice(7, "b" * 32, "unknown_voter", "Pull again."),),
+        received_through=17,
     )
     decoded = p.PullPage.decode(page.encode())
     assert decoded == page
     assert decoded.voters[0].to_record().tanggal_lahir == dt.date(1990, 1, 2)
     assert decoded.announcements[0].verify(key.public_key())
+
+
+def test_a_pull_page_of_an_older_server_says_nothing_of_what_it_holds() -> None:
+    """Servers before ``rcv``: None, and the laptop resends nothing on its account."""
+    old = p.compress(b'{"v":1,"cur":3,"more":false,"t":5}')
+    assert p.PullPage.decode(old).received_through is None
+    assert b"rcv" not in p.decompress(p.PullPage(cursor=3, more=False, server_time=5).encode())
 
 
 def test_announcement_signature_binds_area_and_text() -> None:

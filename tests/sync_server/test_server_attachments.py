@@ -16,10 +16,13 @@ import requests
 from desktop_app.sync import protocol as p
 from sync_server import schema
 from sync_server.app import create_app
+from sync_server.attachments import EvidenceMissing
+from sync_server.attachments_db import EvidenceStore, open_evidence
 from sync_server.config import ServerConfig
 from sync_server.db import open_database
 from sync_server.repository import Repository, iso
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer, serve
+from tests.sync_server.test_server_cli import cli
 
 CHUNK = 32 * 1024
 
@@ -61,9 +64,21 @@ def _upload(dev: DeviceClient, sha: str, data: bytes) -> p.AttachmentStatus:
     return p.AttachmentStatus.decode(response.content)
 
 
+def _evidence(live_server: LiveServer) -> EvidenceStore:
+    """The server's evidence store: the folder with SQLite, the database with PostgreSQL."""
+    return open_evidence(live_server.config, live_server.repo)
+
+
+def _stored(live_server: LiveServer, sha: str) -> bytes | None:
+    """The finished file as the server holds it (hash checked), or None."""
+    try:
+        return b"".join(_evidence(live_server).read(sha))
+    except EvidenceMissing:
+        return None
+
+
 def _partials(live_server: LiveServer, sha: str) -> list[str]:
-    folder = live_server.config.attachments_root / "partial"
-    return sorted(f.name for f in folder.glob(f"{sha}*")) if folder.is_dir() else []
+    return _evidence(live_server).partial_uploads(sha)
 
 
 def test_upload_resumes_after_a_drop(live_server: LiveServer) -> None:
@@ -84,8 +99,7 @@ def test_upload_resumes_after_a_drop(live_server: LiveServer) -> None:
         response = _put(dev, sha, offset, len(photo), chunk)
         assert response.status_code == 200
     assert p.AttachmentStatus.decode(response.content).complete
-    stored = live_server.config.attachments_root / sha[:2] / sha
-    assert stored.read_bytes() == photo
+    assert _stored(live_server, sha) == photo
 
 
 def test_chunk_at_the_wrong_offset_says_where_to_resume(live_server: LiveServer) -> None:
@@ -109,7 +123,7 @@ def test_content_that_does_not_match_its_name_is_discarded(live_server: LiveServ
     assert type(p.ProtocolError.from_response(422, response.content)) is p.HashMismatch
     status = _status(dev, claimed)
     assert (status.received, status.complete) == (0, False)
-    assert not (live_server.config.attachments_root / claimed[:2] / claimed).exists()
+    assert _stored(live_server, claimed) is None
     assert _partials(live_server, claimed) == []
 
 
@@ -137,10 +151,11 @@ def test_oversized_chunk_and_file_are_refused(live_server: LiveServer) -> None:
     assert bad_name.status_code == 400
 
 
-def test_two_server_processes_share_one_evidence_folder(live_server: LiveServer) -> None:
-    """With PostgreSQL, several server processes share the attachments folder; uploaders of
-    the same file through both (here: two app instances, each with its own in-process lock)
-    must never interleave appends or finish the same file twice."""
+def test_two_server_instances_share_one_evidence_store(live_server: LiveServer) -> None:
+    """Two app instances on one database (each with its own in-process lock), sharing the
+    folder (SQLite) or the database's chunks (PostgreSQL): uploaders of the same file through
+    both must never interleave appends or finish the same file twice. Separate processes:
+    test_server_evidence_pg.py."""
     second = create_app(live_server.config)
     server, thread, url = serve(second)
     try:
@@ -182,7 +197,7 @@ def test_two_server_processes_share_one_evidence_folder(live_server: LiveServer)
             for t in threads:
                 t.join(60)
             assert errors == []
-            assert (live_server.config.attachments_root / sha[:2] / sha).read_bytes() == photo
+            assert _stored(live_server, sha) == photo
             # Each device uploaded into its own copy; the first to finish made the others moot.
             assert _partials(live_server, sha) == []
     finally:
@@ -217,7 +232,7 @@ def test_a_neighbour_cannot_block_an_upload_by_announcing_the_file(
 
     assert _status(owner, sha) == p.AttachmentStatus(sha, None, 0, False)
     assert _upload(owner, sha, photo).complete
-    assert (live_server.config.attachments_root / sha[:2] / sha).read_bytes() == photo
+    assert _stored(live_server, sha) == photo
 
 
 def test_a_device_whose_change_names_the_file_uploads_into_its_own_copy(
@@ -245,7 +260,7 @@ def test_a_device_whose_change_names_the_file_uploads_into_its_own_copy(
         response = _put(owner, sha, offset, len(photo), chunk)
         assert response.status_code == 200, response.text
     assert p.AttachmentStatus.decode(response.content).complete
-    assert (live_server.config.attachments_root / sha[:2] / sha).read_bytes() == photo
+    assert _stored(live_server, sha) == photo
 
     # Shared from now on: the neighbour's copy is gone, its status and chunks say complete,
     # and a push that names the file again does not ask for it.
@@ -274,8 +289,7 @@ def test_a_file_no_change_of_the_device_names_is_refused(live_server: LiveServer
     assert refused.need_attachments == ()
     assert _put(dev, sha, 0, len(stray), stray).status_code == 403
 
-    root = live_server.config.attachments_root
-    assert not (root / sha[:2] / sha).exists()
+    assert _stored(live_server, sha) is None
     assert _partials(live_server, sha) == []
     with live_server.repo.transaction(write=False) as tx:
         assert tx.finished_attachment(sha) is None
@@ -354,6 +368,40 @@ def test_upgrade_to_0005_keeps_finished_files_and_lets_each_device_send_its_own(
             assert tx.finished_attachment(done) is not None
             assert tx.finished_attachment(photo) is None
             assert tx.attachment_upload(photo, neighbour) is None
-        assert not (root / "partial" / photo).exists()
+        if not config.evidence_in_database:  # PostgreSQL's store does not use the folder
+            assert not (root / "partial" / photo).exists()
     finally:
         repo.close()
+
+
+def test_export_evidence_writes_finished_files_from_either_store(
+    live_server: LiveServer, tmp_path: pathlib.Path
+) -> None:
+    """KPU's way to the photos, the same command on both backends: finished files only,
+    each checked, mode 0600; an existing file is never overwritten; a hash the server does
+    not have is named."""
+    dev = live_server.device()
+    photo = random.Random(29).randbytes(70_000)
+    sha = hashlib.sha256(photo).hexdigest()
+    _name_in_a_change(live_server, dev, sha, 0)
+    assert _upload(dev, sha, photo).complete
+    half = random.Random(30).randbytes(70_000)
+    half_sha = hashlib.sha256(half).hexdigest()
+    _name_in_a_change(live_server, dev, half_sha, 1)
+    assert _put(dev, half_sha, 0, len(half), half[:CHUNK]).status_code == 200
+
+    out = tmp_path / "out"
+    folder = ("--attachments", live_server.config.attachments_root)
+    extra = () if live_server.config.evidence_in_database else folder
+    result = cli("export-evidence", "--out", out, *extra, db=live_server.db)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 1 evidence file(s) (70,000 bytes)" in result.stdout
+    assert sorted(f.name for f in out.iterdir()) == [sha]
+    assert (out / sha).read_bytes() == photo and (out / sha).stat().st_mode & 0o777 == 0o600
+
+    (out / sha).write_bytes(b"the officer's own copy")
+    again = cli("export-evidence", "--out", out, *extra, sha, half_sha, db=live_server.db)
+    assert again.returncode == 1
+    assert "1 already there (not overwritten)" in again.stdout
+    assert half_sha in again.stderr and not (out / half_sha).exists()
+    assert (out / sha).read_bytes() == b"the officer's own copy"

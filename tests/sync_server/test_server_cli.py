@@ -303,10 +303,12 @@ def test_usage_errors_exit_non_zero(tmp_path: pathlib.Path) -> None:
     assert result.returncode == 2 and "--area" in result.stderr
 
 
-def test_postgresql_needs_an_attachments_folder_and_a_reachable_server() -> None:
+def test_postgresql_needs_no_evidence_folder_but_a_reachable_server() -> None:
+    """Evidence lives in the database (issue 17): serve asks for no folder, only the database."""
     url = "postgresql://lapang:secret@127.0.0.1:1/nowhere"
     serve = cli("serve", db=url)
-    assert serve.returncode == 1 and "--attachments" in serve.stderr
+    assert serve.returncode == 1 and "--attachments" not in serve.stderr
+    assert "Cannot connect" in serve.stderr
     down = cli("devices", db=url)
     assert down.returncode == 1 and "Cannot connect" in down.stderr
     assert "secret" not in down.stderr  # the password never reaches a terminal or a log

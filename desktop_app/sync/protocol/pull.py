@@ -187,6 +187,10 @@ class PullPage:
     announcements: tuple[Announcement, ...] = ()
     refusals: tuple[RefusalNotice, ...] = ()
     applications: tuple[ApplicationOutcome, ...] = ()
+    # The highest seq of this device the server holds (any state); None from servers before
+    # it was sent. A laptop that holds answered changes above it resends them: the server was
+    # restored from a backup taken before they arrived (docs/sync-protocol.md §6).
+    received_through: int | None = None
 
     def encode(self) -> bytes:
         doc: dict[str, Any] = {
@@ -195,6 +199,8 @@ class PullPage:
             "more": self.more,
             "t": self.server_time,
         }
+        if self.received_through is not None:
+            doc["rcv"] = self.received_through
         if self.regions:
             doc["reg"] = [[r.kode, r.nama] for r in self.regions]
         if self.tps:
@@ -240,6 +246,7 @@ class PullPage:
                 announcements=tuple(Announcement(**a) for a in doc.get("ann", [])),
                 refusals=tuple(RefusalNotice(**r) for r in doc.get("ref", [])),
                 applications=tuple(_outcome_from_row(doc["ac"], row) for row in doc.get("app", [])),
+                received_through=int(doc["rcv"]) if "rcv" in doc else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise MalformedRequest(f"Invalid pull page: {exc}") from None
