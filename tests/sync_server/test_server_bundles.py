@@ -241,10 +241,13 @@ def test_relay_delivers_while_the_owner_pushes_online(office: Office) -> None:
     summary = p.loads_json(answers[0].content)
     assert summary["device"] == office.engine.client.credentials.device_id
     assert sum(summary["counts"].values()) == 40
-    assert office.scalar(
-        "SELECT COUNT(*) FROM bundles WHERE via = 'relay' AND relay_device = ?",
-        (carrier.device_id,),
-    ) == 1
+    assert (
+        office.scalar(
+            "SELECT COUNT(*) FROM bundles WHERE via = 'relay' AND relay_device = ?",
+            (carrier.device_id,),
+        )
+        == 1
+    )
 
 
 # --- refusals: nothing stored ------------------------------------------------------------------
