@@ -405,6 +405,128 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="71"/>
+        <source>Kirim lewat flashdisk…</source>
+        <translation>Send by USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="74"/>
+        <source>Tanpa sinyal: simpan semua perubahan yang menunggu ke flashdisk dalam satu berkas tersegel, untuk dibawa ke kantor KPU atau dititipkan ke laptop lain</source>
+        <translation>No signal: save every waiting change to a USB stick in one sealed file, to take to the KPU office or to hand to another laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="79"/>
+        <source>Titipan…</source>
+        <translation>Carry for another laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="82"/>
+        <source>Bawa berkas bundel laptop lain ke KPU: dikirim pada sinkronisasi berikutnya. Isinya tersegel, tidak dapat dibaca atau diubah di laptop ini</source>
+        <translation>Carry another laptop&apos;s bundle file to KPU: it is sent at the next sync. Its content is sealed and cannot be read or changed on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="97"/>
+        <source>Menyegel perubahan ke flashdisk…</source>
+        <translation>Sealing the changes to the USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="126"/>
+        <source>Tersimpan: %1
+
+%2 perubahan dan %3 berkas bukti, tersegel untuk KPU: tanpa kunci KPU isinya tidak dapat dibaca. Bawa ke kantor KPU, atau titipkan ke laptop lain yang ada sinyal. Perubahan tetap menunggu sampai KPU mengonfirmasinya.</source>
+        <translation>Saved: %1
+
+%2 changes and %3 evidence files, sealed for KPU: without KPU&apos;s key nobody can read them. Take the file to the KPU office, or hand it to another laptop that has signal. The changes stay waiting until KPU confirms them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="137"/>
+        <source>%1 berkas bukti tidak ada di laptop ini dan tidak ikut terkirim.</source>
+        <translation>%1 evidence files are not on this laptop and were not included.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="139"/>
+        <source>Bundel tersimpan</source>
+        <translation>Bundle saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="143"/>
+        <source>Bundel tidak tersimpan</source>
+        <translation>Bundle not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="151"/>
+        <source>Tidak ada perubahan atau berkas bukti yang menunggu dikirim.</source>
+        <translation>No change or evidence file is waiting to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="154"/>
+        <source>Laptop ini belum punya kunci bundel KPU (bundle_public_key di bagian [sync] pada deployment.toml). Hubungi TI KPU.</source>
+        <translation>This laptop has no KPU bundle key yet (bundle_public_key in the [sync] section of deployment.toml). Contact KPU IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="158"/>
+        <source>Laptop ini belum terdaftar di server KPU: daftarkan dulu.</source>
+        <translation>This laptop is not enrolled with the KPU server: enrol it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="161"/>
+        <source>Berkas tidak dapat ditulis. Periksa flashdisk: masih terpasang, tidak penuh dan tidak dikunci tulis; lalu coba lagi. Tidak ada berkas setengah jadi yang tertinggal.</source>
+        <translation>The file could not be written. Check the USB stick: still plugged in, not full and not write-protected; then try again. No half-written file was left.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="167"/>
+        <source>Terlalu banyak yang menunggu untuk satu berkas. Kirim sebagian saat ada sinyal, atau hubungi TI KPU.</source>
+        <translation>Too much is waiting for one file. Send part of it when there is signal, or contact KPU IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="187"/>
+        <source>Titipan diterima: %1 perubahan dari perangkat %2. Dikirim ke KPU pada sinkronisasi berikutnya laptop ini.</source>
+        <translation>Bundle taken: %1 changes from device %2. It goes to KPU at this laptop&apos;s next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="193"/>
+        <source>Titipan</source>
+        <translation>Carried bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="201"/>
+        <source>Berkas itu tidak utuh (mungkin flashdisk dicabut saat menyalin). Salin lagi dari laptop asalnya.</source>
+        <translation>That file is incomplete (perhaps the stick was pulled out while copying). Copy it again from the laptop it came from.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="205"/>
+        <source>Bundel itu sudah ada di daftar titipan.</source>
+        <translation>That bundle is already waiting to be carried.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="207"/>
+        <source>Berkas itu bukan bundel perubahan Lapang; tidak dititipkan.</source>
+        <translation>That file is not a Lapang bundle of changes; it was not taken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="210"/>
+        <source>Titipan tidak diterima</source>
+        <translation>Bundle not taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="224"/>
+        <source>Pilih flashdisk atau folder tujuan</source>
+        <translation>Choose the USB stick or a target folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="231"/>
+        <source>Pilih berkas bundel titipan</source>
+        <translation>Choose the bundle file to carry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="233"/>
+        <source>Bundel Lapang (*.lapang)</source>
+        <translation>Lapang bundles (*.lapang)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsTab</name>
     <message>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="86"/>
@@ -503,148 +625,148 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="67"/>
+        <location filename="../../desktop_app/ui/desk.py" line="68"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="68"/>
+        <location filename="../../desktop_app/ui/desk.py" line="69"/>
         <source>✓ &amp;Sesuai  [S]</source>
         <translation>✓ &amp;Correct  [S]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="69"/>
+        <location filename="../../desktop_app/ui/desk.py" line="70"/>
         <source>&amp;Ubah…  [U]</source>
         <translation>&amp;Update…  [U]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="70"/>
+        <location filename="../../desktop_app/ui/desk.py" line="71"/>
         <source>&amp;TMS…  [T]</source>
         <translation>&amp;TMS…  [T]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="71"/>
+        <location filename="../../desktop_app/ui/desk.py" line="72"/>
         <source>&amp;Pulihkan  [P]</source>
         <translation>&amp;Restore  [P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="73"/>
+        <location filename="../../desktop_app/ui/desk.py" line="74"/>
         <source>Tambah pemilih &amp;baru…  [Ctrl+N]</source>
         <translation>Add &amp;new voter…  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="76"/>
+        <location filename="../../desktop_app/ui/desk.py" line="77"/>
         <source>Pendaftaran badan ad hoc…  [Ctrl+R]</source>
         <translation>Ad hoc body applications…  [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="79"/>
+        <location filename="../../desktop_app/ui/desk.py" line="80"/>
         <source>Laporan…  [Ctrl+P]</source>
         <translation>Reports…  [Ctrl+P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="81"/>
+        <location filename="../../desktop_app/ui/desk.py" line="82"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="83"/>
+        <location filename="../../desktop_app/ui/desk.py" line="84"/>
         <source>&amp;Kunci  [Ctrl+L]</source>
         <translation>&amp;Lock  [Ctrl+L]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="86"/>
+        <location filename="../../desktop_app/ui/desk.py" line="87"/>
         <source>Pengaturan…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="89"/>
+        <location filename="../../desktop_app/ui/desk.py" line="90"/>
         <source>Sinkronkan sekarang  [F9]</source>
         <translation>Sync now  [F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="92"/>
+        <location filename="../../desktop_app/ui/desk.py" line="93"/>
         <source>Batal  [Shift+F9]</source>
         <translation>Cancel  [Shift+F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="95"/>
-        <location filename="../../desktop_app/ui/desk.py" line="223"/>
+        <location filename="../../desktop_app/ui/desk.py" line="96"/>
+        <location filename="../../desktop_app/ui/desk.py" line="231"/>
         <source>Riwayat sinkronisasi…  [Ctrl+H]</source>
         <translation>Sync history…  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="98"/>
+        <location filename="../../desktop_app/ui/desk.py" line="99"/>
         <source>Daftarkan perangkat…  [Ctrl+Shift+D]</source>
         <translation>Enrol this laptop…  [Ctrl+Shift+D]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="100"/>
+        <location filename="../../desktop_app/ui/desk.py" line="101"/>
         <source>Sinkron otomatis</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="103"/>
+        <location filename="../../desktop_app/ui/desk.py" line="104"/>
         <source>Sinkronkan sendiri begitu server KPU terjangkau (disarankan)</source>
         <translation>Sync by itself as soon as the KPU server can be reached (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="106"/>
+        <location filename="../../desktop_app/ui/desk.py" line="107"/>
         <source>Kirim perubahan ke KPU dan terima data terbaru sekarang (F9)</source>
         <translation>Send changes to KPU and receive the latest data now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="109"/>
+        <location filename="../../desktop_app/ui/desk.py" line="110"/>
         <source>Hentikan sinkronisasi; yang sudah dikonfirmasi KPU tetap tercatat</source>
         <translation>Stop syncing; what KPU has confirmed stays recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="111"/>
+        <location filename="../../desktop_app/ui/desk.py" line="112"/>
         <source>Data sama dengan dokumen: tandai sesuai (S)</source>
         <translation>The data matches the documents: mark as correct (S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="112"/>
+        <location filename="../../desktop_app/ui/desk.py" line="113"/>
         <source>Tidak memenuhi syarat: kode 1-8 dengan bukti (T)</source>
         <translation>Not eligible: code 1-8 with evidence (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="209"/>
+        <location filename="../../desktop_app/ui/desk.py" line="217"/>
         <source>Sinkron otomatis: hidup</source>
         <translation>Automatic sync: on</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="209"/>
+        <location filename="../../desktop_app/ui/desk.py" line="217"/>
         <source>Sinkron otomatis: mati</source>
         <translation>Automatic sync: off</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="220"/>
+        <location filename="../../desktop_app/ui/desk.py" line="228"/>
         <source>%1 pengumuman</source>
         <translation>%1 announcement(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="222"/>
+        <location filename="../../desktop_app/ui/desk.py" line="230"/>
         <source>%1 konflik</source>
         <translation>%1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="225"/>
+        <location filename="../../desktop_app/ui/desk.py" line="233"/>
         <source>Riwayat sinkronisasi (%1 baru)  [Ctrl+H]</source>
         <translation>Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="268"/>
+        <location filename="../../desktop_app/ui/desk.py" line="276"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="380"/>
+        <location filename="../../desktop_app/ui/desk.py" line="388"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="398"/>
+        <location filename="../../desktop_app/ui/desk.py" line="406"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -1763,28 +1885,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="75"/>
-        <location filename="../../desktop_app/ui/app.py" line="181"/>
+        <location filename="../../desktop_app/ui/app.py" line="77"/>
+        <location filename="../../desktop_app/ui/app.py" line="183"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="155"/>
+        <location filename="../../desktop_app/ui/app.py" line="157"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="157"/>
+        <location filename="../../desktop_app/ui/app.py" line="159"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="259"/>
+        <location filename="../../desktop_app/ui/app.py" line="261"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="261"/>
+        <location filename="../../desktop_app/ui/app.py" line="263"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -3821,7 +3943,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="194"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="197"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>
