@@ -45,9 +45,10 @@ class ServerConfig:
     # KPU's bundle private keys (PEM, from ``bundle-keygen``): the current one first, then any
     # being replaced. Without one the server cannot open bundles (POST /v1/relay refuses them).
     bundle_key_files: tuple[pathlib.Path, ...] = ()
-    # A bundle relayed by another laptop comes in one request. A PPS office's week with its
-    # scans is ~10 MB (docs/performance.md); larger bundles go on a stick to the office.
-    max_relay_bytes: int = 32 << 20
+    # A bundle relayed by another laptop comes in one request, read before its signature can be
+    # checked, so it is bounded by the unverified-body budget. A PPS office's week with its
+    # applicants' scans is ~60 MB (docs/performance.md, bench/bundle.py); more goes on a stick.
+    max_relay_bytes: int = 64 << 20
 
     def __post_init__(self) -> None:
         largest = max(self.max_body_bytes, self.max_chunk_bytes, self.max_relay_bytes)
