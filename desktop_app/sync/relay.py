@@ -20,7 +20,7 @@ from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
 from desktop_app.sync.errors import SyncError
 from desktop_app.sync.protocol import seal
 from desktop_app.sync.protocol.bundle import KIND_CHANGES, BundleReplayed
-from desktop_app.sync.run import PHASE_PUSH, RunContext, SyncProgress, log
+from desktop_app.sync.run import RunContext, log
 
 REFUSED_FOLDER = "ditolak"
 
@@ -93,10 +93,8 @@ class RelayPhase:
         self.folder = folder
 
     def run(self) -> None:
-        bundles = queued(self.folder)
-        for index, bundle in enumerate(bundles):
+        for bundle in queued(self.folder):
             self.ctx.check_cancel()
-            self.ctx.emit(SyncProgress(PHASE_PUSH, index, len(bundles), 0, 0))
             self._deliver(bundle)
 
     def _deliver(self, bundle: QueuedBundle) -> None:
