@@ -20,7 +20,7 @@ from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
 from desktop_app.sync.errors import SyncError
 from desktop_app.sync.protocol import seal
 from desktop_app.sync.protocol.bundle import KIND_CHANGES, BundleReplayed
-from desktop_app.sync.run import RunContext, log
+from desktop_app.sync.run import RunContext, is_transient, log
 
 REFUSED_FOLDER = "ditolak"
 
@@ -95,7 +95,15 @@ class RelayPhase:
     def run(self) -> None:
         for bundle in queued(self.folder):
             self.ctx.check_cancel()
-            self._deliver(bundle)
+            try:
+                self._deliver(bundle)
+            except Exception as exc:
+                if not is_transient(exc):
+                    raise  # a cancel, or this laptop itself refused: the run says so
+                # The link or the server gave out after the retries: the carried bundles wait
+                # for the next sync, and this run still pulls and uploads what it can.
+                log.info("titipan delivery postponed: %s", type(exc).__name__)
+                return
 
     def _deliver(self, bundle: QueuedBundle) -> None:
         data = bundle.path.read_bytes()

@@ -26,7 +26,7 @@ from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
 from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.bundle import BundleReplayed, ChangesBundle
+from desktop_app.sync.protocol.bundle import BundleReplayed, BundleSenderRevoked, ChangesBundle
 from sync_server import bundles
 from sync_server import cli as server_cli
 from sync_server.app import create_app
@@ -368,7 +368,7 @@ def test_revoked_device_bundle_is_refused(office: Office) -> None:
     _work(office, 2)
     bundle = office.export()
     office.repo.revoke(office.engine.client.credentials.device_id, time.time())
-    with pytest.raises(p.DeviceRevoked):
+    with pytest.raises(BundleSenderRevoked, match="revoked the device that made"):
         office.import_file(bundle.path)
     _nothing_stored(office)
 
