@@ -46,12 +46,13 @@ class ServerConfig:
     # being replaced. Without one the server cannot open bundles (POST /v1/relay refuses them).
     bundle_key_files: tuple[pathlib.Path, ...] = ()
     # A bundle relayed by another laptop comes in one request, read before its signature can be
-    # checked, so it is bounded by the unverified-body budget. A PPS office's week with its
-    # applicants' scans is ~60 MB (docs/performance.md, bench/bundle.py); more goes on a stick.
+    # checked, so it is also bounded by the unverified-body budget (``relay_limit``). A PPS
+    # office's week with its applicants' scans is ~56 MB (docs/performance.md); more goes on a
+    # stick.
     max_relay_bytes: int = 64 << 20
 
     def __post_init__(self) -> None:
-        largest = max(self.max_body_bytes, self.max_chunk_bytes, self.max_relay_bytes)
+        largest = max(self.max_body_bytes, self.max_chunk_bytes)
         if self.unverified_body_budget < largest:
             raise ConfigError(
                 f"The unverified body budget ({self.unverified_body_budget} bytes) must hold "
@@ -89,6 +90,11 @@ class ServerConfig:
             return self.attachments_dir
         assert self.db_path is not None  # __post_init__: PostgreSQL needs attachments_dir
         return self.db_path.with_name(f"{self.db_path.stem}-attachments")
+
+    @property
+    def relay_limit(self) -> int:
+        """The largest relayed bundle taken: never more than the unverified-body budget."""
+        return min(self.max_relay_bytes, self.unverified_body_budget)
 
     def limits(self) -> dict[str, int]:
         """What the server advertises at enrollment: a client sizes its batches by these."""

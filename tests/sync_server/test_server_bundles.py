@@ -357,7 +357,7 @@ def test_relay_refuses_a_body_beyond_its_limit(office: Office) -> None:
     response = carrier.request(
         "POST",
         "/v1/relay",
-        b"\0" * (office.config.max_relay_bytes + 1),
+        b"\0" * (office.config.relay_limit + 1),
         content_type="application/octet-stream",
     )
     assert response.status_code == 413
