@@ -220,7 +220,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         page = await run_in_threadpool(repo.pull_page, device, cursor, limit, time.time())
         return Response(page.encode(), media_type=MEDIA_TYPE)
 
-    @app.post(f"{API_PREFIX}/relay")
+    @app.post(f"{API_PREFIX}/relay", openapi_extra=openapi.RELAY)
     async def relay(request: Request) -> Response:
         """Another laptop's sealed bundle, carried by this device (Titipan, §12.4): applied as
         its owner's push; the owner's signature inside is what counts, not the carrier's."""

@@ -95,6 +95,8 @@ def test_other_recipient_is_not_for_us_and_rotated_keys_are_tried(keys) -> None:
     with pytest.raises(s.BundleNotForUs):
         s.open_sealed(data, other, _lookup(keys))
     assert s.open_sealed(data, [other, keys["server"]], _lookup(keys))[1] == SECRET
+    with pytest.raises(s.BundleNotForUs, match="No bundle key"):
+        s.open_sealed(data, [], _lookup(keys))
 
 
 def test_unknown_sender_is_refused(keys) -> None:

@@ -182,6 +182,11 @@ def open_sealed(
         if isinstance(recipient_private, X25519PrivateKey)
         else list(recipient_private)
     )
+    if not keys:
+        raise BundleNotForUs(
+            "No bundle key is configured here (the server's --bundle-key): bundles cannot be "
+            "opened."
+        )
     wanted = header.get("rk")
     own = next((k for k in keys if key_id(k.public_key()) == wanted), None)
     if own is None:
