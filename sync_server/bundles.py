@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -146,23 +147,27 @@ def import_bundle(
     header, content = seal.open_sealed(data, keys, _device_key(repo), max_bytes=max_bytes)
     bundle_id, device_id = _checked_header(header)
     device = repo.device(device_id)
-    if device is not None and device.revoked:
+    if device is None:  # known a moment ago: only a concurrent database edit does this
+        raise seal.BundleUnknownSender("The bundle's sender is no longer known to this server.")
+    if device.revoked:
         raise BundleSenderRevoked(
             "KPU revoked the device that made this bundle; its changes were not applied."
         )
     try:
         parts = ChangesBundle.decode(content)
-        batches = [PushRequest.decode(body) for body in parts.batches]
+        batches = [PushRequest.decode(signed.body) for signed in parts.batches]
     except ProtocolError as exc:
         # Signed by the device yet broken inside: a bug in that laptop's program, not transit.
         raise MalformedRequest(f"The bundle's content is not valid: {exc.message}") from None
+    _check_batch_signatures(parts, device_id, load_public_key(device.public_key))
     now_iso = iso(now)
 
     def store(tx: Tx) -> tuple[PushResult, ...]:
         _record(tx, bundle_id, device_id, header, via, relay_device, now_iso)
+        # Each batch under its own nonce, as a push: the id its changes point at.
         return tuple(
-            ingest_batch(tx, device_id, bundle_id, batch.changes, now, config.election_date)
-            for batch in batches
+            ingest_batch(tx, device_id, signed.nonce, batch.changes, now, config.election_date)
+            for signed, batch in zip(parts.batches, batches, strict=True)
         )
 
     results = repo.write(store)
@@ -176,6 +181,22 @@ def import_bundle(
         stored,
     )
     return BundleImport(bundle_id, device_id, results, stored, refused)
+
+
+def _check_batch_signatures(parts: ChangesBundle, device_id: str, public: Ed25519PublicKey) -> None:
+    """Each push body's own signature, as its push request's would be checked. The bundle's
+    signature already covers them; these are what the changes' proof of origin keeps."""
+    nonces = set()
+    for signed in parts.batches:
+        try:
+            public.verify(signed.signature, signed.signed_message(device_id))
+        except InvalidSignature:
+            raise seal.BundleTampered(
+                "A batch in the bundle is not signed by its device; nothing in it was used."
+            ) from None
+        nonces.add(signed.nonce)
+    if len(nonces) != len(parts.batches):
+        raise MalformedRequest("Two batches of the bundle share a nonce.")
 
 
 def _device_key(repo: Repository) -> seal.VerifyKeyLookup:

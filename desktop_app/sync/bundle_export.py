@@ -29,7 +29,7 @@ from desktop_app.store.outbox import OutboxEntry
 from desktop_app.sync import protocol as p
 from desktop_app.sync.errors import SyncError
 from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.bundle import KIND_CHANGES, ChangesBundle
+from desktop_app.sync.protocol.bundle import KIND_CHANGES, ChangesBundle, SignedBody
 from desktop_app.sync.push import encode_batch
 
 BUNDLE_SUFFIX = ".lapang"
@@ -93,10 +93,13 @@ def export_bundle(
         if on_progress is not None:
             on_progress(done, steps)
 
+    moment = time.time() if now is None else now
     batches = []
     for first in range(0, len(entries), _BATCH_CHANGES):
         chunk = entries[first : first + _BATCH_CHANGES]
-        batches.append(encode_batch(chunk, enrollment)[0])
+        body = encode_batch(chunk, enrollment)[0]
+        # Signed as its push would be: the server keeps it as the changes' proof of origin.
+        batches.append(SignedBody.sign(key, enrollment.device_id, body, int(moment)))
         step(len(chunk))
     files: dict[str, bytes] = {}
     for sha in shas:
@@ -104,7 +107,6 @@ def export_bundle(
         if content is not None and p.sha256_hex(content) == sha:
             files[sha] = content
         step(1)
-    moment = time.time() if now is None else now
     bundle_id = secrets.token_hex(16)
     header = {
         "from": enrollment.device_id,

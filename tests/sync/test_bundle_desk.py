@@ -92,7 +92,8 @@ def test_the_bundle_holds_no_name_nik_address_or_officer(
     keys = bundles.load_bundle_keys([keyed_server.key_file])
     _, content = seal.open_sealed(data, keys, lambda h: owner.client.credentials.key.public_key())
     parts = ChangesBundle.decode(content)
-    readable = b"".join(p.decompress(b) for b in parts.batches) + b"".join(parts.files.values())
+    readable = b"".join(p.decompress(b.body) for b in parts.batches)
+    readable += b"".join(parts.files.values())
     secrets = (
         "SITI AMINAH",
         "MELATI",

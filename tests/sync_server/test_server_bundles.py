@@ -26,7 +26,12 @@ from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
 from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.bundle import BundleReplayed, BundleSenderRevoked, ChangesBundle
+from desktop_app.sync.protocol.bundle import (
+    BundleReplayed,
+    BundleSenderRevoked,
+    ChangesBundle,
+    SignedBody,
+)
 from sync_server import bundles
 from sync_server import cli as server_cli
 from sync_server.app import create_app
@@ -64,6 +69,12 @@ class Office:
         keys = bundles.load_bundle_keys([self.key_file])
         return bundles.import_bundle(
             self.repo, self.attachments(), keys, path.read_bytes(), time.time(), self.config
+        )
+
+    def import_file_bytes(self, data: bytes) -> bundles.BundleImport:
+        keys = bundles.load_bundle_keys([self.key_file])
+        return bundles.import_bundle(
+            self.repo, self.attachments(), keys, data, time.time(), self.config
         )
 
     def export(self) -> bundle_export.ExportedBundle:
@@ -223,13 +234,10 @@ def _bundle_of(office: Office, first: int, last: int) -> pathlib.Path:
     enrollment = sync_state.require_enrollment(db)
     entries = [e for e in outbox.pending_entries(db, limit=100) if first <= e.seq <= last]
     body = bundle_export.encode_batch(entries, enrollment)[0]
+    key = sync_state.device_key(db, enrollment.device_id)
+    signed = SignedBody.sign(key, enrollment.device_id, body, int(time.time()))
     header = {"from": enrollment.device_id, "kind": "changes", "id": uuid.uuid4().hex, "n": 3}
-    sealed = seal.seal(
-        ChangesBundle((body,), {}).encode(),
-        office.public,
-        sync_state.device_key(db, enrollment.device_id),
-        header,
-    )
+    sealed = seal.seal(ChangesBundle((signed,), {}).encode(), office.public, key, header)
     path = office.tmp / f"{first}-{last}.lapang"
     path.write_bytes(sealed)
     return path
@@ -406,3 +414,36 @@ def test_bundle_keygen_never_overwrites(tmp_path: pathlib.Path, capsys) -> None:
     assert server_cli.main(["bundle-keygen", str(key)]) == 1
     assert key.read_bytes() == before
     assert (key.stat().st_mode & 0o777) == 0o600
+
+
+def test_each_batch_is_signed_as_its_push_and_its_changes_point_at_it(office: Office) -> None:
+    """What proof of origin keeps for a push (the body and the device's signature over the
+    push request) is in the bundle for every batch, and the changes carry that batch's id."""
+    _work(office, 3)
+    data = office.export().path.read_bytes()
+    device = office.engine.client.credentials
+    keys = bundles.load_bundle_keys([office.key_file])
+    _, content = seal.open_sealed(data, keys, lambda _h: device.key.public_key())
+    [signed] = ChangesBundle.decode(content).batches
+    device.key.public_key().verify(signed.signature, signed.signed_message(device.device_id))
+    office.import_file_bytes(data)
+    assert office.scalar("SELECT COUNT(*) FROM changes WHERE batch_id = ?", (signed.nonce,)) == 3
+
+
+def test_a_batch_signed_by_another_key_is_refused_even_inside_a_valid_seal(
+    office: Office,
+) -> None:
+    """A bundle sealed and signed by the device whose inner batch signature is wrong: refused
+    whole (the bundle signature alone does not make a batch provable)."""
+    _work(office, 2)
+    db = office.store.db
+    enrollment = sync_state.require_enrollment(db)
+    key = sync_state.device_key(db, enrollment.device_id)
+    entries = outbox.pending_entries(db, limit=10)
+    body = bundle_export.encode_batch(entries, enrollment)[0]
+    wrong = SignedBody.sign(p.generate_key(), enrollment.device_id, body, int(time.time()))
+    header = {"from": enrollment.device_id, "kind": "changes", "id": uuid.uuid4().hex}
+    sealed = seal.seal(ChangesBundle((wrong,), {}).encode(), office.public, key, header)
+    with pytest.raises(seal.BundleTampered, match="not signed by its device"):
+        office.import_file_bytes(sealed)
+    _nothing_stored(office)
