@@ -37,10 +37,11 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa, x25519
 
 from desktop_app import __version__
 from desktop_app.resources import resource_path
+from desktop_app.sync.protocol import ProtocolError, seal
 from desktop_app.sync.trust import BadKeyFile, load_announcement_key, pin_bundle
 
 DEPLOYMENT_FILE_NAME = "deployment.toml"
@@ -64,7 +65,7 @@ ALLOW_DEV_RECOVERY_KEY_ENV = "LAPANG_ALLOW_DEV_RECOVERY_KEY"
 MIN_RECOVERY_KEY_BITS = 3072
 _SETTINGS: dict[str | None, set[str]] = {
     None: {"name", "sync", "keys"},
-    "sync": {"server_url", "ca_file", "next_ca_file"},
+    "sync": {"server_url", "ca_file", "next_ca_file", "bundle_public_key"},
     "keys": {"recovery_public_key", "announcement_public_key", "next_announcement_public_key"},
 }
 
@@ -97,6 +98,9 @@ class Deployment:
     next_server_ca_file: pathlib.Path | None = None
     next_announcement_public_key_file: pathlib.Path | None = None
     next_announcement_public_key: ed25519.Ed25519PublicKey | None = None
+    # KPU's key that bundles for a stick or a relay are sealed to (docs/sync-protocol.md §12);
+    # None: "Kirim lewat flashdisk" says KPU IT must set it.
+    bundle_public_key: x25519.X25519PublicKey | None = None
 
     @property
     def sync_configured(self) -> bool:
@@ -147,6 +151,8 @@ class Deployment:
             ),
             f"Announcement key:   {self.announcement_public_key_file or '-'}",
             f"  next:             {self.next_announcement_public_key_file or '-'}",
+            "Bundle key:         "
+            + (seal.key_id(self.bundle_public_key) if self.bundle_public_key else "-"),
         ]
 
 
@@ -282,6 +288,7 @@ def load_deployment(
         recovery_public_key_pem=recovery_pem,
         announcement_public_key_file=announcement_file,
         announcement_public_key=announcement_key,
+        bundle_public_key=_bundle_key(sync, path),
     )
 
 
@@ -504,4 +511,17 @@ def _announcement_key(
             f"{_name(path)}: {key} {file} must hold KPU's Ed25519 announcement "
             "key: the line printed by 'python -m sync_server kpu-keygen', or a PEM public key "
             f"({exc})."
+        ) from exc
+
+
+def _bundle_key(sync: dict[str, Any], path: pathlib.Path | None) -> x25519.X25519PublicKey | None:
+    text = _text(sync, "bundle_public_key", path)
+    if text is None:
+        return None
+    try:
+        return seal.load_x25519_public(text)
+    except ProtocolError as exc:
+        raise DeploymentError(
+            f"{_name(path)}: bundle_public_key under [sync] must be KPU's bundle key, the line "
+            f"printed by 'python -m sync_server bundle-keygen' ({exc.message})"
         ) from exc

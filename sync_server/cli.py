@@ -35,7 +35,7 @@ from desktop_app.sync.protocol import (
     public_key_text,
     sign_announcement,
 )
-from sync_server import cli_recruitment, ingest, origin
+from sync_server import cli_bundles, cli_recruitment, ingest, origin
 from sync_server.config import ConfigError
 from sync_server.csv_export import write_new_csv
 from sync_server.db import DatabaseError, is_postgres_url
@@ -94,6 +94,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.db,
         attachments_dir=pathlib.Path(args.attachments) if args.attachments else None,
         election_date=args.election_date,
+        bundle_key_files=tuple(pathlib.Path(k) for k in args.bundle_key),
     )
     app = create_app(config)
     server = uvicorn.Server(
@@ -444,6 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow plain HTTP on a non-loopback --host (refused by default)",
     )
+    cli_bundles.bundle_key_option(p)
     p.add_argument("--log-level", default="info")
     p.add_argument(
         "--max-connections",
@@ -521,6 +523,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--next-ca", help="PEM certificate the laptops pin next for this server")
     p.add_argument("--note", help="a sentence for the officers, shown with the notice")
     cli_recruitment.add_commands(add)
+    cli_bundles.add_commands(add, _date)
     return parser
 
 

@@ -43,6 +43,14 @@ class ServerConfig:
     # chunks arriving at once, far more than the laptops of one province send in step, while
     # a flood of stalled bodies from strangers costs the server no more than this.
     unverified_body_budget: int = 64 << 20
+    # KPU's bundle private keys (PEM, from ``bundle-keygen``): the current one first, then any
+    # being replaced. Without one the server cannot open bundles (POST /v1/relay refuses them).
+    bundle_key_files: tuple[pathlib.Path, ...] = ()
+    # A bundle relayed by another laptop comes in one request, read before its signature can be
+    # checked, so it is also bounded by the unverified-body budget (``relay_limit``). A PPS
+    # office's week with its applicants' scans is ~56 MB (docs/performance.md); more goes on a
+    # stick.
+    max_relay_bytes: int = 64 << 20
 
     def __post_init__(self) -> None:
         largest = max(self.max_body_bytes, self.max_chunk_bytes)
@@ -84,6 +92,11 @@ class ServerConfig:
         if self.db_path is None:
             raise ConfigError("A PostgreSQL server keeps evidence in the database, not a folder.")
         return self.db_path.with_name(f"{self.db_path.stem}-attachments")
+
+    @property
+    def relay_limit(self) -> int:
+        """The largest relayed bundle taken: never more than the unverified-body budget."""
+        return min(self.max_relay_bytes, self.unverified_body_budget)
 
     def limits(self) -> dict[str, int]:
         """What the server advertises at enrollment: a client sizes its batches by these."""

@@ -129,6 +129,15 @@ PULL = {
         _query("limit", False, {"type": "integer", "minimum": 1, "maximum": p.PULL_PAGE_MAX}),
     ]
 }
+RELAY = {
+    "parameters": signing_headers(),
+    **_body(
+        "application/octet-stream",
+        {"type": "string", "format": "binary"},
+        "Another device's sealed bundle file, unchanged (docs/sync-protocol.md §12.4); signed "
+        "by the carrying device, applied as its maker's push.",
+    ),
+}
 ATTACHMENT_STATUS = {"parameters": signing_headers()}
 ATTACHMENT_CHUNK = {
     "parameters": [

@@ -33,6 +33,7 @@ from desktop_app.sync.errors import CertificateRejected, SyncCancelled, SyncErro
 from desktop_app.sync.pacing import DEFAULT_RETRY, BatchSizer, RetryPolicy
 from desktop_app.sync.pull import PullPhase
 from desktop_app.sync.push import PushPhase
+from desktop_app.sync.relay import RelayPhase
 from desktop_app.sync.run import (
     CancelToken,
     FailedUpload,
@@ -67,6 +68,7 @@ class SyncEngine:
         chunk_bytes: int = DEFAULT_CHUNK_BYTES,
         initial_batch: int = 64,
         initial_page: int = 500,
+        relay_dir: pathlib.Path | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -77,6 +79,7 @@ class SyncEngine:
         self._rnd = rnd
         self.retry = retry
         self.chunk_bytes = chunk_bytes
+        self.relay_dir = relay_dir  # other laptops' bundles to deliver (Titipan); None: none
         # Kept across runs: what the last run learned about the link is the best first guess.
         self.push_sizer = BatchSizer(
             initial=initial_batch, maximum=p.MAX_BATCH_CHANGES, target_seconds=6.0
@@ -188,6 +191,8 @@ class SyncEngine:
         try:
             if push:
                 PushPhase(ctx, self.push_sizer).run()
+                if self.relay_dir is not None:
+                    RelayPhase(ctx, self.relay_dir).run()
             if pull:
                 PullPhase(ctx, self.pull_sizer).run()
             if push and ctx.resend:
@@ -252,7 +257,11 @@ class SyncEngine:
         report.pending = sync_state.pending_count(db)
         report.uploads_left = len(sync_state.pending_uploads(db))
         if report.outcome == "ok" and (
-            report.pending or report.gaps or report.uploads_left or report.attachments_failed
+            report.pending
+            or report.gaps
+            or report.uploads_left
+            or report.attachments_failed
+            or report.relay_refused
         ):
             report.outcome = "partial"
             if report.gaps:
@@ -264,6 +273,12 @@ class SyncEngine:
             elif report.failed_uploads:
                 report.error_code = "attachment_failed"
                 report.error_message = _failed_uploads_text(report.failed_uploads)
+            elif report.relay_refused:
+                report.error_code = "relay_refused"
+                report.error_message = (
+                    f"KPU refused {len(report.relay_refused)} carried bundle(s) (Titipan), set "
+                    f"aside in titipan/ditolak: {'; '.join(report.relay_refused[:3])}"
+                )
         if self.client.clock_offset != enrollment.clock_offset:
             sync_state.set_clock_offset(db, enrollment.device_id, self.client.clock_offset)
         report.finished_at = utc_now()

@@ -33,6 +33,7 @@ from desktop_app.ui.qt import (
 from desktop_app.ui.recruitment import open_recruitment
 from desktop_app.ui.reports import open_reports
 from desktop_app.ui.status_bar import DeskStatusBar
+from desktop_app.ui.sync.bundle_actions import BundleActions
 from desktop_app.ui.sync.controller import SyncController, SyncView
 from desktop_app.ui.sync.enrol_dialog import EnrolDialog
 from desktop_app.ui.sync.history import TAB_ANNOUNCEMENTS, TAB_CONFLICTS, SyncHistoryDialog
@@ -111,6 +112,9 @@ class DeskView(QWidget):
         self.act_sesuai.setToolTip(self.tr("Data sama dengan dokumen: tandai sesuai (S)"))
         self.act_tms.setToolTip(self.tr("Tidak memenuhi syarat: kode 1-8 dengan bukti (T)"))
 
+        self.bundles = (
+            BundleActions(ctx, sync.config.bundle_key, self) if sync is not None else None
+        )
         # Wraps rather than hiding buttons behind a » menu on a narrow screen.
         toolbar = ActionRow(self)
         toolbar.setObjectName("deskToolbar")
@@ -121,6 +125,7 @@ class DeskView(QWidget):
             self.act_history,
             self.act_auto_sync,
             self.act_enrol,
+            *((self.bundles.act_send, self.bundles.act_relay) if self.bundles else ()),
             self.act_reload,
             self.act_settings,
             self.act_lock,
@@ -201,6 +206,9 @@ class DeskView(QWidget):
         # Shift+D) but is kept off the toolbar so nobody does it by accident.
         self.act_enrol.setVisible(view.status is not None and not view.enrolled)
         self.act_auto_sync.setVisible(view.enrolled)
+        if self.bundles is not None:
+            self.bundles.act_send.setVisible(view.enrolled)
+            self.bundles.act_relay.setVisible(view.enrolled)
         self.act_auto_sync.blockSignals(True)
         self.act_auto_sync.setChecked(view.auto)
         self.act_auto_sync.blockSignals(False)

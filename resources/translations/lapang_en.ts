@@ -405,6 +405,128 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="71"/>
+        <source>Kirim lewat flashdisk…</source>
+        <translation>Send by USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="74"/>
+        <source>Tanpa sinyal: simpan semua perubahan yang menunggu ke flashdisk dalam satu berkas tersegel, untuk dibawa ke kantor KPU atau dititipkan ke laptop lain</source>
+        <translation>No signal: save every waiting change to a USB stick in one sealed file, to take to the KPU office or to hand to another laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="79"/>
+        <source>Titipan…</source>
+        <translation>Carry for another laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="82"/>
+        <source>Bawa berkas bundel laptop lain ke KPU: dikirim pada sinkronisasi berikutnya. Isinya tersegel, tidak dapat dibaca atau diubah di laptop ini</source>
+        <translation>Carry another laptop&apos;s bundle file to KPU: it is sent at the next sync. Its content is sealed and cannot be read or changed on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="97"/>
+        <source>Menyegel perubahan ke flashdisk…</source>
+        <translation>Sealing the changes to the USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="126"/>
+        <source>Tersimpan: %1
+
+%2 perubahan dan %3 berkas bukti, tersegel untuk KPU: tanpa kunci KPU isinya tidak dapat dibaca. Bawa ke kantor KPU, atau titipkan ke laptop lain yang ada sinyal. Perubahan tetap menunggu sampai KPU mengonfirmasinya.</source>
+        <translation>Saved: %1
+
+%2 changes and %3 evidence files, sealed for KPU: without KPU&apos;s key nobody can read them. Take the file to the KPU office, or hand it to another laptop that has signal. The changes stay waiting until KPU confirms them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="137"/>
+        <source>%1 berkas bukti tidak ada di laptop ini dan tidak ikut terkirim.</source>
+        <translation>%1 evidence files are not on this laptop and were not included.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="139"/>
+        <source>Bundel tersimpan</source>
+        <translation>Bundle saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="143"/>
+        <source>Bundel tidak tersimpan</source>
+        <translation>Bundle not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="151"/>
+        <source>Tidak ada perubahan atau berkas bukti yang menunggu dikirim.</source>
+        <translation>No change or evidence file is waiting to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="154"/>
+        <source>Laptop ini belum punya kunci bundel KPU (bundle_public_key di bagian [sync] pada deployment.toml). Hubungi TI KPU.</source>
+        <translation>This laptop has no KPU bundle key yet (bundle_public_key in the [sync] section of deployment.toml). Contact KPU IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="158"/>
+        <source>Laptop ini belum terdaftar di server KPU: daftarkan dulu.</source>
+        <translation>This laptop is not enrolled with the KPU server: enrol it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="161"/>
+        <source>Berkas tidak dapat ditulis. Periksa flashdisk: masih terpasang, tidak penuh dan tidak dikunci tulis; lalu coba lagi. Tidak ada berkas setengah jadi yang tertinggal.</source>
+        <translation>The file could not be written. Check the USB stick: still plugged in, not full and not write-protected; then try again. No half-written file was left.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="167"/>
+        <source>Terlalu banyak yang menunggu untuk satu berkas. Kirim sebagian saat ada sinyal, atau hubungi TI KPU.</source>
+        <translation>Too much is waiting for one file. Send part of it when there is signal, or contact KPU IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="187"/>
+        <source>Titipan diterima: %1 perubahan dari perangkat %2. Dikirim ke KPU pada sinkronisasi berikutnya laptop ini.</source>
+        <translation>Bundle taken: %1 changes from device %2. It goes to KPU at this laptop&apos;s next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="193"/>
+        <source>Titipan</source>
+        <translation>Carried bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="201"/>
+        <source>Berkas itu tidak utuh (mungkin flashdisk dicabut saat menyalin). Salin lagi dari laptop asalnya.</source>
+        <translation>That file is incomplete (perhaps the stick was pulled out while copying). Copy it again from the laptop it came from.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="205"/>
+        <source>Bundel itu sudah ada di daftar titipan.</source>
+        <translation>That bundle is already waiting to be carried.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="207"/>
+        <source>Berkas itu bukan bundel perubahan Lapang; tidak dititipkan.</source>
+        <translation>That file is not a Lapang bundle of changes; it was not taken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="210"/>
+        <source>Titipan tidak diterima</source>
+        <translation>Bundle not taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="224"/>
+        <source>Pilih flashdisk atau folder tujuan</source>
+        <translation>Choose the USB stick or a target folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="231"/>
+        <source>Pilih berkas bundel titipan</source>
+        <translation>Choose the bundle file to carry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="233"/>
+        <source>Bundel Lapang (*.lapang)</source>
+        <translation>Lapang bundles (*.lapang)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsTab</name>
     <message>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="86"/>
@@ -503,148 +625,148 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="67"/>
+        <location filename="../../desktop_app/ui/desk.py" line="68"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="68"/>
+        <location filename="../../desktop_app/ui/desk.py" line="69"/>
         <source>✓ &amp;Sesuai  [S]</source>
         <translation>✓ &amp;Correct  [S]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="69"/>
+        <location filename="../../desktop_app/ui/desk.py" line="70"/>
         <source>&amp;Ubah…  [U]</source>
         <translation>&amp;Update…  [U]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="70"/>
+        <location filename="../../desktop_app/ui/desk.py" line="71"/>
         <source>&amp;TMS…  [T]</source>
         <translation>&amp;TMS…  [T]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="71"/>
+        <location filename="../../desktop_app/ui/desk.py" line="72"/>
         <source>&amp;Pulihkan  [P]</source>
         <translation>&amp;Restore  [P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="73"/>
+        <location filename="../../desktop_app/ui/desk.py" line="74"/>
         <source>Tambah pemilih &amp;baru…  [Ctrl+N]</source>
         <translation>Add &amp;new voter…  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="76"/>
+        <location filename="../../desktop_app/ui/desk.py" line="77"/>
         <source>Pendaftaran badan ad hoc…  [Ctrl+R]</source>
         <translation>Ad hoc body applications…  [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="79"/>
+        <location filename="../../desktop_app/ui/desk.py" line="80"/>
         <source>Laporan…  [Ctrl+P]</source>
         <translation>Reports…  [Ctrl+P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="81"/>
+        <location filename="../../desktop_app/ui/desk.py" line="82"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="83"/>
+        <location filename="../../desktop_app/ui/desk.py" line="84"/>
         <source>&amp;Kunci  [Ctrl+L]</source>
         <translation>&amp;Lock  [Ctrl+L]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="86"/>
+        <location filename="../../desktop_app/ui/desk.py" line="87"/>
         <source>Pengaturan…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="89"/>
+        <location filename="../../desktop_app/ui/desk.py" line="90"/>
         <source>Sinkronkan sekarang  [F9]</source>
         <translation>Sync now  [F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="92"/>
+        <location filename="../../desktop_app/ui/desk.py" line="93"/>
         <source>Batal  [Shift+F9]</source>
         <translation>Cancel  [Shift+F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="95"/>
-        <location filename="../../desktop_app/ui/desk.py" line="223"/>
+        <location filename="../../desktop_app/ui/desk.py" line="96"/>
+        <location filename="../../desktop_app/ui/desk.py" line="231"/>
         <source>Riwayat sinkronisasi…  [Ctrl+H]</source>
         <translation>Sync history…  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="98"/>
+        <location filename="../../desktop_app/ui/desk.py" line="99"/>
         <source>Daftarkan perangkat…  [Ctrl+Shift+D]</source>
         <translation>Enrol this laptop…  [Ctrl+Shift+D]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="100"/>
+        <location filename="../../desktop_app/ui/desk.py" line="101"/>
         <source>Sinkron otomatis</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="103"/>
+        <location filename="../../desktop_app/ui/desk.py" line="104"/>
         <source>Sinkronkan sendiri begitu server KPU terjangkau (disarankan)</source>
         <translation>Sync by itself as soon as the KPU server can be reached (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="106"/>
+        <location filename="../../desktop_app/ui/desk.py" line="107"/>
         <source>Kirim perubahan ke KPU dan terima data terbaru sekarang (F9)</source>
         <translation>Send changes to KPU and receive the latest data now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="109"/>
+        <location filename="../../desktop_app/ui/desk.py" line="110"/>
         <source>Hentikan sinkronisasi; yang sudah dikonfirmasi KPU tetap tercatat</source>
         <translation>Stop syncing; what KPU has confirmed stays recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="111"/>
+        <location filename="../../desktop_app/ui/desk.py" line="112"/>
         <source>Data sama dengan dokumen: tandai sesuai (S)</source>
         <translation>The data matches the documents: mark as correct (S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="112"/>
+        <location filename="../../desktop_app/ui/desk.py" line="113"/>
         <source>Tidak memenuhi syarat: kode 1-8 dengan bukti (T)</source>
         <translation>Not eligible: code 1-8 with evidence (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="209"/>
+        <location filename="../../desktop_app/ui/desk.py" line="217"/>
         <source>Sinkron otomatis: hidup</source>
         <translation>Automatic sync: on</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="209"/>
+        <location filename="../../desktop_app/ui/desk.py" line="217"/>
         <source>Sinkron otomatis: mati</source>
         <translation>Automatic sync: off</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="220"/>
+        <location filename="../../desktop_app/ui/desk.py" line="228"/>
         <source>%1 pengumuman</source>
         <translation>%1 announcement(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="222"/>
+        <location filename="../../desktop_app/ui/desk.py" line="230"/>
         <source>%1 konflik</source>
         <translation>%1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="225"/>
+        <location filename="../../desktop_app/ui/desk.py" line="233"/>
         <source>Riwayat sinkronisasi (%1 baru)  [Ctrl+H]</source>
         <translation>Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="268"/>
+        <location filename="../../desktop_app/ui/desk.py" line="276"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="380"/>
+        <location filename="../../desktop_app/ui/desk.py" line="388"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="398"/>
+        <location filename="../../desktop_app/ui/desk.py" line="406"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -1763,28 +1885,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="75"/>
-        <location filename="../../desktop_app/ui/app.py" line="181"/>
+        <location filename="../../desktop_app/ui/app.py" line="77"/>
+        <location filename="../../desktop_app/ui/app.py" line="183"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="155"/>
+        <location filename="../../desktop_app/ui/app.py" line="157"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="157"/>
+        <location filename="../../desktop_app/ui/app.py" line="159"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="259"/>
+        <location filename="../../desktop_app/ui/app.py" line="261"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="261"/>
+        <location filename="../../desktop_app/ui/app.py" line="263"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -3505,27 +3627,32 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>KPU is waiting for old changes this laptop no longer has (restored from an old backup?). Ask the KPU Kabupaten/Kota office to release them.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="107"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="106"/>
+        <source>KPU menolak bundel titipan dari laptop lain (rusak atau bukan untuk server ini); berkasnya disisihkan di folder titipan/ditolak. Minta laptop asalnya membuat bundel baru.</source>
+        <translation>KPU refused a bundle carried for another laptop (damaged, or not for this server); the file was set aside in the titipan/ditolak folder. Ask the laptop it came from to make a new bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="113"/>
         <source>Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.</source>
         <translation>The KPU server refused this laptop&apos;s request (%1). Contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="108"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="114"/>
         <source>Server KPU menjawab dengan kesalahan (%1). Data Anda tetap tersimpan.</source>
         <translation>The KPU server answered with an error (%1). Your data stays saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="148"/>
         <source>Jenis perubahan ini tidak dikenal server KPU (versi aplikasi berbeda).</source>
         <translation>The KPU server does not know this kind of change (a different app version).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="145"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
         <source>Isi perubahan tidak lengkap.</source>
         <translation>The change is incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="146"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="152"/>
         <source>Ada nilai elemen yang tidak memenuhi aturan.</source>
         <translation>An element value breaks the rules.</translation>
     </message>
@@ -3534,212 +3661,217 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">This voter is not in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="158"/>
         <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
         <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="161"/>
         <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
         <translation>A voter with this number is already in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="156"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="162"/>
         <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
         <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="159"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="165"/>
         <source>Pemilih yang ditambahkan di TPS yang benar tidak sampai ke KPU bersama tanda TMS-8-nya.</source>
         <translation>The voter added at the right TPS did not reach KPU together with its TMS-8 mark.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="169"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="166"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="172"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="169"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="175"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="172"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="178"/>
         <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
         <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="177"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="183"/>
         <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
         <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="183"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="189"/>
         <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
         <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="191"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="197"/>
         <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
         <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="200"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="206"/>
         <source>KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. Sebab: %1 Cara memperbaiki: pulihkan baris di TPS lama (P), betulkan sebab di atas, lalu lakukan TMS-8 lagi; baris di TPS baru yang ditolak ini laporkan ke KPU Kabupaten/Kota.</source>
         <translation>KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 To fix it: restore the row at the old TPS (P), correct the reason above, then do the TMS-8 again; report the refused row at the new TPS to KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="245"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="246"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="247"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="242"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="248"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="243"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="255"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="256"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="262"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="260"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="266"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="269"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="270"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="277"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="291"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="315"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="321"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="334"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="340"/>
         <source>Server KPU tidak terjangkau.</source>
         <translation>KPU server unreachable.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="335"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="341"/>
         <source>Sinkron gagal (Ctrl+H).</source>
         <translation>Sync failed (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="342"/>
         <source>Bukti belum terkirim (Ctrl+H).</source>
         <translation>Evidence not sent yet (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="337"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="343"/>
         <source>KPU menunggu data lama (Ctrl+H).</source>
         <translation>KPU awaits old changes (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="338"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="344"/>
+        <source>Titipan ditolak KPU (Ctrl+H).</source>
+        <translation>Carried bundle refused by KPU (Ctrl+H).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="345"/>
         <source>Sinkron sebagian: %1 menunggu.</source>
         <translation>Partly synced: %1 waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="376"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="390"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="397"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="404"/>
         <source>Bukti menunggu: %1</source>
         <translation>Evidence waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="401"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="408"/>
         <source>Berkas bukti menunggu: %1</source>
         <translation>Evidence files waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="403"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="410"/>
         <source>(%1 dari %2 terkirim)</source>
         <translation>(%1 of %2 sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="430"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="437"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="294"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3749,17 +3881,17 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="149"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
         <source>Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini.</source>
         <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="306"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="311"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
@@ -3768,52 +3900,52 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="325"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="412"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="419"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="414"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="421"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="422"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="425"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="432"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="427"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="434"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="432"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="439"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="436"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="443"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="445"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="452"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="459"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="466"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3821,7 +3953,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="194"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="197"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>

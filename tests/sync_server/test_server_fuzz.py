@@ -27,7 +27,7 @@ from schemathesis import GenerationMode
 from desktop_app.sync import protocol as p
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer
 
-# Bounded for the CI budget: 6 operations x up to EXAMPLES requests per backend.
+# Bounded for the CI budget: 7 operations x up to EXAMPLES requests per backend.
 EXAMPLES = 150
 _SIGNING = {
     p.HEADER_PROTOCOL,
@@ -152,6 +152,6 @@ def _fuzz(operation: Any, device: DeviceClient) -> list[str]:
 
 def test_no_request_gets_a_server_error(api_schema: Any, fuzz_device: DeviceClient) -> None:
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 6, [op.label for op in operations]
+    assert len(operations) == 7, [op.label for op in operations]
     failures = [f for operation in operations for f in _fuzz(operation, fuzz_device)]
     assert failures == []
