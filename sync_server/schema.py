@@ -352,6 +352,14 @@ _PG_REFS = (
 )
 
 
+_DEVICE_ENCRYPTION_KEY = (
+    "ALTER TABLE devices ADD COLUMN encryption_key TEXT",
+    "ALTER TABLE devices ADD COLUMN encryption_key_at TEXT",
+    # One key, one device: a bundle sealed to a device's key opens on that laptop only.
+    "CREATE UNIQUE INDEX devices_encryption_key ON devices (encryption_key)",
+)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -380,6 +388,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # A TMS-2 names the other record by NIK (domain note §3); the check looks it up on every
     # TMS-2 received, which without an index scans every voter KPU holds.
     Migration("0006_voters_nik_index", ("CREATE INDEX voters_nik ON voters (nik)",)),
+    # Each laptop's X25519 key, to which return bundles are sealed (docs/sync-protocol.md §12).
+    # Devices enrolled before it have none (NULL) until they register it on their next sync.
+    Migration("0009_device_encryption_key", _DEVICE_ENCRYPTION_KEY),
 )
 
 

@@ -28,6 +28,7 @@ from desktop_app.store import sync_state
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.sync import protocol as p
 from desktop_app.sync.client import DEFAULT_TIMEOUTS, DeviceCredentials, SyncClient, Timeouts
+from desktop_app.sync.device_key import register_encryption_key
 from desktop_app.sync.errors import CertificateRejected, SyncCancelled, SyncError
 from desktop_app.sync.pacing import DEFAULT_RETRY, BatchSizer, RetryPolicy
 from desktop_app.sync.pull import PullPhase
@@ -184,6 +185,8 @@ class SyncEngine:
         )
         unexpected: BaseException | None = None
         try:
+            if push or pull:
+                register_encryption_key(ctx)
             if push:
                 PushPhase(ctx, self.push_sizer).run()
             if pull:
