@@ -357,6 +357,11 @@ _DEVICE_ENCRYPTION_KEY = (
     "ALTER TABLE devices ADD COLUMN encryption_key_at TEXT",
     # One key, one device: a bundle sealed to a device's key opens on that laptop only.
     "CREATE UNIQUE INDEX devices_encryption_key ON devices (encryption_key)",
+    # Return bundles: the last pull cursor the device told us it holds (where the next return
+    # bundle's news starts; 0 = from the beginning), and how many return bundles were made
+    # for it (each gets the next number, so the laptop can tell an older one).
+    "ALTER TABLE devices ADD COLUMN return_cursor BIGINT NOT NULL DEFAULT 0",
+    "ALTER TABLE devices ADD COLUMN return_seq BIGINT NOT NULL DEFAULT 0",
 )
 
 
