@@ -52,6 +52,7 @@ SYSTEM_DEPLOYMENT_FILE = pathlib.Path("/etc/lapang/deployment.toml")
 DEFAULT_RECOVERY_KEY = ("keys", "kpu_recovery_public.pem")
 DEFAULT_ANNOUNCEMENT_KEY = ("keys", "kpu_announcement_public.txt")
 DEFAULT_SERVER_CA = ("certs", "kpu_sync_ca.pem")
+DEFAULT_RETURN_KEY = ("keys", "kpu_return_public.txt")
 
 # SHA-256 (DER) of the recovery key shipped in resources/keys/: a placeholder made for development
 # whose private half was discarded (resources/keys/README.md). A vault wrapped to it can never be
@@ -65,7 +66,7 @@ MIN_RECOVERY_KEY_BITS = 3072
 _SETTINGS: dict[str | None, set[str]] = {
     None: {"name", "sync", "keys"},
     "sync": {"server_url", "ca_file"},
-    "keys": {"recovery_public_key", "announcement_public_key"},
+    "keys": {"recovery_public_key", "announcement_public_key", "return_public_key"},
 }
 
 
@@ -91,6 +92,10 @@ class Deployment:
     recovery_public_key_pem: bytes
     announcement_public_key_file: pathlib.Path | None
     announcement_public_key: ed25519.Ed25519PublicKey | None  # None: announcements are not shown
+    # The sync server's return key (python -m sync_server return-keygen): return bundles it
+    # signs are applied. None: no return bundle can be verified, so none is applied.
+    return_public_key_file: pathlib.Path | None = None
+    return_public_key: ed25519.Ed25519PublicKey | None = None
 
     @property
     def sync_configured(self) -> bool:
@@ -123,6 +128,7 @@ class Deployment:
                 else ""
             ),
             f"Announcement key:   {self.announcement_public_key_file or '-'}",
+            f"Return bundle key:  {self.return_public_key_file or '-'}",
         ]
 
 
@@ -236,6 +242,12 @@ def load_deployment(
     announcement_key = (
         _announcement_key(announcement_file, path) if announcement_file is not None else None
     )
+    return_file = _file_setting(keys, "return_public_key", path, where, DEFAULT_RETURN_KEY)
+    return_key = (
+        _ed25519_key(return_file, path, "return_public_key", "return-keygen")
+        if return_file is not None
+        else None
+    )
     return Deployment(
         source=path,
         name=settings.get("name", ""),
@@ -245,6 +257,8 @@ def load_deployment(
         recovery_public_key_pem=recovery_pem,
         announcement_public_key_file=announcement_file,
         announcement_public_key=announcement_key,
+        return_public_key_file=return_file,
+        return_public_key=return_key,
     )
 
 
@@ -450,6 +464,18 @@ def _recovery_key(file: pathlib.Path, path: pathlib.Path | None) -> bytes:
             f"{MIN_RECOVERY_KEY_BITS} bits or more."
         )
     return pem
+
+
+def _ed25519_key(
+    file: pathlib.Path, path: pathlib.Path | None, setting: str, command: str
+) -> ed25519.Ed25519PublicKey:
+    try:
+        return load_announcement_key(file)  # the same two forms: a key line or a PEM
+    except BadKeyFile as exc:
+        raise DeploymentError(
+            f"{_name(path)}: {setting} {file} must hold an Ed25519 public key: the line printed "
+            f"by 'python -m sync_server {command}', or a PEM public key ({exc})."
+        ) from exc
 
 
 def _announcement_key(file: pathlib.Path, path: pathlib.Path | None) -> ed25519.Ed25519PublicKey:

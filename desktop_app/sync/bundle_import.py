@@ -260,3 +260,14 @@ def _record_run(
         officer=store.officer,
         at=utc_now(),
     )
+
+
+def import_failure_text(exc: BaseException) -> str | None:
+    """The admin's (English) sentence for a refused import, or None for an unexpected error."""
+    if isinstance(exc, OSError):
+        return f"cannot read the file ({exc.strerror or exc}); nothing was stored."
+    if isinstance(exc, p.ProtocolError):  # the seal's errors: too large, tampered, not for us
+        return f"{exc.message} Nothing was stored."
+    if isinstance(exc, (SyncError, sync_state.NotEnrolled)):
+        return str(exc)
+    return None

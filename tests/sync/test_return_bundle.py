@@ -238,3 +238,55 @@ def test_a_bundle_for_this_laptops_earlier_enrolment_is_refused(
     with pytest.raises(ReturnBundleRefused, match="another laptop"):
         _import(enrolled, written.path, return_key)
     assert _state(enrolled) == before
+
+
+def _deployment_with_return_key(
+    folder: pathlib.Path, recovery_public_pem: bytes, key
+) -> pathlib.Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "recovery.pem").write_bytes(recovery_public_pem)
+    (folder / "return.txt").write_text(f"# KPU return key\n{p.public_key_text(key.public_key())}\n")
+    path = folder / "deployment.toml"
+    path.write_text(
+        '[keys]\nrecovery_public_key = "recovery.pem"\nreturn_public_key = "return.txt"\n'
+    )
+    return path
+
+
+def test_lapang_import_bundle_applies_it_and_refuses_a_damaged_one(
+    enrolled: Enrolled, return_key, tmp_path, vault, recovery_keys
+) -> None:
+    from tests.conftest import PASSPHRASE
+    from tests.ui.test_sync_deployment import lapang
+
+    VoterService(enrolled.store).mark_sesuai(enrolled.server.voter_id(3))
+    _deliver_by_hand(enrolled)
+    written = _return(enrolled, return_key, tmp_path / "stick")
+    deployment = _deployment_with_return_key(tmp_path / "etc", recovery_keys[1], return_key)
+    damaged = tmp_path / "damaged.lapang"
+    damaged.write_bytes(written.path.read_bytes()[:-5])
+    run = [
+        "--data-dir",
+        str(vault.data_dir),
+        "import-bundle",
+    ]
+    env = {"LAPANG_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(pathlib.Path.cwd())}
+
+    refused = lapang(*run, str(damaged), deployment=deployment, **env)
+    assert refused.returncode == 1
+    assert "damaged.lapang: The bundle file is incomplete" in refused.stderr
+    assert "Nothing was stored" in refused.stderr
+    assert outbox.counts(enrolled.store.db)["pending"] == 1
+
+    done = lapang(*run, str(written.path), deployment=deployment, **env)
+    assert done.returncode == 0, done.stderr
+    assert "1 change(s) confirmed by KPU" in done.stdout
+    assert outbox.counts(enrolled.store.db) == {"pending": 0, "sent": 1, "refused": 0}
+
+    # Without the KPU return key in the deployment, nothing can be verified: nothing applied.
+    plain = tmp_path / "plain" / "deployment.toml"
+    plain.parent.mkdir()
+    (plain.parent / "recovery.pem").write_bytes(recovery_keys[1])
+    plain.write_text('[keys]\nrecovery_public_key = "recovery.pem"\n')
+    no_key = lapang(*run, str(written.path), deployment=plain, **env)
+    assert no_key.returncode == 1 and "return_public_key" in no_key.stderr
