@@ -268,7 +268,7 @@ def cmd_election_rules(args: argparse.Namespace) -> int:
 
 def cmd_import_bundle(args: argparse.Namespace) -> int:
     """Apply a return bundle KPU's server wrote for this laptop (docs/sync-protocol.md §13)."""
-    from desktop_app.sync.bundle_import import import_return_bundle, import_failure_text
+    from desktop_app.sync.bundle_import import import_failure_text, import_return_bundle
 
     deployment = args.deployment
     with unlock(args) as store:
