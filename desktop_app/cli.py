@@ -302,6 +302,54 @@ def cmd_deployment(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_bundle(args: argparse.Namespace) -> int:
+    """Everything waiting for KPU, sealed in one file for a USB stick (docs/sync-protocol.md
+    section 12)."""
+    from desktop_app.sync import bundle_export
+    from desktop_app.sync.errors import SyncError
+    from desktop_app.sync.protocol import ProtocolError
+
+    with unlock(args) as store:
+        try:
+            bundle = bundle_export.export_bundle(
+                store,
+                args.out,
+                args.deployment.bundle_public_key,
+                on_progress=_progress_printer(),
+            )
+        except (SyncError, ProtocolError) as exc:
+            raise CliError(str(exc)) from None
+    print(
+        f"Wrote {bundle.path} ({bundle.size:,} bytes): {bundle.changes:,} changes, "
+        f"{bundle.files:,} evidence files. Take it to the KPU office, or give it to a laptop "
+        "that has signal (Titipan). The changes stay queued until KPU confirms them."
+    )
+    if bundle.missing_files:
+        print(
+            f"Warning: {bundle.missing_files:,} evidence files named by the changes are not on "
+            "this laptop and could not be included.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_relay_bundle(args: argparse.Namespace) -> int:
+    """Take another laptop's bundle to deliver at this laptop's next sync (Titipan)."""
+    from desktop_app.sync import relay
+    from desktop_app.sync.errors import SyncError
+    from desktop_app.sync.protocol import ProtocolError
+
+    try:
+        queued = relay.queue_for_relay(relay.relay_dir(args.data_dir), args.file)
+    except (SyncError, ProtocolError) as exc:
+        raise CliError(str(exc)) from None
+    print(
+        f"Queued {args.file.name} ({queued.size:,} bytes, {queued.changes:,} changes of device "
+        f"{queued.device_id[:8]}): it goes to KPU at this laptop's next sync."
+    )
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from desktop_app.ui.app import run_app
@@ -438,6 +486,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the raw SQLCipher key instead of setting a passphrase",
     )
     p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser(
+        "export-bundle",
+        parents=[common],
+        help="write everything waiting for KPU into one sealed file (for a USB stick)",
+    )
+    p.add_argument(
+        "--out",
+        type=pathlib.Path,
+        default=pathlib.Path.cwd(),
+        help="folder to write the bundle into (default: the current folder)",
+    )
+    p.set_defaults(func=cmd_export_bundle)
+
+    p = sub.add_parser(
+        "relay-bundle",
+        parents=[common],
+        help="carry another laptop's bundle to KPU at this laptop's next sync (Titipan)",
+    )
+    p.add_argument("file", type=pathlib.Path, help="the .lapang bundle file")
+    p.set_defaults(func=cmd_relay_bundle)
 
     p = sub.add_parser(
         "import-bundle", parents=[common], help="apply a return bundle from KPU (USB stick)"

@@ -37,10 +37,11 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa, x25519
 
 from desktop_app import __version__
 from desktop_app.resources import resource_path
+from desktop_app.sync.protocol import ProtocolError, seal
 from desktop_app.sync.trust import BadKeyFile, load_announcement_key
 
 DEPLOYMENT_FILE_NAME = "deployment.toml"
@@ -65,7 +66,7 @@ ALLOW_DEV_RECOVERY_KEY_ENV = "LAPANG_ALLOW_DEV_RECOVERY_KEY"
 MIN_RECOVERY_KEY_BITS = 3072
 _SETTINGS: dict[str | None, set[str]] = {
     None: {"name", "sync", "keys"},
-    "sync": {"server_url", "ca_file"},
+    "sync": {"server_url", "ca_file", "bundle_public_key"},
     "keys": {"recovery_public_key", "announcement_public_key", "return_public_key"},
 }
 
@@ -92,6 +93,9 @@ class Deployment:
     recovery_public_key_pem: bytes
     announcement_public_key_file: pathlib.Path | None
     announcement_public_key: ed25519.Ed25519PublicKey | None  # None: announcements are not shown
+    # KPU's key that bundles for a stick or a relay are sealed to (docs/sync-protocol.md §12);
+    # None: "Kirim lewat flashdisk" says KPU IT must set it.
+    bundle_public_key: x25519.X25519PublicKey | None = None
     # The sync server's return key (python -m sync_server return-keygen): return bundles it
     # signs are applied. None: no return bundle can be verified, so none is applied.
     return_public_key_file: pathlib.Path | None = None
@@ -128,6 +132,8 @@ class Deployment:
                 else ""
             ),
             f"Announcement key:   {self.announcement_public_key_file or '-'}",
+            "Bundle key:         "
+            + (seal.key_id(self.bundle_public_key) if self.bundle_public_key else "-"),
             f"Return bundle key:  {self.return_public_key_file or '-'}",
         ]
 
@@ -257,6 +263,7 @@ def load_deployment(
         recovery_public_key_pem=recovery_pem,
         announcement_public_key_file=announcement_file,
         announcement_public_key=announcement_key,
+        bundle_public_key=_bundle_key(sync, path),
         return_public_key_file=return_file,
         return_public_key=return_key,
     )
@@ -487,4 +494,17 @@ def _announcement_key(file: pathlib.Path, path: pathlib.Path | None) -> ed25519.
             f"{_name(path)}: announcement_public_key {file} must hold KPU's Ed25519 announcement "
             "key: the line printed by 'python -m sync_server kpu-keygen', or a PEM public key "
             f"({exc})."
+        ) from exc
+
+
+def _bundle_key(sync: dict[str, Any], path: pathlib.Path | None) -> x25519.X25519PublicKey | None:
+    text = _text(sync, "bundle_public_key", path)
+    if text is None:
+        return None
+    try:
+        return seal.load_x25519_public(text)
+    except ProtocolError as exc:
+        raise DeploymentError(
+            f"{_name(path)}: bundle_public_key under [sync] must be KPU's bundle key, the line "
+            f"printed by 'python -m sync_server bundle-keygen' ({exc.message})"
         ) from exc

@@ -42,12 +42,13 @@ from desktop_app.sync.protocol import (
     ServerError,
     ServiceUnavailable,
     UnknownDevice,
+    _dumps,
     check_clock,
     is_sha256_hex,
     load_public_key,
     verify_request,
 )
-from sync_server import openapi
+from sync_server import bundles, openapi
 from sync_server.attachments import AttachmentStore
 from sync_server.config import ServerConfig
 from sync_server.db import DatabaseError
@@ -100,6 +101,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    bundle_keys = bundles.load_bundle_keys(config.bundle_key_files)
     bodies = BodyBudget(config.unverified_body_budget, config)
     app.state.repository = repo
     app.state.config = config
@@ -238,6 +240,25 @@ def create_app(config: ServerConfig) -> FastAPI:
         )
         page = await run_in_threadpool(repo.pull_page, device, cursor, limit, time.time())
         return Response(page.encode(), media_type=MEDIA_TYPE)
+
+    @app.post(f"{API_PREFIX}/relay")
+    async def relay(request: Request) -> Response:
+        """Another laptop's sealed bundle, carried by this device (Titipan, §12.4): applied as
+        its owner's push; the owner's signature inside is what counts, not the carrier's."""
+        require_media(request, _OCTETS)
+        device, _, body = await authenticate(request, config.max_relay_bytes, record_nonce=True)
+        imported = await run_in_threadpool(
+            bundles.import_bundle,
+            repo,
+            attachments,
+            bundle_keys,
+            body,
+            time.time(),
+            config,
+            via=bundles.VIA_RELAY,
+            relay_device=device.id,
+        )
+        return Response(_dumps(imported.summary()), media_type=_JSON)
 
     def _sha(sha256: str) -> str:
         if not is_sha256_hex(sha256):

@@ -28,7 +28,7 @@ from desktop_app.domain.region import (
     region_level,
 )
 from desktop_app.sync.protocol import generate_key, public_key_text, sign_announcement
-from sync_server import cli_recruitment, ingest, return_bundle
+from sync_server import cli_bundles, cli_recruitment, ingest, return_bundle
 from sync_server.config import ConfigError
 from sync_server.csv_export import write_new_csv
 from sync_server.db import DatabaseError, is_postgres_url
@@ -88,6 +88,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.db,
         attachments_dir=pathlib.Path(args.attachments) if args.attachments else None,
         election_date=args.election_date,
+        bundle_key_files=tuple(pathlib.Path(k) for k in args.bundle_key),
     )
     app = create_app(config)
     server = uvicorn.Server(
@@ -368,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow plain HTTP on a non-loopback --host (refused by default)",
     )
+    cli_bundles.bundle_key_option(p)
     p.add_argument("--log-level", default="info")
     p.add_argument(
         "--max-connections",
@@ -414,6 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", type=int, help="pull cursor the laptop holds (default: the last one known)"
     )
     cli_recruitment.add_commands(add)
+    cli_bundles.add_commands(add, _date)
     return parser
 
 

@@ -42,9 +42,15 @@ class ServerConfig:
     # chunks arriving at once, far more than the laptops of one province send in step, while
     # a flood of stalled bodies from strangers costs the server no more than this.
     unverified_body_budget: int = 64 << 20
+    # KPU's bundle private keys (PEM, from ``bundle-keygen``): the current one first, then any
+    # being replaced. Without one the server cannot open bundles (POST /v1/relay refuses them).
+    bundle_key_files: tuple[pathlib.Path, ...] = ()
+    # A bundle relayed by another laptop comes in one request. A PPS office's week with its
+    # scans is ~10 MB (docs/performance.md); larger bundles go on a stick to the office.
+    max_relay_bytes: int = 32 << 20
 
     def __post_init__(self) -> None:
-        largest = max(self.max_body_bytes, self.max_chunk_bytes)
+        largest = max(self.max_body_bytes, self.max_chunk_bytes, self.max_relay_bytes)
         if self.unverified_body_budget < largest:
             raise ConfigError(
                 f"The unverified body budget ({self.unverified_body_budget} bytes) must hold "

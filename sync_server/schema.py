@@ -376,6 +376,20 @@ class Migration:
         return self.statements + self.only.get(dialect, ())
 
 
+# Sealed bundles received (docs/sync-protocol.md section 12): one row per bundle id, written in
+# the transaction that applies the bundle, so a bundle is applied once whichever way it came
+# (a stick at the office, or relayed by another laptop: relay_device).
+_BUNDLES = (
+    """CREATE TABLE bundles (
+        id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL,
+        created BIGINT,
+        via TEXT NOT NULL,
+        relay_device TEXT,
+        received_at TEXT NOT NULL)""",
+    "CREATE INDEX bundles_device ON bundles (device_id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_concurrent_writers", _CONCURRENCY, {"postgresql": _PG_BYTEWISE_CODES}),
@@ -393,6 +407,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     # A TMS-2 names the other record by NIK (domain note §3); the check looks it up on every
     # TMS-2 received, which without an index scans every voter KPU holds.
     Migration("0006_voters_nik_index", ("CREATE INDEX voters_nik ON voters (nik)",)),
+    Migration("0008_bundles", _BUNDLES),
     # Each laptop's X25519 key, to which return bundles are sealed (docs/sync-protocol.md §12).
     # Devices enrolled before it have none (NULL) until they register it on their next sync.
     Migration("0009_device_encryption_key", _DEVICE_ENCRYPTION_KEY),

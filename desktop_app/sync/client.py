@@ -279,6 +279,12 @@ class SyncClient:
         content = self._signed("PUT", path, data, content_type=_OCTETS)
         return _decode(p.AttachmentStatus.decode, content)
 
+    def relay(self, bundle: bytes) -> dict[str, object]:
+        """Deliver another laptop's sealed bundle (Titipan); the server's summary."""
+        content = self._signed("POST", f"{p.API_PREFIX}/relay", bundle, content_type=_OCTETS)
+        summary = _decode(p.loads_json, content)
+        return summary if isinstance(summary, dict) else {}
+
 
 def _error(response: requests.Response) -> p.ProtocolError:
     """The protocol exception for an error answer. A code this client does not know (a newer

@@ -33,6 +33,7 @@ from desktop_app.sync.errors import CertificateRejected, SyncCancelled, SyncErro
 from desktop_app.sync.pacing import DEFAULT_RETRY, BatchSizer, RetryPolicy
 from desktop_app.sync.pull import PullPhase
 from desktop_app.sync.push import PushPhase
+from desktop_app.sync.relay import RelayPhase
 from desktop_app.sync.run import (
     CancelToken,
     FailedUpload,
@@ -67,6 +68,7 @@ class SyncEngine:
         chunk_bytes: int = DEFAULT_CHUNK_BYTES,
         initial_batch: int = 64,
         initial_page: int = 500,
+        relay_dir: pathlib.Path | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -76,6 +78,7 @@ class SyncEngine:
         self._rnd = rnd
         self.retry = retry
         self.chunk_bytes = chunk_bytes
+        self.relay_dir = relay_dir  # other laptops' bundles to deliver (Titipan); None: none
         # Kept across runs: what the last run learned about the link is the best first guess.
         self.push_sizer = BatchSizer(
             initial=initial_batch, maximum=p.MAX_BATCH_CHANGES, target_seconds=6.0
@@ -189,6 +192,8 @@ class SyncEngine:
                 register_encryption_key(ctx)
             if push:
                 PushPhase(ctx, self.push_sizer).run()
+                if self.relay_dir is not None:
+                    RelayPhase(ctx, self.relay_dir).run()
             if pull:
                 PullPhase(ctx, self.pull_sizer).run()
             if attachments:

@@ -37,15 +37,15 @@ class _Batch:
     invalid: dict[int, str]  # outbox seq -> why the entry travels as a placeholder
 
 
-def _wire_change(entry: OutboxEntry, ctx: RunContext) -> p.Change:
+def _wire_change(entry: OutboxEntry, enrollment: sync_state.Enrollment) -> p.Change:
     wire = entry.to_wire()
-    wire["seq"] = ctx.enrollment.wire_seq(entry.seq)
+    wire["seq"] = enrollment.wire_seq(entry.seq)
     # The protocol caps the officer's name; a longer name must not block the queue.
     wire["officer"] = str(wire["officer"])[:_MAX_OFFICER_CHARS]
     return p.Change.from_outbox(wire)
 
 
-def _placeholder(entry: OutboxEntry, ctx: RunContext) -> p.Change:
+def _placeholder(entry: OutboxEntry, enrollment: sync_state.Enrollment) -> p.Change:
     """A stand-in for an entry that breaks the change contract (it cannot travel as it is).
     Leaving its seq out would leave a gap the server waits behind forever; the stand-in, an
     operation no server knows, is refused on its own (``unknown_op``) and the queue flows on."""
@@ -57,7 +57,7 @@ def _placeholder(entry: OutboxEntry, ctx: RunContext) -> p.Change:
     entity_id = entry.entity_id if p.is_hex_id(entry.entity_id) else "0" * 32
     return p.Change(
         change_id=change_id,
-        seq=ctx.enrollment.wire_seq(entry.seq),
+        seq=enrollment.wire_seq(entry.seq),
         entity=p.ENTITY_VOTER,
         entity_id=entity_id,
         op=INVALID_OP,
@@ -68,17 +68,20 @@ def _placeholder(entry: OutboxEntry, ctx: RunContext) -> p.Change:
     )
 
 
-def _encode(entries: list[OutboxEntry], ctx: RunContext) -> tuple[bytes, dict[int, str]]:
-    """The batch body, and the entries that travel as placeholders (seq -> why)."""
+def encode_batch(
+    entries: list[OutboxEntry], enrollment: sync_state.Enrollment
+) -> tuple[bytes, dict[int, str]]:
+    """The batch body, and the entries that travel as placeholders (seq -> why). Bundles
+    (``bundle_export``) carry the same bodies."""
     changes: list[p.Change] = []
     invalid: dict[int, str] = {}
     for entry in entries:
         try:
-            changes.append(_wire_change(entry, ctx))
+            changes.append(_wire_change(entry, enrollment))
         except p.InvalidChange as exc:
             log.warning("outbox entry seq %d is not a valid change: %s", entry.seq, exc.message)
             invalid[entry.seq] = exc.message
-            changes.append(_placeholder(entry, ctx))
+            changes.append(_placeholder(entry, enrollment))
     return p.PushRequest(tuple(changes)).encode(), invalid
 
 
@@ -129,7 +132,7 @@ class PushPhase:
                 return None
             if not entries:
                 continue
-            body, invalid = _encode(entries, self.ctx)
+            body, invalid = encode_batch(entries, self.ctx.enrollment)
             if len(body) > self.max_body and len(entries) > 1:
                 self.sizer.shrink_to(len(entries) // 2)
                 self._unread(entries, refill)

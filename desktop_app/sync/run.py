@@ -88,6 +88,8 @@ class SyncRunReport:
     upload_bytes: int = 0  # evidence bytes the server took in this run
     uploads_left: int = 0  # evidence files still waiting after the run
     failed_uploads: list[FailedUpload] = dataclasses.field(default_factory=list)
+    relayed: int = 0  # other laptops' bundles delivered (Titipan)
+    relay_refused: list[str] = dataclasses.field(default_factory=list)  # "file: reason"
     bytes_up: int = 0
     bytes_down: int = 0
     batches: int = 0

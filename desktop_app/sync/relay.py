@@ -1,0 +1,132 @@
+"""Titipan: this laptop carries another laptop's sealed bundle to KPU at its next sync.
+
+The bundle stays sealed: this laptop can read only its header (whose, when, how many changes)
+and cannot alter it, because the server checks the owner's signature inside it. Queued
+bundles wait in a folder of their own beside the vault (``titipan/``); being sealed, they need
+no encryption of their own. A delivered bundle (or one KPU already had) leaves the folder; one
+the server refuses moves to ``titipan/ditolak/`` with the reason in the log and the run report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+
+from desktop_app.sync import protocol as p
+from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
+from desktop_app.sync.errors import SyncError
+from desktop_app.sync.protocol import seal
+from desktop_app.sync.protocol.bundle import KIND_CHANGES, BundleReplayed
+from desktop_app.sync.run import PHASE_PUSH, RunContext, SyncProgress, log
+
+RELAY_FOLDER = "titipan"
+REFUSED_FOLDER = "ditolak"
+
+
+class RelayFileRefused(SyncError):
+    """The file cannot be carried: not a Lapang bundle of changes, damaged, or already queued."""
+
+
+@dataclasses.dataclass(frozen=True)
+class QueuedBundle:
+    path: pathlib.Path
+    bundle_id: str
+    device_id: str
+    changes: int
+    size: int
+
+
+def relay_dir(data_dir: pathlib.Path) -> pathlib.Path:
+    return data_dir / RELAY_FOLDER
+
+
+def describe(path: pathlib.Path) -> QueuedBundle:
+    """What a bundle file says about itself (its header, unverified). Raises a
+    ``seal.BundleError`` for a file that is not a whole Lapang bundle, ``RelayFileRefused``
+    for a bundle that is not a laptop's changes."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RelayFileRefused(f"Cannot read {path.name}: {exc.strerror}.") from exc
+    header = seal.read_header(data)
+    if header.get("kind") != KIND_CHANGES or not p.is_hex_id(header.get("id")):
+        raise RelayFileRefused(f"{path.name} is not a laptop's bundle of changes for KPU.")
+    changes = header.get("n")
+    return QueuedBundle(
+        path,
+        header["id"],
+        str(header["from"]),
+        changes if isinstance(changes, int) else 0,
+        len(data),
+    )
+
+
+def queue_for_relay(folder: pathlib.Path, source: pathlib.Path) -> QueuedBundle:
+    """Copy ``source`` into the Titipan folder, named by its bundle id (one copy per bundle)."""
+    bundle = describe(source)
+    if any(q.bundle_id == bundle.bundle_id for q in queued(folder)):
+        raise RelayFileRefused(f"{source.name} is already waiting to be delivered.")
+    path = write_new_file(folder, bundle.bundle_id, source.read_bytes())
+    return dataclasses.replace(bundle, path=path)
+
+
+def queued(folder: pathlib.Path) -> list[QueuedBundle]:
+    """The bundles waiting in ``folder``, oldest first; unreadable files are skipped (logged)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob(f"*{BUNDLE_SUFFIX}"), key=lambda f: f.stat().st_mtime):
+        try:
+            found.append(describe(path))
+        except (p.ProtocolError, SyncError) as exc:
+            log.warning("titipan file %s skipped: %s", path.name, exc)
+    return found
+
+
+class RelayPhase:
+    """Deliver every queued bundle (``POST /v1/relay``)."""
+
+    def __init__(self, ctx: RunContext, folder: pathlib.Path) -> None:
+        self.ctx = ctx
+        self.folder = folder
+
+    def run(self) -> None:
+        bundles = queued(self.folder)
+        for index, bundle in enumerate(bundles):
+            self.ctx.check_cancel()
+            self.ctx.emit(SyncProgress(PHASE_PUSH, index, len(bundles), 0, 0))
+            self._deliver(bundle)
+
+    def _deliver(self, bundle: QueuedBundle) -> None:
+        data = bundle.path.read_bytes()
+        failures = 0
+        while True:
+            self.ctx.check_cancel()
+            try:
+                self.ctx.client.relay(data)
+            except BundleReplayed:
+                pass  # KPU has it already (from a stick, or this answer was lost): delivered
+            except p.ProtocolError as exc:
+                if exc.retryable or isinstance(exc, p.AuthError):
+                    failures += 1
+                    self.ctx.retry_after(exc, failures)
+                    continue
+                self._refused(bundle, exc)
+                return
+            except Exception as exc:
+                failures += 1
+                self.ctx.retry_after(exc, failures)
+                continue
+            bundle.path.unlink(missing_ok=True)
+            self.ctx.report.relayed += 1
+            log.info("titipan bundle %s of device %s delivered", bundle.bundle_id, bundle.device_id)
+            return
+
+    def _refused(self, bundle: QueuedBundle, exc: p.ProtocolError) -> None:
+        """Kept, not deleted: the owner's laptop still has the changes and KPU may want to see
+        the file; it no longer goes out at every sync."""
+        log.warning("titipan bundle %s refused (%s): %s", bundle.bundle_id, exc.code, exc.message)
+        self.ctx.report.relay_refused.append(f"{bundle.path.name}: {exc.message}")
+        target = self.folder / REFUSED_FOLDER
+        target.mkdir(exist_ok=True)
+        bundle.path.replace(target / bundle.path.name)
