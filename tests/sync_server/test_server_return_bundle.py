@@ -16,6 +16,7 @@ from desktop_app.sync.protocol import seal
 from desktop_app.sync.protocol.return_bundle import ReturnBundle
 from sync_server.return_bundle import NoEncryptionKey, load_signing_key, write_return_bundle
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer
+from tests.sync_server.test_server_bundles import office  # noqa: F401, F811 (fixture)
 from tests.sync_server.test_server_cli import cli
 
 
@@ -118,3 +119,42 @@ def test_the_operator_makes_the_key_and_writes_the_bundle(
     )
     assert unknown.returncode == 1 and "No device" in unknown.stderr
     assert len(list(out.iterdir())) == 1
+
+
+def test_import_bundle_writes_the_return_bundle_the_laptop_applies(office, capsys) -> None:  # noqa: F811
+    """KPU's office, both backends: `import-bundle FILE --returns DIR` applies the laptop's
+    bundle and writes its return bundle; the laptop applies that and its changes are confirmed
+    (until then they show as sealed)."""
+    from desktop_app.store import change_standing, outbox
+    from desktop_app.store.change_standing import Standing
+    from desktop_app.store.voter_service import VoterService
+    from desktop_app.sync.bundle_import import import_return_bundle
+    from sync_server import cli as server_cli
+    from sync_server.return_bundle import create_signing_key
+
+    service = VoterService(office.store)
+    for voter_id in office.voter_ids[:2]:
+        service.mark_sesuai(voter_id)
+    exported = office.export()
+    standings = {c.standing for c in change_standing.recent_changes(office.store.db)}
+    assert standings == {Standing.SEALED}
+    key_file = office.tmp / "return.pem"
+    public = p.load_public_key(create_signing_key(key_file))
+    returns = office.tmp / "returns"
+    returns.mkdir()
+    common = ["--db", str(office.config.database), "--bundle-key", str(office.key_file)]
+    common += ["--attachments", str(office.config.attachments_root)]
+    status = server_cli.main(
+        ["import-bundle", *common, str(exported.path), "--returns", str(returns)]
+        + ["--return-key", str(key_file)]
+    )
+    out = capsys.readouterr().out
+    assert status == 0
+    (returned,) = returns.iterdir()
+    assert f"return bundle for the laptop: {returned}" in out
+
+    applied = import_return_bundle(office.store, returned, public)
+    assert applied.confirmed == 2
+    assert outbox.counts(office.store.db) == {"pending": 0, "sent": 2, "refused": 0}
+    standings = {c.standing for c in change_standing.recent_changes(office.store.db)}
+    assert standings == {Standing.CONFIRMED}
