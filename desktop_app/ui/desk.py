@@ -243,7 +243,9 @@ class DeskView(QWidget):
         if self.sync is None:
             return
         status = self.sync.status
-        dialog = SyncHistoryDialog(self._ctx, status.device_id if status else None, self)
+        dialog = SyncHistoryDialog(
+            self._ctx, status.device_id if status else None, self, config=self.sync.config
+        )
         if status is not None and status.unread_announcements:
             dialog.tabs.setCurrentIndex(TAB_ANNOUNCEMENTS)
         elif status is not None and status.unseen_conflicts:

@@ -405,6 +405,84 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     </message>
 </context>
 <context>
+    <name>ChangesTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="81"/>
+        <source>Terima dari flashdisk…</source>
+        <translation>Receive from USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="85"/>
+        <source>Terapkan paket balasan KPU (berkas .lapang) dari flashdisk: perubahan yang dikonfirmasi KPU ditandai terkirim, data terbaru KPU diterima.</source>
+        <translation>Apply KPU&apos;s return bundle (a .lapang file) from a USB stick: the changes KPU confirms are marked sent, and KPU&apos;s latest data is received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="97"/>
+        <source>Pemilih</source>
+        <translation>Voter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="98"/>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="99"/>
+        <source>Keadaan</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="100"/>
+        <source>Paket flashdisk</source>
+        <translation>USB stick bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="101"/>
+        <source>Dicatat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="124"/>
+        <source>%1 menunggu dikirim, %2 dalam paket flashdisk belum dikonfirmasi KPU, %3 dikonfirmasi KPU, %4 ditolak KPU.</source>
+        <translation>%1 waiting to be sent, %2 in a USB stick bundle not yet confirmed by KPU, %3 confirmed by KPU, %4 refused by KPU.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="137"/>
+        <source>Pilih paket balasan KPU</source>
+        <translation>Choose KPU&apos;s return bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="140"/>
+        <source>Paket Lapang (*.lapang)</source>
+        <translation>Lapang bundles (*.lapang)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="141"/>
+        <source>Terima</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="142"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="151"/>
+        <source>Menerapkan paket balasan KPU…</source>
+        <translation>Applying KPU&apos;s return bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="164"/>
+        <source>Paket balasan KPU diterapkan: %1 perubahan dikonfirmasi KPU, %2 ditolak, %3 data pemilih, %4 konflik, %5 pengumuman.</source>
+        <translation>KPU&apos;s return bundle applied: %1 changes confirmed by KPU, %2 refused, %3 voter records, %4 conflicts, %5 announcements.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="174"/>
+        <source>Datanya lebih lama dari yang sudah ada di laptop ini.</source>
+        <translation>Its data is older than what this laptop already has.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsTab</name>
     <message>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="86"/>
@@ -634,17 +712,17 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation>Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="268"/>
+        <location filename="../../desktop_app/ui/desk.py" line="270"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="380"/>
+        <location filename="../../desktop_app/ui/desk.py" line="382"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="398"/>
+        <location filename="../../desktop_app/ui/desk.py" line="400"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -1763,28 +1841,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="75"/>
-        <location filename="../../desktop_app/ui/app.py" line="181"/>
+        <location filename="../../desktop_app/ui/app.py" line="77"/>
+        <location filename="../../desktop_app/ui/app.py" line="183"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="155"/>
+        <location filename="../../desktop_app/ui/app.py" line="157"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="157"/>
+        <location filename="../../desktop_app/ui/app.py" line="159"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="259"/>
+        <location filename="../../desktop_app/ui/app.py" line="261"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="261"/>
+        <location filename="../../desktop_app/ui/app.py" line="263"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -2832,27 +2910,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="180"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="183"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="187"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="188"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="191"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="189"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="192"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="193"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -3056,77 +3134,77 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="70"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="71"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="72"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="86"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="87"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="90"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="88"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="91"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="92"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="145"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="150"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="155"/>
         <source>%1 data pemilih baru atau berubah dari KPU, %2 konflik, %3 pengumuman.</source>
         <translation>%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="156"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="159"/>
         <source>Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).</source>
         <translation>Evidence files: %1 fully sent, %2 still waiting (%3 sent this time).</translation>
     </message>
@@ -3135,12 +3213,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="163"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -3148,7 +3226,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="173"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3394,8 +3472,9 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="43"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="46"/>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="149"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="57"/>
         <source>(tidak ada di laptop ini)</source>
         <translation>(not on this laptop)</translation>
     </message>
@@ -3669,77 +3748,82 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="266"/>
+        <source>paket flashdisk</source>
+        <translation>USB stick bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="272"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="286"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="315"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="316"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="334"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="335"/>
         <source>Server KPU tidak terjangkau.</source>
         <translation>KPU server unreachable.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="335"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
         <source>Sinkron gagal (Ctrl+H).</source>
         <translation>Sync failed (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="337"/>
         <source>Bukti belum terkirim (Ctrl+H).</source>
         <translation>Evidence not sent yet (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="337"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="338"/>
         <source>KPU menunggu data lama (Ctrl+H).</source>
         <translation>KPU awaits old changes (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="338"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="339"/>
         <source>Sinkron sebagian: %1 menunggu.</source>
         <translation>Partly synced: %1 waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="376"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="377"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="384"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="397"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="398"/>
         <source>Bukti menunggu: %1</source>
         <translation>Evidence waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="401"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="402"/>
         <source>Berkas bukti menunggu: %1</source>
         <translation>Evidence files waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="403"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="404"/>
         <source>(%1 dari %2 terkirim)</source>
         <translation>(%1 of %2 sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="430"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="431"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="294"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="295"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3754,12 +3838,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="301"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="306"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
@@ -3768,54 +3852,144 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="320"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="412"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="413"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="414"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="416"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="425"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="426"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="427"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="428"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="432"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="433"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="436"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="437"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="445"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="446"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="459"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="460"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="37"/>
+        <source>Menunggu dikirim</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="38"/>
+        <source>Dalam paket flashdisk, belum dikonfirmasi KPU</source>
+        <translation>In a USB stick bundle, not yet confirmed by KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="39"/>
+        <source>Dikonfirmasi KPU</source>
+        <translation>Confirmed by KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="40"/>
+        <source>Ditolak KPU</source>
+        <translation>Refused by KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="186"/>
+        <source>Berkas ini terlalu besar untuk paket balasan KPU. Tidak ada yang disimpan.</source>
+        <translation>This file is too large for a KPU return bundle. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="189"/>
+        <source>Berkas ini bukan paket Lapang. Pilih berkas .lapang dari KPU.</source>
+        <translation>This file is not a Lapang bundle. Choose the .lapang file from KPU.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="192"/>
+        <source>Paket ini dibuat versi Lapang yang lebih baru. Perbarui aplikasi ini.</source>
+        <translation>This bundle was made by a newer version of Lapang. Update this app.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="195"/>
+        <source>Berkas paket tidak lengkap (terpotong saat disalin, atau flashdisk dicabut terlalu cepat). Salin lagi dari komputer KPU. Tidak ada yang disimpan.</source>
+        <translation>The bundle file is incomplete (cut short while copying, or the stick was pulled out too early). Copy it again from KPU&apos;s computer. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="200"/>
+        <source>Paket ini rusak atau diubah setelah dibuat KPU, atau tanda tangannya bukan dari server KPU. Tidak ada yang disimpan; minta paket baru ke KPU.</source>
+        <translation>This bundle is damaged or was altered after KPU made it, or its signature is not from KPU&apos;s server. Nothing was stored; ask KPU for a new bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="205"/>
+        <source>Paket ini untuk laptop lain (atau untuk pendaftaran laptop ini yang lama). Tidak ada yang disimpan.</source>
+        <translation>This bundle is for another laptop (or for this laptop&apos;s earlier enrolment). Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="210"/>
+        <source>Ini paket kiriman laptop, bukan paket balasan KPU: bawa ke kantor KPU. Tidak ada yang disimpan.</source>
+        <translation>This is a laptop&apos;s outgoing bundle, not KPU&apos;s return bundle: take it to the KPU office. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="215"/>
+        <source>Isi paket balasan rusak. Tidak ada yang disimpan; minta paket baru ke KPU.</source>
+        <translation>The return bundle&apos;s content is damaged. Nothing was stored; ask KPU for a new bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="227"/>
+        <source>Paket balasan ini sudah pernah diterapkan; tidak ada yang berubah.</source>
+        <translation>This return bundle was applied before; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="231"/>
+        <source>Laptop ini belum disiapkan TI KPU untuk paket flashdisk: kunci balasan KPU (return_public_key di deployment.toml) belum diatur. Tidak ada yang disimpan.</source>
+        <translation>KPU IT has not set this laptop up for USB stick bundles: KPU&apos;s return key (return_public_key in deployment.toml) is not set. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="237"/>
+        <source>Laptop ini belum punya kunci enkripsi untuk paket KPU: sinkronkan sekali secara daring dulu. Tidak ada yang disimpan.</source>
+        <translation>This laptop has no encryption key for KPU&apos;s bundles yet: sync online once first. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="243"/>
+        <source>Laptop ini belum terdaftar di server KPU.</source>
+        <translation>This laptop is not enrolled with KPU&apos;s server yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="245"/>
+        <source>Berkas tidak dapat dibaca: %1. Tidak ada yang disimpan.</source>
+        <translation>The file cannot be read: %1. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="256"/>
+        <source>Paket balasan tidak dapat diterapkan. Tidak ada yang disimpan.</source>
+        <translation>The return bundle cannot be applied. Nothing was stored.</translation>
     </message>
 </context>
 <context>
@@ -3829,49 +4003,54 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="214"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="222"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="222"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="231"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="223"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="232"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="224"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="233"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="290"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="225"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="278"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="234"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="296"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="227"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="235"/>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="237"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="267"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="290"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="276"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="294"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>

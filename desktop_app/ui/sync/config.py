@@ -23,6 +23,8 @@ class SyncConfig:
     server_url: str | None = None
     ca_file: pathlib.Path | None = None
     announcement_key: Any = None
+    # KPU's return key (Ed25519 public): return bundles it signs are applied; None: none is.
+    return_key: Any = None
     # Passed to the sync engine (``retry``, ``timeouts``, ``initial_batch`` ...): tests and the
     # benchmark use them; the field app keeps the engine's defaults.
     engine_options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
@@ -35,6 +37,7 @@ class SyncConfig:
             server_url=deployment.server_url,
             ca_file=deployment.server_ca_file,
             announcement_key=deployment.announcement_public_key,
+            return_key=deployment.return_public_key,
         )
 
     def engine_kwargs(self) -> dict[str, Any]:
