@@ -21,6 +21,14 @@ log = logging.getLogger(__name__)
 _DATA_FILES = ("lapang.db*", "*.json", ".*.tmp")
 
 
+# Other laptops' sealed bundles waiting to be delivered (Titipan: desktop_app.sync.relay).
+RELAY_FOLDER = "titipan"
+
+
+def relay_dir(data_dir: pathlib.Path) -> pathlib.Path:
+    return data_dir / RELAY_FOLDER
+
+
 def default_data_dir() -> pathlib.Path:
     override = os.environ.get("LAPANG_DATA_DIR")
     if override:

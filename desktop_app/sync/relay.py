@@ -12,6 +12,9 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 
+# Re-exported: where the Titipan folder is (kept in paths, which the GUI imports cheaply).
+from desktop_app.paths import RELAY_FOLDER as RELAY_FOLDER
+from desktop_app.paths import relay_dir as relay_dir
 from desktop_app.sync import protocol as p
 from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
 from desktop_app.sync.errors import SyncError
@@ -19,12 +22,15 @@ from desktop_app.sync.protocol import seal
 from desktop_app.sync.protocol.bundle import KIND_CHANGES, BundleReplayed
 from desktop_app.sync.run import PHASE_PUSH, RunContext, SyncProgress, log
 
-RELAY_FOLDER = "titipan"
 REFUSED_FOLDER = "ditolak"
 
 
 class RelayFileRefused(SyncError):
-    """The file cannot be carried: not a Lapang bundle of changes, damaged, or already queued."""
+    """The file cannot be carried: not a Lapang bundle of changes, or unreadable."""
+
+
+class AlreadyQueued(RelayFileRefused):
+    """This bundle is already waiting in the Titipan folder."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,10 +40,6 @@ class QueuedBundle:
     device_id: str
     changes: int
     size: int
-
-
-def relay_dir(data_dir: pathlib.Path) -> pathlib.Path:
-    return data_dir / RELAY_FOLDER
 
 
 def describe(path: pathlib.Path) -> QueuedBundle:
@@ -65,7 +67,7 @@ def queue_for_relay(folder: pathlib.Path, source: pathlib.Path) -> QueuedBundle:
     """Copy ``source`` into the Titipan folder, named by its bundle id (one copy per bundle)."""
     bundle = describe(source)
     if any(q.bundle_id == bundle.bundle_id for q in queued(folder)):
-        raise RelayFileRefused(f"{source.name} is already waiting to be delivered.")
+        raise AlreadyQueued(f"{source.name} is already waiting to be delivered.")
     path = write_new_file(folder, bundle.bundle_id, source.read_bytes())
     return dataclasses.replace(bundle, path=path)
 

@@ -405,6 +405,128 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="71"/>
+        <source>Kirim lewat flashdisk…</source>
+        <translation>Send by USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="74"/>
+        <source>Tanpa sinyal: simpan semua perubahan yang menunggu ke flashdisk dalam satu berkas tersegel, untuk dibawa ke kantor KPU atau dititipkan ke laptop lain</source>
+        <translation>No signal: save every waiting change to a USB stick in one sealed file, to take to the KPU office or to hand to another laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="79"/>
+        <source>Titipan…</source>
+        <translation>Carry for another laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="82"/>
+        <source>Bawa berkas bundel laptop lain ke KPU: dikirim pada sinkronisasi berikutnya. Isinya tersegel, tidak dapat dibaca atau diubah di laptop ini</source>
+        <translation>Carry another laptop&apos;s bundle file to KPU: it is sent at the next sync. Its content is sealed and cannot be read or changed on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="97"/>
+        <source>Menyegel perubahan ke flashdisk…</source>
+        <translation>Sealing the changes to the USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="126"/>
+        <source>Tersimpan: %1
+
+%2 perubahan dan %3 berkas bukti, tersegel untuk KPU: tanpa kunci KPU isinya tidak dapat dibaca. Bawa ke kantor KPU, atau titipkan ke laptop lain yang ada sinyal. Perubahan tetap menunggu sampai KPU mengonfirmasinya.</source>
+        <translation>Saved: %1
+
+%2 changes and %3 evidence files, sealed for KPU: without KPU&apos;s key nobody can read them. Take the file to the KPU office, or hand it to another laptop that has signal. The changes stay waiting until KPU confirms them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="137"/>
+        <source>%1 berkas bukti tidak ada di laptop ini dan tidak ikut terkirim.</source>
+        <translation>%1 evidence files are not on this laptop and were not included.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="139"/>
+        <source>Bundel tersimpan</source>
+        <translation>Bundle saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="143"/>
+        <source>Bundel tidak tersimpan</source>
+        <translation>Bundle not saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="151"/>
+        <source>Tidak ada perubahan atau berkas bukti yang menunggu dikirim.</source>
+        <translation>No change or evidence file is waiting to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="154"/>
+        <source>Laptop ini belum punya kunci bundel KPU (bundle_public_key di bagian [sync] pada deployment.toml). Hubungi TI KPU.</source>
+        <translation>This laptop has no KPU bundle key yet (bundle_public_key in the [sync] section of deployment.toml). Contact KPU IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="158"/>
+        <source>Laptop ini belum terdaftar di server KPU: daftarkan dulu.</source>
+        <translation>This laptop is not enrolled with the KPU server: enrol it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="161"/>
+        <source>Berkas tidak dapat ditulis. Periksa flashdisk: masih terpasang, tidak penuh dan tidak dikunci tulis; lalu coba lagi. Tidak ada berkas setengah jadi yang tertinggal.</source>
+        <translation>The file could not be written. Check the USB stick: still plugged in, not full and not write-protected; then try again. No half-written file was left.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="167"/>
+        <source>Terlalu banyak yang menunggu untuk satu berkas. Kirim sebagian saat ada sinyal, atau hubungi TI KPU.</source>
+        <translation>Too much is waiting for one file. Send part of it when there is signal, or contact KPU IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="187"/>
+        <source>Titipan diterima: %1 perubahan dari perangkat %2. Dikirim ke KPU pada sinkronisasi berikutnya laptop ini.</source>
+        <translation>Bundle taken: %1 changes from device %2. It goes to KPU at this laptop&apos;s next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="193"/>
+        <source>Titipan</source>
+        <translation>Carried bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="201"/>
+        <source>Berkas itu tidak utuh (mungkin flashdisk dicabut saat menyalin). Salin lagi dari laptop asalnya.</source>
+        <translation>That file is incomplete (perhaps the stick was pulled out while copying). Copy it again from the laptop it came from.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="205"/>
+        <source>Bundel itu sudah ada di daftar titipan.</source>
+        <translation>That bundle is already waiting to be carried.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="207"/>
+        <source>Berkas itu bukan bundel perubahan Lapang; tidak dititipkan.</source>
+        <translation>That file is not a Lapang bundle of changes; it was not taken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="210"/>
+        <source>Titipan tidak diterima</source>
+        <translation>Bundle not taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="224"/>
+        <source>Pilih flashdisk atau folder tujuan</source>
+        <translation>Choose the USB stick or a target folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="231"/>
+        <source>Pilih berkas bundel titipan</source>
+        <translation>Choose the bundle file to carry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="233"/>
+        <source>Bundel Lapang (*.lapang)</source>
+        <translation>Lapang bundles (*.lapang)</translation>
+    </message>
+</context>
+<context>
     <name>ChangesTab</name>
     <message>
         <location filename="../../desktop_app/ui/sync/changes_tab.py" line="81"/>
@@ -442,42 +564,42 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="124"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="125"/>
         <source>%1 menunggu dikirim, %2 dalam paket flashdisk belum dikonfirmasi KPU, %3 dikonfirmasi KPU, %4 ditolak KPU.</source>
         <translation>%1 waiting to be sent, %2 in a USB stick bundle not yet confirmed by KPU, %3 confirmed by KPU, %4 refused by KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="137"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="138"/>
         <source>Pilih paket balasan KPU</source>
         <translation>Choose KPU&apos;s return bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="140"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="141"/>
         <source>Paket Lapang (*.lapang)</source>
         <translation>Lapang bundles (*.lapang)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="142"/>
         <source>Terima</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="143"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="154"/>
         <source>Menerapkan paket balasan KPU…</source>
         <translation>Applying KPU&apos;s return bundle…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="164"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="167"/>
         <source>Paket balasan KPU diterapkan: %1 perubahan dikonfirmasi KPU, %2 ditolak, %3 data pemilih, %4 konflik, %5 pengumuman.</source>
         <translation>KPU&apos;s return bundle applied: %1 changes confirmed by KPU, %2 refused, %3 voter records, %4 conflicts, %5 announcements.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="174"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="177"/>
         <source>Datanya lebih lama dari yang sudah ada di laptop ini.</source>
         <translation>Its data is older than what this laptop already has.</translation>
     </message>
@@ -581,148 +703,158 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="67"/>
+        <location filename="../../desktop_app/ui/desk.py" line="73"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="68"/>
+        <location filename="../../desktop_app/ui/desk.py" line="74"/>
         <source>✓ &amp;Sesuai  [S]</source>
         <translation>✓ &amp;Correct  [S]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="69"/>
+        <location filename="../../desktop_app/ui/desk.py" line="75"/>
         <source>&amp;Ubah…  [U]</source>
         <translation>&amp;Update…  [U]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="70"/>
+        <location filename="../../desktop_app/ui/desk.py" line="76"/>
         <source>&amp;TMS…  [T]</source>
         <translation>&amp;TMS…  [T]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="71"/>
+        <location filename="../../desktop_app/ui/desk.py" line="77"/>
         <source>&amp;Pulihkan  [P]</source>
         <translation>&amp;Restore  [P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="73"/>
+        <location filename="../../desktop_app/ui/desk.py" line="79"/>
         <source>Tambah pemilih &amp;baru…  [Ctrl+N]</source>
         <translation>Add &amp;new voter…  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="76"/>
+        <location filename="../../desktop_app/ui/desk.py" line="82"/>
         <source>Pendaftaran badan ad hoc…  [Ctrl+R]</source>
         <translation>Ad hoc body applications…  [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="79"/>
+        <location filename="../../desktop_app/ui/desk.py" line="85"/>
         <source>Laporan…  [Ctrl+P]</source>
         <translation>Reports…  [Ctrl+P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="81"/>
+        <location filename="../../desktop_app/ui/desk.py" line="87"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="83"/>
+        <location filename="../../desktop_app/ui/desk.py" line="89"/>
         <source>&amp;Kunci  [Ctrl+L]</source>
         <translation>&amp;Lock  [Ctrl+L]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="86"/>
+        <location filename="../../desktop_app/ui/desk.py" line="92"/>
         <source>Pengaturan…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="89"/>
+        <location filename="../../desktop_app/ui/desk.py" line="95"/>
         <source>Sinkronkan sekarang  [F9]</source>
         <translation>Sync now  [F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="92"/>
+        <location filename="../../desktop_app/ui/desk.py" line="98"/>
         <source>Batal  [Shift+F9]</source>
         <translation>Cancel  [Shift+F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="95"/>
-        <location filename="../../desktop_app/ui/desk.py" line="223"/>
+        <location filename="../../desktop_app/ui/desk.py" line="101"/>
+        <location filename="../../desktop_app/ui/desk.py" line="251"/>
         <source>Riwayat sinkronisasi…  [Ctrl+H]</source>
         <translation>Sync history…  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="98"/>
+        <location filename="../../desktop_app/ui/desk.py" line="104"/>
         <source>Daftarkan perangkat…  [Ctrl+Shift+D]</source>
         <translation>Enrol this laptop…  [Ctrl+Shift+D]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="100"/>
+        <location filename="../../desktop_app/ui/desk.py" line="106"/>
         <source>Sinkron otomatis</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="103"/>
+        <location filename="../../desktop_app/ui/desk.py" line="109"/>
         <source>Sinkronkan sendiri begitu server KPU terjangkau (disarankan)</source>
         <translation>Sync by itself as soon as the KPU server can be reached (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="106"/>
+        <location filename="../../desktop_app/ui/desk.py" line="112"/>
         <source>Kirim perubahan ke KPU dan terima data terbaru sekarang (F9)</source>
         <translation>Send changes to KPU and receive the latest data now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="109"/>
+        <location filename="../../desktop_app/ui/desk.py" line="115"/>
         <source>Hentikan sinkronisasi; yang sudah dikonfirmasi KPU tetap tercatat</source>
         <translation>Stop syncing; what KPU has confirmed stays recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="111"/>
+        <location filename="../../desktop_app/ui/desk.py" line="117"/>
         <source>Data sama dengan dokumen: tandai sesuai (S)</source>
         <translation>The data matches the documents: mark as correct (S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="112"/>
+        <location filename="../../desktop_app/ui/desk.py" line="118"/>
         <source>Tidak memenuhi syarat: kode 1-8 dengan bukti (T)</source>
         <translation>Not eligible: code 1-8 with evidence (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="209"/>
+        <location filename="../../desktop_app/ui/desk.py" line="125"/>
+        <source>Terima dari flashdisk…</source>
+        <translation>Receive from USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="128"/>
+        <source>Terapkan paket balasan KPU dari flashdisk: perubahan yang dikonfirmasi KPU ditandai terkirim, data terbaru KPU diterima</source>
+        <translation>Apply KPU&apos;s return bundle from a USB stick: the changes KPU confirms are marked sent, and KPU&apos;s latest data is received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="237"/>
         <source>Sinkron otomatis: hidup</source>
         <translation>Automatic sync: on</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="209"/>
+        <location filename="../../desktop_app/ui/desk.py" line="237"/>
         <source>Sinkron otomatis: mati</source>
         <translation>Automatic sync: off</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="220"/>
+        <location filename="../../desktop_app/ui/desk.py" line="248"/>
         <source>%1 pengumuman</source>
         <translation>%1 announcement(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="222"/>
+        <location filename="../../desktop_app/ui/desk.py" line="250"/>
         <source>%1 konflik</source>
         <translation>%1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="225"/>
+        <location filename="../../desktop_app/ui/desk.py" line="253"/>
         <source>Riwayat sinkronisasi (%1 baru)  [Ctrl+H]</source>
         <translation>Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="270"/>
+        <location filename="../../desktop_app/ui/desk.py" line="306"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="382"/>
+        <location filename="../../desktop_app/ui/desk.py" line="418"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="400"/>
+        <location filename="../../desktop_app/ui/desk.py" line="436"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -3922,72 +4054,72 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="186"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="189"/>
         <source>Berkas ini terlalu besar untuk paket balasan KPU. Tidak ada yang disimpan.</source>
         <translation>This file is too large for a KPU return bundle. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="189"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="192"/>
         <source>Berkas ini bukan paket Lapang. Pilih berkas .lapang dari KPU.</source>
         <translation>This file is not a Lapang bundle. Choose the .lapang file from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="192"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="195"/>
         <source>Paket ini dibuat versi Lapang yang lebih baru. Perbarui aplikasi ini.</source>
         <translation>This bundle was made by a newer version of Lapang. Update this app.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="195"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="198"/>
         <source>Berkas paket tidak lengkap (terpotong saat disalin, atau flashdisk dicabut terlalu cepat). Salin lagi dari komputer KPU. Tidak ada yang disimpan.</source>
         <translation>The bundle file is incomplete (cut short while copying, or the stick was pulled out too early). Copy it again from KPU&apos;s computer. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="200"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="203"/>
         <source>Paket ini rusak atau diubah setelah dibuat KPU, atau tanda tangannya bukan dari server KPU. Tidak ada yang disimpan; minta paket baru ke KPU.</source>
         <translation>This bundle is damaged or was altered after KPU made it, or its signature is not from KPU&apos;s server. Nothing was stored; ask KPU for a new bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="205"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="208"/>
         <source>Paket ini untuk laptop lain (atau untuk pendaftaran laptop ini yang lama). Tidak ada yang disimpan.</source>
         <translation>This bundle is for another laptop (or for this laptop&apos;s earlier enrolment). Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="210"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="213"/>
         <source>Ini paket kiriman laptop, bukan paket balasan KPU: bawa ke kantor KPU. Tidak ada yang disimpan.</source>
         <translation>This is a laptop&apos;s outgoing bundle, not KPU&apos;s return bundle: take it to the KPU office. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="215"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="218"/>
         <source>Isi paket balasan rusak. Tidak ada yang disimpan; minta paket baru ke KPU.</source>
         <translation>The return bundle&apos;s content is damaged. Nothing was stored; ask KPU for a new bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="227"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="230"/>
         <source>Paket balasan ini sudah pernah diterapkan; tidak ada yang berubah.</source>
         <translation>This return bundle was applied before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="231"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="234"/>
         <source>Laptop ini belum disiapkan TI KPU untuk paket flashdisk: kunci balasan KPU (return_public_key di deployment.toml) belum diatur. Tidak ada yang disimpan.</source>
         <translation>KPU IT has not set this laptop up for USB stick bundles: KPU&apos;s return key (return_public_key in deployment.toml) is not set. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="237"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="240"/>
         <source>Laptop ini belum punya kunci enkripsi untuk paket KPU: sinkronkan sekali secara daring dulu. Tidak ada yang disimpan.</source>
         <translation>This laptop has no encryption key for KPU&apos;s bundles yet: sync online once first. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="243"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="246"/>
         <source>Laptop ini belum terdaftar di server KPU.</source>
         <translation>This laptop is not enrolled with KPU&apos;s server yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="245"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="248"/>
         <source>Berkas tidak dapat dibaca: %1. Tidak ada yang disimpan.</source>
         <translation>The file cannot be read: %1. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="256"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="259"/>
         <source>Paket balasan tidak dapat diterapkan. Tidak ada yang disimpan.</source>
         <translation>The return bundle cannot be applied. Nothing was stored.</translation>
     </message>
@@ -3995,7 +4127,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="194"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="197"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>

@@ -112,8 +112,18 @@ def test_sealed_changes_show_as_such_until_the_return_bundle_confirms_them(
     assert tab.receive.isEnabled()
     assert _texts(tab.table, 2).count("Dalam paket flashdisk, belum dikonfirmasi KPU") == 2
 
+    history.close()
+    # "Terima dari flashdisk…" on the desk: the sync window on its Perubahan tab, a file to pick.
+    assert desk.act_receive.isVisible()
+    desk.act_receive.trigger()
+    history = desk.history_dialog
+    tab = history.changes
+    assert history.tabs.currentIndex() == TAB_CHANGES
+    picker = tab.file_dialog
+    qtbot.waitUntil(lambda: picker.isVisible(), timeout=5000)
     with qtbot.waitSignal(tab.imported, timeout=5000):
-        tab.import_bundle(written.path)
+        picker.selectFile(str(written.path))
+        picker.accept()
     qtbot.waitUntil(lambda: tab.loaded, timeout=5000)
     assert tab.result.text().startswith("Paket balasan KPU diterapkan: 2 perubahan dikonfirmasi")
     assert tab.summary.text() == (

@@ -112,6 +112,7 @@ class ChangesTab(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self.table, 1)
         self.loaded = False
+        self.file_dialog: QFileDialog | None = None
 
     def reload(self) -> None:
         self.loaded = False
@@ -141,7 +142,9 @@ class ChangesTab(QWidget):
         dialog.setLabelText(QFileDialog.DialogLabel.Accept, self.tr("Terima"))
         dialog.setLabelText(QFileDialog.DialogLabel.Reject, self.tr("Batal"))
         dialog.fileSelected.connect(lambda path: self.import_bundle(pathlib.Path(path)))
+        dialog.finished.connect(dialog.deleteLater)
         fit_dialog(dialog)
+        self.file_dialog = dialog
         dialog.open()
 
     def import_bundle(self, path: pathlib.Path) -> None:

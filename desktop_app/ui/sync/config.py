@@ -25,6 +25,11 @@ class SyncConfig:
     announcement_key: Any = None
     # KPU's return key (Ed25519 public): return bundles it signs are applied; None: none is.
     return_key: Any = None
+    # KPU's X25519 bundle key ("Kirim lewat flashdisk"); None: the action says to ask KPU IT.
+    bundle_key: Any = None
+    # Where other laptops' bundles wait to be delivered (Titipan); the desk sets it beside the
+    # vault (desktop_app.sync.relay.relay_dir).
+    relay_dir: pathlib.Path | None = None
     # Passed to the sync engine (``retry``, ``timeouts``, ``initial_batch`` ...): tests and the
     # benchmark use them; the field app keeps the engine's defaults.
     engine_options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
@@ -38,8 +43,15 @@ class SyncConfig:
             ca_file=deployment.server_ca_file,
             announcement_key=deployment.announcement_public_key,
             return_key=deployment.return_public_key,
+            bundle_key=deployment.bundle_public_key,
         )
 
     def engine_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for ``SyncEngine.for_store`` and ``enrollment.register``."""
-        return {"ca_file": self.ca_file, "kpu_key": self.announcement_key, **self.engine_options}
+        relay = {"relay_dir": self.relay_dir} if self.relay_dir is not None else {}
+        return {
+            "ca_file": self.ca_file,
+            "kpu_key": self.announcement_key,
+            **relay,
+            **self.engine_options,
+        }

@@ -23,6 +23,7 @@ import enum
 import logging
 from typing import TYPE_CHECKING
 
+from desktop_app.paths import relay_dir
 from desktop_app.store.sync_state import SyncStatus
 from desktop_app.sync.errors import TransportError
 from desktop_app.ui import voter_ops
@@ -80,6 +81,8 @@ class SyncController(QObject):
     def __init__(self, ctx: DeskContext, config: SyncConfig, parent: QObject | None = None):
         super().__init__(parent)
         self._ctx = ctx
+        if config.relay_dir is None:
+            config = dataclasses.replace(config, relay_dir=relay_dir(ctx.data_dir))
         self.config = config
         self._signals = SyncSignals(self)
         self._relay = SyncRelay(self._signals)
