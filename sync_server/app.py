@@ -246,7 +246,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         """Another laptop's sealed bundle, carried by this device (Titipan, §12.4): applied as
         its owner's push; the owner's signature inside is what counts, not the carrier's."""
         require_media(request, _OCTETS)
-        device, _, body = await authenticate(request, config.max_relay_bytes, record_nonce=True)
+        device, _, body = await authenticate(request, config.relay_limit, record_nonce=True)
         imported = await run_in_threadpool(
             bundles.import_bundle,
             repo,

@@ -26,7 +26,6 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from desktop_app.sync.protocol import (
     AttachmentNotReferenced,
     AttachmentTooLarge,
-    DeviceRevoked,
     MalformedRequest,
     ProtocolError,
     PushRequest,
@@ -35,7 +34,12 @@ from desktop_app.sync.protocol import (
     load_public_key,
     seal,
 )
-from desktop_app.sync.protocol.bundle import KIND_CHANGES, BundleReplayed, ChangesBundle
+from desktop_app.sync.protocol.bundle import (
+    KIND_CHANGES,
+    BundleReplayed,
+    BundleSenderRevoked,
+    ChangesBundle,
+)
 from sync_server.attachments import AttachmentStore
 from sync_server.config import ConfigError, ServerConfig
 from sync_server.ingest import ingest_batch
@@ -147,7 +151,7 @@ def import_bundle(
     bundle_id, device_id = _checked_header(header)
     device = repo.device(device_id)
     if device is not None and device.revoked:
-        raise DeviceRevoked(
+        raise BundleSenderRevoked(
             "KPU revoked the device that made this bundle; its changes were not applied."
         )
     try:

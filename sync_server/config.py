@@ -45,12 +45,14 @@ class ServerConfig:
     # KPU's bundle private keys (PEM, from ``bundle-keygen``): the current one first, then any
     # being replaced. Without one the server cannot open bundles (POST /v1/relay refuses them).
     bundle_key_files: tuple[pathlib.Path, ...] = ()
-    # A bundle relayed by another laptop comes in one request. A PPS office's week with its
-    # scans is ~10 MB (docs/performance.md); larger bundles go on a stick to the office.
-    max_relay_bytes: int = 32 << 20
+    # A bundle relayed by another laptop comes in one request, read before its signature can be
+    # checked, so it is also bounded by the unverified-body budget (``relay_limit``). A PPS
+    # office's week with its applicants' scans is ~56 MB (docs/performance.md); more goes on a
+    # stick.
+    max_relay_bytes: int = 64 << 20
 
     def __post_init__(self) -> None:
-        largest = max(self.max_body_bytes, self.max_chunk_bytes, self.max_relay_bytes)
+        largest = max(self.max_body_bytes, self.max_chunk_bytes)
         if self.unverified_body_budget < largest:
             raise ConfigError(
                 f"The unverified body budget ({self.unverified_body_budget} bytes) must hold "
@@ -88,6 +90,11 @@ class ServerConfig:
             return self.attachments_dir
         assert self.db_path is not None  # __post_init__: PostgreSQL needs attachments_dir
         return self.db_path.with_name(f"{self.db_path.stem}-attachments")
+
+    @property
+    def relay_limit(self) -> int:
+        """The largest relayed bundle taken: never more than the unverified-body budget."""
+        return min(self.max_relay_bytes, self.unverified_body_budget)
 
     def limits(self) -> dict[str, int]:
         """What the server advertises at enrollment: a client sizes its batches by these."""

@@ -239,7 +239,11 @@ class SyncEngine:
         report.pending = sync_state.pending_count(db)
         report.uploads_left = len(sync_state.pending_uploads(db))
         if report.outcome == "ok" and (
-            report.pending or report.gaps or report.uploads_left or report.attachments_failed
+            report.pending
+            or report.gaps
+            or report.uploads_left
+            or report.attachments_failed
+            or report.relay_refused
         ):
             report.outcome = "partial"
             if report.gaps:
@@ -251,6 +255,12 @@ class SyncEngine:
             elif report.failed_uploads:
                 report.error_code = "attachment_failed"
                 report.error_message = _failed_uploads_text(report.failed_uploads)
+            elif report.relay_refused:
+                report.error_code = "relay_refused"
+                report.error_message = (
+                    f"KPU refused {len(report.relay_refused)} carried bundle(s) (Titipan), set "
+                    f"aside in titipan/ditolak: {'; '.join(report.relay_refused[:3])}"
+                )
         if self.client.clock_offset != enrollment.clock_offset:
             sync_state.set_clock_offset(db, enrollment.device_id, self.client.clock_offset)
         report.finished_at = utc_now()

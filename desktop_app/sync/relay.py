@@ -20,7 +20,7 @@ from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
 from desktop_app.sync.errors import SyncError
 from desktop_app.sync.protocol import seal
 from desktop_app.sync.protocol.bundle import KIND_CHANGES, BundleReplayed
-from desktop_app.sync.run import PHASE_PUSH, RunContext, SyncProgress, log
+from desktop_app.sync.run import RunContext, is_transient, log
 
 REFUSED_FOLDER = "ditolak"
 
@@ -93,11 +93,17 @@ class RelayPhase:
         self.folder = folder
 
     def run(self) -> None:
-        bundles = queued(self.folder)
-        for index, bundle in enumerate(bundles):
+        for bundle in queued(self.folder):
             self.ctx.check_cancel()
-            self.ctx.emit(SyncProgress(PHASE_PUSH, index, len(bundles), 0, 0))
-            self._deliver(bundle)
+            try:
+                self._deliver(bundle)
+            except Exception as exc:
+                if not is_transient(exc):
+                    raise  # a cancel, or this laptop itself refused: the run says so
+                # The link or the server gave out after the retries: the carried bundles wait
+                # for the next sync, and this run still pulls and uploads what it can.
+                log.info("titipan delivery postponed: %s", type(exc).__name__)
+                return
 
     def _deliver(self, bundle: QueuedBundle) -> None:
         data = bundle.path.read_bytes()

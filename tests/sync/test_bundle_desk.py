@@ -173,6 +173,7 @@ def test_a_damaged_titipan_is_set_aside_with_its_reason_and_stores_nothing(
 
     assert report.relayed == 0
     assert "altered or damaged" in report.relay_refused[0]
+    assert report.outcome == "partial" and report.error_code == "relay_refused"
     assert (carrier.engine.relay_dir / relay.REFUSED_FOLDER / queued.path.name).exists()
     assert keyed_server.server.distinct_changes() == 0
 

@@ -10,12 +10,13 @@ import pathlib
 import random
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from desktop_app.store import outbox
+from desktop_app.store import outbox, sync_state
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_service import VoterService
@@ -25,7 +26,7 @@ from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
 from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.bundle import BundleReplayed
+from desktop_app.sync.protocol.bundle import BundleReplayed, BundleSenderRevoked, ChangesBundle
 from sync_server import bundles
 from sync_server import cli as server_cli
 from sync_server.app import create_app
@@ -215,6 +216,38 @@ def test_bundles_imported_out_of_order_apply_each_change_once(office: Office) ->
     assert office.applied() == 6
 
 
+def _bundle_of(office: Office, first: int, last: int) -> pathlib.Path:
+    """A bundle of only the outbox entries ``first``..``last``, sealed and signed as the laptop
+    seals its own: what arrives when an older bundle is lost on the way and a later one is not."""
+    db = office.store.db
+    enrollment = sync_state.require_enrollment(db)
+    entries = [e for e in outbox.pending_entries(db, limit=100) if first <= e.seq <= last]
+    body = bundle_export.encode_batch(entries, enrollment)[0]
+    header = {"from": enrollment.device_id, "kind": "changes", "id": uuid.uuid4().hex, "n": 3}
+    sealed = seal.seal(
+        ChangesBundle((body,), {}).encode(),
+        office.public,
+        sync_state.device_key(db, enrollment.device_id),
+        header,
+    )
+    path = office.tmp / f"{first}-{last}.lapang"
+    path.write_bytes(sealed)
+    return path
+
+
+def test_a_later_bundle_first_is_held_until_the_earlier_one_arrives(office: Office) -> None:
+    _work(office, 6)
+    earlier, later = _bundle_of(office, 1, 3), _bundle_of(office, 4, 6)
+    held = office.import_file(later)
+    assert held.counts() == {"held": 3}
+    assert held.results[0].missing == ((1, 3),)
+    assert office.applied() == 0
+    assert office.import_file(earlier).counts() == {"accepted": 3}
+    assert office.applied() == 6
+    assert office.engine.run_once(pull=False).confirmed == 6  # online: all duplicates
+    assert office.applied() == 6
+
+
 def test_relay_delivers_while_the_owner_pushes_online(office: Office) -> None:
     _work(office, 40)
     bundle = office.export()
@@ -324,7 +357,7 @@ def test_relay_refuses_a_body_beyond_its_limit(office: Office) -> None:
     response = carrier.request(
         "POST",
         "/v1/relay",
-        b"\0" * (office.config.max_relay_bytes + 1),
+        b"\0" * (office.config.relay_limit + 1),
         content_type="application/octet-stream",
     )
     assert response.status_code == 413
@@ -335,7 +368,7 @@ def test_revoked_device_bundle_is_refused(office: Office) -> None:
     _work(office, 2)
     bundle = office.export()
     office.repo.revoke(office.engine.client.credentials.device_id, time.time())
-    with pytest.raises(p.DeviceRevoked):
+    with pytest.raises(BundleSenderRevoked, match="revoked the device that made"):
         office.import_file(bundle.path)
     _nothing_stored(office)
 

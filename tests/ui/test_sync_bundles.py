@@ -122,3 +122,13 @@ def test_a_file_that_is_not_a_bundle_is_not_taken(qtbot, tmp_path, keyed, recove
         desk.bundles.act_relay.trigger()
     assert "bukan bundel" in done.args[0]
     assert relay.queued(relay.relay_dir(data_dir)) == []
+
+
+def test_a_refused_titipan_is_worded_for_the_officer(qtbot):
+    from desktop_app.sync.run import SyncRunReport
+    from desktop_app.ui.sync import wording
+
+    report = SyncRunReport(outcome="partial", error_code="relay_refused")
+    report.relay_refused.append("x.lapang: damaged")
+    assert "titipan/ditolak" in wording.report_text(report)
+    assert wording.report_problem(report).headline == "Titipan ditolak KPU (Ctrl+H)."

@@ -98,6 +98,13 @@ def _manifest(doc: Any) -> dict[str, Any]:
     return doc
 
 
+class BundleSenderRevoked(ProtocolError):
+    """KPU revoked the device that made this bundle (not the device delivering it)."""
+
+    code = "bundle_sender_revoked"
+    http_status = 403
+
+
 class BundleReplayed(ProtocolError):
     """This bundle was imported before; nothing was stored again."""
 

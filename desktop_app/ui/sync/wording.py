@@ -103,6 +103,12 @@ _BY_CODE = {
         "KPU menunggu perubahan lama yang tidak ada lagi di laptop ini (dipulihkan dari "
         "cadangan lama?). Hubungi KPU Kabupaten/Kota agar perubahan itu dilepas.",
     ),
+    "relay_refused": QT_TRANSLATE_NOOP(
+        "Sync",
+        "KPU menolak bundel titipan dari laptop lain (rusak atau bukan untuk server ini); "
+        "berkasnya disisihkan di folder titipan/ditolak. Minta laptop asalnya membuat bundel "
+        "baru.",
+    ),
 }
 _AUTH = QT_TRANSLATE_NOOP("Sync", "Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.")
 _OTHER = QT_TRANSLATE_NOOP(
@@ -289,7 +295,7 @@ def report_text(report: SyncRunReport) -> str:
         # What is new to the officer: their own changes coming back from KPU are not news.
         text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pulled_new))
     elif report.outcome == "partial":
-        if report.error_code in ("gap", "attachment_failed"):
+        if report.error_code in ("gap", "attachment_failed", "relay_refused"):
             text = code_text(report.error_code)
         else:
             text = translate(
@@ -336,6 +342,7 @@ _HEADLINES = {
     "failed": QT_TRANSLATE_NOOP("Sync", "Sinkron gagal (Ctrl+H)."),
     "attachment_failed": QT_TRANSLATE_NOOP("Sync", "Bukti belum terkirim (Ctrl+H)."),
     "gap": QT_TRANSLATE_NOOP("Sync", "KPU menunggu data lama (Ctrl+H)."),
+    "relay_refused": QT_TRANSLATE_NOOP("Sync", "Titipan ditolak KPU (Ctrl+H)."),
     "partial": QT_TRANSLATE_NOOP("Sync", "Sinkron sebagian: %1 menunggu."),
 }
 _TRY_LATER_CODES = (
