@@ -29,6 +29,7 @@ from desktop_app.sync.protocol.return_bundle import KIND_RETURN, SENDER_KPU, Ret
 from sync_server import pull
 from sync_server.errors import AdminError
 from sync_server.repository import Repository, Tx
+from sync_server.rows import Device
 
 RETURN_SUFFIX = ".lapang"
 # The pages of one return bundle stop here (the next one continues from its cursor): a stick
@@ -107,11 +108,11 @@ def write_return_bundle(
     return WrittenReturnBundle(path, device_id, number, start, cursor, count, len(sealed))
 
 
-def _reserve(repo: Repository, device_id: str, since: int | None) -> tuple[object, str, int, int]:
+def _reserve(repo: Repository, device_id: str, since: int | None) -> tuple[Device, str, int, int]:
     """The device, its encryption key, this bundle's number and the cursor its news start at
     (one write transaction: two bundles made at once get different numbers)."""
 
-    def work(tx: Tx) -> tuple[object, str, int, int]:
+    def work(tx: Tx) -> tuple[Device, str, int, int]:
         device = tx.device(device_id, lock=True)
         if device is None:
             raise AdminError(f"No device {device_id}; list them with `devices`.")
@@ -127,9 +128,9 @@ def _reserve(repo: Repository, device_id: str, since: int | None) -> tuple[objec
                 "A laptop registers it when it enrols with this version of Lapang, or on its "
                 "next online sync."
             )
-        start = int(row["return_cursor"]) if since is None else since
         if since is not None and since < 0:
             raise AdminError("--since must be 0 or more.")
+        start = int(row["return_cursor"]) if since is None else since
         number = int(row["return_seq"]) + 1
         tx.sql.run(
             "UPDATE devices SET return_seq = ?, return_cursor = ? WHERE id = ?",
