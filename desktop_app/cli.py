@@ -267,6 +267,34 @@ def cmd_election_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    """Apply a return bundle KPU's server wrote for this laptop (docs/sync-protocol.md §13)."""
+    from desktop_app.sync.bundle_import import import_failure_text, import_return_bundle
+
+    deployment = args.deployment
+    with unlock(args) as store:
+        try:
+            applied = import_return_bundle(
+                store,
+                args.file,
+                deployment.return_public_key,
+                kpu_key=deployment.announcement_keys,
+            )
+        except Exception as exc:
+            text = import_failure_text(exc)
+            if text is None:
+                raise
+            raise CliError(f"{args.file.name}: {text}") from None
+    print(
+        f"Return bundle {applied.number} applied: {applied.confirmed:,} change(s) confirmed by "
+        f"KPU, {applied.refused:,} refused (see the quarantine), {applied.pulled:,} voter rows, "
+        f"{applied.conflicts:,} conflicts, {applied.announcements:,} announcements, "
+        f"{applied.outcomes:,} recruitment outcomes."
+        + ("" if applied.news_applied else " Its news was older than what this laptop has.")
+    )
+    return 0
+
+
 def cmd_deployment(args: argparse.Namespace) -> int:
     """KPU IT: which settings file is in force, the server and the keys it names."""
     print(f"Lapang {build_stamp().label()}")
@@ -480,6 +508,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=pathlib.Path, help="the .lapang bundle file")
     p.set_defaults(func=cmd_relay_bundle)
+
+    p = sub.add_parser(
+        "import-bundle", parents=[common], help="apply a return bundle from KPU (USB stick)"
+    )
+    p.add_argument("file", type=pathlib.Path)
+    p.set_defaults(func=cmd_import_bundle)
 
     p = sub.add_parser(
         "deployment",

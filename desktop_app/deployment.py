@@ -53,6 +53,7 @@ SYSTEM_DEPLOYMENT_FILE = pathlib.Path("/etc/lapang/deployment.toml")
 DEFAULT_RECOVERY_KEY = ("keys", "kpu_recovery_public.pem")
 DEFAULT_ANNOUNCEMENT_KEY = ("keys", "kpu_announcement_public.txt")
 DEFAULT_SERVER_CA = ("certs", "kpu_sync_ca.pem")
+DEFAULT_RETURN_KEY = ("keys", "kpu_return_public.txt")
 
 # SHA-256 (DER) of the recovery key shipped in resources/keys/: a placeholder made for development
 # whose private half was discarded (resources/keys/README.md). A vault wrapped to it can never be
@@ -66,7 +67,12 @@ MIN_RECOVERY_KEY_BITS = 3072
 _SETTINGS: dict[str | None, set[str]] = {
     None: {"name", "sync", "keys"},
     "sync": {"server_url", "ca_file", "next_ca_file", "bundle_public_key"},
-    "keys": {"recovery_public_key", "announcement_public_key", "next_announcement_public_key"},
+    "keys": {
+        "recovery_public_key",
+        "announcement_public_key",
+        "next_announcement_public_key",
+        "return_public_key",
+    },
 }
 
 
@@ -101,6 +107,10 @@ class Deployment:
     # KPU's key that bundles for a stick or a relay are sealed to (docs/sync-protocol.md §12);
     # None: "Kirim lewat flashdisk" says KPU IT must set it.
     bundle_public_key: x25519.X25519PublicKey | None = None
+    # The sync server's return key (python -m sync_server return-keygen): return bundles it
+    # signs are applied. None: no return bundle can be verified, so none is applied.
+    return_public_key_file: pathlib.Path | None = None
+    return_public_key: ed25519.Ed25519PublicKey | None = None
 
     @property
     def sync_configured(self) -> bool:
@@ -153,6 +163,7 @@ class Deployment:
             f"  next:             {self.next_announcement_public_key_file or '-'}",
             "Bundle key:         "
             + (seal.key_id(self.bundle_public_key) if self.bundle_public_key else "-"),
+            f"Return bundle key:  {self.return_public_key_file or '-'}",
         ]
 
 
@@ -276,6 +287,12 @@ def load_deployment(
         if next_announcement_file is not None
         else None
     )
+    return_file = _file_setting(keys, "return_public_key", path, where, DEFAULT_RETURN_KEY)
+    return_key = (
+        _ed25519_key(return_file, path, "return_public_key", "return-keygen")
+        if return_file is not None
+        else None
+    )
     return Deployment(
         next_server_ca_file=next_ca_file,
         next_announcement_public_key_file=next_announcement_file,
@@ -289,6 +306,8 @@ def load_deployment(
         announcement_public_key_file=announcement_file,
         announcement_public_key=announcement_key,
         bundle_public_key=_bundle_key(sync, path),
+        return_public_key_file=return_file,
+        return_public_key=return_key,
     )
 
 
@@ -498,6 +517,18 @@ def _recovery_key(file: pathlib.Path, path: pathlib.Path | None) -> bytes:
             f"{MIN_RECOVERY_KEY_BITS} bits or more."
         )
     return pem
+
+
+def _ed25519_key(
+    file: pathlib.Path, path: pathlib.Path | None, setting: str, command: str
+) -> ed25519.Ed25519PublicKey:
+    try:
+        return load_announcement_key(file)  # the same two forms: a key line or a PEM
+    except BadKeyFile as exc:
+        raise DeploymentError(
+            f"{_name(path)}: {setting} {file} must hold an Ed25519 public key: the line printed "
+            f"by 'python -m sync_server {command}', or a PEM public key ({exc})."
+        ) from exc
 
 
 def _announcement_key(

@@ -24,10 +24,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop_app.sync.protocol import (
     API_PREFIX,
+    DEVICE_KEY_PATH,
     MEDIA_TYPE,
     PROTOCOL_VERSION,
     PULL_PAGE_DEFAULT,
     AuthHeaders,
+    DeviceKeyRequest,
+    DeviceKeyResponse,
     DeviceRevoked,
     EnrollRequest,
     EnrollResponse,
@@ -183,11 +186,29 @@ def create_app(config: ServerConfig) -> FastAPI:
             key = load_public_key(enrollment.public_key)
             verify_request(key, auth, request.method, signed_path(request), body)
         device = await run_in_threadpool(
-            repo.enroll, enrollment.code, enrollment.public_key, enrollment.label, now
+            repo.enroll,
+            enrollment.code,
+            enrollment.public_key,
+            enrollment.label,
+            now,
+            enrollment.encryption_key,
         )
         area_name = await run_in_threadpool(repo.area_name, device.area)
         answer = EnrollResponse(device.id, device.area, area_name, int(now), config.limits())
         return Response(answer.encode(), media_type=_JSON)
+
+    @app.post(f"{API_PREFIX}{DEVICE_KEY_PATH}", openapi_extra=openapi.DEVICE_KEY)
+    async def device_key(request: Request) -> Response:
+        """Register the calling device's encryption key (§4): laptops enrolled before return
+        bundles existed do it on their next online sync. The signature names the device, so a
+        device registers its own key and no other device's."""
+        require_media(request, _JSON)
+        device, _, body = await authenticate(request, _ENROLL_MAX_BYTES, record_nonce=True)
+        asked = DeviceKeyRequest.decode(body)
+        key, at = await run_in_threadpool(
+            repo.register_encryption_key, device.id, asked.encryption_key, time.time()
+        )
+        return Response(DeviceKeyResponse(key, at).encode(), media_type=_JSON)
 
     @app.post(f"{API_PREFIX}/push", openapi_extra=openapi.PUSH)
     async def push(request: Request) -> Response:

@@ -35,7 +35,7 @@ from desktop_app.sync.protocol import (
     public_key_text,
     sign_announcement,
 )
-from sync_server import cli_bundles, cli_recruitment, ingest, origin
+from sync_server import cli_bundles, cli_recruitment, ingest, origin, return_bundle
 from sync_server.config import ConfigError
 from sync_server.csv_export import write_new_csv
 from sync_server.db import DatabaseError, is_postgres_url
@@ -44,6 +44,7 @@ from sync_server.terminal import print_rows as _print_rows
 from sync_server.terminal import printable_output
 
 DEFAULT_DB = "lapang-server.db"
+RETURN_KEY_ENV = "LAPANG_RETURN_KEY"
 _EXPORT_COLUMNS = (
     "received_at",
     "device_id",
@@ -406,6 +407,39 @@ def cmd_announce_rotation(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_return_keygen(args: argparse.Namespace) -> int:
+    print(return_bundle.create_signing_key(pathlib.Path(args.path)))
+    print(
+        "Public key above: put it in a file named by return_public_key under [keys] in the "
+        "laptops' deployment.toml, so they can verify return bundles.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def return_key_path(args: argparse.Namespace) -> pathlib.Path:
+    """The return signing key named by ``--return-key`` or ``$LAPANG_RETURN_KEY``."""
+    named = args.return_key or os.environ.get(RETURN_KEY_ENV)
+    if not named:
+        raise AdminError(
+            f"Give --return-key FILE (or set {RETURN_KEY_ENV}): the key made by return-keygen."
+        )
+    return pathlib.Path(named)
+
+
+def cmd_return_bundle(args: argparse.Namespace) -> int:
+    key = return_bundle.load_signing_key(return_key_path(args))
+    written = return_bundle.write_return_bundle(
+        _repo(args), key, args.device, pathlib.Path(args.out), since=args.since
+    )
+    print(
+        f"{written.path} ({written.size} bytes): {written.acknowledged} change(s) acknowledged, "
+        f"news from cursor {written.since} to {written.cursor}; return bundle "
+        f"{written.number} of device {written.device_id}."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument(
@@ -522,6 +556,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--next-announcement-key", help="public key file of the next KPU key")
     p.add_argument("--next-ca", help="PEM certificate the laptops pin next for this server")
     p.add_argument("--note", help="a sentence for the officers, shown with the notice")
+    p = add("return-keygen", cmd_return_keygen, "create the server's return bundle signing key")
+    p.add_argument("path")
+    p = add("return-bundle", cmd_return_bundle, "write a device's sealed return bundle")
+    p.add_argument("device")
+    p.add_argument("--out", required=True, help="folder to write the bundle into")
+    p.add_argument("--return-key", help=f"signing key file (default: ${RETURN_KEY_ENV})")
+    p.add_argument(
+        "--since", type=int, help="pull cursor the laptop holds (default: the last one known)"
+    )
     cli_recruitment.add_commands(add)
     cli_bundles.add_commands(add, _date)
     return parser

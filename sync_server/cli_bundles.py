@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from desktop_app.sync.protocol import ProtocolError, seal
-from sync_server import bundles
+from sync_server import bundles, return_bundle
 from sync_server.attachments_db import open_evidence
 from sync_server.config import ServerConfig
 from sync_server.repository import AdminError, Repository
@@ -45,6 +45,18 @@ class _Importer:
         self.keys = bundles.load_bundle_keys(self.config.bundle_key_files)
         if not self.keys:
             raise AdminError("Give KPU's bundle key with --bundle-key FILE (or LAPANG_BUNDLE_KEY).")
+        self.returns = pathlib.Path(args.returns) if args.returns else None
+        self.return_key = None
+        if self.returns is not None:
+            if not self.returns.is_dir():
+                raise AdminError(f"--returns {self.returns} is not a folder; create it first.")
+            named = args.return_key or os.environ.get("LAPANG_RETURN_KEY")
+            if not named:
+                raise AdminError(
+                    "--returns needs the return signing key: --return-key FILE (or "
+                    "LAPANG_RETURN_KEY), made by return-keygen."
+                )
+            self.return_key = return_bundle.load_signing_key(pathlib.Path(named))
         self.repo = Repository.open(self.config.database, time.time())
         self.attachments = open_evidence(self.config, self.repo)
 
@@ -76,7 +88,22 @@ class _Importer:
             f"{result.changes} changes ({counts or 'none'}), {result.files_stored} evidence "
             f"files{refused}."
         )
+        if self.returns is not None:
+            self._write_return(result.device_id, seal.read_header(data).get("cur"))
         return True
+
+    def _write_return(self, device_id: str, cursor: object) -> None:
+        """The device's return bundle, its news starting at the cursor its bundle stated."""
+        since = cursor if isinstance(cursor, int) and not isinstance(cursor, bool) else None
+        assert self.returns is not None and self.return_key is not None
+        try:
+            written = return_bundle.write_return_bundle(
+                self.repo, self.return_key, device_id, self.returns, since=since
+            )
+        except AdminError as exc:
+            print(f"  no return bundle for device {device_id}: {exc}", file=sys.stderr)
+            return
+        print(f"  return bundle for the laptop: {written.path}")
 
     def close(self) -> None:
         self.repo.close()
@@ -160,3 +187,9 @@ def add_commands(add: AddCommand, date: Callable[[str], object]) -> None:
     p.add_argument("--watch", help="a folder to watch for bundles (moved to done/ or failed/)")
     p.add_argument("--interval", type=float, default=10.0, help="seconds between looks")
     p.add_argument("--once", action="store_true", help="with --watch: one look, then exit")
+    p.add_argument(
+        "--returns", help="a folder to write each device's sealed return bundle into (§13)"
+    )
+    p.add_argument(
+        "--return-key", help="the return signing key (return-keygen; default: $LAPANG_RETURN_KEY)"
+    )

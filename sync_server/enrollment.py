@@ -9,6 +9,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from desktop_app.sync.protocol import (
+    EncryptionKeyConflict,
     EnrollCodeExpired,
     EnrollCodeInvalid,
     EnrollCodeUsed,
@@ -45,8 +46,16 @@ def create_code(repo: Repository, area: str, expires_hours: float, now: float) -
     return "-".join(code[i : i + 4] for i in range(0, _CODE_CHARS, 4))
 
 
-def spend_code(tx: Tx, code: str, public_key: str, label: str, now: float) -> Device:
-    """Spend ``code`` and register the device key. Raises ``EnrollCode*`` errors."""
+def spend_code(
+    tx: Tx,
+    code: str,
+    public_key: str,
+    label: str,
+    now: float,
+    encryption_key: str | None = None,
+) -> Device:
+    """Spend ``code`` and register the device key (and its encryption key, when the laptop sends
+    one). Raises ``EnrollCode*`` errors and ``EncryptionKeyConflict``."""
     # The code row stays locked to COMMIT: a code typed on two laptops at once works once.
     row = tx.sql.one(
         "SELECT area, expires_at, used_at, device_id FROM enroll_codes WHERE code_hash = ?"
@@ -63,6 +72,8 @@ def spend_code(tx: Tx, code: str, public_key: str, label: str, now: float) -> De
         # of burning the code (the officer would need a new one from KPU).
         again = tx.device(row["device_id"]) if row["device_id"] else None
         if again is not None and again.public_key == public_key:
+            if encryption_key is not None:
+                register_encryption_key(tx, again.id, encryption_key, now)
             return again
         raise EnrollCodeUsed("This enrollment code was already used; ask KPU for a new one.")
     if row["expires_at"] < now:
@@ -79,4 +90,41 @@ def spend_code(tx: Tx, code: str, public_key: str, label: str, now: float) -> De
         "UPDATE enroll_codes SET used_at = ?, device_id = ? WHERE code_hash = ?",
         (iso(now), device.id, code_hash(code)),
     )
+    if encryption_key is not None:
+        register_encryption_key(tx, device.id, encryption_key, now)
     return device
+
+
+def encryption_key(tx: Tx, device_id: str) -> tuple[str, str] | None:
+    """(the device's X25519 public key, when it was registered), or None: a laptop enrolled
+    before return bundles existed that has not synced online since."""
+    row = tx.sql.one(
+        "SELECT encryption_key, encryption_key_at FROM devices WHERE id = ?", (device_id,)
+    )
+    if row is None or row["encryption_key"] is None:
+        return None
+    return row["encryption_key"], row["encryption_key_at"]
+
+
+def register_encryption_key(tx: Tx, device_id: str, key: str, now: float) -> tuple[str, str]:
+    """Record ``key`` as the encryption key of ``device_id`` (the device that signed the
+    request: nobody registers a key for another device). Saying the same key again is answered
+    the same way (a lost answer on 2G); a different key, or a key another device holds, is
+    refused: a return bundle must open on the laptop it was meant for, and on no other."""
+    current = encryption_key(tx, device_id)
+    if current is not None:
+        if current[0] == key:
+            return current
+        raise EncryptionKeyConflict(
+            "This device already registered another encryption key; enroll the laptop again "
+            "for a new one."
+        )
+    if tx.sql.one("SELECT 1 FROM devices WHERE encryption_key = ?", (key,)):
+        raise EncryptionKeyConflict(
+            "This encryption key belongs to another device; make a new one."
+        )
+    tx.sql.run(
+        "UPDATE devices SET encryption_key = ?, encryption_key_at = ? WHERE id = ?",
+        (key, iso(now), device_id),
+    )
+    return key, iso(now)

@@ -106,12 +106,25 @@ ENROLL_DOCUMENT = {
         "code": {"type": "string", "maxLength": 40},
         "public_key": {"type": "string", "pattern": "^[0-9A-Za-z_-]{43}$"},
         "label": {"type": "string", "maxLength": 120},
+        "encryption_key": {"type": "string", "pattern": "^[0-9A-Za-z_-]{43}$"},
+    },
+}
+DEVICE_KEY_DOCUMENT = {
+    "type": "object",
+    "required": ["v", "encryption_key"],
+    "properties": {
+        "v": {"type": "integer", "enum": [p.PROTOCOL_VERSION]},
+        "encryption_key": {"type": "string", "pattern": "^[0-9A-Za-z_-]{43}$"},
     },
 }
 
 ENROLL = {
     "parameters": signing_headers(device=False),
     **_body(_JSON, ENROLL_DOCUMENT, "Signed with the new key; at most 4 KiB."),
+}
+DEVICE_KEY = {
+    "parameters": signing_headers(),
+    **_body(_JSON, DEVICE_KEY_DOCUMENT, "The calling device's X25519 key; at most 4 KiB."),
 }
 PUSH = {
     "parameters": signing_headers(),

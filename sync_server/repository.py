@@ -612,9 +612,26 @@ class Repository:
             return f"TPS {parts[4]} {self.region_name('.'.join(parts[:4])) or ''}".strip()
         return self.region_name(area) or area
 
-    def enroll(self, code: str, public_key: str, label: str, now: float) -> Device:
+    def enroll(
+        self,
+        code: str,
+        public_key: str,
+        label: str,
+        now: float,
+        encryption_key: str | None = None,
+    ) -> Device:
         """Spend ``code`` and register the device key. Raises ``EnrollCode*`` errors."""
-        return self.write(lambda tx: enrollment.spend_code(tx, code, public_key, label, now))
+        return self.write(
+            lambda tx: enrollment.spend_code(tx, code, public_key, label, now, encryption_key)
+        )
+
+    def encryption_key(self, device_id: str) -> tuple[str, str] | None:
+        """(X25519 public key, registered at) of the device, or None if it has none yet."""
+        with self.transaction(write=False) as tx:
+            return enrollment.encryption_key(tx, device_id)
+
+    def register_encryption_key(self, device_id: str, key: str, now: float) -> tuple[str, str]:
+        return self.write(lambda tx: enrollment.register_encryption_key(tx, device_id, key, now))
 
     def device(self, device_id: str) -> Device | None:
         with self.transaction(write=False) as tx:

@@ -397,6 +397,19 @@ _RESTORE_EPOCH = (
 )
 
 
+_DEVICE_ENCRYPTION_KEY = (
+    "ALTER TABLE devices ADD COLUMN encryption_key TEXT",
+    "ALTER TABLE devices ADD COLUMN encryption_key_at TEXT",
+    # One key, one device: a bundle sealed to a device's key opens on that laptop only.
+    "CREATE UNIQUE INDEX devices_encryption_key ON devices (encryption_key)",
+    # Return bundles: the last pull cursor the device told us it holds (where the next return
+    # bundle's news starts; 0 = from the beginning), and how many return bundles were made
+    # for it (each gets the next number, so the laptop can tell an older one).
+    "ALTER TABLE devices ADD COLUMN return_cursor BIGINT NOT NULL DEFAULT 0",
+    "ALTER TABLE devices ADD COLUMN return_seq BIGINT NOT NULL DEFAULT 0",
+)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -440,6 +453,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # TMS-2 received, which without an index scans every voter KPU holds.
     Migration("0006_voters_nik_index", ("CREATE INDEX voters_nik ON voters (nik)",)),
     Migration("0008_bundles", _BUNDLES),
+    # Each laptop's X25519 key, to which return bundles are sealed (docs/sync-protocol.md §12).
+    # Devices enrolled before it have none (NULL) until they register it on their next sync.
+    Migration("0009_device_encryption_key", _DEVICE_ENCRYPTION_KEY),
     Migration(
         "0010_proof_of_origin",
         _PROOF_OF_ORIGIN,

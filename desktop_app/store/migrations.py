@@ -380,6 +380,45 @@ def _voter_eligibility_status(db: sqlite_utils.Database) -> None:
     )
 
 
+def _bundles(db: sqlite_utils.Database) -> None:
+    # Sneakernet (issue 15). The laptop's X25519 key, to which KPU seals return bundles: the
+    # private half lives here only, encrypted with the store like the signing key; NULL in
+    # enrolments made before it (the engine makes one and registers it on the next online
+    # sync). Which bundle each change was last sealed in, so the desk can say "sealed, not yet
+    # confirmed"; the outbox itself is not touched (every save writes it). Return bundles
+    # applied, by their server sequence, so an older one never undoes a newer one.
+    run_script(
+        db,
+        """
+        ALTER TABLE sync_enrollments ADD COLUMN encryption_private_key BLOB;
+        ALTER TABLE sync_enrollments ADD COLUMN encryption_public_key TEXT;
+        ALTER TABLE sync_enrollments ADD COLUMN encryption_key_registered_at TEXT;
+        CREATE TABLE sealed_bundles (
+            id TEXT PRIMARY KEY,              -- the bundle's id (also in its file name)
+            file_name TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            sealed_at TEXT NOT NULL,
+            changes INTEGER NOT NULL
+        );
+        CREATE TABLE outbox_sealed (
+            seq INTEGER PRIMARY KEY,          -- outbox.seq; the latest bundle it went out in
+            bundle_id TEXT NOT NULL REFERENCES sealed_bundles(id)
+        );
+        CREATE TABLE return_bundles (
+            id TEXT PRIMARY KEY,              -- the return bundle's id
+            device_id TEXT NOT NULL,
+            server_seq INTEGER NOT NULL,      -- the server's order of the bundles it wrote
+            cursor INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            confirmed INTEGER NOT NULL DEFAULT 0,
+            refused INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: settings, regions, tps, voters, outbox, audit", _core),
     Migration(2, "full-text search over voter names", _voter_search),
@@ -394,6 +433,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         10, "sync runs: rows new to the officer, evidence bytes, files left", _run_news_and_evidence
     ),
     Migration(11, "voter eligibility: TNI/Polri, SK, vote revoked", _voter_eligibility_status),
+    Migration(14, "bundles: device encryption key, sealed and returned bundles", _bundles),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -14,6 +14,7 @@ re-enrolment resends every unsent change under the new id (docs/sync-protocol.md
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 from collections.abc import Iterable, Sequence
@@ -22,6 +23,7 @@ from typing import Any
 import sqlite_utils
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop_app.store.audit import append_audit
 from desktop_app.store.errors import StoreError
@@ -109,12 +111,16 @@ def save_enrollment(
     clock_offset: int,
     officer: str,
     at: str,
+    encryption_key: X25519PrivateKey | None = None,
 ) -> Enrollment:
-    """Make this the active enrolment, superseding (and wiping the key of) any earlier one.
-    Nothing in the outbox is touched: unsent entries go out again under the new device id."""
+    """Make this the active enrolment, superseding (and wiping the keys of) any earlier one.
+    Nothing in the outbox is touched: unsent entries go out again under the new device id.
+    ``encryption_key``: the X25519 key sent in the enrolment (registered for sure only once
+    the server confirms it: ``mark_encryption_key_registered``)."""
     raw_key = private_key.private_bytes(
         serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
     )
+    raw_encryption, public_encryption = _encryption_columns(encryption_key)
     with db.atomic():
         oldest_unsent = db.execute("SELECT min(seq) FROM outbox WHERE state = 'pending'").fetchone()
         if oldest_unsent[0] is not None:
@@ -122,14 +128,15 @@ def save_enrollment(
         else:
             seq_base = db.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0]
         db.execute(
-            "UPDATE sync_enrollments SET superseded_at = ?, private_key = NULL "
-            "WHERE superseded_at IS NULL",
+            "UPDATE sync_enrollments SET superseded_at = ?, private_key = NULL, "
+            "encryption_private_key = NULL WHERE superseded_at IS NULL",
             [at],
         )
         db.execute(
             "INSERT INTO sync_enrollments(device_id, server_url, area, area_name, label, "
-            "private_key, public_key, limits, seq_base, clock_offset, enrolled_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "private_key, public_key, limits, seq_base, clock_offset, enrolled_at, "
+            "encryption_private_key, encryption_public_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 device_id,
                 server_url,
@@ -142,6 +149,8 @@ def save_enrollment(
                 seq_base,
                 clock_offset,
                 at,
+                raw_encryption,
+                public_encryption,
             ],
         )
         append_audit(
@@ -154,6 +163,70 @@ def save_enrollment(
             detail={"area": area, "seq_base": seq_base},
         )
     return require_enrollment(db)
+
+
+def _encryption_columns(key: X25519PrivateKey | None) -> tuple[bytes | None, str | None]:
+    if key is None:
+        return None, None
+    raw = key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    return raw, base64.urlsafe_b64encode(public).rstrip(b"=").decode("ascii")
+
+
+@dataclasses.dataclass(frozen=True)
+class EncryptionKeyState:
+    """The device's X25519 key (return bundles are sealed to it) and whether KPU's server
+    confirmed it. ``repr`` never shows the private key."""
+
+    key: X25519PrivateKey = dataclasses.field(repr=False)
+    public_key: str
+    registered_at: str | None
+
+
+def encryption_key(db: sqlite_utils.Database, device_id: str) -> EncryptionKeyState | None:
+    """The active enrolment's encryption key, or None (enrolled before it existed)."""
+    row = db.execute(
+        "SELECT encryption_private_key, encryption_public_key, encryption_key_registered_at "
+        "FROM sync_enrollments WHERE device_id = ? AND superseded_at IS NULL",
+        [device_id],
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return EncryptionKeyState(X25519PrivateKey.from_private_bytes(bytes(row[0])), row[1], row[2])
+
+
+def ensure_encryption_key(
+    db: sqlite_utils.Database, device_id: str, key: X25519PrivateKey
+) -> EncryptionKeyState:
+    """The enrolment's encryption key; ``key`` is stored (in this encrypted store only) when an
+    enrolment from before return bundles has none yet. Raises ``NotEnrolled``."""
+    with db.atomic():
+        current = encryption_key(db, device_id)
+        if current is not None:
+            return current
+        raw, public = _encryption_columns(key)
+        cursor = db.execute(
+            "UPDATE sync_enrollments SET encryption_private_key = ?, encryption_public_key = ?, "
+            "encryption_key_registered_at = NULL WHERE device_id = ? AND superseded_at IS NULL",
+            [raw, public, device_id],
+        )
+        if cursor.rowcount != 1:
+            raise NotEnrolled("This laptop is not enrolled with a KPU sync server.")
+        made = encryption_key(db, device_id)
+    assert made is not None
+    return made
+
+
+def mark_encryption_key_registered(db: sqlite_utils.Database, device_id: str, at: str) -> None:
+    with db.atomic():
+        db.execute(
+            "UPDATE sync_enrollments SET encryption_key_registered_at = ? WHERE device_id = ?",
+            [at, device_id],
+        )
 
 
 def set_pull_cursor(db: sqlite_utils.Database, device_id: str, cursor: int) -> None:

@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-from desktop_app.store import outbox, sync_state
+from desktop_app.store import change_standing, outbox, sync_state
 from desktop_app.store.attachments import read_attachment
-from desktop_app.store.field_store import FieldStore
+from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.outbox import OutboxEntry
 from desktop_app.sync import protocol as p
 from desktop_app.sync.errors import SyncError
@@ -114,10 +114,22 @@ def export_bundle(
         "id": bundle_id,
         "created": int(moment),
         "n": len(entries),
+        # Where this laptop's news stands: KPU's return bundle brings what came after it.
+        "cur": enrollment.pull_cursor,
     }
     content = ChangesBundle(tuple(batches), files).encode()
     sealed = seal.seal(content, server_key, key, header)
     path = write_new_file(out_dir, bundle_file_stem(enrollment.device_id, moment), sealed)
+    # The file is in place: these changes now show as sealed, not yet confirmed (until KPU's
+    # acknowledgement arrives, online or in a return bundle).
+    change_standing.record_sealed_bundle(
+        store.db,
+        bundle_id=bundle_id,
+        file_name=path.name,
+        device_id=enrollment.device_id,
+        seqs=[entry.seq for entry in entries],
+        at=utc_now(),
+    )
     step(1)
     return ExportedBundle(
         path, bundle_id, len(entries), len(files), len(shas) - len(files), len(sealed)

@@ -253,13 +253,24 @@ class SyncClient:
 
     def enroll(self, code: str, key: Ed25519PrivateKey, label: str) -> p.EnrollResponse:
         """Register ``key`` with a one-time code; signed with the new key itself."""
-        body = p.EnrollRequest(code.strip(), p.public_key_text(key), label[:120]).encode()
+        encryption_key = p.encryption_key_text(p.derive_encryption_key(key))
+        body = p.EnrollRequest(
+            code.strip(), p.public_key_text(key), label[:120], encryption_key
+        ).encode()
         content = self._signed(
             "POST", f"{p.API_PREFIX}/enroll", body, content_type=_JSON, key=key, device_id=""
         )
         answer = _decode(p.EnrollResponse.decode, content)
         self.clock_offset = answer.server_time - int(self._wall())
         return answer
+
+    def register_encryption_key(self, encryption_key: str) -> p.DeviceKeyResponse:
+        """Register this device's X25519 key (an enrolment from before return bundles)."""
+        body = p.DeviceKeyRequest(encryption_key).encode()
+        content = self._signed(
+            "POST", f"{p.API_PREFIX}{p.DEVICE_KEY_PATH}", body, content_type=_JSON
+        )
+        return _decode(p.DeviceKeyResponse.decode, content)
 
     def push(self, body: bytes) -> p.PushResult:
         """Send one encoded batch (``PushRequest.encode()``)."""

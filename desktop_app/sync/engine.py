@@ -29,6 +29,7 @@ from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.learned_trust import learned_trust
 from desktop_app.sync import protocol as p
 from desktop_app.sync.client import DEFAULT_TIMEOUTS, DeviceCredentials, SyncClient, Timeouts
+from desktop_app.sync.device_key import register_encryption_key
 from desktop_app.sync.errors import CertificateRejected, SyncCancelled, SyncError
 from desktop_app.sync.pacing import DEFAULT_RETRY, BatchSizer, RetryPolicy
 from desktop_app.sync.pull import PullPhase
@@ -189,6 +190,8 @@ class SyncEngine:
         )
         unexpected: BaseException | None = None
         try:
+            if push or pull:
+                register_encryption_key(ctx)
             if push:
                 PushPhase(ctx, self.push_sizer).run()
                 if self.relay_dir is not None:

@@ -93,6 +93,7 @@ def register(
         clock_offset=client.clock_offset,
         officer=store.officer,
         at=utc_now(),
+        encryption_key=p.derive_encryption_key(key),
     )
     client.credentials = DeviceCredentials(answer.device_id, key)
     return SyncEngine(store, client, retry=retry, **engine_options)

@@ -12,7 +12,8 @@ signed key rotations): the sync server itself cannot forge one.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -20,7 +21,7 @@ from desktop_app.store import application_outcomes, learned_trust, sync_inbox, s
 from desktop_app.store.field_store import utc_now
 from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import BatchSizer
-from desktop_app.sync.run import PHASE_PULL, RunContext, SyncProgress, log
+from desktop_app.sync.run import PHASE_PULL, RunContext, SyncProgress, SyncRunReport, log
 from desktop_app.sync.trust import as_key_list, learned_keys
 
 
@@ -128,43 +129,65 @@ class PullPhase:
         ctx.resend.append([first, last])
 
     def _store(self, page: p.PullPage) -> None:
-        ctx, report, db = self.ctx, self.ctx.report, self.ctx.db
-        announcements, rejected = verified_announcements(page, ctx.kpu_key)
-        now = utc_now()
-        with db.atomic():
-            report.regions += sync_inbox.upsert_regions(
-                db, ((r.kode, r.nama) for r in page.regions)
-            )
-            sync_inbox.ensure_tps(db, page.tps)
-            report.tps += len(page.tps)
-            counts = sync_inbox.upsert_pulled_voters(db, [_voter_dict(v) for v in page.voters])
-            report.pulled += counts.applied + counts.deferred
-            report.pulled_new += counts.changed
-            report.deferred += counts.deferred
-            report.conflicts += sync_inbox.store_conflicts(
-                db, (dataclasses.asdict(c) for c in page.conflicts), now
-            )
-            report.announcements += sync_inbox.store_announcements(
-                db, (dataclasses.asdict(a) for a in announcements), now
-            )
-            report.announcements_rejected += rejected
-            learn_rotations(ctx, announcements)
-            report.outcomes += application_outcomes.store_outcomes(
-                db, (dataclasses.asdict(a) for a in page.applications), now
-            )
-            report.refused += sync_state.quarantine_after_hold(
-                db,
-                (
-                    (ctx.enrollment.outbox_seq(r.seq), r.change_id, r.reason, r.message)
-                    for r in page.refusals
-                ),
-                at=now,
-            )
-            sync_state.set_pull_cursor(db, ctx.enrollment.device_id, page.cursor)
+        store_page(
+            self.ctx.db,
+            self.ctx.enrollment,
+            page,
+            self.ctx.kpu_key,
+            self.ctx.report,
+            learn=lambda announcements: learn_rotations(self.ctx, announcements),
+        )
+
+
+def store_page(
+    db: Any,
+    enrollment: sync_state.Enrollment,
+    page: p.PullPage,
+    kpu_key: Ed25519PublicKey | Sequence[Ed25519PublicKey] | None,
+    report: SyncRunReport,
+    *,
+    advance_cursor: bool = True,
+    learn: Callable[[list[p.Announcement]], None] | None = None,
+) -> None:
+    """Store one pull page in one transaction, with the cursor after it when
+    ``advance_cursor`` (a return bundle's pages that leave a gap store their data only);
+    ``learn`` takes the verified announcements in that transaction (key rotations)."""
+    announcements, rejected = verified_announcements(page, kpu_key)
+    now = utc_now()
+    with db.atomic():
+        report.regions += sync_inbox.upsert_regions(db, ((r.kode, r.nama) for r in page.regions))
+        sync_inbox.ensure_tps(db, page.tps)
+        report.tps += len(page.tps)
+        counts = sync_inbox.upsert_pulled_voters(db, [_voter_dict(v) for v in page.voters])
+        report.pulled += counts.applied + counts.deferred
+        report.pulled_new += counts.changed
+        report.deferred += counts.deferred
+        report.conflicts += sync_inbox.store_conflicts(
+            db, (dataclasses.asdict(c) for c in page.conflicts), now
+        )
+        report.announcements += sync_inbox.store_announcements(
+            db, (dataclasses.asdict(a) for a in announcements), now
+        )
+        report.announcements_rejected += rejected
+        if learn is not None:
+            learn(announcements)
+        report.outcomes += application_outcomes.store_outcomes(
+            db, (dataclasses.asdict(a) for a in page.applications), now
+        )
+        report.refused += sync_state.quarantine_after_hold(
+            db,
+            (
+                (enrollment.outbox_seq(r.seq), r.change_id, r.reason, r.message)
+                for r in page.refusals
+            ),
+            at=now,
+        )
+        if advance_cursor:
+            sync_state.set_pull_cursor(db, enrollment.device_id, page.cursor)
             if not page.more:
-                sync_state.mark_first_pull_done(db, ctx.enrollment.device_id, now)
-        if rejected:
-            log.warning("%d announcement(s) failed the KPU signature check; not shown", rejected)
+                sync_state.mark_first_pull_done(db, enrollment.device_id, now)
+    if rejected:
+        log.warning("%d announcement(s) failed the KPU signature check; not shown", rejected)
 
 
 def _page_items(page: p.PullPage) -> int:

@@ -36,7 +36,12 @@ from desktop_app.ui.status_bar import DeskStatusBar
 from desktop_app.ui.sync.bundle_actions import BundleActions
 from desktop_app.ui.sync.controller import SyncController, SyncView
 from desktop_app.ui.sync.enrol_dialog import EnrolDialog
-from desktop_app.ui.sync.history import TAB_ANNOUNCEMENTS, TAB_CONFLICTS, SyncHistoryDialog
+from desktop_app.ui.sync.history import (
+    TAB_ANNOUNCEMENTS,
+    TAB_CHANGES,
+    TAB_CONFLICTS,
+    SyncHistoryDialog,
+)
 from desktop_app.ui.sync.status_panel import SyncStatusPanel
 from desktop_app.ui.tms_dialog import TmsDialog
 from desktop_app.ui.ubah_dialog import UbahDialog
@@ -115,6 +120,16 @@ class DeskView(QWidget):
         self.bundles = (
             BundleActions(ctx, sync.config.bundle_key, self) if sync is not None else None
         )
+        # KPU's reply from a stick: applied in the sync window's "Perubahan" tab, where the
+        # officer then sees each change's standing.
+        self.act_receive = QAction(self.tr("Terima dari flashdisk…"), self)
+        self.act_receive.setToolTip(
+            self.tr(
+                "Terapkan paket balasan KPU dari flashdisk: perubahan yang dikonfirmasi KPU "
+                "ditandai terkirim, data terbaru KPU diterima"
+            )
+        )
+        self.act_receive.triggered.connect(lambda _checked=False: self.receive_bundle())
         # Wraps rather than hiding buttons behind a » menu on a narrow screen.
         toolbar = ActionRow(self)
         toolbar.setObjectName("deskToolbar")
@@ -125,7 +140,11 @@ class DeskView(QWidget):
             self.act_history,
             self.act_auto_sync,
             self.act_enrol,
-            *((self.bundles.act_send, self.bundles.act_relay) if self.bundles else ()),
+            *(
+                (self.bundles.act_send, self.act_receive, self.bundles.act_relay)
+                if self.bundles
+                else ()
+            ),
             self.act_reload,
             self.act_settings,
             self.act_lock,
@@ -209,6 +228,7 @@ class DeskView(QWidget):
         if self.bundles is not None:
             self.bundles.act_send.setVisible(view.enrolled)
             self.bundles.act_relay.setVisible(view.enrolled)
+        self.act_receive.setVisible(self.bundles is not None and view.enrolled)
         self.act_auto_sync.blockSignals(True)
         self.act_auto_sync.setChecked(view.auto)
         self.act_auto_sync.blockSignals(False)
@@ -251,7 +271,9 @@ class DeskView(QWidget):
         if self.sync is None:
             return
         status = self.sync.status
-        dialog = SyncHistoryDialog(self._ctx, status.device_id if status else None, self)
+        dialog = SyncHistoryDialog(
+            self._ctx, status.device_id if status else None, self, config=self.sync.config
+        )
         if status is not None and status.unread_announcements:
             dialog.tabs.setCurrentIndex(TAB_ANNOUNCEMENTS)
         elif status is not None and status.unseen_conflicts:
@@ -260,6 +282,14 @@ class DeskView(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         self.history_dialog = dialog
         dialog.open()
+
+    def receive_bundle(self) -> None:
+        """ "Terima dari flashdisk…": the sync window on its "Perubahan" tab, choosing the file."""
+        self.open_sync_history()
+        dialog = self.history_dialog
+        if dialog is not None:
+            dialog.tabs.setCurrentIndex(TAB_CHANGES)
+            dialog.changes.choose_bundle()
 
     def open_enrol(self) -> None:
         if self.sync is None or self.sync.busy:

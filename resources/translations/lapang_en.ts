@@ -527,6 +527,84 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     </message>
 </context>
 <context>
+    <name>ChangesTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="81"/>
+        <source>Terima dari flashdisk…</source>
+        <translation>Receive from USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="85"/>
+        <source>Terapkan paket balasan KPU (berkas .lapang) dari flashdisk: perubahan yang dikonfirmasi KPU ditandai terkirim, data terbaru KPU diterima.</source>
+        <translation>Apply KPU&apos;s return bundle (a .lapang file) from a USB stick: the changes KPU confirms are marked sent, and KPU&apos;s latest data is received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="97"/>
+        <source>Pemilih</source>
+        <translation>Voter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="98"/>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="99"/>
+        <source>Keadaan</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="100"/>
+        <source>Paket flashdisk</source>
+        <translation>USB stick bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="101"/>
+        <source>Dicatat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="125"/>
+        <source>%1 menunggu dikirim, %2 dalam paket flashdisk belum dikonfirmasi KPU, %3 dikonfirmasi KPU, %4 ditolak KPU.</source>
+        <translation>%1 waiting to be sent, %2 in a USB stick bundle not yet confirmed by KPU, %3 confirmed by KPU, %4 refused by KPU.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="138"/>
+        <source>Pilih paket balasan KPU</source>
+        <translation>Choose KPU&apos;s return bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="141"/>
+        <source>Paket Lapang (*.lapang)</source>
+        <translation>Lapang bundles (*.lapang)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="142"/>
+        <source>Terima</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="143"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="154"/>
+        <source>Menerapkan paket balasan KPU…</source>
+        <translation>Applying KPU&apos;s return bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="167"/>
+        <source>Paket balasan KPU diterapkan: %1 perubahan dikonfirmasi KPU, %2 ditolak, %3 data pemilih, %4 konflik, %5 pengumuman.</source>
+        <translation>KPU&apos;s return bundle applied: %1 changes confirmed by KPU, %2 refused, %3 voter records, %4 conflicts, %5 announcements.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="177"/>
+        <source>Datanya lebih lama dari yang sudah ada di laptop ini.</source>
+        <translation>Its data is older than what this laptop already has.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsTab</name>
     <message>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="86"/>
@@ -625,148 +703,158 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="68"/>
+        <location filename="../../desktop_app/ui/desk.py" line="73"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="69"/>
+        <location filename="../../desktop_app/ui/desk.py" line="74"/>
         <source>✓ &amp;Sesuai  [S]</source>
         <translation>✓ &amp;Correct  [S]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="70"/>
+        <location filename="../../desktop_app/ui/desk.py" line="75"/>
         <source>&amp;Ubah…  [U]</source>
         <translation>&amp;Update…  [U]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="71"/>
+        <location filename="../../desktop_app/ui/desk.py" line="76"/>
         <source>&amp;TMS…  [T]</source>
         <translation>&amp;TMS…  [T]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="72"/>
+        <location filename="../../desktop_app/ui/desk.py" line="77"/>
         <source>&amp;Pulihkan  [P]</source>
         <translation>&amp;Restore  [P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="74"/>
+        <location filename="../../desktop_app/ui/desk.py" line="79"/>
         <source>Tambah pemilih &amp;baru…  [Ctrl+N]</source>
         <translation>Add &amp;new voter…  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="77"/>
+        <location filename="../../desktop_app/ui/desk.py" line="82"/>
         <source>Pendaftaran badan ad hoc…  [Ctrl+R]</source>
         <translation>Ad hoc body applications…  [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="80"/>
+        <location filename="../../desktop_app/ui/desk.py" line="85"/>
         <source>Laporan…  [Ctrl+P]</source>
         <translation>Reports…  [Ctrl+P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="82"/>
+        <location filename="../../desktop_app/ui/desk.py" line="87"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="84"/>
+        <location filename="../../desktop_app/ui/desk.py" line="89"/>
         <source>&amp;Kunci  [Ctrl+L]</source>
         <translation>&amp;Lock  [Ctrl+L]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="87"/>
+        <location filename="../../desktop_app/ui/desk.py" line="92"/>
         <source>Pengaturan…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="90"/>
+        <location filename="../../desktop_app/ui/desk.py" line="95"/>
         <source>Sinkronkan sekarang  [F9]</source>
         <translation>Sync now  [F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="93"/>
+        <location filename="../../desktop_app/ui/desk.py" line="98"/>
         <source>Batal  [Shift+F9]</source>
         <translation>Cancel  [Shift+F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="96"/>
-        <location filename="../../desktop_app/ui/desk.py" line="231"/>
+        <location filename="../../desktop_app/ui/desk.py" line="101"/>
+        <location filename="../../desktop_app/ui/desk.py" line="251"/>
         <source>Riwayat sinkronisasi…  [Ctrl+H]</source>
         <translation>Sync history…  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="99"/>
+        <location filename="../../desktop_app/ui/desk.py" line="104"/>
         <source>Daftarkan perangkat…  [Ctrl+Shift+D]</source>
         <translation>Enrol this laptop…  [Ctrl+Shift+D]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="101"/>
+        <location filename="../../desktop_app/ui/desk.py" line="106"/>
         <source>Sinkron otomatis</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="104"/>
+        <location filename="../../desktop_app/ui/desk.py" line="109"/>
         <source>Sinkronkan sendiri begitu server KPU terjangkau (disarankan)</source>
         <translation>Sync by itself as soon as the KPU server can be reached (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="107"/>
+        <location filename="../../desktop_app/ui/desk.py" line="112"/>
         <source>Kirim perubahan ke KPU dan terima data terbaru sekarang (F9)</source>
         <translation>Send changes to KPU and receive the latest data now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="110"/>
+        <location filename="../../desktop_app/ui/desk.py" line="115"/>
         <source>Hentikan sinkronisasi; yang sudah dikonfirmasi KPU tetap tercatat</source>
         <translation>Stop syncing; what KPU has confirmed stays recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="112"/>
+        <location filename="../../desktop_app/ui/desk.py" line="117"/>
         <source>Data sama dengan dokumen: tandai sesuai (S)</source>
         <translation>The data matches the documents: mark as correct (S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="113"/>
+        <location filename="../../desktop_app/ui/desk.py" line="118"/>
         <source>Tidak memenuhi syarat: kode 1-8 dengan bukti (T)</source>
         <translation>Not eligible: code 1-8 with evidence (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="217"/>
+        <location filename="../../desktop_app/ui/desk.py" line="125"/>
+        <source>Terima dari flashdisk…</source>
+        <translation>Receive from USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="128"/>
+        <source>Terapkan paket balasan KPU dari flashdisk: perubahan yang dikonfirmasi KPU ditandai terkirim, data terbaru KPU diterima</source>
+        <translation>Apply KPU&apos;s return bundle from a USB stick: the changes KPU confirms are marked sent, and KPU&apos;s latest data is received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk.py" line="237"/>
         <source>Sinkron otomatis: hidup</source>
         <translation>Automatic sync: on</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="217"/>
+        <location filename="../../desktop_app/ui/desk.py" line="237"/>
         <source>Sinkron otomatis: mati</source>
         <translation>Automatic sync: off</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="228"/>
+        <location filename="../../desktop_app/ui/desk.py" line="248"/>
         <source>%1 pengumuman</source>
         <translation>%1 announcement(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="230"/>
+        <location filename="../../desktop_app/ui/desk.py" line="250"/>
         <source>%1 konflik</source>
         <translation>%1 conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="233"/>
+        <location filename="../../desktop_app/ui/desk.py" line="253"/>
         <source>Riwayat sinkronisasi (%1 baru)  [Ctrl+H]</source>
         <translation>Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="276"/>
+        <location filename="../../desktop_app/ui/desk.py" line="306"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="388"/>
+        <location filename="../../desktop_app/ui/desk.py" line="418"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="406"/>
+        <location filename="../../desktop_app/ui/desk.py" line="436"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -2954,27 +3042,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="180"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="183"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="187"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="188"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="191"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="189"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="192"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="193"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -3178,77 +3266,77 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="70"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="71"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="72"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="86"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="87"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="90"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="88"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="91"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="92"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="145"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="150"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="155"/>
         <source>%1 data pemilih baru atau berubah dari KPU, %2 konflik, %3 pengumuman.</source>
         <translation>%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="156"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="159"/>
         <source>Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).</source>
         <translation>Evidence files: %1 fully sent, %2 still waiting (%3 sent this time).</translation>
     </message>
@@ -3257,12 +3345,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="163"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -3270,7 +3358,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="173"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3516,8 +3604,9 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="43"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="46"/>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="149"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="57"/>
         <source>(tidak ada di laptop ini)</source>
         <translation>(not on this laptop)</translation>
     </message>
@@ -3796,82 +3885,87 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="277"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="272"/>
+        <source>paket flashdisk</source>
+        <translation>USB stick bundle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="278"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="291"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="292"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="321"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="322"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="340"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="341"/>
         <source>Server KPU tidak terjangkau.</source>
         <translation>KPU server unreachable.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="341"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="342"/>
         <source>Sinkron gagal (Ctrl+H).</source>
         <translation>Sync failed (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="342"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="343"/>
         <source>Bukti belum terkirim (Ctrl+H).</source>
         <translation>Evidence not sent yet (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="343"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="344"/>
         <source>KPU menunggu data lama (Ctrl+H).</source>
         <translation>KPU awaits old changes (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="344"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="345"/>
         <source>Titipan ditolak KPU (Ctrl+H).</source>
         <translation>Carried bundle refused by KPU (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="345"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
         <source>Sinkron sebagian: %1 menunggu.</source>
         <translation>Partly synced: %1 waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="384"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="390"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="391"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="404"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="405"/>
         <source>Bukti menunggu: %1</source>
         <translation>Evidence waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="408"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="409"/>
         <source>Berkas bukti menunggu: %1</source>
         <translation>Evidence files waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="410"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="411"/>
         <source>(%1 dari %2 terkirim)</source>
         <translation>(%1 of %2 sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="437"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="438"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="301"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3886,12 +3980,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="306"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="307"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="311"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="312"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
@@ -3900,54 +3994,144 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="325"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="326"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="419"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="420"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="421"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="422"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="422"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="423"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="432"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="433"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="434"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="435"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="439"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="440"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="443"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="444"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="452"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="453"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="466"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="467"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="37"/>
+        <source>Menunggu dikirim</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="38"/>
+        <source>Dalam paket flashdisk, belum dikonfirmasi KPU</source>
+        <translation>In a USB stick bundle, not yet confirmed by KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="39"/>
+        <source>Dikonfirmasi KPU</source>
+        <translation>Confirmed by KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="40"/>
+        <source>Ditolak KPU</source>
+        <translation>Refused by KPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="189"/>
+        <source>Berkas ini terlalu besar untuk paket balasan KPU. Tidak ada yang disimpan.</source>
+        <translation>This file is too large for a KPU return bundle. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="192"/>
+        <source>Berkas ini bukan paket Lapang. Pilih berkas .lapang dari KPU.</source>
+        <translation>This file is not a Lapang bundle. Choose the .lapang file from KPU.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="195"/>
+        <source>Paket ini dibuat versi Lapang yang lebih baru. Perbarui aplikasi ini.</source>
+        <translation>This bundle was made by a newer version of Lapang. Update this app.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="198"/>
+        <source>Berkas paket tidak lengkap (terpotong saat disalin, atau flashdisk dicabut terlalu cepat). Salin lagi dari komputer KPU. Tidak ada yang disimpan.</source>
+        <translation>The bundle file is incomplete (cut short while copying, or the stick was pulled out too early). Copy it again from KPU&apos;s computer. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="203"/>
+        <source>Paket ini rusak atau diubah setelah dibuat KPU, atau tanda tangannya bukan dari server KPU. Tidak ada yang disimpan; minta paket baru ke KPU.</source>
+        <translation>This bundle is damaged or was altered after KPU made it, or its signature is not from KPU&apos;s server. Nothing was stored; ask KPU for a new bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="208"/>
+        <source>Paket ini untuk laptop lain (atau untuk pendaftaran laptop ini yang lama). Tidak ada yang disimpan.</source>
+        <translation>This bundle is for another laptop (or for this laptop&apos;s earlier enrolment). Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="213"/>
+        <source>Ini paket kiriman laptop, bukan paket balasan KPU: bawa ke kantor KPU. Tidak ada yang disimpan.</source>
+        <translation>This is a laptop&apos;s outgoing bundle, not KPU&apos;s return bundle: take it to the KPU office. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="218"/>
+        <source>Isi paket balasan rusak. Tidak ada yang disimpan; minta paket baru ke KPU.</source>
+        <translation>The return bundle&apos;s content is damaged. Nothing was stored; ask KPU for a new bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="230"/>
+        <source>Paket balasan ini sudah pernah diterapkan; tidak ada yang berubah.</source>
+        <translation>This return bundle was applied before; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="234"/>
+        <source>Laptop ini belum disiapkan TI KPU untuk paket flashdisk: kunci balasan KPU (return_public_key di deployment.toml) belum diatur. Tidak ada yang disimpan.</source>
+        <translation>KPU IT has not set this laptop up for USB stick bundles: KPU&apos;s return key (return_public_key in deployment.toml) is not set. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="240"/>
+        <source>Laptop ini belum punya kunci enkripsi untuk paket KPU: sinkronkan sekali secara daring dulu. Tidak ada yang disimpan.</source>
+        <translation>This laptop has no encryption key for KPU&apos;s bundles yet: sync online once first. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="246"/>
+        <source>Laptop ini belum terdaftar di server KPU.</source>
+        <translation>This laptop is not enrolled with KPU&apos;s server yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="248"/>
+        <source>Berkas tidak dapat dibaca: %1. Tidak ada yang disimpan.</source>
+        <translation>The file cannot be read: %1. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="259"/>
+        <source>Paket balasan tidak dapat diterapkan. Tidak ada yang disimpan.</source>
+        <translation>The return bundle cannot be applied. Nothing was stored.</translation>
     </message>
 </context>
 <context>
@@ -3961,49 +4145,54 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="214"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="222"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="222"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="231"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="223"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="232"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="224"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="233"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="290"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="225"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="278"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="234"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="296"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="227"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="235"/>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="237"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="267"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="290"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="276"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="294"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>

@@ -23,7 +23,8 @@ Callers import from this package; the modules hold
 * ``auth``: keys, the canonical request, signing and verifying, the clock window;
 * ``payloads``: the compact "ubah", "tms" and "baru" payloads;
 * ``changes``: ``Change`` and ``PushRequest``; ``results``: ``PushResult``;
-* ``pull``: ``PullPage`` and what it carries; ``enroll``; ``attachments``;
+* ``pull``: ``PullPage`` and what it carries; ``enroll``; ``device_key`` (the X25519 key
+  return bundles are sealed to); ``attachments``;
 * ``rotation``: ``KeyRotation``, the next KPU key and TLS pin named in a KPU announcement.
 """
 
@@ -79,6 +80,17 @@ from desktop_app.sync.protocol.decoding import (
     iso_to_ms,
     json_depth,
     loads_json,
+)
+from desktop_app.sync.protocol.device_key import (
+    DEVICE_KEY_PATH,
+    DeviceKeyRequest,
+    DeviceKeyResponse,
+    EncryptionKeyConflict,
+    derive_encryption_key,
+    encryption_key_text,
+    encryption_private_bytes,
+    generate_encryption_key,
+    load_encryption_key,
 )
 from desktop_app.sync.protocol.encoding import (
     _dumps as _dumps,
@@ -179,7 +191,11 @@ __all__ = [
     "ChangeStatus",
     "ClockSkew",
     "ConflictNotice",
+    "DEVICE_KEY_PATH",
+    "DeviceKeyRequest",
+    "DeviceKeyResponse",
     "DeviceRevoked",
+    "EncryptionKeyConflict",
     "ENTITY_APPLICATION",
     "ENTITY_VOTER",
     "EnrollCodeExpired",
@@ -235,7 +251,12 @@ __all__ = [
     "check_clock",
     "compress",
     "decompress",
+    "derive_encryption_key",
+    "encryption_key_text",
+    "encryption_private_bytes",
+    "generate_encryption_key",
     "generate_key",
+    "load_encryption_key",
     "is_hex_id",
     "is_sha256_hex",
     "iso_to_ms",

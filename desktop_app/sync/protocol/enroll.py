@@ -7,6 +7,7 @@ import dataclasses
 from desktop_app.sync.protocol.auth import load_public_key
 from desktop_app.sync.protocol.constants import PROTOCOL_VERSION
 from desktop_app.sync.protocol.decoding import loads_json
+from desktop_app.sync.protocol.device_key import load_encryption_key
 from desktop_app.sync.protocol.encoding import _dumps
 from desktop_app.sync.protocol.errors import MalformedRequest, UnsupportedProtocol
 
@@ -16,9 +17,15 @@ class EnrollRequest:
     code: str
     public_key: str  # base64url raw Ed25519 public key
     label: str = ""  # the laptop's name, shown to KPU in the device list
+    # base64url raw X25519 public key (return bundles are sealed to it); sent only when set,
+    # so the body is the same as before for a server that does not know it (it ignores it).
+    encryption_key: str | None = None
 
     def encode(self) -> bytes:
-        return _dumps({"v": PROTOCOL_VERSION, **dataclasses.asdict(self)})
+        doc = {"v": PROTOCOL_VERSION, **dataclasses.asdict(self)}
+        if self.encryption_key is None:
+            del doc["encryption_key"]
+        return _dumps(doc)
 
     @classmethod
     def decode(cls, body: bytes) -> EnrollRequest:
@@ -31,7 +38,10 @@ class EnrollRequest:
         if not isinstance(label, str) or len(label) > 120:
             raise MalformedRequest("label must be a string of at most 120 chars.")
         load_public_key(key)
-        return cls(code, key, label)
+        encryption_key = doc.get("encryption_key")
+        if encryption_key is not None:
+            load_encryption_key(encryption_key)
+        return cls(code, key, label, encryption_key)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

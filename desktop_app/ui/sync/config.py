@@ -23,6 +23,8 @@ class SyncConfig:
     server_url: str | None = None
     ca_file: pathlib.Path | None = None
     announcement_key: Any = None
+    # KPU's return key (Ed25519 public): return bundles it signs are applied; None: none is.
+    return_key: Any = None
     # KPU's X25519 bundle key ("Kirim lewat flashdisk"); None: the action says to ask KPU IT.
     bundle_key: Any = None
     # Where other laptops' bundles wait to be delivered (Titipan); the desk sets it beside the
@@ -41,6 +43,7 @@ class SyncConfig:
             # Current and next pin and key: a key rotation never stops a laptop (sync-server.md).
             ca_file=deployment.pinned_ca_file(),
             announcement_key=deployment.announcement_keys,
+            return_key=deployment.return_public_key,
             bundle_key=deployment.bundle_public_key,
         )
 

@@ -1,6 +1,7 @@
 """ "Riwayat sinkronisasi": one row per sync run — what was sent, confirmed by KPU, refused (with
 the reason) and received — and every change KPU refused. The conflicts and the KPU
-announcements are the window's other tabs (``inbox_tabs``)."""
+announcements are the window's other tabs (``inbox_tabs``), and where each change stands, with
+"Terima dari flashdisk…", the last (``changes_tab``)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from desktop_app.ui.qt import (
     translate,
 )
 from desktop_app.ui.sync import ops
+from desktop_app.ui.sync.changes_tab import ChangesTab
+from desktop_app.ui.sync.config import SyncConfig
 from desktop_app.ui.sync.inbox_tabs import AnnouncementsTab, ConflictsTab
 from desktop_app.ui.sync.tables import ReadOnlyTable
 from desktop_app.ui.sync.wording import (
@@ -34,7 +37,7 @@ from desktop_app.ui.sync.wording import (
     uploads_waiting_text,
 )
 
-TAB_RUNS, TAB_REFUSED, TAB_CONFLICTS, TAB_ANNOUNCEMENTS = range(4)
+TAB_RUNS, TAB_REFUSED, TAB_CONFLICTS, TAB_ANNOUNCEMENTS, TAB_CHANGES = range(5)
 
 
 def _refused_rows(changes: tuple[ops.RefusedChange, ...] | list[ops.RefusedChange]):
@@ -207,7 +210,12 @@ class SyncHistoryDialog(QDialog):
     inbox_changed = Signal()  # a conflict was marked seen or an announcement read
 
     def __init__(
-        self, ctx: DeskContext, device_id: str | None, parent: QWidget | None = None
+        self,
+        ctx: DeskContext,
+        device_id: str | None,
+        parent: QWidget | None = None,
+        *,
+        config: SyncConfig | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncHistory")
@@ -219,10 +227,12 @@ class SyncHistoryDialog(QDialog):
         self.refused = RefusedTab(self)
         self.conflicts = ConflictsTab(ctx, device_id, self)
         self.announcements = AnnouncementsTab(ctx, self)
+        self.changes = ChangesTab(ctx, config, self)
         self.tabs.addTab(self.runs, self.tr("Riwayat"))
         self.tabs.addTab(self.refused, self.tr("Ditolak KPU"))
         self.tabs.addTab(self.conflicts, self.tr("Konflik"))
         self.tabs.addTab(self.announcements, self.tr("Pengumuman KPU"))
+        self.tabs.addTab(self.changes, self.tr("Perubahan"))
         buttons = QDialogButtonBox(self)
         close = buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setObjectName("close")
@@ -233,6 +243,7 @@ class SyncHistoryDialog(QDialog):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.conflicts.changed.connect(self._inbox_changed)
         self.announcements.changed.connect(self._inbox_changed)
+        self.changes.imported.connect(self._bundle_imported)
         self.loaded = False
         self.reload()
 
@@ -240,6 +251,13 @@ class SyncHistoryDialog(QDialog):
         self.loaded = False
         self._ctx.read(ops.history(), self._show_history, owner=self)
         self._ctx.read(ops.inbox(), self._show_inbox, owner=self)
+        self.changes.reload()
+
+    def _bundle_imported(self) -> None:
+        """A return bundle brought runs, refusals, conflicts or announcements: show them."""
+        self._ctx.read(ops.history(), self._show_history, owner=self)
+        self._ctx.read(ops.inbox(), self._show_inbox, owner=self)
+        self.inbox_changed.emit()
 
     def _show_history(self, history: ops.History) -> None:
         self.runs.show_history(history)

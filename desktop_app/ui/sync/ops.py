@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop_app.store import sync_inbox, sync_state
+from desktop_app.store import change_standing, sync_inbox, sync_state
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.field_store import FieldStore, utc_now
@@ -26,6 +26,7 @@ from desktop_app.ui.sync.relay import SyncRelay
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from desktop_app.sync.bundle_import import AppliedReturnBundle
     from desktop_app.sync.client import SyncClient
     from desktop_app.sync.engine import SyncEngine
     from desktop_app.sync.enrollment import EnrollmentResult
@@ -376,3 +377,42 @@ class _VoterNames:
             except RecordNotFound:
                 self._cache[entity_id] = None
         return self._cache[entity_id]
+
+
+# -- where each change stands; return bundles -------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class ChangeRow:
+    change: change_standing.ChangeStanding
+    name: str | None  # the voter's or applicant's; on this laptop's screen only, never logged
+
+
+@dataclasses.dataclass(frozen=True)
+class Standings:
+    counts: change_standing.StandingCounts
+    changes: list[ChangeRow]  # newest first
+
+
+def standings(limit: int = 500) -> Callable[[WorkerContext], Standings]:
+    def op(ctx: WorkerContext) -> Standings:
+        db = ctx.store.db
+        names = _VoterNames(ctx.store)
+        rows = [
+            ChangeRow(c, names.name(c.entity, c.entity_id))
+            for c in change_standing.recent_changes(db, limit)
+        ]
+        return Standings(change_standing.standing_counts(db), rows)
+
+    return op
+
+
+def import_return_bundle(
+    path: pathlib.Path, config: SyncConfig
+) -> Callable[[WorkerContext], AppliedReturnBundle]:
+    """Apply a return bundle from a stick on the database worker (nothing stored if refused)."""
+
+    def op(ctx: WorkerContext) -> AppliedReturnBundle:
+        from desktop_app.sync.bundle_import import import_return_bundle as apply_bundle
+
+        return apply_bundle(ctx.store, path, config.return_key, kpu_key=config.announcement_key)
+
+    return op

@@ -269,6 +269,7 @@ _TRIGGERS = {
     "manual": QT_TRANSLATE_NOOP("Sync", "manual"),
     "watcher": QT_TRANSLATE_NOOP("Sync", "otomatis"),
     "enrol": QT_TRANSLATE_NOOP("Sync", "pendaftaran"),
+    "return_bundle": QT_TRANSLATE_NOOP("Sync", "paket flashdisk"),
 }
 
 
