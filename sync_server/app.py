@@ -7,14 +7,19 @@ at them (``sync_server.http``), and a body is parsed only after its signature ha
 verified. Everything the headers can show (signing headers, clock, a known device) is checked
 before a body is read, and the bodies not yet verified share one budget across connections.
 A database that is down or overloaded answers 503 (retryable), never a hang.
+
+For operators: ``/healthz`` (the process answers) and ``/readyz`` (the database answers and its
+schema is current), one JSON log line per request (``sync_server.logs``), and Prometheus metrics
+on a separate port (``sync_server.metrics``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -44,7 +49,8 @@ from desktop_app.sync.protocol import (
     load_public_key,
     verify_request,
 )
-from sync_server import openapi
+from sync_server import logs, openapi, schema
+from sync_server.access import AccessLog
 from sync_server.attachments import AttachmentStore
 from sync_server.config import ServerConfig
 from sync_server.db import DatabaseError
@@ -57,6 +63,7 @@ from sync_server.http import (
     signed_path,
 )
 from sync_server.ingest import ingest_batch
+from sync_server.metrics import MetricsListener, ServerMetrics
 from sync_server.repository import Device, Repository, Tx
 
 log = logging.getLogger("sync_server")
@@ -75,9 +82,46 @@ def _error_response(request: Request, exc: ProtocolError) -> Response:
     )
 
 
+# Changes held behind a gap: found through each device's own key range (seq > applied_seq),
+# never by scanning every change the country sent.
+_HELD_SQL = (
+    "SELECT COUNT(*), COUNT(DISTINCT c.device_id) FROM devices d "
+    "JOIN changes c ON c.device_id = d.id AND c.seq > d.applied_seq WHERE c.state = 'held'"
+)
+# Scrapes come every 15-60 s from each process; the count is shared by all of them.
+_HELD_CACHE_SECONDS = 60.0
+
+
+def _held_counter(repo: Repository) -> Callable[[], tuple[int, int]]:
+    cached: list[tuple[float, tuple[int, int]]] = []
+
+    def count() -> tuple[int, int]:
+        now = time.monotonic()
+        if cached and now - cached[0][0] < _HELD_CACHE_SECONDS:
+            return cached[0][1]
+        with repo.transaction(write=False) as tx:
+            row = tx.sql.one(_HELD_SQL)
+        cached[:] = [(now, (int(row[0]), int(row[1])))]
+        return cached[0][1]
+
+    return count
+
+
+def _not_ready(reason: str) -> Response:
+    body = json.dumps({"status": "unavailable", "reason": reason})
+    return Response(body, status_code=503, media_type=_JSON)
+
+
 def create_app(config: ServerConfig) -> FastAPI:
     """The sync server for ``config``; the database is opened (and migrated) here."""
     repo = Repository.open(config.database, time.time())
+    metrics = ServerMetrics(_held_counter(repo))
+    repo.db.on_pool_wait = metrics.pool_wait
+    listener = (
+        MetricsListener(metrics, config.metrics_host, config.metrics_port)
+        if config.metrics_port is not None
+        else None
+    )
     attachments = AttachmentStore(
         config.attachments_root,
         repo,
@@ -87,8 +131,16 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        repo.close()
+        if listener is not None:
+            listener.start()
+        try:
+            yield
+        finally:
+            # Uvicorn gets here after the last in-flight request has been answered (graceful
+            # shutdown), so no transaction is cut short by closing the pool.
+            if listener is not None:
+                listener.stop()
+            repo.close()
 
     app = FastAPI(
         title="Lapang sync server",
@@ -98,7 +150,10 @@ def create_app(config: ServerConfig) -> FastAPI:
         redoc_url=None,
     )
     bodies = BodyBudget(config.unverified_body_budget, config)
+    app.add_middleware(AccessLog, metrics=metrics)
     app.state.repository = repo
+    app.state.metrics = metrics
+    app.state.metrics_listener = listener
     app.state.config = config
     app.state.bodies = bodies
 
@@ -156,6 +211,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         public_key = load_public_key(device.public_key)
         async with bodies.unverified(request, limit) as body:
             verify_request(public_key, auth, request.method, signed_path(request), body)
+        logs.set_device(device.id)  # from here on, the log names the device
         if device.revoked:
             raise DeviceRevoked(
                 "KPU revoked this device; contact the KPU operator to enroll it again."
@@ -165,6 +221,28 @@ def create_app(config: ServerConfig) -> FastAPI:
                 repo.record_nonce, device.id, auth.nonce, int(now), config.clock_skew_seconds
             )
         return device, auth, body
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        """The process is up and its event loop answers; the database is not consulted, so a
+        database outage does not make a supervisor restart healthy processes."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz() -> Response:
+        """Ready for traffic: the database answers and every migration this release knows has
+        been applied (a database restored from an older dump under a running process is not)."""
+        try:
+            pending = await run_in_threadpool(schema.pending, repo.db)
+        except DatabaseError as exc:
+            log.warning("not ready: %s", exc)
+            return _not_ready("database unreachable")
+        except Exception as exc:  # noqa: BLE001 - e.g. a database without our schema
+            log.warning("not ready: the schema check failed (%s)", type(exc).__name__)
+            return _not_ready("database schema unreadable")
+        if pending:
+            return _not_ready(f"migrations not applied: {', '.join(pending)}")
+        return Response(json.dumps({"status": "ready"}), media_type=_JSON)
 
     @app.get(f"{API_PREFIX}/ping")
     async def ping() -> dict[str, Any]:
@@ -204,7 +282,10 @@ def create_app(config: ServerConfig) -> FastAPI:
             tx.record_nonce(device.id, auth.nonce, int(now), config.clock_skew_seconds)
             return ingest_batch(tx, device.id, auth.nonce, batch.changes, now, config.election_date)
 
+        started = time.perf_counter()
         result = await run_in_threadpool(repo.write, store)
+        metrics.batch_seconds.observe(time.perf_counter() - started)
+        metrics.count_push(len(batch.changes), result)
         return Response(result.encode(), media_type=MEDIA_TYPE)
 
     @app.get(f"{API_PREFIX}/pull", openapi_extra=openapi.PULL)
@@ -242,6 +323,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         status = await run_in_threadpool(
             attachments.put_chunk, _sha(sha256), offset, size, body, device.id, time.time()
         )
+        metrics.attachment_bytes.inc(len(body))
         return Response(status.encode(), media_type=_JSON)
 
     return app

@@ -42,6 +42,10 @@ class ServerConfig:
     # chunks arriving at once, far more than the laptops of one province send in step, while
     # a flood of stalled bodies from strangers costs the server no more than this.
     unverified_body_budget: int = 64 << 20
+    # Prometheus metrics of this process on a listener of their own (sync_server.metrics);
+    # None: no metrics listener. Never the API port: see docs/sync-server.md.
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
 
     def __post_init__(self) -> None:
         largest = max(self.max_body_bytes, self.max_chunk_bytes)
