@@ -82,6 +82,9 @@ class Outcome:
     seconds: float
     latencies: list[float]
     soak: Soak | None = None
+    # Database size with the voters loaded, and after every change was stored.
+    loaded_bytes: int = 0
+    final_bytes: int = 0
 
     @property
     def rate(self) -> float:
@@ -316,6 +319,19 @@ def _push_bounded(
     return seconds, latencies
 
 
+def _database_bytes(target: str | pathlib.Path) -> int:
+    """The database's size on disk: tables, indexes and TOAST (PostgreSQL), or the file and its
+    WAL (SQLite), after a checkpoint so the WAL is folded in."""
+    if isinstance(target, str):
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as conn:
+            conn.execute("CHECKPOINT")
+            row = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+            return int(row[0]) if row else 0
+    return sum(f.stat().st_size for f in target.parent.glob(target.name + "*"))
+
+
 def _verify(target: str | pathlib.Path, expected: int) -> None:
     repo = Repository.open(target, time.time())
     try:
@@ -342,6 +358,7 @@ def run_once(
             target = folder / "server.db"
         try:
             devices = _prepare(target, regions, voters, args)
+            loaded = _database_bytes(target)
             servers, urls = _start_servers(target, setup.processes, folder)
             soak = None
             try:
@@ -356,7 +373,8 @@ def run_once(
                 _stop(servers)
             total = args.devices * args.batches * args.batch_size
             _verify(target, total + (soak.sent if soak else 0))
-            return Outcome(setup, total, seconds, latencies, soak)
+            final = _database_bytes(target)
+            return Outcome(setup, total, seconds, latencies, soak, loaded, final)
         finally:
             if isinstance(target, str) and cluster is not None:
                 cluster.drop_database(target)
@@ -447,6 +465,16 @@ def main(argv: list[str] | None = None) -> int:
             f"| {setup.backend} | {setup.processes} | {o.rate:,.0f} | {o.seconds:.1f} s | "
             f"{_pct(o.latencies, 50) * 1000:,.0f} ms | {_pct(o.latencies, 95) * 1000:,.0f} ms |"
         )
+    print()
+    for setup in setups:
+        o = best[setup]
+        stored = o.changes + (o.soak.sent if o.soak else 0)
+        print(
+            f"{setup.label}: database {o.loaded_bytes / 2**20:,.0f} MiB with {len(voters):,} "
+            f"voters ({o.loaded_bytes / len(voters):,.0f} bytes each), "
+            f"{o.final_bytes / 2**20:,.0f} MiB after {stored:,} changes "
+            f"({(o.final_bytes - o.loaded_bytes) / stored:,.0f} bytes each)"
+        )
     for setup in setups:
         if best[setup].soak is not None:
             print()
@@ -462,6 +490,8 @@ def main(argv: list[str] | None = None) -> int:
         key = f"{setup.backend}_x{setup.processes}"
         figures[f"{key}_changes_per_s"] = round(best[setup].rate)
         figures[f"{key}_batch_p95_ms"] = round(_pct(best[setup].latencies, 95) * 1000)
+        figures[f"{key}_db_loaded_bytes"] = best[setup].loaded_bytes
+        figures[f"{key}_db_final_bytes"] = best[setup].final_bytes
         if best[setup].soak is not None:
             figures[f"{key}_soak"] = best[setup].soak.figures()
     print(json.dumps(figures))
