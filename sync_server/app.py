@@ -88,21 +88,13 @@ _HELD_SQL = (
     "SELECT COUNT(*), COUNT(DISTINCT c.device_id) FROM devices d "
     "JOIN changes c ON c.device_id = d.id AND c.seq > d.applied_seq WHERE c.state = 'held'"
 )
-# Scrapes come every 15-60 s from each process; the count is shared by all of them.
-_HELD_CACHE_SECONDS = 60.0
 
 
 def _held_counter(repo: Repository) -> Callable[[], tuple[int, int]]:
-    cached: list[tuple[float, tuple[int, int]]] = []
-
     def count() -> tuple[int, int]:
-        now = time.monotonic()
-        if cached and now - cached[0][0] < _HELD_CACHE_SECONDS:
-            return cached[0][1]
         with repo.transaction(write=False) as tx:
             row = tx.sql.one(_HELD_SQL)
-        cached[:] = [(now, (int(row[0]), int(row[1])))]
-        return cached[0][1]
+        return int(row[0]), int(row[1])
 
     return count
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -35,25 +36,54 @@ _POOL_BUCKETS = (0.001, 0.01, 0.1, 0.5, 1, 5, 10, 30)
 
 
 class HeldChanges(Collector):
-    """Changes stored but waiting for a device's earlier seqs (a gap), read at scrape time."""
+    """Changes stored but waiting for a device's earlier seqs (a gap), counted in the database.
 
-    def __init__(self, count: Callable[[], tuple[int, int]]) -> None:
+    A scrape never waits for the database: it reports the last count (at most ``max_age``
+    seconds old) and starts a fresh one in the background. Only the very first scrape waits,
+    briefly, for a first count. When every pooled connection is busy (exactly when someone
+    looks at the metrics) the rest of the scrape still answers at once."""
+
+    def __init__(
+        self, count: Callable[[], tuple[int, int]], max_age: float = 60.0, first_wait: float = 5.0
+    ) -> None:
         self._count = count
+        self._max_age = max_age
+        self._first_wait = first_wait
+        self._lock = threading.Lock()
+        self._value: tuple[int, int] | None = None
+        self._counted_at = float("-inf")
+        self._counting: threading.Thread | None = None
+
+    def _refresh(self) -> None:
+        try:
+            value: tuple[int, int] | None = self._count()
+        except Exception as exc:  # noqa: BLE001 - a scrape must not fail with the database
+            log.warning("cannot count held changes: %s", type(exc).__name__)
+            value = None
+        with self._lock:
+            if value is not None:
+                self._value, self._counted_at = value, time.monotonic()
+            self._counting = None
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
+        with self._lock:
+            if time.monotonic() - self._counted_at >= self._max_age and self._counting is None:
+                self._counting = threading.Thread(target=self._refresh, daemon=True)
+                self._counting.start()
+            first = self._counting if self._value is None else None
+        if first is not None:
+            first.join(self._first_wait)
+        value = self._value
+        if value is None:
+            return
         held = GaugeMetricFamily(
             "lapang_sync_changes_held", "Changes held behind a gap (database-wide)."
         )
         devices = GaugeMetricFamily(
             "lapang_sync_devices_with_gap", "Devices with changes held behind a gap."
         )
-        try:
-            changes, with_gap = self._count()
-        except Exception as exc:  # noqa: BLE001 - a scrape must not fail with the database
-            log.warning("cannot count held changes: %s", type(exc).__name__)
-            return
-        held.add_metric([], changes)
-        devices.add_metric([], with_gap)
+        held.add_metric([], value[0])
+        devices.add_metric([], value[1])
         yield held
         yield devices
 

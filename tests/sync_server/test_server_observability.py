@@ -10,11 +10,13 @@ import json
 import logging
 import socket
 import sys
+import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 import requests
+from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
 from desktop_app.domain.voter import VoterRecord
@@ -22,6 +24,7 @@ from desktop_app.sync import protocol as p
 from sync_server import logs
 from sync_server.app import create_app
 from sync_server.config import ServerConfig
+from sync_server.metrics import HeldChanges
 from sync_server.repository import Repository
 from tests.sync_server.conftest import new_pg_database
 from tests.sync_server.sync_helpers import LiveServer, serve
@@ -212,3 +215,28 @@ def test_an_exception_is_logged_by_type_and_stack_never_its_message() -> None:
     assert line["exception"] == "ValueError"
     assert "test_an_exception_is_logged" in line["stack"]
     assert nik not in json.dumps(line)
+
+
+def test_a_scrape_never_waits_for_a_busy_database() -> None:
+    # The count stands in for the database query at a moment every pooled connection is busy:
+    # the scrape answers with the last count at once and a fresh count runs behind it.
+    release = threading.Event()
+    calls: list[float] = []
+
+    def count() -> tuple[int, int]:
+        calls.append(time.monotonic())
+        if len(calls) > 1:
+            release.wait(30)
+        return (len(calls), 1)
+
+    registry = CollectorRegistry()
+    registry.register(HeldChanges(count, max_age=0.0))
+    assert registry.get_sample_value("lapang_sync_changes_held") == 1  # the first count
+    started = time.monotonic()
+    assert registry.get_sample_value("lapang_sync_changes_held") == 1  # stale, not waited for
+    assert time.monotonic() - started < 1.0
+    release.set()
+    deadline = time.monotonic() + 10
+    while registry.get_sample_value("lapang_sync_changes_held") != 2:
+        assert time.monotonic() < deadline, "the background count never landed"
+        time.sleep(0.01)
