@@ -330,9 +330,9 @@ def uvicorn_config(
         # Headers larger than this are refused (400) before the app sees them.
         h11_max_incomplete_event_size=16 * 1024,
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
-        # sync_server.access logs each request with its ids; uvicorn's own line would repeat it
-        # with the path as sent.
-        access_log=False,
-        # None keeps uvicorn's default text logging (the tests); ``serve`` passes logs.configure's.
+        # With the JSON log, sync_server.access writes each request's line with its ids, and
+        # uvicorn's own line would repeat it with the path as sent. None keeps uvicorn's text
+        # logging, access lines included (``serve --log-format text``, the tests).
+        access_log=log_config is None,
         **({"log_config": log_config} if log_config is not None else {}),
     )
