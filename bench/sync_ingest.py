@@ -1,6 +1,8 @@
 """Sync server ingest: changes/s with many devices pushing at once, SQLite beside PostgreSQL.
 
-    .venv/bin/python -m bench.sync_ingest [--devices 50] [--batches 3] [--batch-size 300]
+    .venv/bin/python bench/sync_ingest.py [--devices 50] [--batches 3] [--batch-size 300]
+    .venv/bin/python bench/sync_ingest.py --backends postgresql --processes 4 --devices 500 \
+        --batches 2 --batch-size 100 --concurrency 50 --rounds 1 --soak 10
 
 (from the repository root: it borrows the throwaway PostgreSQL cluster of the server tests.)
 
@@ -11,6 +13,12 @@ KPU runs it. Then every device pushes its batches (realistic mix: 60 % sesuai, 2
 15 % TMS with an evidence photo hash), all devices at once, each on its own connection,
 batches back to back. Timed: from the start signal to the last answer. Afterwards the
 database must hold every change exactly once, or the run fails.
+
+``--concurrency N`` bounds the clients instead: N connections at a time (as a province's
+laptops, which never all send in the same second), each taking the next device that has a batch
+left, so every device's batches interleave with the others'. ``--soak MINUTES`` (10 when
+given without a number) then keeps every device pushing new corrections for that long and
+samples the resident memory (RSS) of each server process and the machine's load average.
 
 Both backends are durable: SQLite ``synchronous=FULL``, PostgreSQL ``fsync=on`` and
 ``synchronous_commit=on``. Configurations run in turn, ``--rounds`` times, and the best round
@@ -24,7 +32,9 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import os
 import pathlib
+import queue
 import random
 import signal
 import socket
@@ -40,10 +50,11 @@ from typing import Any
 import requests
 
 # isort: split
-import repo_root  # noqa: F401  (tests/support is imported below)
+import repo_root  # tests/support is imported below; ROOT is where the server runs from
 
 # isort: split
 
+from bench.sync_soak import Soak, push_once
 from desktop_app.domain.voter import VoterRecord, imported_voter_id
 from desktop_app.sync import protocol as p
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
@@ -70,6 +81,10 @@ class Outcome:
     changes: int
     seconds: float
     latencies: list[float]
+    soak: Soak | None = None
+    # Database size with the voters loaded, and after every change was stored.
+    loaded_bytes: int = 0
+    final_bytes: int = 0
 
     @property
     def rate(self) -> float:
@@ -125,6 +140,7 @@ class Device:
     device_id: str
     key: Any
     bodies: list[bytes]
+    voters: list[VoterRecord] = dataclasses.field(default_factory=list)
 
 
 def _prepare(
@@ -151,7 +167,7 @@ def _prepare(
                 p.PushRequest.from_outbox(changes[b : b + args.batch_size]).encode()
                 for b in range(0, per_device, args.batch_size)
             ]
-            devices.append(Device(enrolled.id, key, bodies))
+            devices.append(Device(enrolled.id, key, bodies, mine))
         return devices
     finally:
         repo.close()
@@ -180,6 +196,7 @@ def _start_servers(
                     "warning",
                 ],
                 stdout=subprocess.DEVNULL,
+                cwd=repo_root.ROOT,  # this checkout's server, wherever the bench was started
             )
         )
         urls.append(f"http://127.0.0.1:{port}")
@@ -253,6 +270,68 @@ def _push_all(devices: list[Device], urls: list[str]) -> tuple[float, list[float
     return seconds, latencies
 
 
+def _push_bounded(
+    devices: list[Device], urls: list[str], concurrency: int
+) -> tuple[float, list[float]]:
+    """``concurrency`` connections at once, each taking the next device with a batch left;
+    a device's batches stay in order (the next one is queued only once the last was answered)."""
+    ready: queue.Queue[tuple[int, int] | None] = queue.Queue()
+    for index in range(len(devices)):
+        ready.put((index, 0))
+    pending = [len(devices)]
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+
+    def worker() -> None:
+        sessions = {url: requests.Session() for url in urls}
+        while (task := ready.get()) is not None:
+            index, batch = task
+            device = devices[index]
+            url = urls[index % len(urls)]  # one device, one process: as sticky balancing
+            took, error = push_once(
+                sessions[url], url, device.device_id, device.key, device.bodies[batch]
+            )
+            with lock:
+                if error:
+                    failures.append(error)
+                else:
+                    latencies.append(took)
+                if batch + 1 < len(device.bodies) and not error:
+                    ready.put((index, batch + 1))
+                else:
+                    pending[0] -= 1
+                    if pending[0] == 0:
+                        for _ in range(concurrency):
+                            ready.put(None)
+        for session in sessions.values():
+            session.close()
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - began
+    if failures:
+        raise RuntimeError(f"{len(failures)} batches refused, first: {failures[0]}")
+    return seconds, latencies
+
+
+def _database_bytes(target: str | pathlib.Path) -> int:
+    """The database's size on disk: tables, indexes and TOAST (PostgreSQL), or the file and its
+    WAL (SQLite), after a checkpoint so the WAL is folded in."""
+    if isinstance(target, str):
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as conn:
+            conn.execute("CHECKPOINT")
+            row = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+            return int(row[0]) if row else 0
+    return sum(f.stat().st_size for f in target.parent.glob(target.name + "*"))
+
+
 def _verify(target: str | pathlib.Path, expected: int) -> None:
     repo = Repository.open(target, time.time())
     try:
@@ -279,14 +358,23 @@ def run_once(
             target = folder / "server.db"
         try:
             devices = _prepare(target, regions, voters, args)
+            loaded = _database_bytes(target)
             servers, urls = _start_servers(target, setup.processes, folder)
+            soak = None
             try:
-                seconds, latencies = _push_all(devices, urls)
+                if args.concurrency:
+                    seconds, latencies = _push_bounded(devices, urls, args.concurrency)
+                else:
+                    seconds, latencies = _push_all(devices, urls)
+                if args.soak:
+                    soak = Soak(devices, urls, servers, args)
+                    soak.run()
             finally:
                 _stop(servers)
             total = args.devices * args.batches * args.batch_size
-            _verify(target, total)
-            return Outcome(setup, total, seconds, latencies)
+            _verify(target, total + (soak.sent if soak else 0))
+            final = _database_bytes(target)
+            return Outcome(setup, total, seconds, latencies, soak, loaded, final)
         finally:
             if isinstance(target, str) and cluster is not None:
                 cluster.drop_database(target)
@@ -305,7 +393,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--processes", type=int, nargs="+", default=[1, 2], help="server processes to try"
     )
+    parser.add_argument(
+        "--backends", nargs="+", choices=("sqlite", "postgresql"), default=["sqlite", "postgresql"]
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=0,
+        help="connections at once (default: one per device, all at once)",
+    )
+    parser.add_argument(
+        "--soak",
+        type=float,
+        nargs="?",
+        const=10.0,
+        default=0.0,
+        metavar="MINUTES",
+        help="after the timed push, keep the devices pushing this long (10 if no number) "
+        "and report each server process's memory",
+    )
+    parser.add_argument(
+        "--sample-seconds", type=float, default=30.0, help="soak: seconds between samples"
+    )
     args = parser.parse_args(argv)
+    if args.soak and not args.concurrency:
+        parser.error("--soak needs --concurrency (a bounded number of connections)")
 
     regions = [r for r in load_region_rows(demo_regions_path()) if r[0].split(".")[0] == PROVINCE]
     needed = args.devices * args.batches * args.batch_size
@@ -314,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     voters.sort(key=lambda v: v.tps_id)  # each device's slice: neighbouring TPSs
     print(f"{needed:,} synthetic voters in {time.perf_counter() - started:.1f} s", flush=True)
 
-    setups = [Setup(b, n) for b in ("sqlite", "postgresql") for n in args.processes]
+    setups = [Setup(b, n) for b in args.backends for n in args.processes]
     cluster: TempCluster | None = None
     try:
         cluster = TempCluster(durable=True).start()
@@ -338,9 +450,11 @@ def main(argv: list[str] | None = None) -> int:
             cluster.stop()
 
     print()
+    at_once = f"{args.concurrency} at a time" if args.concurrency else "at once"
     print(
-        f"{args.devices} devices at once, {args.batches} batches of {args.batch_size} changes "
-        f"each ({needed:,} changes); best of {args.rounds} rounds"
+        f"{args.devices} devices {at_once}, {args.batches} batches of {args.batch_size} changes "
+        f"each ({needed:,} changes); best of {args.rounds} rounds; load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end"
     )
     print()
     print("| backend | server processes | changes/s | wall time | batch p50 | batch p95 |")
@@ -351,8 +465,24 @@ def main(argv: list[str] | None = None) -> int:
             f"| {setup.backend} | {setup.processes} | {o.rate:,.0f} | {o.seconds:.1f} s | "
             f"{_pct(o.latencies, 50) * 1000:,.0f} ms | {_pct(o.latencies, 95) * 1000:,.0f} ms |"
         )
+    print()
+    for setup in setups:
+        o = best[setup]
+        stored = o.changes + (o.soak.sent if o.soak else 0)
+        print(
+            f"{setup.label}: database {o.loaded_bytes / 2**20:,.0f} MiB with {len(voters):,} "
+            f"voters ({o.loaded_bytes / len(voters):,.0f} bytes each), "
+            f"{o.final_bytes / 2**20:,.0f} MiB after {stored:,} changes "
+            f"({(o.final_bytes - o.loaded_bytes) / stored:,.0f} bytes each)"
+        )
+    for setup in setups:
+        if best[setup].soak is not None:
+            print()
+            print(f"Soak, {setup.label}:")
+            best[setup].soak.report()
     figures: dict[str, Any] = {
         "devices": args.devices,
+        "concurrency": args.concurrency,
         "batch_size": args.batch_size,
         "changes": needed,
     }
@@ -360,6 +490,10 @@ def main(argv: list[str] | None = None) -> int:
         key = f"{setup.backend}_x{setup.processes}"
         figures[f"{key}_changes_per_s"] = round(best[setup].rate)
         figures[f"{key}_batch_p95_ms"] = round(_pct(best[setup].latencies, 95) * 1000)
+        figures[f"{key}_db_loaded_bytes"] = best[setup].loaded_bytes
+        figures[f"{key}_db_final_bytes"] = best[setup].final_bytes
+        if best[setup].soak is not None:
+            figures[f"{key}_soak"] = best[setup].soak.figures()
     print(json.dumps(figures))
     return 0
 

@@ -7,14 +7,19 @@ at them (``sync_server.http``), and a body is parsed only after its signature ha
 verified. Everything the headers can show (signing headers, clock, a known device) is checked
 before a body is read, and the bodies not yet verified share one budget across connections.
 A database that is down or overloaded answers 503 (retryable), never a hang.
+
+For operators: ``/healthz`` (the process answers) and ``/readyz`` (the database answers and its
+schema is current), one JSON log line per request (``sync_server.logs``), and Prometheus metrics
+on a separate port (``sync_server.metrics``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -48,7 +53,8 @@ from desktop_app.sync.protocol import (
     load_public_key,
     verify_request,
 )
-from sync_server import bundles, openapi
+from sync_server import bundles, logs, openapi, schema
+from sync_server.access import AccessLog
 from sync_server.attachments_db import open_evidence
 from sync_server.config import ServerConfig
 from sync_server.db import DatabaseError
@@ -61,6 +67,7 @@ from sync_server.http import (
     signed_path,
 )
 from sync_server.ingest import ingest_batch
+from sync_server.metrics import MetricsListener, ServerMetrics
 from sync_server.origin import SignedBatch
 from sync_server.repository import Device, Repository, Tx
 
@@ -80,15 +87,52 @@ def _error_response(request: Request, exc: ProtocolError) -> Response:
     )
 
 
+# Changes held behind a gap: found through each device's own key range (seq > applied_seq),
+# never by scanning every change the country sent.
+_HELD_SQL = (
+    "SELECT COUNT(*), COUNT(DISTINCT c.device_id) FROM devices d "
+    "JOIN changes c ON c.device_id = d.id AND c.seq > d.applied_seq WHERE c.state = 'held'"
+)
+
+
+def _held_counter(repo: Repository) -> Callable[[], tuple[int, int]]:
+    def count() -> tuple[int, int]:
+        with repo.transaction(write=False) as tx:
+            row = tx.sql.one(_HELD_SQL)
+        return int(row[0]), int(row[1])
+
+    return count
+
+
+def _not_ready(reason: str) -> Response:
+    body = json.dumps({"status": "unavailable", "reason": reason})
+    return Response(body, status_code=503, media_type=_JSON)
+
+
 def create_app(config: ServerConfig) -> FastAPI:
     """The sync server for ``config``; the database is opened (and migrated) here."""
     repo = Repository.open(config.database, time.time())
+    metrics = ServerMetrics(_held_counter(repo))
+    repo.db.on_pool_wait = metrics.pool_wait
+    listener = (
+        MetricsListener(metrics, config.metrics_host, config.metrics_port)
+        if config.metrics_port is not None
+        else None
+    )
     attachments = open_evidence(config, repo)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        repo.close()
+        if listener is not None:
+            listener.start()
+        try:
+            yield
+        finally:
+            # Uvicorn gets here after the last in-flight request has been answered (graceful
+            # shutdown), so no transaction is cut short by closing the pool.
+            if listener is not None:
+                listener.stop()
+            repo.close()
 
     app = FastAPI(
         title="Lapang sync server",
@@ -99,8 +143,11 @@ def create_app(config: ServerConfig) -> FastAPI:
     )
     bundle_keys = bundles.load_bundle_keys(config.bundle_key_files)
     bodies = BodyBudget(config.unverified_body_budget, config)
+    app.add_middleware(AccessLog, metrics=metrics)
     app.state.repository = repo
     app.state.evidence = attachments
+    app.state.metrics = metrics
+    app.state.metrics_listener = listener
     app.state.config = config
     app.state.bodies = bodies
 
@@ -158,6 +205,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         public_key = load_public_key(device.public_key)
         async with bodies.unverified(request, limit) as body:
             verify_request(public_key, auth, request.method, signed_path(request), body)
+        logs.set_device(device.id)  # from here on, the log names the device
         if device.revoked:
             raise DeviceRevoked(
                 "KPU revoked this device; contact the KPU operator to enroll it again."
@@ -167,6 +215,28 @@ def create_app(config: ServerConfig) -> FastAPI:
                 repo.record_nonce, device.id, auth.nonce, int(now), config.clock_skew_seconds
             )
         return device, auth, body
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        """The process is up and its event loop answers; the database is not consulted, so a
+        database outage does not make a supervisor restart healthy processes."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz() -> Response:
+        """Ready for traffic: the database answers and every migration this release knows has
+        been applied (a database restored from an older dump under a running process is not)."""
+        try:
+            pending = await run_in_threadpool(schema.pending, repo.db)
+        except DatabaseError as exc:
+            log.warning("not ready: %s", exc)
+            return _not_ready("database unreachable")
+        except Exception as exc:  # noqa: BLE001 - e.g. a database without our schema
+            log.warning("not ready: the schema check failed (%s)", type(exc).__name__)
+            return _not_ready("database schema unreadable")
+        if pending:
+            return _not_ready(f"migrations not applied: {', '.join(pending)}")
+        return Response(json.dumps({"status": "ready"}), media_type=_JSON)
 
     @app.get(f"{API_PREFIX}/ping")
     async def ping() -> dict[str, Any]:
@@ -235,7 +305,10 @@ def create_app(config: ServerConfig) -> FastAPI:
             tx.record_nonce(device.id, auth.nonce, int(now), config.clock_skew_seconds)
             return ingest_batch(tx, signed, batch.changes, now, config.election_date)
 
+        started = time.perf_counter()
         result = await run_in_threadpool(repo.write, store)
+        metrics.batch_seconds.observe(time.perf_counter() - started)
+        metrics.count_push(len(batch.changes), result)
         return Response(result.encode(), media_type=MEDIA_TYPE)
 
     @app.get(f"{API_PREFIX}/pull", openapi_extra=openapi.PULL)
@@ -292,6 +365,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         status = await run_in_threadpool(
             attachments.put_chunk, _sha(sha256), offset, size, body, device.id, time.time()
         )
+        metrics.attachment_bytes.inc(len(body))
         return Response(status.encode(), media_type=_JSON)
 
     return app

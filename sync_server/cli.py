@@ -82,6 +82,7 @@ def _date(text: str) -> dt.date:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn  # only this command needs the web stack
 
+    from sync_server import logs
     from sync_server.app import create_app
     from sync_server.config import ServerConfig
     from sync_server.http import check_transport, uvicorn_config
@@ -96,7 +97,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         attachments_dir=pathlib.Path(args.attachments) if args.attachments else None,
         election_date=args.election_date,
         bundle_key_files=tuple(pathlib.Path(k) for k in args.bundle_key),
+        metrics_port=args.metrics_port,
+        metrics_host=args.metrics_host,
     )
+    log_config = logs.configure(args.log_level) if args.log_format == "json" else None
     app = create_app(config)
     server = uvicorn.Server(
         uvicorn_config(
@@ -108,6 +112,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             tls_cert=args.tls_cert,
             tls_key=args.tls_key,
             connection_limit=args.max_connections,
+            log_config=log_config,
         )
     )
     server.run()
@@ -481,6 +486,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_bundles.bundle_key_option(p)
     p.add_argument("--log-level", default="info")
+    p.add_argument(
+        "--log-format",
+        choices=("json", "text"),
+        default="json",
+        help="json: one JSON object a line with request and device ids (default); text: uvicorn's",
+    )
+    p.add_argument(
+        "--metrics-port",
+        type=int,
+        help="serve Prometheus metrics of this process at /metrics on this port (off by default)",
+    )
+    p.add_argument(
+        "--metrics-host",
+        default="127.0.0.1",
+        help="address of the metrics port (default 127.0.0.1; the monitoring network's address)",
+    )
     p.add_argument(
         "--max-connections",
         type=int,

@@ -51,6 +51,10 @@ class ServerConfig:
     # office's week with its applicants' scans is ~56 MB (docs/performance.md); more goes on a
     # stick.
     max_relay_bytes: int = 64 << 20
+    # Prometheus metrics of this process on a listener of their own (sync_server.metrics);
+    # None: no metrics listener. Never the API port: see docs/sync-server.md.
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
 
     def __post_init__(self) -> None:
         largest = max(self.max_body_bytes, self.max_chunk_bytes)

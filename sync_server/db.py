@@ -21,7 +21,8 @@ import pathlib
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from desktop_app.file_modes import FileModeError, create_private_file, ensure_private
@@ -270,6 +271,9 @@ class Database:
         # its max_connections (100 by default), shared by every server process.
         self._lent = threading.BoundedSemaphore(connector.pool_size)
         self._closed = False
+        # Hears (seconds waited, whether a connection came free) for every transaction begun:
+        # the server's metrics (sync_server.metrics) count how long requests queue for one.
+        self.on_pool_wait: Callable[[float, bool], None] | None = None
 
     @property
     def label(self) -> str:
@@ -299,7 +303,11 @@ class Database:
         away (PostgreSQL restarted, an idle connection cut by a firewall) fails here, before
         any work: it is dropped and the next one tried, so a database that is back serves the
         very next request instead of one 503 per stale connection."""
-        if not self._lent.acquire(timeout=_POOL_WAIT_SECONDS):
+        waited = time.perf_counter()
+        got_one = self._lent.acquire(timeout=_POOL_WAIT_SECONDS)
+        if self.on_pool_wait is not None:
+            self.on_pool_wait(time.perf_counter() - waited, got_one)
+        if not got_one:
             raise DatabaseUnavailable(
                 f"All {self.connector.pool_size} database connections stayed busy for "
                 f"{_POOL_WAIT_SECONDS} s."

@@ -44,6 +44,11 @@ KEEP_ALIVE_SECONDS = 15
 # Beyond this many open connections uvicorn answers 503 (retryable) instead of exhausting
 # file descriptors and memory.
 CONNECTION_LIMIT = 2000
+# On SIGTERM a process stops accepting, closes idle connections and lets in-flight requests
+# finish: a push commits whole and is answered. A request still running after this long is
+# cancelled; its transaction rolls back and the laptop sends the batch again. Below systemd's
+# TimeoutStopSec (deploy/lapang-sync@.service), so uvicorn, not SIGKILL, ends the stragglers.
+GRACEFUL_SHUTDOWN_SECONDS = 60
 
 
 # The body stalled or arrived far too slowly; nothing was stored. Defined with the protocol so
@@ -307,6 +312,7 @@ def uvicorn_config(
     tls_key: pathlib.Path | str | None = None,
     header_seconds: float = HEADER_TIMEOUT_SECONDS,
     connection_limit: int = CONNECTION_LIMIT,
+    log_config: dict[str, Any] | None = None,
 ) -> uvicorn.Config:
     """How every server process runs (the ``serve`` command and the tests alike)."""
     return uvicorn.Config(
@@ -323,4 +329,10 @@ def uvicorn_config(
         limit_concurrency=connection_limit,
         # Headers larger than this are refused (400) before the app sees them.
         h11_max_incomplete_event_size=16 * 1024,
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+        # With the JSON log, sync_server.access writes each request's line with its ids, and
+        # uvicorn's own line would repeat it with the path as sent. None keeps uvicorn's text
+        # logging, access lines included (``serve --log-format text``, the tests).
+        access_log=log_config is None,
+        **({"log_config": log_config} if log_config is not None else {}),
     )

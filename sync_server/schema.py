@@ -502,3 +502,11 @@ def migrate(db: Database, now_iso: str, *, through: str | None = None) -> list[s
         if migration.name == through:
             break
     return applied
+
+
+def pending(db: Database) -> list[str]:
+    """The migrations this release knows that ``db`` lacks (none on a current database); a
+    read only, for readiness checks."""
+    with db.transaction(write=False) as sql:
+        done = {row["name"] for row in sql.all("SELECT name FROM schema_migrations")}
+    return [m.name for m in MIGRATIONS if m.name not in done]

@@ -1,7 +1,8 @@
 """The server never logs personal data (docs/security.md): a session of ordinary and hostile
 requests — corrections, refused values, new voters, applications, duplicates, a takeover attempt,
 malformed and oversized bodies — leaves no NIK, name or address in any log record, at any level,
-tracebacks included."""
+tracebacks included. Both as plain text and as the JSON lines ``serve`` writes by default
+(``sync_server.logs``), which add the request's and device's ids and exception stacks."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from desktop_app.sync.protocol import ChangeStatus
+from sync_server.logs import JsonFormatter
 from tests.sync_server.application_helpers import DESA, submission, synthetic_nik
 from tests.sync_server.sync_helpers import LiveServer, baru_payload
 
@@ -27,18 +29,21 @@ BAD_NIK = "1401011203909876"  # a NIK-shaped value sent where the server refuses
 class _Everything(logging.Handler):
     """Every record of every logger, formatted with its traceback, as an operator's log shows."""
 
-    def __init__(self) -> None:
+    def __init__(self, formatter: logging.Formatter) -> None:
         super().__init__(level=logging.DEBUG)
         self.lines: list[str] = []
-        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+        self.setFormatter(formatter)
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(self.format(record))
 
 
-@pytest.fixture()
-def server_log() -> Iterator[_Everything]:
-    handler = _Everything()
+@pytest.fixture(params=("text", "json"))
+def server_log(request: pytest.FixtureRequest) -> Iterator[_Everything]:
+    if request.param == "json":
+        handler = _Everything(JsonFormatter())
+    else:
+        handler = _Everything(logging.Formatter("%(name)s %(levelname)s %(message)s"))
     # uvicorn's access and error loggers may not propagate to the root: listen on each.
     names = ["", "uvicorn", "uvicorn.error", "uvicorn.access", "sync_server"]
     loggers = [logging.getLogger(n) for n in names]
