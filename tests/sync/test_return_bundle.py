@@ -54,7 +54,7 @@ def _return(enrolled: Enrolled, return_key, folder: pathlib.Path, since: int | N
 
 def _import(enrolled: Enrolled, path: pathlib.Path, return_key, **kw):
     return import_return_bundle(
-        enrolled.store, path, return_key.public_key(), kpu_key=enrolled.engine.kpu_key, **kw
+        enrolled.store, path, return_key.public_key(), kpu_key=enrolled.engine.kpu_keys, **kw
     )
 
 

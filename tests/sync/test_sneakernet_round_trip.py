@@ -77,7 +77,7 @@ def _standings(store: FieldStore) -> list[Standing]:
 
 def _apply(laptop: Enrolled, kpu: Kpu, path: pathlib.Path):
     return import_return_bundle(
-        laptop.store, path, kpu.return_key.public_key(), kpu_key=laptop.engine.kpu_key
+        laptop.store, path, kpu.return_key.public_key(), kpu_key=laptop.engine.kpu_keys
     )
 
 
