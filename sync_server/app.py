@@ -12,6 +12,7 @@ A database that is down or overloaded answers 503 (retryable), never a hang.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -24,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop_app.sync.protocol import (
     API_PREFIX,
+    DOC_VERSION_NO_ECHO,
     MEDIA_TYPE,
     PROTOCOL_VERSION,
     PULL_PAGE_DEFAULT,
@@ -202,7 +204,15 @@ def create_app(config: ServerConfig) -> FastAPI:
             # The nonce commits with the batch: a refused batch leaves no trace at all. A batch
             # that collided with another writer is run again whole (Repository.write).
             tx.record_nonce(device.id, auth.nonce, int(now), config.clock_skew_seconds)
-            return ingest_batch(tx, device.id, auth.nonce, batch.changes, now, config.election_date)
+            return ingest_batch(
+                tx,
+                device.id,
+                auth.nonce,
+                batch.changes,
+                now,
+                config.election_date,
+                version=batch.version,
+            )
 
         result = await run_in_threadpool(repo.write, store)
         return Response(result.encode(), media_type=MEDIA_TYPE)
@@ -215,7 +225,16 @@ def create_app(config: ServerConfig) -> FastAPI:
         limit = query_int(
             request, "limit", default=PULL_PAGE_DEFAULT, low=1, high=config.pull_page_max
         )
-        page = await run_in_threadpool(repo.pull_page, device, cursor, limit, time.time())
+        version = query_int(
+            request, "v", default=PROTOCOL_VERSION, low=PROTOCOL_VERSION, high=DOC_VERSION_NO_ECHO
+        )
+        page = await run_in_threadpool(
+            functools.partial(repo.pull_page, no_echo=version >= DOC_VERSION_NO_ECHO),
+            device,
+            cursor,
+            limit,
+            time.time(),
+        )
         return Response(page.encode(), media_type=MEDIA_TYPE)
 
     def _sha(sha256: str) -> str:

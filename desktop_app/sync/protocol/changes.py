@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop_app.sync.protocol.constants import (
+    DOC_VERSIONS,
     MAX_BATCH_CHANGES,
     MAX_INFLATED_BYTES,
     MAX_SEQ,
@@ -121,14 +122,19 @@ class Change:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class PushRequest:
-    """A batch of changes from one device, in strictly increasing ``seq`` order."""
+    """A batch of changes from one device, in strictly increasing ``seq`` order. ``version``
+    is the document version the client asks the answer in: 1, or 2 for the answer without
+    echo (``DOC_VERSION_NO_ECHO``); the rows are the same in both."""
 
     changes: tuple[Change, ...]
+    version: int = PROTOCOL_VERSION
 
     @classmethod
-    def from_outbox(cls, entries: Iterable[Mapping[str, Any]]) -> PushRequest:
+    def from_outbox(
+        cls, entries: Iterable[Mapping[str, Any]], *, version: int = PROTOCOL_VERSION
+    ) -> PushRequest:
         changes = tuple(sorted((Change.from_outbox(e) for e in entries), key=lambda c: c.seq))
-        return cls(changes)
+        return cls(changes, version)
 
     def encode(self) -> bytes:
         """The compressed body of ``POST /v1/push``."""
@@ -162,7 +168,7 @@ class PushRequest:
             rows.append(row)
             prev_seq, prev_ms = change.seq, ms
         body = {
-            "v": PROTOCOL_VERSION,
+            "v": self.version,
             "s0": first.seq - 1,
             "t0": t0,
             "of": list(officers),
@@ -177,10 +183,11 @@ class PushRequest:
         doc = loads_json(decompress(body, inflated_limit))
         if not isinstance(doc, dict):
             raise MalformedRequest("A push body must be a JSON object.")
-        if doc.get("v") != PROTOCOL_VERSION:
+        version = doc.get("v")
+        if not _is_int(version) or version not in DOC_VERSIONS:
             raise UnsupportedProtocol(
-                f"Push batch version {doc.get('v')!r} is not {PROTOCOL_VERSION}.",
-                supported=[PROTOCOL_VERSION],
+                f"Push batch version {version!r} is not one of {list(DOC_VERSIONS)}.",
+                supported=list(DOC_VERSIONS),
             )
         s0, t0, officers, rows = doc.get("s0"), doc.get("t0"), doc.get("of"), doc.get("c")
         if not (_is_int(s0) and s0 >= 0 and _is_int(t0)):
@@ -202,7 +209,7 @@ class PushRequest:
             except MalformedRequest as exc:
                 raise MalformedRequest(f"Change #{index + 1} of the batch: {exc.message}") from None
             changes.append(change)
-        return cls(tuple(changes))
+        return cls(tuple(changes), version)
 
 
 def _decode_row(
