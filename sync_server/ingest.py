@@ -25,7 +25,6 @@ from desktop_app.sync.protocol import (
     ChangeStatus,
     PushResult,
     UnknownDevice,
-    is_sha256_hex,
 )
 from sync_server import applications, rules
 from sync_server.repository import AdminError, Device, Repository, Tx, iso
@@ -120,12 +119,9 @@ def _new_versions(
 
 
 def _attachment_refs(change: Change) -> list[str]:
-    """The evidence files a change names: a TMS change's photo or scan, an application's
-    documents. Only SHA-256 names: a duplicate's payload was never checked by the rules."""
-    shas = list(applications.attachment_refs(change))
-    if change.op == "tms" and isinstance(change.payload.get("attachment"), str):
-        shas.append(change.payload["attachment"])
-    return [sha for sha in shas if is_sha256_hex(sha)]
+    """The evidence files a change names (``Change.files_named``, the client reads the same).
+    Only SHA-256 names: a duplicate's payload was never checked by the rules."""
+    return change.files_named()
 
 
 def _take_slot(

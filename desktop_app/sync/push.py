@@ -15,7 +15,7 @@ import time
 import uuid
 from collections import deque
 
-from desktop_app.store import outbox, sync_state
+from desktop_app.store import outbox, sync_inbox, sync_state
 from desktop_app.store.field_store import utc_now
 from desktop_app.store.outbox import OutboxEntry
 from desktop_app.sync import protocol as p
@@ -79,7 +79,36 @@ def _encode(entries: list[OutboxEntry], ctx: RunContext) -> tuple[bytes, dict[in
             log.warning("outbox entry seq %d is not a valid change: %s", entry.seq, exc.message)
             invalid[entry.seq] = exc.message
             changes.append(_placeholder(entry, ctx))
-    return p.PushRequest(tuple(changes)).encode(), invalid
+    # v2: the answer carries the new versions, so the pull that follows brings no echo back.
+    return p.PushRequest(tuple(changes), p.DOC_VERSION_NO_ECHO).encode(), invalid
+
+
+def _new_versions(entries: dict[int, OutboxEntry], result: p.PushResult) -> list[tuple[str, int]]:
+    """(voter id, version) the server says this laptop's changes left; only for entries of
+    this batch (wire seq -> entry) that it acknowledged."""
+    acknowledged = {r.seq for r in result.results if r.acknowledged}
+    return [
+        (entries[seq].entity_id, version)
+        for seq, version in result.new_versions
+        if seq in entries and seq in acknowledged and entries[seq].entity == outbox.ENTITY_VOTER
+    ]
+
+
+def _files_needed(entries: dict[int, OutboxEntry], result: p.PushResult) -> list[str]:
+    """The files to upload: named by hash (v1 answer) or by the changes that name them (v2)."""
+    shas = list(result.need_attachments)
+    for seq in result.need_attachment_seqs:
+        entry = entries.get(seq)
+        if entry is not None:
+            shas.extend(_files_of(entry))
+    return shas
+
+
+def _files_of(entry: OutboxEntry) -> list[str]:
+    try:
+        return p.Change.from_outbox(entry.to_wire()).files_named()
+    except p.InvalidChange:
+        return []  # travelled as a placeholder, which names no file
 
 
 class PushPhase:
@@ -196,10 +225,13 @@ class PushPhase:
             else:
                 acked.append(entry.seq)
         now = utc_now()
+        entries = {ctx.enrollment.wire_seq(e.seq): e for e in batch.entries}
         with ctx.db.atomic():
             before = ctx.db.conn.total_changes
             outbox.mark_sent(ctx.db, acked, at=now)
             confirmed = ctx.db.conn.total_changes - before
+            # In the same transaction as "sent": the rows these changes made are not pulled back.
+            sync_inbox.store_new_versions(ctx.db, _new_versions(entries, result))
             quarantined = 0
             for entry, answer in refused:
                 before = ctx.db.conn.total_changes
@@ -211,7 +243,7 @@ class PushPhase:
                     at=now,
                 )
                 quarantined += ctx.db.conn.total_changes - before
-            sync_state.queue_uploads(ctx.db, result.need_attachments, at=now)
+            sync_state.queue_uploads(ctx.db, _files_needed(entries, result), at=now)
         ctx.report.confirmed += confirmed
         ctx.report.refused += quarantined
         if not batch.refill:

@@ -77,20 +77,26 @@ class DeviceClient:
     def push_raw(self, body: bytes, **kwargs: Any) -> requests.Response:
         return self.request("POST", "/v1/push", body, content_type=p.MEDIA_TYPE, **kwargs)
 
-    def push(self, changes: list[dict[str, Any]]) -> p.PushResult:
-        response = self.push_raw(p.PushRequest.from_outbox(changes).encode())
+    def push(self, changes: list[dict[str, Any]], *, version: int = 1) -> p.PushResult:
+        """``version`` 2: ask for the answer without echo (docs/sync-protocol.md 5.4)."""
+        body = p.PushRequest.from_outbox(changes, version=version).encode()
+        response = self.push_raw(body)
         raise_for_protocol(response)
         return p.PushResult.decode(response.content)
 
-    def pull(self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT) -> p.PullPage:
-        response = self.request("GET", p.pull_path(cursor, limit))
+    def pull(
+        self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT, *, version: int = 1
+    ) -> p.PullPage:
+        response = self.request("GET", p.pull_path(cursor, limit, version=version))
         raise_for_protocol(response)
         return p.PullPage.decode(response.content)
 
-    def pull_all(self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT) -> list[p.PullPage]:
-        pages = [self.pull(cursor, limit)]
+    def pull_all(
+        self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT, *, version: int = 1
+    ) -> list[p.PullPage]:
+        pages = [self.pull(cursor, limit, version=version)]
         while pages[-1].more:
-            pages.append(self.pull(pages[-1].cursor, limit))
+            pages.append(self.pull(pages[-1].cursor, limit, version=version))
         return pages
 
     def change(

@@ -17,7 +17,14 @@ from desktop_app.sync.protocol.constants import (
     PROTOCOL_VERSION,
 )
 from desktop_app.sync.protocol.decoding import decompress, iso_to_ms, loads_json
-from desktop_app.sync.protocol.encoding import _dumps, _is_int, compress, is_hex_id, ms_to_iso
+from desktop_app.sync.protocol.encoding import (
+    _dumps,
+    _is_int,
+    compress,
+    is_hex_id,
+    is_sha256_hex,
+    ms_to_iso,
+)
 from desktop_app.sync.protocol.errors import (
     BodyTooLarge,
     InvalidChange,
@@ -118,6 +125,19 @@ class Change:
     @property
     def created_ms(self) -> int:
         return iso_to_ms(self.created_at)
+
+    def files_named(self) -> list[str]:
+        """The evidence files this change names, by SHA-256: a TMS change's photo or scan, an
+        application's documents. A v2 push answer names the change; the client reads the
+        files from it (docs/sync-protocol.md 5.4)."""
+        shas: list[Any] = []
+        if self.entity == ENTITY_VOTER and self.op == "tms":
+            shas.append(self.payload.get("attachment"))
+        elif self.entity == ENTITY_APPLICATION and isinstance(
+            self.payload.get("attachments"), dict
+        ):
+            shas.extend(self.payload["attachments"].values())
+        return [sha for sha in shas if is_sha256_hex(sha)]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
