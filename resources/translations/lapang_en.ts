@@ -1763,28 +1763,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="75"/>
-        <location filename="../../desktop_app/ui/app.py" line="181"/>
+        <location filename="../../desktop_app/ui/app.py" line="77"/>
+        <location filename="../../desktop_app/ui/app.py" line="183"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="155"/>
+        <location filename="../../desktop_app/ui/app.py" line="157"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="157"/>
+        <location filename="../../desktop_app/ui/app.py" line="159"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="259"/>
+        <location filename="../../desktop_app/ui/app.py" line="261"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="261"/>
+        <location filename="../../desktop_app/ui/app.py" line="263"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -2832,27 +2832,27 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="180"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="181"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="187"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="188"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="188"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="189"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="189"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="191"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -3086,47 +3086,55 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
-        <source>Diterima</source>
-        <translation>Received</translation>
+        <location filename="../../desktop_app/ui/sync/history.py" line="70"/>
+        <source>Dari KPU</source>
+        <translation>From KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="86"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="153"/>
+        <source>%1 perubahan data pemilih dari KPU, %2 konflik, %3 pengumuman.</source>
+        <translation>%1 voter change(s) from KPU, %2 conflict(s), %3 announcement(s).</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation type="vanished">Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="87"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="87"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="88"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="88"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="90"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="143"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="148"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="152"/>
         <source>%1 data pemilih baru atau berubah dari KPU, %2 konflik, %3 pengumuman.</source>
-        <translation>%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
+        <translation type="vanished">%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="156"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="157"/>
         <source>Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).</source>
         <translation>Evidence files: %1 fully sent, %2 still waiting (%3 sent this time).</translation>
     </message>
@@ -3135,12 +3143,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="161"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="166"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -3148,7 +3156,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3674,72 +3682,71 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
-        <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
+        <translation type="vanished">Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="315"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="316"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="334"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="335"/>
         <source>Server KPU tidak terjangkau.</source>
         <translation>KPU server unreachable.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="335"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
         <source>Sinkron gagal (Ctrl+H).</source>
         <translation>Sync failed (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="337"/>
         <source>Bukti belum terkirim (Ctrl+H).</source>
         <translation>Evidence not sent yet (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="337"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="338"/>
         <source>KPU menunggu data lama (Ctrl+H).</source>
         <translation>KPU awaits old changes (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="338"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="339"/>
         <source>Sinkron sebagian: %1 menunggu.</source>
         <translation>Partly synced: %1 waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="376"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="377"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="384"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="397"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="398"/>
         <source>Bukti menunggu: %1</source>
         <translation>Evidence waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="401"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="402"/>
         <source>Berkas bukti menunggu: %1</source>
         <translation>Evidence files waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="403"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="404"/>
         <source>(%1 dari %2 terkirim)</source>
         <translation>(%1 of %2 sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="430"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="431"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="294"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="295"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3754,12 +3761,17 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
+        <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 perubahan dari KPU.</source>
+        <translation>Sync done: %1 change(s) confirmed by KPU, %2 change(s) from KPU.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="301"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="306"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
@@ -3768,52 +3780,52 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="320"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="412"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="413"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="414"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="416"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="425"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="426"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="427"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="428"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="432"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="433"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="436"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="437"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="445"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="446"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="459"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="460"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3829,49 +3841,49 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="214"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="215"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="222"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="223"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="223"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="224"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="224"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="225"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="273"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="225"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="278"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="226"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="279"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="227"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="228"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="250"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="273"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="276"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="277"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>
