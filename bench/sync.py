@@ -226,13 +226,15 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             proxy.reset_counters()
             started = time.monotonic()
             back = engine.run_once(push=False, attachments=False)
-            assert back.pulled >= args.changes, back
+            # Protocol v2: the push answer carried the new versions, so no echo comes back.
+            # ("partial": the evidence photos are still owed, as after the push.)
+            assert back.outcome in ("ok", "partial") and back.pending == 0, back
             pull_back = _measure(
                 proxy,
                 "pull back",
                 back.pulled,
                 started,
-                math.ceil(back.pulled / PULL_PAGE_MAX),
+                max(1, math.ceil(back.pulled / PULL_PAGE_MAX)),
                 args,
             )
 
@@ -340,8 +342,9 @@ def print_table(r: dict[str, object]) -> None:
     )
     print()
     print(
-        f"After the push, the next pull brings the {r['pull_back_voters']:,} updated rows back "
-        f"(new versions): {r['pull_back_bytes']:,} B in {r['pull_back_seconds']} s."
+        f"After the push, the next pull brings {r['pull_back_voters']:,} voter rows back "
+        f"(no echo of the officer's own changes): {r['pull_back_bytes']:,} B in "
+        f"{r['pull_back_seconds']} s."
     )
 
 

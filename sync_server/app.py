@@ -16,6 +16,7 @@ on a separate port (``sync_server.metrics``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import time
@@ -30,6 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from desktop_app.sync.protocol import (
     API_PREFIX,
     DEVICE_KEY_PATH,
+    DOC_VERSION_NO_ECHO,
     MEDIA_TYPE,
     PROTOCOL_VERSION,
     PULL_PAGE_DEFAULT,
@@ -303,7 +305,9 @@ def create_app(config: ServerConfig) -> FastAPI:
             # The nonce commits with the batch: a refused batch leaves no trace at all. A batch
             # that collided with another writer is run again whole (Repository.write).
             tx.record_nonce(device.id, auth.nonce, int(now), config.clock_skew_seconds)
-            return ingest_batch(tx, signed, batch.changes, now, config.election_date)
+            return ingest_batch(
+                tx, signed, batch.changes, now, config.election_date, version=batch.version
+            )
 
         started = time.perf_counter()
         result = await run_in_threadpool(repo.write, store)
@@ -319,7 +323,16 @@ def create_app(config: ServerConfig) -> FastAPI:
         limit = query_int(
             request, "limit", default=PULL_PAGE_DEFAULT, low=1, high=config.pull_page_max
         )
-        page = await run_in_threadpool(repo.pull_page, device, cursor, limit, time.time())
+        version = query_int(
+            request, "v", default=PROTOCOL_VERSION, low=PROTOCOL_VERSION, high=DOC_VERSION_NO_ECHO
+        )
+        page = await run_in_threadpool(
+            functools.partial(repo.pull_page, no_echo=version >= DOC_VERSION_NO_ECHO),
+            device,
+            cursor,
+            limit,
+            time.time(),
+        )
         return Response(page.encode(), media_type=MEDIA_TYPE)
 
     @app.post(f"{API_PREFIX}/relay", openapi_extra=openapi.RELAY)

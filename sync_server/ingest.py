@@ -16,18 +16,20 @@ from typing import Any
 
 from desktop_app.domain.tms_record import OtherRecord
 from desktop_app.sync.protocol import (
+    DOC_VERSION_NO_ECHO,
     ENTITY_APPLICATION,
     ENTITY_VOTER,
+    PROTOCOL_VERSION,
     Change,
     ChangeResult,
     ChangeStatus,
     PushResult,
     UnknownDevice,
-    is_sha256_hex,
 )
 from sync_server import applications, origin, rules
 from sync_server.origin import SignedBatch
 from sync_server.repository import AdminError, Device, Repository, Tx, iso
+from sync_server.rows import NOT_HELD
 from sync_server.rules import Refusal
 
 _SEQ_REUSED = (
@@ -42,10 +44,15 @@ def ingest_batch(
     changes: Sequence[Change],
     now: float,
     election_date: dt.date | None,
+    *,
+    version: int = PROTOCOL_VERSION,
 ) -> PushResult:
     """Take ``changes`` (decoded from ``signed.body``, in its order) into their slots, apply
-    what can be applied, and keep ``signed`` as their proof of origin (``sync_server.origin``)."""
+    what can be applied, and keep ``signed`` as their proof of origin (``sync_server.origin``).
+    ``version`` 2 (``DOC_VERSION_NO_ECHO``): the answer tells the device each applied change's
+    voter version, so those rows are not sent back to it."""
     now_iso = iso(now)
+    no_echo = version >= DOC_VERSION_NO_ECHO
     batch_id = signed.batch_id
     device = tx.device(signed.device_id, lock=True)  # re-read: a concurrent push may have moved it
     if device is None:  # authenticated a moment ago: only a concurrent database edit does this
@@ -57,7 +64,10 @@ def ingest_batch(
         results[change.seq] = _take_slot(tx, device, change, batch_id, pos, now_iso, election_date)
     if tx.changes_inserted > inserted_before:
         origin.keep(tx, signed, now_iso)  # only batches that brought a change are kept
-    applied_seq, settled = drain(tx, device, now, election_date)
+    # Only changes this answer reports may leave a row out of the device's pull: a held change
+    # applied later, by another request, is never told to the device.
+    answered = frozenset(results) if no_echo else frozenset()
+    applied_seq, settled = drain(tx, device, now, election_date, answered)
     results.update({seq: r for seq, r in settled.items() if seq in results})
     waiting = tx.slots_after(device.id, applied_seq)
     missing = _missing_ranges(applied_seq, [row["seq"] for row in waiting])
@@ -72,22 +82,52 @@ def ingest_batch(
     ]
     # The device may upload exactly the files its acknowledged changes name (section 8).
     tx.add_attachment_refs(device.id, refs)
+    need = tx.attachments_missing(sha for sha, _ in refs)
+    ordered = tuple(results[seq] for seq in sorted(results))
+    if not no_echo:
+        return PushResult(ordered, applied_seq, tuple(missing), tuple(need), int(now))
+    wanted = set(need)
     return PushResult(
-        results=tuple(results[seq] for seq in sorted(results)),
-        applied_through=applied_seq,
-        missing=tuple(missing),
-        need_attachments=tuple(tx.attachments_missing(sha for sha, _ in refs)),
+        ordered,
+        applied_seq,
+        tuple(missing),
         server_time=int(now),
+        version=version,
+        new_versions=_new_versions(tx, device.id, changes, results),
+        need_attachment_seqs=tuple(
+            change.seq
+            for change in changes
+            if results[change.seq].status is not ChangeStatus.REFUSED
+            and wanted.intersection(_attachment_refs(change))
+        ),
     )
 
 
+def _new_versions(
+    tx: Tx, device_id: str, changes: Sequence[Change], results: dict[int, ChangeResult]
+) -> tuple[tuple[int, int], ...]:
+    """(seq, voter version) for each acknowledged voter change whose row the device now holds
+    exactly: the row's echo marker names this device at the row's version. A duplicate (the
+    answer to the first copy was lost) is told again, as long as the marker still holds."""
+    told = [
+        change
+        for change in changes
+        if change.entity == ENTITY_VOTER
+        and results[change.seq].status in (ChangeStatus.ACCEPTED, ChangeStatus.DUPLICATE)
+    ]
+    markers = tx.echo_markers({change.entity_id for change in told})
+    out = []
+    for change in told:
+        version, echo_device, echo_version = markers.get(change.entity_id, (None, None, None))
+        if echo_device == device_id and echo_version == version:
+            out.append((change.seq, version))
+    return tuple(out)
+
+
 def _attachment_refs(change: Change) -> list[str]:
-    """The evidence files a change names: a TMS change's photo or scan, an application's
-    documents. Only SHA-256 names: a duplicate's payload was never checked by the rules."""
-    shas = list(applications.attachment_refs(change))
-    if change.op == "tms" and isinstance(change.payload.get("attachment"), str):
-        shas.append(change.payload["attachment"])
-    return [sha for sha in shas if is_sha256_hex(sha)]
+    """The evidence files a change names (``Change.files_named``, the client reads the same).
+    Only SHA-256 names: a duplicate's payload was never checked by the rules."""
+    return change.files_named()
 
 
 def _take_slot(
@@ -170,7 +210,11 @@ def _take_slot(
 
 
 def drain(
-    tx: Tx, device: Device, now: float, election_date: dt.date | None
+    tx: Tx,
+    device: Device,
+    now: float,
+    election_date: dt.date | None,
+    answered: frozenset[int] = frozenset(),
 ) -> tuple[int, dict[int, ChangeResult]]:
     """Apply the device's held changes that now follow its last applied seq without a gap. A
     TMS-8 and the baru after it are one move (``_move_partner``): applied or refused together,
@@ -188,7 +232,9 @@ def drain(
         {
             row["entity_id"]
             for row in runnable
-            if row["state"] == "held" and row["entity"] == ENTITY_VOTER and row["op"] != "baru"
+            if row["state"] in ("held", "refused")
+            and row["entity"] == ENTITY_VOTER
+            and row["op"] != "baru"
         }
     )
     settled: dict[int, ChangeResult] = {}
@@ -200,12 +246,18 @@ def drain(
             if following is None:
                 break  # its baru has not arrived: the mark waits for it
             if _move_partner(row, following):
-                settled.update(_apply_move(tx, device, row, following, now_iso, election_date))
+                settled.update(
+                    _apply_move(tx, device, row, following, now_iso, election_date, answered)
+                )
                 seq = following["seq"]
                 index += 2
                 continue
         if row["state"] == "held":
-            settled[row["seq"]] = _apply(tx, device, _change_from_row(row), now_iso, election_date)
+            change = _change_from_row(row)
+            settled[row["seq"]] = _apply(tx, device, change, now_iso, election_date, answered)
+        elif row["state"] == "refused" and row["entity"] == ENTITY_VOTER:
+            # Refused on arrival: the laptop saved it all the same.
+            _copy_differs(tx, device, row["entity_id"], row["op"], now_iso)
         seq = row["seq"]
         index += 1
     if seq != device.applied_seq:
@@ -259,6 +311,7 @@ def _apply_move(
     baru_row: Any,
     now_iso: str,
     election_date: dt.date | None,
+    answered: frozenset[int],
 ) -> dict[int, ChangeResult]:
     tms, baru = _change_from_row(tms_row), _change_from_row(baru_row)
     seqs = (tms.seq, baru.seq)
@@ -278,12 +331,14 @@ def _apply_move(
             raise Refusal("entity_exists", "A voter with this id already exists on the server.")
     except Refusal as refusal:
         whole = _move_refusal(refusal)
+        _copy_differs(tx, device, tms.entity_id, tms.op, now_iso)
         return {
             seq: _refuse(tx, device, seq, whole, now_iso)
             for seq, row in zip(seqs, (tms_row, baru_row), strict=True)
             if row["state"] == "held"
         }
-    results = {tms.seq: _write_applied(tx, device, tms, applied, now_iso)}
+    results = {tms.seq: _write_applied(tx, device, tms, current, applied, now_iso, answered)}
+    _mark_echo(new_row, device.id, None, baru, baru.seq in answered)
     tx.insert_voter(new_row, tx.next_revs(1), now_iso)
     tx.ensure_tps(new_row["tps_id"])
     tx.settle_change(device.id, baru.seq, state="applied", now_iso=now_iso)
@@ -304,9 +359,63 @@ def _refuse(tx: Tx, device: Device, seq: int, refusal: Refusal, now_iso: str) ->
     return ChangeResult(seq, ChangeStatus.REFUSED, refusal.reason, True, refusal.message)
 
 
+def _mark_echo(
+    row: dict[str, Any],
+    author: str,
+    before: dict[str, Any] | None,
+    change: Change,
+    answered: bool,
+) -> None:
+    """Set ``row``'s echo marker (sync_server.rows): ``author`` holds it at its version when the
+    answer tells it the version, it held the row the change was made on, and the server
+    applied the change as written. Otherwise no device is known to hold it, and the next pull
+    sends it to every device of the area, the author too."""
+    row["echo_device"] = row["echo_version"] = None
+    if before is not None and (before.get("echo_device"), before.get("echo_version")) == (
+        author,
+        NOT_HELD,
+    ):
+        row["echo_device"], row["echo_version"] = author, NOT_HELD  # still differs there
+        return
+    if not answered:
+        return
+    if before is not None:
+        # The device held the server's row at ``base_version`` (a pull, or an earlier answer
+        # of this kind); after that only its own changes, each one told to it as well.
+        told = (before.get("echo_device"), before.get("echo_version")) == (
+            author,
+            before["version"],
+        )
+        if (change.base_version or 0) != before["version"] and not told:
+            return
+    if rules.holds_result(before, change, row):
+        row["echo_device"], row["echo_version"] = author, row["version"]
+
+
+def _copy_differs(tx: Tx, device: Device, voter_id: str, op: str, now_iso: str) -> None:
+    """A change of this device to an existing voter was refused: the laptop saved it, so its
+    row differs from the server's. The row gets a new rev and the marker NOT_HELD, so the next
+    pull brings the server's row back to that laptop (and not only to the others)."""
+    if op == "baru":
+        return
+    voter = tx.voter(voter_id, lock=True)
+    if voter is None or not rules.in_area(voter["tps_id"], device.area):
+        return  # nothing the device may see
+    voter["echo_device"], voter["echo_version"] = device.id, NOT_HELD
+    tx.update_voter(voter, tx.next_revs(1), now_iso)
+
+
 def _write_applied(
-    tx: Tx, device: Device, change: Change, applied: rules.Applied, now_iso: str
+    tx: Tx,
+    device: Device,
+    change: Change,
+    before: dict[str, Any],
+    applied: rules.Applied,
+    now_iso: str,
+    answered: frozenset[int],
 ) -> ChangeResult:
+    told = change.seq in answered and applied.conflict is None
+    _mark_echo(applied.voter, device.id, before, change, told)
     tx.update_voter(applied.voter, tx.next_revs(1), now_iso)
     if applied.conflict is not None:
         conflict_id = tx.insert_conflict(
@@ -335,7 +444,12 @@ def _change_from_row(row: Any) -> Change:
 
 
 def _apply(
-    tx: Tx, device: Device, change: Change, now_iso: str, election_date: dt.date | None
+    tx: Tx,
+    device: Device,
+    change: Change,
+    now_iso: str,
+    election_date: dt.date | None,
+    answered: frozenset[int],
 ) -> ChangeResult:
     seq = change.seq
     try:
@@ -347,6 +461,7 @@ def _apply(
             # A concurrent baru of the same id (PostgreSQL) is caught by the primary key.
             if tx.voter(change.entity_id) is not None:
                 raise Refusal("entity_exists", "A voter with this id already exists on the server.")
+            _mark_echo(row, device.id, None, change, seq in answered)
             tx.insert_voter(row, tx.next_revs(1), now_iso)
             tx.ensure_tps(row["tps_id"])
         else:
@@ -361,8 +476,10 @@ def _apply(
                 election_date,
                 ganda_lookup=lambda ref: _ganda_matches(tx, ref, device.area),
             )
-            return _write_applied(tx, device, change, applied, now_iso)
+            return _write_applied(tx, device, change, current, applied, now_iso, answered)
     except Refusal as refusal:
+        if change.entity == ENTITY_VOTER:
+            _copy_differs(tx, device, change.entity_id, change.op, now_iso)
         return _refuse(tx, device, seq, refusal, now_iso)
     tx.settle_change(device.id, seq, state="applied", now_iso=now_iso)
     return ChangeResult(seq, ChangeStatus.ACCEPTED)

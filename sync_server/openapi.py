@@ -90,7 +90,8 @@ PUSH_DOCUMENT = {
     "type": "object",
     "required": ["v", "s0", "t0", "of", "c"],
     "properties": {
-        "v": {"type": "integer", "enum": [p.PROTOCOL_VERSION]},
+        # 2: answer without echo (docs/sync-protocol.md §5.4)
+        "v": {"type": "integer", "enum": list(p.DOC_VERSIONS)},
         "s0": {"type": "integer", "minimum": 0, "maximum": p.MAX_SEQ - 1},
         # 2000-01-01 .. 2100-01-01 in Unix ms
         "t0": {"type": "integer", "minimum": 946_684_800_000, "maximum": 4_102_444_799_999},
@@ -140,6 +141,8 @@ PULL = {
         *signing_headers(),
         _query("cursor", False, {"type": "integer", "minimum": 0}),
         _query("limit", False, {"type": "integer", "minimum": 1, "maximum": p.PULL_PAGE_MAX}),
+        # 2: leave out the rows the device's own changes made (docs/sync-protocol.md §6).
+        _query("v", False, {"type": "integer", "minimum": 1, "maximum": p.DOC_VERSION_NO_ECHO}),
     ]
 }
 RELAY = {

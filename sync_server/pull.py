@@ -31,9 +31,15 @@ def _ancestors(code: str) -> list[str]:
     return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
-def pull_page(repo: Repository, device: Device, cursor: int, limit: int, now: float) -> PullPage:
+def pull_page(
+    repo: Repository, device: Device, cursor: int, limit: int, now: float, *, no_echo: bool = False
+) -> PullPage:
     """Everything for the device's area with rev > cursor, oldest first, at most ``limit``
-    items. Read in one snapshot, so the cursor never skips a row committed meanwhile."""
+    items. Read in one snapshot, so the cursor never skips a row committed meanwhile.
+
+    ``no_echo`` (a v2 pull): a voter row whose echo marker names this device at the row's
+    version is left out: its own change made that version, and the v2 push answer told it the
+    version (sync_server.rows). Any later write moves the version on, so the row comes again."""
     area = device.area
     lo, hi = _area_bounds(area)
     fetch = limit + 1
@@ -60,10 +66,14 @@ def pull_page(repo: Repository, device: Device, cursor: int, limit: int, now: fl
         ):
             items.append((row["rev"], "tps", row["id"]))
         where = "tps_id = ?" if is_tps else "tps_id >= ? AND tps_id < ?"
+        echo, echo_params = "", ()
+        if no_echo:
+            echo = " AND (echo_device IS NULL OR echo_device <> ? OR echo_version <> version)"
+            echo_params = (device.id,)
         for row in tx.sql.all(
-            f"SELECT rev, {', '.join(VOTER_COLUMNS)} FROM voters WHERE rev > ? AND {where} "
-            "ORDER BY rev LIMIT ?",
-            (cursor, *params, fetch),
+            f"SELECT rev, {', '.join(VOTER_COLUMNS)} FROM voters WHERE rev > ? AND {where}"
+            f"{echo} ORDER BY rev LIMIT ?",
+            (cursor, *params, *echo_params, fetch),
         ):
             values = {c: row[c] for c in VOTER_COLUMNS}
             values["tms"] = json.loads(values["tms"]) if values["tms"] else None

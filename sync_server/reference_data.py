@@ -52,6 +52,8 @@ def load_voters(tx: Tx, records: list[VoterRecord], now_iso: str) -> tuple[int, 
         elif any(current[k] != v for k, v in fields.items() if k != "tms"):
             row = {**current, **fields, "tms": current["tms"]}
             row["version"] = current["version"] + 1
+            # KPU's edit: no device holds this version yet (sync_server.rows, ECHO_COLUMNS).
+            row["echo_device"] = row["echo_version"] = None
             if current["last_author"] != AUTHOR_KPU:
                 row["last_author"], row["streak_base"] = AUTHOR_KPU, current["version"]
             tx.update_voter(row, tx.next_revs(1), now_iso)

@@ -36,6 +36,7 @@ from sync_server.rows import (
     VOTER_INSERT,
     VOTER_UPDATE,
     Device,
+    db_voter_row,
     in_chunks,
     iso,
     json_text,
@@ -403,11 +404,31 @@ class Tx:
             ):
                 self._voters[row["id"]] = voter_dict(row)
 
+    def echo_markers(self, voter_ids: Iterable[str]) -> dict[str, tuple[int, Any, Any]]:
+        """voter id -> (version, echo_device, echo_version), from this transaction's writes
+        where it made them, else read in bulk."""
+        out: dict[str, tuple[int, Any, Any]] = {}
+        unread = []
+        for voter_id in sorted(set(voter_ids)):
+            cached = self._voters.get(voter_id)
+            if cached is not None:
+                out[voter_id] = (cached["version"], cached["echo_device"], cached["echo_version"])
+            elif voter_id not in self._voters:
+                unread.append(voter_id)
+        for part in in_chunks(unread):
+            for row in self.sql.all(
+                "SELECT id, version, echo_device, echo_version FROM voters "
+                f"WHERE id IN ({placeholders(part)})",
+                part,
+            ):
+                out[row["id"]] = (row["version"], row["echo_device"], row["echo_version"])
+        return out
+
     def _write_voter(self, voter: dict[str, Any], rev: int, now_iso: str, insert: bool) -> None:
         # Written once, by finish(), with its final values and real rev: a voter changed by
         # several changes of a batch costs one write, and none is written twice for its rev.
         # Reads in this transaction are answered from the cache meanwhile.
-        row = {c: voter[c] for c in DB_VOTER_COLUMNS}
+        row = db_voter_row(voter)
         self._voters[row["id"]] = row
         earlier = self._dirty_voters.get(row["id"])
         self._dirty_voters[row["id"]] = (insert or bool(earlier and earlier[0]), row, rev, now_iso)
@@ -686,10 +707,13 @@ class Repository:
 
     # --- pull -----------------------------------------------------------------------------
 
-    def pull_page(self, device: Device, cursor: int, limit: int, now: float) -> PullPage:
+    def pull_page(
+        self, device: Device, cursor: int, limit: int, now: float, *, no_echo: bool = False
+    ) -> PullPage:
         """Everything for the device's area with rev > cursor, oldest first, at most ``limit``
-        items. Read in one snapshot, so the cursor never skips a row committed meanwhile."""
-        return pull.pull_page(self, device, cursor, limit, now)
+        items. Read in one snapshot, so the cursor never skips a row committed meanwhile.
+        ``no_echo``: leave out the voter rows the device is known to hold (a v2 pull)."""
+        return pull.pull_page(self, device, cursor, limit, now, no_echo=no_echo)
 
     # --- admin listings (sync_server.listings) --------------------------------------------
 

@@ -11,7 +11,13 @@ from typing import Any
 
 from desktop_app.sync.protocol import VOTER_COLUMNS
 
-DB_VOTER_COLUMNS = (*VOTER_COLUMNS, "last_author", "streak_base")
+# echo_device/echo_version (migration 0007_no_echo): the device known to hold this row exactly
+# as the server does, at that version, because its own change made it and a v2 push answer told
+# it the version; a v2 pull leaves the row out for that device (docs/sync-protocol.md 6).
+# echo_version NOT_HELD says the opposite: a refused change left that device's copy different.
+ECHO_COLUMNS = ("echo_device", "echo_version")
+DB_VOTER_COLUMNS = (*VOTER_COLUMNS, "last_author", "streak_base", *ECHO_COLUMNS)
+NOT_HELD = -1
 
 
 def iso(moment: float) -> str:
@@ -54,8 +60,13 @@ def voter_dict(row: Any) -> dict[str, Any]:
     return voter
 
 
+def db_voter_row(voter: dict[str, Any]) -> dict[str, Any]:
+    """Every stored column of a voter row; a row written without an echo marker has none."""
+    return {c: voter.get(c) if c in ECHO_COLUMNS else voter[c] for c in DB_VOTER_COLUMNS}
+
+
 def voter_values(voter: dict[str, Any], rev: int, now_iso: str) -> list[Any]:
-    values = [voter[c] for c in DB_VOTER_COLUMNS]
+    values = list(db_voter_row(voter).values())
     values[DB_VOTER_COLUMNS.index("tms")] = json_text(voter["tms"]) if voter["tms"] else None
     return [*values, rev, now_iso]
 

@@ -45,6 +45,7 @@ from desktop_app.sync.protocol import (
     ENTITY_APPLICATION,
     ENTITY_VOTER,
     TMS_KEYS,
+    VOTER_COLUMNS,
     VOTER_OPS,
     WIRE_ELEMENTS,
     Change,
@@ -516,3 +517,47 @@ def _check_tms(
         desa, _ = parse_tps_id(current["tps_id"])
         if not in_area(payload["target_tps_id"], desa):
             raise Refusal("outside_area", "TMS-8 moves a voter within the same desa only.")
+
+
+# The columns a device stores of a voter row (``desktop_app.store.sync_inbox``): what must be
+# equal for the device to be in step. ``tms`` is compared too: the device keeps the payload in
+# its change log, and a server that stored another one must send the row.
+_HELD_COLUMNS = (*(c for c in VOTER_COLUMNS if c != "version"),)
+
+
+def as_written(before: dict[str, Any] | None, change: Change) -> dict[str, Any]:
+    """The voter row as the desk that made ``change`` holds it after saving it
+    (``desktop_app.store.voter_service``), from ``before``, the row it held (None for a baru):
+    nothing normalised, nothing assigned. Compared with the server's result to decide whether
+    the device may skip that row in its next pull (``holds_result``)."""
+    payload = change.payload
+    if change.op == "baru":
+        return {
+            "id": change.entity_id,
+            "dpid": None,
+            **{f: payload.get(f) for f in WIRE_ELEMENTS},
+            "tps_id": payload.get("tps_id"),
+            "keterangan": KETERANGAN_BARU,
+            "sumber": payload.get("sumber"),  # absent: the server's default is not the device's
+            "tms": None,
+        }
+    row = dict(before or {})
+    if change.op == "sesuai":
+        row["keterangan"], row["tms"] = KETERANGAN_SESUAI, None
+    elif change.op == "ubah":
+        row.update(payload["changes"])
+        if before["keterangan"] != KETERANGAN_BARU:
+            row["keterangan"], row["tms"] = KETERANGAN_UBAH, None
+    elif change.op == "tms":
+        row["keterangan"], row["tms"] = str(payload["code"]), dict(payload)
+    elif change.op == "restore" and before["keterangan"] in _TMS_MARKS:
+        row["keterangan"], row["tms"] = "", None
+    return row
+
+
+def holds_result(before: dict[str, Any] | None, change: Change, after: dict[str, Any]) -> bool:
+    """Whether the device that made ``change`` holds ``after`` exactly, given that it held
+    ``before``: the server applied the change as written (no rule, default or merge changed
+    anything the device stores)."""
+    written = as_written(before, change)
+    return all(written.get(c) == after.get(c) for c in _HELD_COLUMNS)

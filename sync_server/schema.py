@@ -452,6 +452,16 @@ MIGRATIONS: tuple[Migration, ...] = (
     # A TMS-2 names the other record by NIK (domain note §3); the check looks it up on every
     # TMS-2 received, which without an index scans every voter KPU holds.
     Migration("0006_voters_nik_index", ("CREATE INDEX voters_nik ON voters (nik)",)),
+    # No echo (issue 14): the device known to hold a voter row as the server does, at which
+    # version (sync_server.rows). Existing rows start with no such device: every device
+    # receives them as before, and a marker is set only by a v2 push from now on.
+    Migration(
+        "0007_no_echo",
+        (
+            "ALTER TABLE voters ADD COLUMN echo_device TEXT",
+            "ALTER TABLE voters ADD COLUMN echo_version INTEGER",
+        ),
+    ),
     Migration("0008_bundles", _BUNDLES),
     # Each laptop's X25519 key, to which return bundles are sealed (docs/sync-protocol.md §12).
     # Devices enrolled before it have none (NULL) until they register it on their next sync.

@@ -172,6 +172,20 @@ def upsert_pulled_voters(
     return counts
 
 
+def store_new_versions(db: sqlite_utils.Database, versions: Iterable[tuple[str, int]]) -> None:
+    """The versions a push answer says this laptop's own changes left on the server (protocol
+    v2): the row holds exactly what the server holds at that version, so the next change is
+    based on it and the pull does not bring the row back. A row held back from an earlier
+    pull at that version or below is superseded. Call inside the transaction that marks the
+    changes sent."""
+    data = [(version, voter_id, version) for voter_id, version in versions]
+    db.conn.executemany("UPDATE voters SET version = ? WHERE id = ? AND version < ?", data)
+    db.conn.executemany(
+        "DELETE FROM sync_deferred_voters WHERE id = ? AND version <= ?",
+        [(voter_id, version) for version, voter_id, _ in data],
+    )
+
+
 def release_deferred_voters(db: sqlite_utils.Database) -> VoterUpsertCounts:
     """Apply held-back rows whose voter no longer has a pending change."""
     deferred = db.execute("SELECT id, row FROM sync_deferred_voters").fetchall()

@@ -15,7 +15,7 @@ import time
 import uuid
 from collections import deque
 
-from desktop_app.store import outbox, sync_state
+from desktop_app.store import outbox, sync_inbox, sync_state
 from desktop_app.store.field_store import utc_now
 from desktop_app.store.outbox import OutboxEntry
 from desktop_app.sync import protocol as p
@@ -69,10 +69,14 @@ def _placeholder(entry: OutboxEntry, enrollment: sync_state.Enrollment) -> p.Cha
 
 
 def encode_batch(
-    entries: list[OutboxEntry], enrollment: sync_state.Enrollment
+    entries: list[OutboxEntry],
+    enrollment: sync_state.Enrollment,
+    version: int = p.PROTOCOL_VERSION,
 ) -> tuple[bytes, dict[int, str]]:
-    """The batch body, and the entries that travel as placeholders (seq -> why). Bundles
-    (``bundle_export``) carry the same bodies."""
+    """The batch body, and the entries that travel as placeholders (seq -> why). An online
+    push asks for version 2 (``DOC_VERSION_NO_ECHO``: the answer carries the new versions, so
+    the pull that follows brings no echo back); bundles (``bundle_export``) carry version 1
+    bodies, whose acknowledgement comes back in a return bundle without versions."""
     changes: list[p.Change] = []
     invalid: dict[int, str] = {}
     for entry in entries:
@@ -82,7 +86,35 @@ def encode_batch(
             log.warning("outbox entry seq %d is not a valid change: %s", entry.seq, exc.message)
             invalid[entry.seq] = exc.message
             changes.append(_placeholder(entry, enrollment))
-    return p.PushRequest(tuple(changes)).encode(), invalid
+    return p.PushRequest(tuple(changes), version).encode(), invalid
+
+
+def _new_versions(entries: dict[int, OutboxEntry], result: p.PushResult) -> list[tuple[str, int]]:
+    """(voter id, version) the server says this laptop's changes left; only for entries of
+    this batch (wire seq -> entry) that it acknowledged."""
+    acknowledged = {r.seq for r in result.results if r.acknowledged}
+    return [
+        (entries[seq].entity_id, version)
+        for seq, version in result.new_versions
+        if seq in entries and seq in acknowledged and entries[seq].entity == outbox.ENTITY_VOTER
+    ]
+
+
+def _files_needed(entries: dict[int, OutboxEntry], result: p.PushResult) -> list[str]:
+    """The files to upload: named by hash (v1 answer) or by the changes that name them (v2)."""
+    shas = list(result.need_attachments)
+    for seq in result.need_attachment_seqs:
+        entry = entries.get(seq)
+        if entry is not None:
+            shas.extend(_files_of(entry))
+    return shas
+
+
+def _files_of(entry: OutboxEntry) -> list[str]:
+    try:
+        return p.Change.from_outbox(entry.to_wire()).files_named()
+    except p.InvalidChange:
+        return []  # travelled as a placeholder, which names no file
 
 
 class PushPhase:
@@ -132,7 +164,7 @@ class PushPhase:
                 return None
             if not entries:
                 continue
-            body, invalid = encode_batch(entries, self.ctx.enrollment)
+            body, invalid = encode_batch(entries, self.ctx.enrollment, p.DOC_VERSION_NO_ECHO)
             if len(body) > self.max_body and len(entries) > 1:
                 self.sizer.shrink_to(len(entries) // 2)
                 self._unread(entries, refill)
@@ -199,10 +231,13 @@ class PushPhase:
             else:
                 acked.append(entry.seq)
         now = utc_now()
+        entries = {ctx.enrollment.wire_seq(e.seq): e for e in batch.entries}
         with ctx.db.atomic():
             before = ctx.db.conn.total_changes
             outbox.mark_sent(ctx.db, acked, at=now)
             confirmed = ctx.db.conn.total_changes - before
+            # In the same transaction as "sent": the rows these changes made are not pulled back.
+            sync_inbox.store_new_versions(ctx.db, _new_versions(entries, result))
             quarantined = 0
             for entry, answer in refused:
                 before = ctx.db.conn.total_changes
@@ -214,7 +249,7 @@ class PushPhase:
                     at=now,
                 )
                 quarantined += ctx.db.conn.total_changes - before
-            sync_state.queue_uploads(ctx.db, result.need_attachments, at=now)
+            sync_state.queue_uploads(ctx.db, _files_needed(entries, result), at=now)
         ctx.report.confirmed += confirmed
         ctx.report.refused += quarantined
         if not batch.refill:

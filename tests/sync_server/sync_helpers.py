@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import pathlib
 import signal
@@ -18,6 +19,7 @@ import tempfile
 import threading
 import time
 import uuid
+import zlib
 from typing import Any
 
 import requests
@@ -82,20 +84,30 @@ class DeviceClient:
     def push_raw(self, body: bytes, **kwargs: Any) -> requests.Response:
         return self.request("POST", "/v1/push", body, content_type=p.MEDIA_TYPE, **kwargs)
 
-    def push(self, changes: list[dict[str, Any]]) -> p.PushResult:
-        response = self.push_raw(p.PushRequest.from_outbox(changes).encode())
+    def push(self, changes: list[dict[str, Any]], *, version: int = 1) -> p.PushResult:
+        """``version`` 2: ask for the answer without echo (docs/sync-protocol.md 5.4)."""
+        response = self.push_raw(push_body(changes, version=version))
         raise_for_protocol(response)
         return p.PushResult.decode(response.content)
 
-    def pull(self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT) -> p.PullPage:
-        response = self.request("GET", p.pull_path(cursor, limit))
+    def pull(
+        self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT, *, version: int = 1
+    ) -> p.PullPage:
+        # The query as docs/sync-protocol.md §6 writes it, built here rather than by the code
+        # under test.
+        query = f"/v1/pull?cursor={cursor}&limit={limit}" + (
+            "" if version == 1 else f"&v={version}"
+        )
+        response = self.request("GET", query)
         raise_for_protocol(response)
         return p.PullPage.decode(response.content)
 
-    def pull_all(self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT) -> list[p.PullPage]:
-        pages = [self.pull(cursor, limit)]
+    def pull_all(
+        self, cursor: int = 0, limit: int = p.PULL_PAGE_DEFAULT, *, version: int = 1
+    ) -> list[p.PullPage]:
+        pages = [self.pull(cursor, limit, version=version)]
         while pages[-1].more:
-            pages.append(self.pull(pages[-1].cursor, limit))
+            pages.append(self.pull(pages[-1].cursor, limit, version=version))
         return pages
 
     def change(
@@ -123,6 +135,17 @@ class DeviceClient:
             "created_at": now_iso(),
             "officer": "Pantarlih TPS 001",
         }
+
+
+def push_body(changes: list[dict[str, Any]], *, version: int = 1) -> bytes:
+    """A push body as docs/sync-protocol.md 5.2 defines it, ``"v"`` set here on the wire
+    document (not by the code under test)."""
+    body = p.PushRequest.from_outbox(changes).encode()
+    if version == 1:
+        return body
+    doc = json.loads(zlib.decompress(body))
+    doc["v"] = version
+    return zlib.compress(json.dumps(doc, separators=(",", ":")).encode())
 
 
 def raise_for_protocol(response: requests.Response) -> None:

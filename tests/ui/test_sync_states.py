@@ -6,9 +6,11 @@ changes coming back, and a history whose columns show their text."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import re
+import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
@@ -119,15 +121,65 @@ def test_the_officers_own_changes_coming_back_are_not_counted_as_news(
 
     report = finished.args[0]
     assert report.ok and report.confirmed == 7
-    assert report.pulled >= 7  # the seven rows did come back from KPU, with new versions
+    # The push answer told the laptop their new versions: the seven rows do not come back.
+    assert report.pulled == 0
     assert desk.status.currentMessage() == (
-        "Sinkron selesai: 7 perubahan dikonfirmasi KPU, 0 data diterima."
+        "Sinkron selesai: 7 perubahan dikonfirmasi KPU, 0 perubahan dari KPU."
     )
     assert report.pulled_new == 0
     history = _open_history(qtbot, desk)
     runs = history.runs.runs.model_
-    assert runs.item(0, 6).text() == "0"  # "Diterima"
-    assert "0 data pemilih baru atau berubah dari KPU" in history.runs.summary.text()
+    assert runs.item(0, 6).text() == "0"  # "Dari KPU"
+    assert "0 perubahan data pemilih dari KPU" in history.runs.summary.text()
+    history.reject()
+
+
+def _seven_of_every_kind(store) -> None:
+    """Seven changes of every kind an officer saves: two sesuai, two corrections, a new voter
+    and a TMS-8 move (the mark and the voter added at the right TPS)."""
+    service = VoterService(store)
+    rows = store.db.execute(
+        "SELECT id, tps_id FROM voters WHERE keterangan = '' ORDER BY id LIMIT 5"
+    ).fetchall()
+    service.mark_sesuai(rows[0][0])
+    service.mark_sesuai(rows[1][0])
+    service.ubah(rows[2][0], {"rt": "019"})
+    service.ubah(rows[3][0], {"alamat": "DUSUN III"})
+    moved, tps_id = rows[4]
+    desa, nomor = tps_id.rsplit(".", 1)
+    service.tms8_move(moved, f"{desa}.{int(nomor) % 9 + 1:03d}")
+    new = dataclasses.replace(
+        service.get(rows[0][0]).record, nik="1401015505990001", nama="WARGA BARU", dpid=None
+    )
+    service.add_baru(new)
+
+
+def test_the_desk_counts_only_what_is_new_from_kpu_after_a_sync(
+    qtbot, tmp_path, server, recovery_keys
+):
+    """Seven changes sent, two voters corrected by KPU meanwhile: the desk says two changes came
+    from KPU, not nine rows (nor seven) received."""
+    data_dir = enrolled_vault(tmp_path, server, recovery_keys[1], prepare=_seven_of_every_kind)
+    kpu = [
+        dataclasses.replace(server.voters[i], alamat=f"JL. KPU {i}")
+        for i in range(len(server.voters) - 2, len(server.voters))
+    ]
+    server.repo.load_voters(kpu, time.time())
+    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+
+    with qtbot.waitSignal(window.sync.run_finished, timeout=15000) as finished:
+        desk.act_sync.trigger()
+    wait_idle(qtbot, window)
+
+    report = finished.args[0]
+    assert report.ok and report.confirmed == 7
+    assert (report.pulled, report.pulled_new) == (2, 2)  # KPU's two; the officer's own stay
+    assert desk.status.currentMessage() == (
+        "Sinkron selesai: 7 perubahan dikonfirmasi KPU, 2 perubahan dari KPU."
+    )
+    history = _open_history(qtbot, desk)
+    assert history.runs.runs.model_.item(0, 6).text() == "2"
+    assert "2 perubahan data pemilih dari KPU" in history.runs.summary.text()
     history.reject()
 
 

@@ -75,7 +75,7 @@ def test_reports_progress_and_times_read_naturally(qapp):
     )
     # Received: what is new to the officer, not their own changes coming back.
     report = SyncRunReport(outcome="ok", confirmed=3, pulled=10, pulled_new=4)
-    assert "3 perubahan dikonfirmasi KPU, 4 data diterima" in wording.report_text(report)
+    assert "3 perubahan dikonfirmasi KPU, 4 perubahan dari KPU" in wording.report_text(report)
     # A refused evidence file: the officer learns the others went and whom to call.
     report = SyncRunReport(outcome="partial", error_code="attachment_failed")
     assert wording.report_text(report).startswith("Ada berkas bukti yang belum dapat dikirim")

@@ -56,6 +56,8 @@ from desktop_app.sync.protocol.changes import (
 from desktop_app.sync.protocol.constants import (
     API_PREFIX,
     CLOCK_SKEW_SECONDS,
+    DOC_VERSION_NO_ECHO,
+    DOC_VERSIONS,
     HEADER_DEVICE,
     HEADER_NONCE,
     HEADER_PROTOCOL,
@@ -188,6 +190,8 @@ __all__ = [
     "CLOCK_SKEW_SECONDS",
     "Change",
     "ChangeResult",
+    "DOC_VERSIONS",
+    "DOC_VERSION_NO_ECHO",
     "ChangeStatus",
     "ClockSkew",
     "ConflictNotice",

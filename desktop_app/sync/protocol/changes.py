@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop_app.sync.protocol.constants import (
+    DOC_VERSIONS,
     MAX_BATCH_CHANGES,
     MAX_INFLATED_BYTES,
     MAX_SEQ,
@@ -16,7 +17,14 @@ from desktop_app.sync.protocol.constants import (
     PROTOCOL_VERSION,
 )
 from desktop_app.sync.protocol.decoding import decompress, iso_to_ms, loads_json
-from desktop_app.sync.protocol.encoding import _dumps, _is_int, compress, is_hex_id, ms_to_iso
+from desktop_app.sync.protocol.encoding import (
+    _dumps,
+    _is_int,
+    compress,
+    is_hex_id,
+    is_sha256_hex,
+    ms_to_iso,
+)
 from desktop_app.sync.protocol.errors import (
     BodyTooLarge,
     InvalidChange,
@@ -118,17 +126,35 @@ class Change:
     def created_ms(self) -> int:
         return iso_to_ms(self.created_at)
 
+    def files_named(self) -> list[str]:
+        """The evidence files this change names, by SHA-256: a TMS change's photo or scan, an
+        application's documents. A v2 push answer names the change; the client reads the
+        files from it (docs/sync-protocol.md 5.4)."""
+        shas: list[Any] = []
+        if self.entity == ENTITY_VOTER and self.op == "tms":
+            shas.append(self.payload.get("attachment"))
+        elif self.entity == ENTITY_APPLICATION and isinstance(
+            self.payload.get("attachments"), dict
+        ):
+            shas.extend(self.payload["attachments"].values())
+        return [sha for sha in shas if is_sha256_hex(sha)]
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class PushRequest:
-    """A batch of changes from one device, in strictly increasing ``seq`` order."""
+    """A batch of changes from one device, in strictly increasing ``seq`` order. ``version``
+    is the document version the client asks the answer in: 1, or 2 for the answer without
+    echo (``DOC_VERSION_NO_ECHO``); the rows are the same in both."""
 
     changes: tuple[Change, ...]
+    version: int = PROTOCOL_VERSION
 
     @classmethod
-    def from_outbox(cls, entries: Iterable[Mapping[str, Any]]) -> PushRequest:
+    def from_outbox(
+        cls, entries: Iterable[Mapping[str, Any]], *, version: int = PROTOCOL_VERSION
+    ) -> PushRequest:
         changes = tuple(sorted((Change.from_outbox(e) for e in entries), key=lambda c: c.seq))
-        return cls(changes)
+        return cls(changes, version)
 
     def encode(self) -> bytes:
         """The compressed body of ``POST /v1/push``."""
@@ -162,7 +188,7 @@ class PushRequest:
             rows.append(row)
             prev_seq, prev_ms = change.seq, ms
         body = {
-            "v": PROTOCOL_VERSION,
+            "v": self.version,
             "s0": first.seq - 1,
             "t0": t0,
             "of": list(officers),
@@ -177,10 +203,11 @@ class PushRequest:
         doc = loads_json(decompress(body, inflated_limit))
         if not isinstance(doc, dict):
             raise MalformedRequest("A push body must be a JSON object.")
-        if doc.get("v") != PROTOCOL_VERSION:
+        version = doc.get("v")
+        if not _is_int(version) or version not in DOC_VERSIONS:
             raise UnsupportedProtocol(
-                f"Push batch version {doc.get('v')!r} is not {PROTOCOL_VERSION}.",
-                supported=[PROTOCOL_VERSION],
+                f"Push batch version {version!r} is not one of {list(DOC_VERSIONS)}.",
+                supported=list(DOC_VERSIONS),
             )
         s0, t0, officers, rows = doc.get("s0"), doc.get("t0"), doc.get("of"), doc.get("c")
         if not (_is_int(s0) and s0 >= 0 and _is_int(t0)):
@@ -202,7 +229,7 @@ class PushRequest:
             except MalformedRequest as exc:
                 raise MalformedRequest(f"Change #{index + 1} of the batch: {exc.message}") from None
             changes.append(change)
-        return cls(tuple(changes))
+        return cls(tuple(changes), version)
 
 
 def _decode_row(

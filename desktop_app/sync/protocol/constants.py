@@ -2,6 +2,12 @@
 v1 server enforces."""
 
 PROTOCOL_VERSION = 1
+# The push body and answer a client asks for with "v": 2 (docs/sync-protocol.md 5.4): the answer
+# carries each applied change's new voter version ("nv") and names missing files by seq, and a
+# pull that says v=2 leaves out the device's own changes coming back (no echo). Paths, headers
+# and signing stay those of protocol 1; a v1 client gets exactly the v1 documents.
+DOC_VERSION_NO_ECHO = 2
+DOC_VERSIONS = (PROTOCOL_VERSION, DOC_VERSION_NO_ECHO)
 API_PREFIX = "/v1"
 # Push bodies, push results and pull pages: a zlib stream (RFC 1950) of UTF-8 JSON. Compression
 # belongs to the media type, not to HTTP Content-Encoding, so proxies and HTTP libraries never

@@ -252,5 +252,10 @@ class PullPage:
             raise MalformedRequest(f"Invalid pull page: {exc}") from None
 
 
-def pull_path(cursor: int, limit: int = PULL_PAGE_DEFAULT) -> str:
-    return f"{API_PREFIX}/pull?cursor={cursor}&limit={limit}"
+def pull_path(
+    cursor: int, limit: int = PULL_PAGE_DEFAULT, *, version: int = PROTOCOL_VERSION
+) -> str:
+    """The pull request's path and query. ``version`` 2 (``DOC_VERSION_NO_ECHO``): leave out the
+    rows this device's own changes made, which a v2 push answer already told it (no echo)."""
+    query = f"{API_PREFIX}/pull?cursor={cursor}&limit={limit}"
+    return query if version == PROTOCOL_VERSION else f"{query}&v={version}"

@@ -8,7 +8,13 @@ import enum
 from collections.abc import Iterable
 from typing import Any
 
-from desktop_app.sync.protocol.constants import MAX_BATCH_CHANGES, PROTOCOL_VERSION
+from desktop_app.sync.protocol.constants import (
+    DOC_VERSION_NO_ECHO,
+    DOC_VERSIONS,
+    MAX_BATCH_CHANGES,
+    MAX_VERSION,
+    PROTOCOL_VERSION,
+)
 from desktop_app.sync.protocol.decoding import decompress, loads_json
 from desktop_app.sync.protocol.encoding import _dumps, _is_int, compress, is_sha256_hex
 from desktop_app.sync.protocol.errors import MalformedRequest
@@ -80,6 +86,37 @@ def _parse_ranges(raw: Any, what: str) -> list[tuple[int, int]]:
     return out
 
 
+def _version_runs(new_versions: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """``[seq, version]``, or ``[first, last, version]`` for consecutive seqs that share one
+    version (a day's sesuai on KPU's freshly loaded rows: all of them version 2)."""
+    runs: list[list[int]] = []
+    for seq, version in sorted(new_versions):
+        if runs and runs[-1][1] == seq - 1 and runs[-1][2] == version:
+            runs[-1][1] = seq
+        else:
+            runs.append([seq, seq, version])
+    return [[a, v] if a == b else [a, b, v] for a, b, v in runs]
+
+
+def _parse_version_runs(raw: Any) -> list[tuple[int, int]]:
+    if not isinstance(raw, list):
+        raise MalformedRequest("'nv' must be a list.")
+    out: list[tuple[int, int]] = []
+    for item in raw:
+        if (
+            not isinstance(item, list)
+            or len(item) not in (2, 3)
+            or not all(_is_int(x) for x in item)
+            or not 0 <= item[-1] <= MAX_VERSION
+        ):
+            raise MalformedRequest("Invalid item in 'nv'.")
+        first, last = item[0], item[-2]
+        if first > last or last - first > MAX_BATCH_CHANGES:
+            raise MalformedRequest("Invalid seq range in 'nv'.")
+        out.extend((seq, item[-1]) for seq in range(first, last + 1))
+    return out
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class PushResult:
     """The server's answer to one batch: one result per change, in seq order."""
@@ -89,12 +126,18 @@ class PushResult:
     missing: tuple[tuple[int, int], ...] = ()  # seq ranges the server waits for (gaps)
     need_attachments: tuple[str, ...] = ()  # SHA-256 of referenced files not yet uploaded
     server_time: int = 0
+    # Version 2 (DOC_VERSION_NO_ECHO) only: the voter version each listed change left on the
+    # server, for changes whose row is now exactly what the device wrote (the next pull does
+    # not send it back), and the seqs of the changes whose files the server still needs.
+    version: int = PROTOCOL_VERSION
+    new_versions: tuple[tuple[int, int], ...] = ()
+    need_attachment_seqs: tuple[int, ...] = ()
 
     def by_seq(self) -> dict[int, ChangeResult]:
         return {r.seq: r for r in self.results}
 
     def encode(self) -> bytes:
-        doc: dict[str, Any] = {"v": PROTOCOL_VERSION, "t": self.server_time}
+        doc: dict[str, Any] = {"v": self.version, "t": self.server_time}
         doc["thr"] = self.applied_through
         for status in _RANGED:
             seqs = [r.seq for r in self.results if r.status is status and r._plain]
@@ -112,15 +155,21 @@ class PushResult:
             doc["x"] = explicit
         if self.missing:
             doc["m"] = [list(m) for m in self.missing]
-        if self.need_attachments:
+        if self.version >= DOC_VERSION_NO_ECHO:
+            if self.need_attachment_seqs:
+                doc["att"] = sorted(self.need_attachment_seqs)
+            if self.new_versions:
+                doc["nv"] = _version_runs(self.new_versions)
+        elif self.need_attachments:
             doc["att"] = list(self.need_attachments)
         return compress(_dumps(doc))
 
     @classmethod
     def decode(cls, body: bytes) -> PushResult:
         doc = loads_json(decompress(body))
-        if not isinstance(doc, dict) or doc.get("v") != PROTOCOL_VERSION:
-            raise MalformedRequest("Not a v1 push result.")
+        version = doc.get("v") if isinstance(doc, dict) else None
+        if not _is_int(version) or version not in DOC_VERSIONS:
+            raise MalformedRequest("Not a v1 or v2 push result.")
         results: list[ChangeResult] = []
         for status in _RANGED:
             for first, last in _parse_ranges(doc.get(_STATUS_LETTER[status], []), status.value):
@@ -146,15 +195,21 @@ class PushResult:
             )
         results.sort(key=lambda r: r.seq)
         need = doc.get("att", [])
-        if not isinstance(need, list) or not all(is_sha256_hex(h) for h in need):
+        need_ok = _is_int if version >= DOC_VERSION_NO_ECHO else is_sha256_hex
+        if not isinstance(need, list) or not all(need_ok(h) for h in need):
             raise MalformedRequest("Invalid 'att' list in a push result.")
+        new_versions = _parse_version_runs(doc.get("nv", []))
         through, server_time = doc.get("thr"), doc.get("t")
         if not _is_int(through) or not _is_int(server_time):
             raise MalformedRequest("A push result needs integer 'thr' and 't'.")
+        no_echo = version >= DOC_VERSION_NO_ECHO
         return cls(
             tuple(results),
             through,
             tuple(_parse_ranges(doc.get("m", []), "m")),
-            tuple(need),
+            () if no_echo else tuple(need),
             server_time,
+            version,
+            tuple(new_versions),
+            tuple(need) if no_echo else (),
         )

@@ -69,7 +69,8 @@ class RunsTab(QWidget):
                 self.tr("Dikirim"),
                 self.tr("Dikonfirmasi"),
                 self.tr("Ditolak"),
-                self.tr("Diterima"),
+                # Rows new to the officer, not the echo of their own changes.
+                self.tr("Dari KPU"),
             ],
             self,
             stretch=2,
@@ -152,7 +153,7 @@ class RunsTab(QWidget):
             .replace("%2", n(run.confirmed))
             .replace("%3", n(run.refused)),
             # New to the officer: their own changes coming back from KPU are not counted.
-            self.tr("%1 data pemilih baru atau berubah dari KPU, %2 konflik, %3 pengumuman.")
+            self.tr("%1 perubahan data pemilih dari KPU, %2 konflik, %3 pengumuman.")
             .replace("%1", n(run.pulled_new))
             .replace("%2", n(run.conflicts))
             .replace("%3", n(run.announcements)),

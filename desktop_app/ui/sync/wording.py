@@ -290,9 +290,10 @@ def report_text(report: SyncRunReport) -> str:
     n = QLocale().toString
     if report.outcome == "ok":
         text = translate(
-            "Sync", "Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima."
+            "Sync", "Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 perubahan dari KPU."
         )
-        # What is new to the officer: their own changes coming back from KPU are not news.
+        # What is new to the officer (KPU's edits, other officers' changes, conflicts' results):
+        # their own changes are not news, and with protocol v2 they do not even come back.
         text = text.replace("%1", n(report.confirmed)).replace("%2", n(report.pulled_new))
     elif report.outcome == "partial":
         if report.error_code in ("gap", "attachment_failed", "relay_refused"):
