@@ -57,7 +57,11 @@ SEARCHES = (
 
 
 class Stopwatch:
-    """Measures the longest gap between GUI-thread timer ticks: a stall the officer would feel."""
+    """Measures the longest gap between GUI-thread timer ticks: a stall the officer would feel.
+
+    A watchdog thread notes what the GUI thread was doing during the longest stall it saw
+    (``where``), so a figure over target comes with its cause. It sees nothing while a C
+    extension holds the GIL: then ``where`` names the other thread's frame too."""
 
     def __init__(self, app) -> None:
         from desktop_app.ui.qt import QTimer
@@ -65,6 +69,9 @@ class Stopwatch:
         self._app = app
         self._last = time.perf_counter()
         self.longest = 0.0
+        self.where = ""
+        self._watched = 0.0
+        self._watching = False
         self._timer = QTimer()
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._tick)
@@ -74,13 +81,40 @@ class Stopwatch:
         self.longest = max(self.longest, now - self._last)
         self._last = now
 
+    def _watch(self) -> None:
+        import threading
+        import traceback
+
+        gui = threading.main_thread().ident
+        while self._watching:
+            time.sleep(0.01)
+            gap = time.perf_counter() - self._last
+            if gap > max(0.05, self._watched):
+                self._watched = gap
+                frames = sys._current_frames()
+                lines = [f"GUI thread, {gap * 1000:.0f} ms into a stall:"]
+                lines += traceback.format_stack(frames[gui], limit=8)
+                for ident, frame in frames.items():
+                    if ident not in (gui, threading.get_ident()):
+                        lines.append("other thread: " + traceback.format_stack(frame)[-1])
+                self.where = "".join(lines)
+
     def start(self) -> None:
+        import threading
+
         self._last = time.perf_counter()
         self.longest = 0.0
+        self.where = ""
+        self._watched = 0.0
+        self._watching = True
+        threading.Thread(target=self._watch, daemon=True).start()
         self._timer.start()
 
     def stop(self) -> float:
         self._timer.stop()
+        self._watching = False
+        if self.longest > 0.1 and self.where:
+            print(self.where, file=sys.stderr)
         return self.longest
 
 

@@ -141,3 +141,24 @@ def test_the_area_tree_is_attached_in_one_insert_with_its_totals(qtbot, desk, wi
     kecamatan = desa.rsplit(".", 1)[0]
     in_kecamatan = sum(t.voters for t in tree.tps if t.kode_desa.startswith(kecamatan + "."))
     assert areas._items[kecamatan].text().endswith(f"({in_kecamatan})")
+
+
+def test_a_search_shows_its_first_rows_at_once_without_placeholders(qtbot, desk, window):
+    """The keys and the first page arrive in one worker turn: the table is reset straight onto
+    real rows (one repaint per keystroke, not a placeholder screen and then another; issue 12
+    §8's keystroke -> results time at 1M voters)."""
+    voters = desk.voters
+    model = voters.model
+    target = desk.detail.voter.record
+    first_cells = []
+    model.modelReset.connect(lambda: first_cells.append(model.index(0, 1).data()))
+    voters.search.setText(target.nik[:6])
+    voters.apply(force=True)
+    wait_idle(qtbot, window)
+    voters.search.setText(target.nama.split()[0].lower())
+    voters.apply(force=True)
+    wait_idle(qtbot, window)
+    assert len(first_cells) == 2
+    assert PLACEHOLDER not in first_cells
+    word = target.nama.split()[0]
+    assert any(w.startswith(word) for w in first_cells[1].split())
