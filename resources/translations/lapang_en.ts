@@ -384,22 +384,22 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation>&amp;Areas and TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="80"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="102"/>
         <source>Semua wilayah (%1)</source>
         <translation>All areas (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="99"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="122"/>
         <source>TPS %1 · %2</source>
         <translation>TPS %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="140"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="151"/>
         <source>Semua wilayah</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="146"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="157"/>
         <source>TPS %1, %2</source>
         <translation>TPS %1, %2</translation>
     </message>
@@ -1763,28 +1763,28 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="75"/>
-        <location filename="../../desktop_app/ui/app.py" line="181"/>
+        <location filename="../../desktop_app/ui/app.py" line="77"/>
+        <location filename="../../desktop_app/ui/app.py" line="183"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="155"/>
+        <location filename="../../desktop_app/ui/app.py" line="157"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="157"/>
+        <location filename="../../desktop_app/ui/app.py" line="159"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="259"/>
+        <location filename="../../desktop_app/ui/app.py" line="261"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="261"/>
+        <location filename="../../desktop_app/ui/app.py" line="263"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -3821,7 +3821,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="194"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="193"/>
+        <source>Sinkronisasi dibatalkan. Data Anda tetap tersimpan di laptop ini.</source>
+        <translation>Sync cancelled. Your data stays saved on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="198"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>
@@ -3879,76 +3884,81 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncStatusPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="35"/>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="81"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="52"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="98"/>
         <source>Luring</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="49"/>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="95"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="116"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="53"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="70"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="77"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="94"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="79"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="96"/>
         <source>Daring</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="87"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="104"/>
         <source>Menghubungi server KPU…</source>
         <translation>Contacting the KPU server…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="95"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="116"/>
         <source>Daftarkan perangkat…</source>
         <translation>Enrol this laptop…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="108"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="129"/>
         <source>Belum terdaftar di server KPU</source>
         <translation>Not enrolled with the KPU server</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="110"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="131"/>
         <source>Unduhan data wilayah belum selesai</source>
         <translation>The area&apos;s download is not finished</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="111"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="132"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="118"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="139"/>
         <source>Laptop ini belum terdaftar di server KPU. Semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
         <translation>This laptop is not enrolled with the KPU server. Every change is saved on this laptop and waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="122"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="143"/>
         <source>Perubahan sedang dikirim ke KPU dan data KPU sedang diterima.</source>
         <translation>Changes are being sent to KPU and KPU&apos;s data received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="124"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="145"/>
         <source>Server KPU terjangkau.</source>
         <translation>The KPU server can be reached.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="126"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="147"/>
         <source>Server KPU tidak terjangkau sekarang. Semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
         <translation>The KPU server cannot be reached now. Every change is saved on this laptop and waits to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="154"/>
+        <source>Menghubungi server KPU… %1 dtk</source>
+        <translation>Contacting the KPU server… %1 s</translation>
     </message>
 </context>
 <context>
@@ -4346,7 +4356,7 @@ recorded %2 by %3</translation>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/voter_model.py" line="208"/>
+        <location filename="../../desktop_app/ui/voter_model.py" line="215"/>
         <source>Desa · TPS</source>
         <translation>Village · TPS</translation>
     </message>
