@@ -22,7 +22,8 @@ from desktop_app.sync.run import PHASE_PULL, RunContext, SyncProgress, log
 
 
 def _voter_dict(row: p.VoterRow) -> dict[str, object]:
-    return {c: getattr(row, c) for c in sync_inbox.PULLED_VOTER_COLUMNS}
+    columns = (*sync_inbox.PULLED_VOTER_COLUMNS, *sync_inbox.PULLED_STATUS_COLUMNS)
+    return {c: getattr(row, c) for c in columns}
 
 
 def verified_announcements(
