@@ -4,9 +4,8 @@ and bytes and Batal. Kept narrow: the status bar's left side carries the desk's 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import time
+from typing import TYPE_CHECKING
 
 from desktop_app.ui.qt import (
     QAction,
