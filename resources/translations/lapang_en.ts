@@ -2832,29 +2832,63 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="180"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="186"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="187"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="193"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="188"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="194"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="189"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="195"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="196"/>
         <source>Waktu</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
+        <source>&amp;Batalkan pemindahan TPS ini…</source>
+        <translation>&amp;Undo this TPS move…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
+        <source>Pemilih yang ditambahkan di TPS baru dihapus dari laptop ini dan tanda TMS-8 di TPS lama dipulihkan, sama seperti data KPU. Perubahan yang ditolak tetap tercatat.</source>
+        <translation>The voter added at the new TPS is removed from this laptop and the TMS-8 mark at the old TPS is restored, as in KPU&apos;s data. The refused changes stay on record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="234"/>
+        <source>Batalkan pemindahan TPS?</source>
+        <translation>Undo the TPS move?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="236"/>
+        <source>KPU menolak pemindahan ini, jadi di data KPU pemilih masih terdaftar di TPS lama.
+
+Pemilih yang ditambahkan di TPS baru akan dihapus dari laptop ini, dan tanda TMS-8 di TPS lama dipulihkan (dikirim ke KPU pada sinkron berikutnya). Perubahan yang ditolak tetap tercatat di sini.</source>
+        <translation>KPU refused this move, so in KPU&apos;s data the voter is still listed at the old TPS.
+
+The voter added at the new TPS will be removed from this laptop, and the TMS-8 mark at the old TPS restored (sent to KPU at the next sync). The refused changes stay on record here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="244"/>
+        <source>&amp;Batalkan pemindahan</source>
+        <translation>&amp;Undo the move</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/history.py" line="246"/>
+        <source>&amp;Jangan ubah</source>
+        <translation>&amp;Leave it</translation>
     </message>
 </context>
 <context>
@@ -3056,77 +3090,77 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="65"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="67"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="70"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="71"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="86"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="88"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="87"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="88"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="90"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="89"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="91"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="144"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="149"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="154"/>
         <source>%1 data pemilih baru atau berubah dari KPU, %2 konflik, %3 pengumuman.</source>
         <translation>%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="156"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="158"/>
         <source>Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).</source>
         <translation>Evidence files: %1 fully sent, %2 still waiting (%3 sent this time).</translation>
     </message>
@@ -3135,12 +3169,12 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="162"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="167"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -3148,7 +3182,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="172"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3394,7 +3428,7 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="43"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="45"/>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="149"/>
         <source>(tidak ada di laptop ini)</source>
         <translation>(not on this laptop)</translation>
@@ -3589,157 +3623,156 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="200"/>
         <source>KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. Sebab: %1 Cara memperbaiki: pulihkan baris di TPS lama (P), betulkan sebab di atas, lalu lakukan TMS-8 lagi; baris di TPS baru yang ditolak ini laporkan ke KPU Kabupaten/Kota.</source>
-        <translation>KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 To fix it: restore the row at the old TPS (P), correct the reason above, then do the TMS-8 again; report the refused row at the new TPS to KPU Kabupaten/Kota.</translation>
+        <translation type="vanished">KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 To fix it: restore the row at the old TPS (P), correct the reason above, then do the TMS-8 again; report the refused row at the new TPS to KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="235"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="236"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="239"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
         <source>Sesuai</source>
         <translation>Sesuai (as listed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="240"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
         <source>Ubah</source>
         <translation>Ubah (corrected)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="241"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="242"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="242"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="243"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="243"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="244"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="250"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="256"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="257"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="260"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="260"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="261"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="266"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="272"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="285"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="286"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="315"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="316"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="334"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="335"/>
         <source>Server KPU tidak terjangkau.</source>
         <translation>KPU server unreachable.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="335"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
         <source>Sinkron gagal (Ctrl+H).</source>
         <translation>Sync failed (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="336"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="337"/>
         <source>Bukti belum terkirim (Ctrl+H).</source>
         <translation>Evidence not sent yet (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="337"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="338"/>
         <source>KPU menunggu data lama (Ctrl+H).</source>
         <translation>KPU awaits old changes (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="338"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="339"/>
         <source>Sinkron sebagian: %1 menunggu.</source>
         <translation>Partly synced: %1 waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="376"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="377"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="383"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="384"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="397"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="398"/>
         <source>Bukti menunggu: %1</source>
         <translation>Evidence waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="401"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="402"/>
         <source>Berkas bukti menunggu: %1</source>
         <translation>Evidence files waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="403"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="404"/>
         <source>(%1 dari %2 terkirim)</source>
         <translation>(%1 of %2 sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="430"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="431"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="294"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="295"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -3754,12 +3787,17 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="300"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="200"/>
+        <source>KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. Sebab: %1 Cara memperbaiki: di tab Ditolak KPU pilih baris ini dan tekan Batalkan pemindahan TPS (pemilih di TPS baru dihapus dari laptop, tanda TMS-8 di TPS lama dipulihkan), betulkan sebab di atas, lalu lakukan TMS-8 lagi.</source>
+        <translation>KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 How to fix it: in the Refused by KPU tab choose this row and press Undo this TPS move (the voter at the new TPS is removed from the laptop, the TMS-8 mark at the old TPS restored), correct the reason above, then do the TMS-8 again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="301"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="306"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
@@ -3768,52 +3806,52 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation type="vanished">%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="319"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="320"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="412"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="413"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="414"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="416"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="425"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="426"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="427"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="428"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="432"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="433"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="436"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="437"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="445"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="446"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="459"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="460"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -3834,49 +3872,49 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="214"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="271"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="222"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="279"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="223"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="280"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="224"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="281"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="338"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="225"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="278"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="282"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="344"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="227"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="284"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="307"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="338"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="276"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="342"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>
@@ -3884,79 +3922,79 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>SyncStatusPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="52"/>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="98"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="51"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="97"/>
         <source>Luring</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="66"/>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="116"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="65"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="115"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="70"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="69"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="94"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="93"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="96"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="95"/>
         <source>Daring</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="104"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="103"/>
         <source>Menghubungi server KPU…</source>
         <translation>Contacting the KPU server…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="116"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="115"/>
         <source>Daftarkan perangkat…</source>
         <translation>Enrol this laptop…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="129"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="128"/>
         <source>Belum terdaftar di server KPU</source>
         <translation>Not enrolled with the KPU server</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="131"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="130"/>
         <source>Unduhan data wilayah belum selesai</source>
         <translation>The area&apos;s download is not finished</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="132"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="131"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="139"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="138"/>
         <source>Laptop ini belum terdaftar di server KPU. Semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
         <translation>This laptop is not enrolled with the KPU server. Every change is saved on this laptop and waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="143"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="142"/>
         <source>Perubahan sedang dikirim ke KPU dan data KPU sedang diterima.</source>
         <translation>Changes are being sent to KPU and KPU&apos;s data received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="145"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="144"/>
         <source>Server KPU terjangkau.</source>
         <translation>The KPU server can be reached.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="147"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="146"/>
         <source>Server KPU tidak terjangkau sekarang. Semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
         <translation>The KPU server cannot be reached now. Every change is saved on this laptop and waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="153"/>
         <source>Menghubungi server KPU… %1 dtk</source>
         <translation>Contacting the KPU server… %1 s</translation>
     </message>
