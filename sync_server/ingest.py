@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from desktop_app.domain.tms_record import OtherRecord
+from desktop_app.domain.tms_record import OtherRecord, ganda_others, ganda_reference
 from desktop_app.sync.protocol import (
     DOC_VERSION_NO_ECHO,
     ENTITY_APPLICATION,
@@ -489,13 +489,12 @@ def _ganda_matches(tx: Tx, ref: str, area: str) -> list[OtherRecord]:
     """The voters a TMS-2 reference names (a 16-digit NIK, else a voter id) within the device's
     area: what the laptop itself can look up (VoterService.ganda_matches), so both judge alike,
     and no device can ask whether a NIK is on any list in the country."""
-    column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
-    rows = tx.sql.all(f"SELECT id, keterangan, tps_id FROM voters WHERE {column} = ?", (ref,))
-    return [
-        OtherRecord(row["id"], row["keterangan"])
-        for row in rows
-        if rules.in_area(row["tps_id"], area)
-    ]
+    reference = ganda_reference(ref)
+    rows = tx.sql.all(
+        f"SELECT id, keterangan, tps_id FROM voters WHERE {reference.column} = ?",
+        (reference.value,),
+    )
+    return ganda_others(((r["id"], r["keterangan"], r["tps_id"]) for r in rows), area)
 
 
 def _awaited_partner(waiting: Sequence[Any]) -> int | None:

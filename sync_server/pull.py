@@ -77,6 +77,7 @@ def pull_page(
         ):
             values = {c: row[c] for c in VOTER_COLUMNS}
             values["tms"] = json.loads(values["tms"]) if values["tms"] else None
+            values["hak_pilih_dicabut"] = bool(values["hak_pilih_dicabut"])
             items.append((row["rev"], "voter", VoterRow(**values)))
         for row in tx.sql.all(
             "SELECT * FROM conflicts WHERE rev > ? AND (device_id = ? OR other_author = ?) "

@@ -3,10 +3,10 @@ admin command line; devices receive what changed on their next pull."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.voter import VoterRecord, imported_voter_id
-from desktop_app.sync.protocol import VOTER_COLUMNS
+from desktop_app.sync.protocol import LIST_COLUMNS
 from sync_server.rules import AUTHOR_KPU
 
 if TYPE_CHECKING:  # repository imports this module for its loading methods
@@ -26,6 +26,15 @@ def upsert_regions(tx: Tx, latest: dict[str, str]) -> int:
     return len(changed)
 
 
+def _eligibility(record: VoterRecord) -> dict[str, Any]:
+    """The conditions a baru sets (server migration 0012); a Sidalih row carries none."""
+    return {
+        "status_tni_polri": record.status_tni_polri,
+        "sk_pemberhentian": record.sk_pemberhentian,
+        "hak_pilih_dicabut": int(record.hak_pilih_dicabut),
+    }
+
+
 def load_voters(tx: Tx, records: list[VoterRecord], now_iso: str) -> tuple[int, int]:
     """Insert or update KPU's voters. Ids follow the client's import ids (same Sidalih row, same
     id on both sides); a row that changed gets a new version by ``kpu``. Returns (inserted,
@@ -38,7 +47,7 @@ def load_voters(tx: Tx, records: list[VoterRecord], now_iso: str) -> tuple[int, 
         voter_id = imported_voter_id(record)
         fields = {
             "dpid": record.dpid,
-            **{c: getattr(record, c) for c in VOTER_COLUMNS[3:-1]},
+            **{c: getattr(record, c) for c in LIST_COLUMNS},
             "tms": None,
         }
         birth = record.tanggal_lahir
@@ -46,7 +55,7 @@ def load_voters(tx: Tx, records: list[VoterRecord], now_iso: str) -> tuple[int, 
         current = tx.voter(voter_id, lock=True)
         if current is None:
             row = {"id": voter_id, "version": 1, "last_author": AUTHOR_KPU}
-            row |= {"streak_base": 0, **fields}
+            row |= {"streak_base": 0, **fields, **_eligibility(record)}
             tx.insert_voter(row, tx.next_revs(1), now_iso)
             inserted += 1
         elif any(current[k] != v for k, v in fields.items() if k != "tms"):

@@ -179,6 +179,9 @@ def record_from_row(row: dict[str, Any]) -> VoterRecord:
         keterangan=row["keterangan"],
         sumber=row["sumber"],
         dpid=row["dpid"],
+        status_tni_polri=row["status_tni_polri"],
+        sk_pemberhentian=row["sk_pemberhentian"],
+        hak_pilih_dicabut=bool(row["hak_pilih_dicabut"]),
     )
 
 
@@ -401,6 +404,10 @@ def _inserted_row(change: Change, record: VoterRecord, author: str, area: str) -
         "keterangan": KETERANGAN_BARU,
         "sumber": record.sumber,
         "tms": None,
+        "status_tni_polri": record.status_tni_polri,
+        "sk_pemberhentian": record.sk_pemberhentian,
+        # 0/1 as the column holds it on both databases (PostgreSQL refuses a bool there).
+        "hak_pilih_dicabut": int(record.hak_pilih_dicabut),
         "version": 1,
         "last_author": author,
         "streak_base": 0,

@@ -410,6 +410,41 @@ _DEVICE_ENCRYPTION_KEY = (
 )
 
 
+_VOTER_ELIGIBILITY = (
+    "ALTER TABLE voters ADD COLUMN status_tni_polri TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE voters ADD COLUMN sk_pemberhentian TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE voters ADD COLUMN hak_pilih_dicabut INTEGER NOT NULL DEFAULT 0",
+)
+
+
+def _eligibility_backfill(text_of: str, is_true: str) -> tuple[str, ...]:
+    """From the applied baru that created each voter; only values of the right type (the
+    server refused any other), so nothing a payload holds can break the upgrade."""
+    source = (
+        "FROM changes c WHERE c.entity = 'voter' AND c.op = 'baru' AND c.state = 'applied' "
+        "AND c.entity_id = voters.id"
+    )
+    return (
+        f"UPDATE voters SET "
+        f"status_tni_polri = COALESCE((SELECT {text_of.format('status_tni_polri')} {source}), ''), "
+        f"sk_pemberhentian = COALESCE((SELECT {text_of.format('sk_pemberhentian')} {source}), ''), "
+        f"hak_pilih_dicabut = CASE WHEN EXISTS (SELECT 1 {source} AND {is_true}) THEN 1 ELSE 0 END "
+        "WHERE id IN (SELECT entity_id FROM changes "
+        "WHERE entity = 'voter' AND op = 'baru' AND state = 'applied')",
+    )
+
+
+_SQLITE_ELIGIBILITY_BACKFILL = _eligibility_backfill(
+    "CASE WHEN json_type(c.payload, '$.{0}') = 'text' THEN json_extract(c.payload, '$.{0}') END",
+    "json_type(c.payload, '$.hak_pilih_dicabut') = 'true'",
+)
+_PG_ELIGIBILITY_BACKFILL = _eligibility_backfill(
+    "CASE WHEN json_typeof(c.payload::json -> '{0}') = 'string' THEN c.payload::json ->> '{0}' END",
+    "json_typeof(c.payload::json -> 'hak_pilih_dicabut') = 'boolean' "
+    "AND (c.payload::json ->> 'hak_pilih_dicabut') = 'true'",
+)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -473,6 +508,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("0011_evidence_chunks", (), {"postgresql": _PG_EVIDENCE_CHUNKS}),
     Migration("0012_restore_epoch", _RESTORE_EPOCH),
+    # The eligibility conditions a baru carries (domain note §4; issue 16): stored on the voter
+    # and sent in pulls. Rows a baru created before this get them back from its payload.
+    Migration(
+        "0013_voter_eligibility",
+        _VOTER_ELIGIBILITY,
+        {"sqlite": _SQLITE_ELIGIBILITY_BACKFILL, "postgresql": _PG_ELIGIBILITY_BACKFILL},
+    ),
 )
 
 

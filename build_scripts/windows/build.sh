@@ -173,6 +173,12 @@ if stray=$(find "$DIST" -iname icuuc.dll -o -iname bcryptprimitives.dll | grep .
 fi
 version_out=$(wine_run "$DIST/lapang/lapang-admin.exe" --version)
 grep -q "$VERSION" <<<"$version_out" || fail "lapang-admin.exe --version said: $version_out"
+# Explorer's Properties > Details: product, version and KPU, read back from the files themselves.
+resource_out=$(wine_run "$WIN_PYTHON_DIR/python.exe" \
+  "$(winpath build_scripts/windows/check_version_resource.py)" "$VERSION" \
+  "$(winpath "$DIST/lapang/Lapang.exe")" "$(winpath "$DIST/lapang/lapang-admin.exe")" || true)
+grep -q "^version resource $VERSION on 2 file(s)" <<<"$resource_out" \
+  || fail "version resource check: $resource_out"
 if [ -n "${LAPANG_SIGN_PKCS12:-}" ]; then
   bash "$HERE/sign.sh" "$DIST/lapang/Lapang.exe" "$DIST/lapang/lapang-admin.exe"
 fi

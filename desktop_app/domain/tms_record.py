@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from desktop_app.domain.eligibility import MINIMUM_VOTER_AGE, age_on
 from desktop_app.domain.findings import Finding, ValidationResult, error, warning
 from desktop_app.domain.outcomes import TmsCode
+from desktop_app.domain.region import InvalidRegionCode, is_within
 
 _TMS_MARKS = frozenset("12345678")
 
@@ -44,6 +45,42 @@ class OtherRecord:
     @property
     def is_tms(self) -> bool:
         return self.keterangan.strip() in _TMS_MARKS
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class GandaReference:
+    """How a TMS-2 reference names the other record (domain note §3: "the other record's NIK /
+    id"): 16 digits are a NIK, anything else a voter id. ``column`` is the voters column to look
+    it up in, on the laptop and at KPU alike."""
+
+    column: str  # "nik" or "id"
+    value: str
+
+
+def ganda_reference(ref: str) -> GandaReference:
+    ref = ref.strip()
+    if len(ref) == 16 and ref.isascii() and ref.isdigit():
+        return GandaReference("nik", ref)
+    return GandaReference("id", ref)
+
+
+def ganda_others(found: Iterable[tuple[str, str, str]], area: str | None) -> list[OtherRecord]:
+    """The records a reference's lookup found, as (id, keterangan, tps_id), kept to ``area``
+    (a region code or TPS id; None: no area). Both sides look in the device's enrolled area
+    only: no device can ask whether a NIK is on any list in the country, and a record the
+    laptop holds from a wider list must not spare the photo KPU will want."""
+    return [
+        OtherRecord(voter_id, keterangan)
+        for voter_id, keterangan, tps_id in found
+        if area is None or _within(tps_id, area)
+    ]
+
+
+def _within(tps_id: str, area: str) -> bool:
+    try:
+        return is_within(tps_id, area)
+    except InvalidRegionCode:
+        return False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop_app.domain.labels import DISABILITY_LABELS, keterangan_label
-from desktop_app.domain.voter import ELEMENTS, KETERANGAN_BARU
+from desktop_app.domain.voter import (
+    ELEMENTS,
+    KETERANGAN_BARU,
+    TNI_POLRI_AKTIF,
+    TNI_POLRI_BERHENTI,
+    VoterRecord,
+)
 from desktop_app.reports.tables import Table
 from desktop_app.store.coklit_report import CoklitCounts
 from desktop_app.store.report_queries import ChangedVoter, CoklitBreakdown
@@ -142,6 +148,20 @@ def element_value(name: str, value: Any) -> str:
     return str(value)
 
 
+def eligibility_lines(voter: VoterRecord) -> list[tuple[str, str]]:
+    """(label, value) for each eligibility condition the voter's record holds (domain note §4,
+    §3 Baru): a baru who left TNI/Polri is written with the SK pemberhentian that proves it,
+    and a PPS checking the list sees any condition that keeps someone from voting."""
+    lines = []
+    if voter.status_tni_polri == TNI_POLRI_BERHENTI:
+        lines.append(("SK pemberhentian TNI/Polri", voter.sk_pemberhentian or "—"))
+    elif voter.status_tni_polri == TNI_POLRI_AKTIF:
+        lines.append(("Status TNI/Polri", "Aktif (tidak memilih)"))
+    if voter.hak_pilih_dicabut:
+        lines.append(("Hak pilih", "Dicabut putusan pengadilan"))
+    return lines
+
+
 def change_list_table(title: str, changes: Sequence[ChangedVoter]) -> Table:
     """Model A-Daftar Perubahan Pemilih: each changed voter with, for a correction, one line per
     element from its original value to the current one (the struck-out value and the new one on
@@ -158,8 +178,10 @@ def change_list_table(title: str, changes: Sequence[ChangedVoter]) -> Table:
             keterangan_text(v.keterangan),
         )
         corrected = [name for name in ELEMENTS if name in change.original_values]
-        if not corrected:
+        conditions = eligibility_lines(v)
+        if not corrected and not conditions:
             rows.append((*ident, "—", "—", "—"))
+        rows.extend((*ident, label, "—", value) for label, value in conditions)
         for name in corrected:
             rows.append(
                 (

@@ -95,3 +95,8 @@ class OutcomeRefused(ValidationFailed):
         self.current = current
         self.wanted = wanted
         super().__init__(None, message)
+
+
+class MoveNotUndoable(StoreError):
+    """Only a TMS-8 move KPU refused as a whole, whose added voter is still on this laptop, can be
+    undone."""

@@ -23,7 +23,6 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app.store.errors import RecoveryError, UnknownOfficer, VaultDamaged, WrongPassphrase
 from desktop_app.store.secret_file import write_file_atomically
@@ -51,9 +50,22 @@ def _unb64(text: str) -> bytes:
 def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
     if kdf.get("name") != "scrypt":
         raise VaultDamaged(f"Key slot uses an unknown key derivation '{kdf.get('name')}'.")
-    return Scrypt(
-        salt=_unb64(kdf["salt"]), length=32, n=int(kdf["n"]), r=int(kdf["r"]), p=int(kdf["p"])
-    ).derive(passphrase.encode("utf-8"))
+    n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+    # hashlib's scrypt lets other threads run while it works; cryptography's held the GIL for
+    # the whole ~0.4 s, freezing the desk's GUI thread while the worker unlocked the vault.
+    # maxmem: what OpenSSL allocates (128·r·(n+p+2) bytes) plus slack; hashlib's cap is 32 MiB.
+    try:
+        return hashlib.scrypt(
+            passphrase.encode("utf-8"),
+            salt=_unb64(kdf["salt"]),
+            n=n,
+            r=r,
+            p=p,
+            maxmem=min(128 * r * (n + p + 2) + 2**20, 2**31 - 1),
+            dklen=32,
+        )
+    except ValueError as exc:
+        raise VaultDamaged(f"Key slot has impossible key derivation settings ({exc}).") from exc
 
 
 def public_key_fingerprint(public_key_pem: bytes) -> str:

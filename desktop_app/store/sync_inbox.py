@@ -48,6 +48,19 @@ PULLED_VOTER_COLUMNS: tuple[str, ...] = (
     "keterangan",
     "sumber",
 )
+# The eligibility conditions a baru sets (store migration 11, server migration 0012). KPU sets
+# them once, when it applies the baru, and no change edits them afterwards; so a row that carries
+# none (every voter of KPU's list, or a page from a server before 0012) leaves the local ones
+# alone, and only the rare rows with one are written, after the upsert, at the version it applied.
+PULLED_STATUS_COLUMNS: tuple[str, ...] = (
+    "status_tni_polri",
+    "sk_pemberhentian",
+    "hak_pilih_dicabut",
+)
+_STATUS_SQL = (
+    "UPDATE voters SET status_tni_polri = ?, sk_pemberhentian = ?, hak_pilih_dicabut = ? "
+    "WHERE id = ? AND version = ?"
+)
 # ``nama`` is left out of the upsert's SET and written by a separate UPDATE that touches only rows
 # whose name changed: the FTS trigger fires on every UPDATE that names the column, and re-indexing
 # thousands of unchanged names would cost more than the whole page.
@@ -133,6 +146,23 @@ def _voters_with_pending_changes(db: sqlite_utils.Database) -> set[str]:
     }
 
 
+def _status_values(rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    values = []
+    for row in rows:
+        status = [row.get(c) for c in PULLED_STATUS_COLUMNS]
+        if any(status):
+            values.append(
+                (status[0] or "", status[1] or "", int(bool(status[2])), row["id"], row["version"])
+            )
+    return values
+
+
+def _deferred_row(row: dict[str, Any]) -> dict[str, Any]:
+    kept = {c: row[c] for c in PULLED_VOTER_COLUMNS}
+    kept.update({c: row[c] for c in PULLED_STATUS_COLUMNS if row.get(c)})
+    return kept
+
+
 def upsert_pulled_voters(
     db: sqlite_utils.Database, rows: Sequence[dict[str, Any]]
 ) -> VoterUpsertCounts:
@@ -153,6 +183,7 @@ def upsert_pulled_voters(
         db.conn.executemany(
             _RENAME_SQL, [(r["nama"], r["id"], r["nama"], r["version"]) for r in apply]
         )
+        db.conn.executemany(_STATUS_SQL, _status_values(apply))
         db.conn.executemany(
             "DELETE FROM sync_deferred_voters WHERE id = ? AND version <= ?",
             [(row["id"], row["version"]) for row in apply],
@@ -163,10 +194,7 @@ def upsert_pulled_voters(
             "INSERT INTO sync_deferred_voters(id, version, row) VALUES (?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET version = excluded.version, row = excluded.row "
             "WHERE excluded.version >= sync_deferred_voters.version",
-            [
-                (row["id"], row["version"], json.dumps({c: row[c] for c in PULLED_VOTER_COLUMNS}))
-                for row in defer
-            ],
+            [(row["id"], row["version"], json.dumps(_deferred_row(row))) for row in defer],
         )
     counts.applied, counts.deferred = len(apply), len(defer)
     return counts

@@ -12,7 +12,6 @@ from typing import Any
 from desktop_app.domain import tms_record
 from desktop_app.domain import voter_changes as rules
 from desktop_app.domain.findings import Finding, ValidationResult
-from desktop_app.domain.region import InvalidRegionCode, is_within
 from desktop_app.domain.voter import (
     ELEMENTS,
     KETERANGAN_BARU,
@@ -96,13 +95,6 @@ def _refuse_sesuai(mark: str) -> OutcomeRefused:
     else:
         reason = "The voter is flagged TMS; restore the row first if the flag was wrong."
     return OutcomeRefused(mark, "sesuai", reason)
-
-
-def _within(tps_id: str, area: str) -> bool:
-    try:
-        return is_within(tps_id, area)
-    except InvalidRegionCode:
-        return False
 
 
 def fts_query(text: str) -> str:
@@ -242,21 +234,16 @@ class VoterService:
             )
 
     def ganda_matches(self, ref: str) -> list[tms_record.OtherRecord]:
-        """The records a TMS-2 reference names. The same reading as outcomes.validate_tms:
-        16 digits are a NIK, anything else a voter id."""
-        ref = ref.strip()
-        column = "nik" if len(ref) == 16 and ref.isascii() and ref.isdigit() else "id"
+        """The records a TMS-2 reference names, read and kept to the enrolled area exactly as
+        KPU does (``tms_record.ganda_reference`` and ``ganda_others``, shared with
+        sync_server.ingest)."""
+        reference = tms_record.ganda_reference(ref)
         rows = self.db.execute(
-            f"SELECT id, keterangan, tps_id FROM voters WHERE {column} = ?", [ref]
+            f"SELECT id, keterangan, tps_id FROM voters WHERE {reference.column} = ?",
+            [reference.value],
         ).fetchall()
-        # KPU looks the reference up in the laptop's enrolled area only (sync_server.ingest):
-        # a record this store holds from a wider list must not spare the photo KPU will want.
         enrollment = sync_state.active_enrollment(self.db)
-        return [
-            tms_record.OtherRecord(voter_id, mark)
-            for voter_id, mark, tps_id in rows
-            if enrollment is None or _within(tps_id, enrollment.area)
-        ]
+        return tms_record.ganda_others(rows, enrollment.area if enrollment else None)
 
     def tms8_move(self, voter_id: str, target_tps_id: str) -> tuple[SaveResult, SaveResult]:
         """TMS-8 (wrong TPS within the desa): flag the row at the old TPS and add the voter as

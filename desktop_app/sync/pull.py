@@ -26,7 +26,8 @@ from desktop_app.sync.trust import as_key_list, learned_keys
 
 
 def _voter_dict(row: p.VoterRow) -> dict[str, object]:
-    return {c: getattr(row, c) for c in sync_inbox.PULLED_VOTER_COLUMNS}
+    columns = (*sync_inbox.PULLED_VOTER_COLUMNS, *sync_inbox.PULLED_STATUS_COLUMNS)
+    return {c: getattr(row, c) for c in columns}
 
 
 def verified_announcements(

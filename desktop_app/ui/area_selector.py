@@ -76,10 +76,31 @@ class AreaSelector(QWidget):
         selection.blockSignals(True)
         self.model.clear()
         self._items.clear()
+        root = self._build(tree, locale)
+        # The tree is built detached and attached once: items added to a shown model each
+        # signal the view, which made this ~100 ms GUI-thread stall at 3,600 TPS (issue 12 §8).
+        self.model.appendRow(root)
+        self.view.expand(root.index())
+        target = self._pending_select
+        if not self._keep_all and (target is None or target not in self._items):
+            target = tree.tps[0].tps_id if tree.tps else None
+        self.select_area(target)
+        selection.blockSignals(False)
+        if not self._announced or target != self._announced_area:
+            self._announce(target)
+        self.loaded.emit()
+
+    def _build(self, tree: AreaTree, locale: QLocale) -> QStandardItem:
+        """The "Semua wilayah" item with every region and TPS below it, totals included."""
+        totals: dict[str, int] = {}
+        for tps in tree.tps:
+            parts = tps.kode_desa.split(".")
+            for depth in range(1, len(parts) + 1):
+                code = ".".join(parts[:depth])
+                totals[code] = totals.get(code, 0) + tps.voters
         total = sum(t.voters for t in tree.tps)
         root = QStandardItem(self.tr("Semua wilayah (%1)").replace("%1", locale.toString(total)))
         root.setData(None, AREA_ROLE)
-        self.model.appendRow(root)
         for tps in tree.tps:
             parent = root
             parts = tps.kode_desa.split(".")
@@ -89,11 +110,13 @@ class AreaSelector(QWidget):
                 if item is None:
                     item = QStandardItem(tree.name(code))
                     item.setData(code, AREA_ROLE)
-                    item.setData(0, AREA_ROLE + 1)
+                    item.setData(totals[code], AREA_ROLE + 1)
                     item.setToolTip(code)
+                    # Region rows show the total of every TPS below them.
+                    if code.count(".") < 4:
+                        item.setText(f"{item.text()} ({locale.toString(totals[code])})")
                     parent.appendRow(item)
                     self._items[code] = item
-                item.setData(item.data(AREA_ROLE + 1) + tps.voters, AREA_ROLE + 1)
                 parent = item
             leaf = QStandardItem(
                 self.tr("TPS %1 · %2")
@@ -104,19 +127,7 @@ class AreaSelector(QWidget):
             leaf.setToolTip(tps.tps_id)
             parent.appendRow(leaf)
             self._items[tps.tps_id] = leaf
-        # Region rows show their totals once every TPS below them is counted.
-        for code, item in self._items.items():
-            if code.count(".") < 4:
-                item.setText(f"{item.text()} ({locale.toString(item.data(AREA_ROLE + 1))})")
-        self.view.expand(root.index())
-        target = self._pending_select
-        if not self._keep_all and (target is None or target not in self._items):
-            target = tree.tps[0].tps_id if tree.tps else None
-        self.select_area(target)
-        selection.blockSignals(False)
-        if not self._announced or target != self._announced_area:
-            self._announce(target)
-        self.loaded.emit()
+        return root
 
     # -- selection --------------------------------------------------------------------------------
     def select_area(self, area: str | None) -> None:

@@ -110,8 +110,8 @@ class VoterTableModel(QAbstractTableModel):
         generation = self._generation
         self.loading = True
         self._ctx.read(
-            voter_ops.list_keys(query, quality, self._ctx.election_date),
-            lambda keys: self._keys_arrived(generation, keys),
+            voter_ops.list_start(query, quality, self._ctx.election_date, PAGE_SIZE),
+            lambda start: self._keys_arrived(generation, start),
             owner=self,
         )
 
@@ -119,18 +119,21 @@ class VoterTableModel(QAbstractTableModel):
         if self._query is not None:
             self.set_query(self._query, self._quality)
 
-    def _keys_arrived(self, generation: int, keys: VoterKeys) -> None:
+    def _keys_arrived(self, generation: int, start: voter_ops.ListStart) -> None:
         if generation != self._generation:
             return  # the officer typed on; a newer query is already on its way
+        keys = start.keys
         self.beginResetModel()
         self._keys = keys
         self._pages.clear()
         self._requested.clear()
+        if len(keys):
+            self._pages[0] = self._page_rows(keys.pks[:PAGE_SIZE], start.first_page)
         self.endResetModel()
         self.loading = False
-        if len(keys):
-            self._request(0)
         self.keys_loaded.emit()
+        if len(keys):
+            self.page_loaded.emit(0)
 
     # -- pages ------------------------------------------------------------------------------------
     def _request(self, page: int) -> None:
@@ -152,9 +155,7 @@ class VoterTableModel(QAbstractTableModel):
         self._requested.discard(page)
         if generation != self._generation:
             return
-        by_pk = {row.pk: row for row in rows}
-        # A row deleted meanwhile stays as a blank line until the next reload, never shifts rows.
-        self._pages[page] = [by_pk.get(pk) for pk in pks]
+        self._pages[page] = self._page_rows(pks, rows)
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
@@ -162,6 +163,12 @@ class VoterTableModel(QAbstractTableModel):
         last = first + len(pks) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
         self.page_loaded.emit(page)
+
+    @staticmethod
+    def _page_rows(pks: array.array, rows: list[VoterRow]) -> list[VoterRow | None]:
+        by_pk = {row.pk: row for row in rows}
+        # A row deleted meanwhile stays as a blank line until the next reload, never shifts rows.
+        return [by_pk.get(pk) for pk in pks]
 
     def row_at(self, row: int) -> VoterRow | None:
         """The row if its page is loaded (asks for the page otherwise)."""

@@ -57,6 +57,32 @@ def list_keys(
     return op
 
 
+@dataclasses.dataclass(frozen=True)
+class ListStart:
+    """A voter table's keys with the rows of its first page, read in one worker turn."""
+
+    keys: voter_queries.VoterKeys
+    first_page: list[voter_queries.VoterRow]
+
+
+def list_start(
+    query: voter_queries.VoterQuery,
+    quality: QualityCheck | None,
+    election_date: dt.date,
+    page_size: int,
+) -> Callable[[WorkerContext], ListStart]:
+    """The keys of ``list_keys`` and the rows of the first ``page_size`` of them: a keystroke
+    shows its results after one worker turn and one repaint, not two of each (issue 12 §8)."""
+    keys_op = list_keys(query, quality, election_date)
+
+    def op(ctx: WorkerContext) -> ListStart:
+        keys = keys_op(ctx)
+        rows = voter_queries.voter_rows(ctx.store.db, keys.pks[:page_size])
+        return ListStart(keys, rows)
+
+    return op
+
+
 def voter_keys(
     query: voter_queries.VoterQuery,
 ) -> Callable[[WorkerContext], voter_queries.VoterKeys]:

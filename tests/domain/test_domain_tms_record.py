@@ -82,3 +82,28 @@ def test_tms2_naming_itself_or_a_record_already_tms_is_refused():
 @pytest.mark.parametrize("code", [1, 4, 5, 6, 7])
 def test_other_codes_are_not_judged_here(code):
     assert _check(code, dt.date(1980, 1, 1), "S").codes == ()
+
+
+def test_a_ganda_reference_is_a_nik_when_it_is_sixteen_digits_else_an_id():
+    """Domain note §3: TMS-2's evidence is "the other record's NIK / id". One reading, used by
+    the laptop's store and by KPU's server alike (it was written twice)."""
+    from desktop_app.domain.tms_record import GandaReference, ganda_reference
+
+    assert ganda_reference(" 1401014107990001 ") == GandaReference("nik", "1401014107990001")
+    assert ganda_reference("140101410799000") == GandaReference("id", "140101410799000")
+    assert ganda_reference("a" * 32) == GandaReference("id", "a" * 32)
+    # Digits of another script are not a NIK (KTP-el numbers are ASCII digits).
+    assert ganda_reference("١٤٠١٠١٤١٠٧٩٩٠٠٠١").column == "id"
+
+
+def test_ganda_matches_are_kept_to_the_devices_area():
+    from desktop_app.domain.tms_record import OtherRecord, ganda_others
+
+    found = [
+        ("a" * 32, "", "14.01.01.2009.001"),
+        ("b" * 32, "2", "14.01.02.2001.003"),
+        ("c" * 32, "", "not a tps"),
+    ]
+    assert ganda_others(found, "14.01.01") == [OtherRecord("a" * 32, "")]
+    assert ganda_others(found, "14.01") == [OtherRecord("a" * 32, ""), OtherRecord("b" * 32, "2")]
+    assert len(ganda_others(found, None)) == 3  # a laptop not enrolled yet holds only its list

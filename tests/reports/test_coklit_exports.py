@@ -228,3 +228,28 @@ def test_default_filename_says_what_where_and_when():
     assert default_filename(ReportKind.RECAP, None, dt.date(2029, 1, 20), ExportFormat.CSV) == (
         "rekap-coklit_semua-wilayah_2029-01-20.csv"
     )
+
+
+def test_a_baru_who_left_tni_polri_is_listed_with_the_sk_that_proves_it(desa):
+    """Domain note §3 Baru: "retired from TNI/Polri (proof: SK pemberhentian)" — the change
+    list carries the SK's number beside the new voter, where a PPS checks the evidence."""
+    store, tps, ids, _baru = desa
+    first = VoterService(store).get(ids[4]).record
+    retired = dataclasses.replace(
+        first,
+        nik=first.nik[:-4] + "9872",
+        nama="Purnawirawan Baru",
+        status_tni_polri="berhenti",
+        sk_pemberhentian="SKEP/12/III/2025",
+    )
+    VoterService(store).add_baru(retired)
+    table = change_list_table("Daftar Perubahan", changed_voters(store.db, tps))
+    lines = [dict(zip(table.header, row, strict=True)) for row in table.rows]
+    (line,) = [line for line in lines if line["Nama"] == "Purnawirawan Baru"]
+    assert (line["Elemen"], line["Semula"], line["Menjadi"]) == (
+        "SK pemberhentian TNI/Polri",
+        "—",
+        "SKEP/12/III/2025",
+    )
+    (plain,) = [line for line in lines if line["Nama"] == "Pendatang Baru"]
+    assert plain["Elemen"] == "—"  # a baru with no condition keeps its one plain line

@@ -119,6 +119,10 @@ def _server_row(voter_id: str, record: VoterRecord) -> dict[str, Any]:
         keterangan=record.keterangan,
         sumber=record.sumber,
         tms=None,
+        # KPU's row holds the conditions too since server migration 0012.
+        status_tni_polri=record.status_tni_polri,
+        sk_pemberhentian=record.sk_pemberhentian,
+        hak_pilih_dicabut=int(record.hak_pilih_dicabut),
         version=1,
         last_author=rules.AUTHOR_KPU,
         streak_base=0,

@@ -235,3 +235,42 @@ def test_files_are_private_to_the_user(store, vault):
     store.close()
     assert oct(vault.slots_path.stat().st_mode & 0o777) == oct(0o600)
     assert oct(vault.db_path.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_key_derivation_matches_rfc_7914_so_existing_slots_still_open():
+    """Existing vaults were wrapped with another scrypt implementation: the derivation must
+    stay the standard one (RFC 7914 §12, second vector, first 32 bytes)."""
+    kdf = {"name": "scrypt", "salt": "TmFDbA==", "n": 1024, "r": 8, "p": 16}  # salt "NaCl"
+    assert keyslots._derive("password", kdf) == bytes.fromhex(
+        "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
+    )
+
+
+def test_key_derivation_lets_other_threads_run():
+    """The desk derives the key on its worker thread while the GUI thread keeps painting: a
+    derivation holding the GIL froze the desk for its whole ~0.4 s (issue 12 §8). Counted in
+    turns the other thread got, not in milliseconds, so a loaded machine cannot fail it."""
+    import threading
+
+    slots = keyslots.KeySlots.new()
+    slots.set_passphrase_slot("x", "passphrase-long", b"k" * 32)
+    done = threading.Event()
+    turns = 0
+
+    def unwrap() -> None:
+        slots.unwrap_with_passphrase("x", "passphrase-long")
+        done.set()
+
+    worker = threading.Thread(target=unwrap)
+    worker.start()
+    while not done.is_set():
+        turns += 1
+        done.wait(0.002)
+    worker.join()
+    assert turns >= 20
+
+
+def test_impossible_key_derivation_settings_are_damage():
+    kdf = {"name": "scrypt", "salt": "TmFDbA==", "n": 1000, "r": 8, "p": 1}  # n not a power of 2
+    with pytest.raises(VaultDamaged):
+        keyslots._derive("password", kdf)

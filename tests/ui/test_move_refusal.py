@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
 from desktop_app.domain.region import parse_tps_id
 from desktop_app.domain.voter import imported_voter_id
 from desktop_app.store.voter_import import import_voters
@@ -52,3 +55,46 @@ def test_a_refused_move_says_where_kpu_has_the_voter_and_what_to_do(
     }
     assert history.tabs.tabText(TAB_REFUSED) == "Ditolak KPU (2)"
     history.reject()
+
+
+def test_the_officer_undoes_a_refused_move_and_the_laptop_matches_kpu(
+    qtbot, tmp_path, server, recovery_keys
+):
+    """The quarantine offers the undo the message names: after it the voter added at the new
+    TPS is off the laptop's lists and the old row has lost its TMS-8 mark, as at KPU."""
+    data_dir = enrolled_vault(
+        tmp_path, server, recovery_keys[1], prepare=_move_a_voter_kpu_does_not_have
+    )
+    window, desk = open_desk(qtbot, data_dir, sync_config(server.url))
+    with qtbot.waitSignal(window.sync.run_finished, timeout=15000):
+        desk.act_sync.trigger()
+    wait_idle(qtbot, window)
+    desk.open_sync_history()
+    history = desk.history_dialog
+    qtbot.waitUntil(lambda: history.loaded, timeout=5000)
+    history.tabs.setCurrentIndex(TAB_REFUSED)
+    tab = history.refused
+    assert not tab.undo_button.isEnabled()  # nothing chosen yet
+    tab.table.select_first()
+    assert tab.undo_button.isEnabled()
+
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    box = tab.confirm_box
+    assert box is not None and box.isVisible()
+    with qtbot.waitSignal(window.ctx.events.voters_changed, timeout=5000):
+        box.findChild(QPushButton, "confirmUndo").click()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: not tab.undo_button.isEnabled(), timeout=5000)
+
+    # The row at the new TPS is gone from every list; the old row is unmarked.
+    desk.areas.select_area(None)
+    wait_idle(qtbot, window)
+    moved_name = area_voters(1, seed=4242)[0].nama
+    model = desk.voters.model
+    rows = [model.row_at(i) for i in range(model.rowCount())]
+    same = [r for r in rows if r is not None and r.nama == moved_name]
+    assert [r.keterangan for r in same] == [""]
+    # Both refused halves stay in the quarantine, with their reason.
+    assert tab.table.model_.rowCount() == 2
+    history.reject()
+    window.close()

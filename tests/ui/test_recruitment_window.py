@@ -7,7 +7,7 @@ import ast
 import pathlib
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from desktop_app.domain.findings import error
 from desktop_app.domain.recruitment import AdhocBody
@@ -110,6 +110,19 @@ def test_the_list_filters_by_body_state_area_and_text(qtbot, window):
     assert submitted[COLUMN_INDEX["stage"]] == "Pendaftaran"
     assert "******" in submitted[COLUMN_INDEX["nik"]]
     assert submitted[COLUMN_INDEX["area"]].startswith("Desa ")
+
+    # The work area shows whole (wrapped, never cut) on a field laptop's screen: it shared the
+    # spare width with a stretched last column and read "TPS 001, Desa Pulau Bungin, Kec…".
+    assert listing.window().screen().availableGeometry().width() == 1366
+    table, column = listing.table, COLUMN_INDEX["area"]
+    width = table.columnWidth(column) - 8  # the cell's text margins
+    for row in range(model.rowCount()):
+        text = model.index(row, column).data()
+        needed = table.fontMetrics().boundingRect(
+            QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text
+        )
+        assert needed.width() <= width and needed.height() <= table.rowHeight(row), text
+    assert table.horizontalHeader().stretchLastSection() is False
 
     listing.state.setCurrentIndex(listing.state.findData("submitted"))
     assert model.rowCount() == 1

@@ -120,3 +120,45 @@ def test_one_letter_does_not_search_names_but_one_digit_searches_nik(qtbot, desk
     qtbot.keyClicks(voters.search, "9")  # no demo NIK starts with 9
     qtbot.waitUntil(lambda: not voters._debounce.isActive())
     assert _rows_shown(qtbot, window, desk) == []
+
+
+def test_the_area_tree_is_attached_in_one_insert_with_its_totals(qtbot, desk, window):
+    """Rebuilding the tree signals the view once, not once per region and TPS (at 3,600 TPS
+    the per-item signals froze the GUI thread ~100 ms at every unlock, issue 12 §8); every
+    region row still shows the voters of all TPS below it."""
+    areas = desk.areas
+    inserts = []
+    areas.model.rowsInserted.connect(lambda *args: inserts.append(args))
+    areas.reload()
+    wait_idle(qtbot, window)
+    assert len(inserts) == 1
+    tree = areas.tree_data
+    total = sum(t.voters for t in tree.tps)
+    assert areas.model.item(0).text() == f"Semua wilayah ({total})"
+    desa = tree.tps[0].kode_desa
+    in_desa = sum(t.voters for t in tree.tps if t.kode_desa == desa)
+    assert areas._items[desa].text() == f"{tree.name(desa)} ({in_desa})"
+    kecamatan = desa.rsplit(".", 1)[0]
+    in_kecamatan = sum(t.voters for t in tree.tps if t.kode_desa.startswith(kecamatan + "."))
+    assert areas._items[kecamatan].text().endswith(f"({in_kecamatan})")
+
+
+def test_a_search_shows_its_first_rows_at_once_without_placeholders(qtbot, desk, window):
+    """The keys and the first page arrive in one worker turn: the table is reset straight onto
+    real rows (one repaint per keystroke, not a placeholder screen and then another; issue 12
+    §8's keystroke -> results time at 1M voters)."""
+    voters = desk.voters
+    model = voters.model
+    target = desk.detail.voter.record
+    first_cells = []
+    model.modelReset.connect(lambda: first_cells.append(model.index(0, 1).data()))
+    voters.search.setText(target.nik[:6])
+    voters.apply(force=True)
+    wait_idle(qtbot, window)
+    voters.search.setText(target.nama.split()[0].lower())
+    voters.apply(force=True)
+    wait_idle(qtbot, window)
+    assert len(first_cells) == 2
+    assert PLACEHOLDER not in first_cells
+    word = target.nama.split()[0]
+    assert any(w.startswith(word) for w in first_cells[1].split())

@@ -144,6 +144,7 @@ from desktop_app.sync.protocol.payloads import (
 )
 from desktop_app.sync.protocol.pull import (
     APPLICATION_OUTCOME_COLUMNS,
+    LIST_COLUMNS,
     VOTER_COLUMNS,
     Announcement,
     ApplicationOutcome,
@@ -244,6 +245,7 @@ __all__ = [
     "UnknownDevice",
     "UnsupportedEncoding",
     "UnsupportedProtocol",
+    "LIST_COLUMNS",
     "VOTER_COLUMNS",
     "VOTER_OPS",
     "VoterRow",

@@ -48,6 +48,12 @@ class VoterRow:
     keterangan: str
     sumber: str
     tms: dict[str, Any] | None = None
+    # Eligibility conditions with no Model A element (domain note §4), set by a baru. Sent
+    # since server migration 0012; a page from an older server leaves them at these defaults,
+    # and a laptop from before them drops the columns by name (``decode``).
+    status_tni_polri: str = ""
+    sk_pemberhentian: str = ""
+    hak_pilih_dicabut: bool = False
 
     def to_record(self) -> VoterRecord:
         return VoterRecord(
@@ -67,10 +73,17 @@ class VoterRow:
             keterangan=self.keterangan,
             sumber=self.sumber,
             dpid=self.dpid,
+            status_tni_polri=self.status_tni_polri,
+            sk_pemberhentian=self.sk_pemberhentian,
+            hak_pilih_dicabut=self.hak_pilih_dicabut,
         )
 
 
 VOTER_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(VoterRow))
+# The columns KPU's own list (Sidalih) fills: Model A's elements, TPS, keterangan, sumber.
+LIST_COLUMNS: tuple[str, ...] = VOTER_COLUMNS[
+    VOTER_COLUMNS.index("nkk") : VOTER_COLUMNS.index("tms")
+]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

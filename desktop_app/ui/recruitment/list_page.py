@@ -83,7 +83,9 @@ class ApplicationListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The work area takes the spare width alone: shared with a stretched last column it
+        # was cut to "TPS 001, Desa Pulau Bungin, Kec…" at 1366×768.
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(
             COLUMN_INDEX["area"], QHeaderView.ResizeMode.Stretch
         )
@@ -190,6 +192,7 @@ class ApplicationListPage(QWidget):
         current = self.current()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()  # a long work area wraps whole instead of being cut
         if rows:
             ids = [r.id for r in rows]
             self.table.selectRow(ids.index(current.id) if current and current.id in ids else 0)

@@ -189,8 +189,12 @@ class SyncController(QObject):
     def cancel(self) -> None:
         """The Batal button: the engine stops between requests; what KPU confirmed stays."""
         if self._manual_waiting and not self.running:
+            # Nothing was sent yet: the probe was still waiting for the server's answer.
             self._manual_waiting = False
             self._changed()
+            self.message.emit(
+                self.tr("Sinkronisasi dibatalkan. Data Anda tetap tersimpan di laptop ini.")
+            )
             return
         if self.running:
             self.holder.cancel()

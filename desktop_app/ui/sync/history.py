@@ -5,13 +5,15 @@ announcements are the window's other tabs (``inbox_tabs``), and where each chang
 
 from __future__ import annotations
 
-from desktop_app.ui.context import DeskContext
-from desktop_app.ui.placement import keep_on_screen
+from desktop_app.ui.context import DeskContext, VotersChanged
+from desktop_app.ui.placement import fit_dialog, keep_on_screen
 from desktop_app.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLocale,
+    QMessageBox,
+    QPushButton,
     QSize,
     QSplitter,
     Qt,
@@ -177,8 +179,12 @@ class RunsTab(QWidget):
 
 
 class RefusedTab(QWidget):
+    undo_move = Signal(int)  # the TMS-8 seq of a refused move the officer chose to undo
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._undoable: dict[str, int] = {}
+        self.confirm_box: QMessageBox | None = None  # "Batalkan pemindahan TPS?" while asked
         note = QLabel(
             self.tr(
                 "Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak "
@@ -197,12 +203,63 @@ class RefusedTab(QWidget):
             stretch=2,
         )
         self.table.setObjectName("allRefused")
+        # KPU refused a TMS-8 move as a whole: one press brings the laptop back to what KPU
+        # holds (store.refused_moves), instead of a row at the new TPS nobody can remove.
+        self.undo_button = QPushButton(self.tr("&Batalkan pemindahan TPS ini…"), self)
+        self.undo_button.setObjectName("undoMove")
+        self.undo_button.setToolTip(
+            self.tr(
+                "Pemilih yang ditambahkan di TPS baru dihapus dari laptop ini dan tanda TMS-8 di "
+                "TPS lama dipulihkan, sama seperti data KPU. Perubahan yang ditolak tetap tercatat."
+            )
+        )
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self._undo_clicked)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_undo())
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def show_history(self, history: ops.History) -> None:
+        self._undoable = history.undoable_moves
         self.table.fill(_refused_rows(history.refused))
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        self.undo_button.setEnabled(self.table.current_key() in self._undoable)
+
+    def _undo_clicked(self) -> None:
+        tms_seq = self._undoable.get(self.table.current_key())
+        if tms_seq is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Batalkan pemindahan TPS?"),
+            self.tr(
+                "KPU menolak pemindahan ini, jadi di data KPU pemilih masih terdaftar di TPS lama."
+                "\n\nPemilih yang ditambahkan di TPS baru akan dihapus dari laptop ini, dan tanda "
+                "TMS-8 di TPS lama dipulihkan (dikirim ke KPU pada sinkron berikutnya). Perubahan "
+                "yang ditolak tetap tercatat di sini."
+            ),
+            parent=self,
+        )
+        box.setObjectName("confirmUndoMove")
+        undo = box.addButton(self.tr("&Batalkan pemindahan"), QMessageBox.ButtonRole.AcceptRole)
+        undo.setObjectName("confirmUndo")
+        keep = box.addButton(self.tr("&Jangan ubah"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered(_result: int) -> None:
+            box.deleteLater()
+            if box.clickedButton() is undo:
+                self.undo_move.emit(tms_seq)
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        fit_dialog(box)
+        box.open()
 
 
 class SyncHistoryDialog(QDialog):
@@ -243,6 +300,7 @@ class SyncHistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.conflicts.changed.connect(self._inbox_changed)
+        self.refused.undo_move.connect(self._undo_move)
         self.announcements.changed.connect(self._inbox_changed)
         self.changes.imported.connect(self._bundle_imported)
         self.loaded = False
@@ -266,6 +324,14 @@ class SyncHistoryDialog(QDialog):
         n = QLocale().toString
         self.tabs.setTabText(
             TAB_REFUSED, self.tr("Ditolak KPU (%1)").replace("%1", n(len(history.refused)))
+        )
+
+    def _undo_move(self, tms_seq: int) -> None:
+        self._ctx.write(
+            ops.undo_move(tms_seq),
+            lambda _undone: VotersChanged(frozenset(), added=True),
+            lambda _undone: self.reload(),
+            owner=self,
         )
 
     def _show_inbox(self, inbox: ops.Inbox) -> None:

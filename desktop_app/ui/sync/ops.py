@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop_app.store import change_standing, sync_inbox, sync_state
+from desktop_app.store import change_standing, refused_moves, sync_inbox, sync_state
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.field_store import FieldStore, utc_now
@@ -24,6 +24,7 @@ from desktop_app.ui.sync.config import AUTO_SYNC_SETTING, SyncConfig
 from desktop_app.ui.sync.relay import SyncRelay
 
 if TYPE_CHECKING:
+    import sqlite_utils
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from desktop_app.sync.bundle_import import AppliedReturnBundle
@@ -298,6 +299,8 @@ class History:
     runs: list[RunDetail]
     refused: list[RefusedChange]  # every change KPU refused, newest first
     uploads: sync_state.SyncStatus | None = None  # the evidence files waiting now
+    # change_id -> the TMS-8 seq of a refused move the officer can still undo (either half).
+    undoable_moves: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 def history(limit: int = 100) -> Callable[[WorkerContext], History]:
@@ -312,9 +315,25 @@ def history(limit: int = 100) -> Callable[[WorkerContext], History]:
             RunDetail(run, tuple(r for r in refused if _refused_during(r.change, run)))
             for run in sync_state.recent_runs(db, limit)
         ]
-        return History(runs, refused, sync_state.status(db))
+        return History(runs, refused, sync_state.status(db), _undoable(db, refused))
 
     return op
+
+
+def _undoable(db: sqlite_utils.Database, refused: list[RefusedChange]) -> dict[str, int]:
+    seqs = {move.tms_seq for move in refused_moves.undoable_moves(db)}
+    undoable = {}
+    for item in refused:
+        change = item.change
+        tms_seq = change.seq if change.op == "tms" else change.seq - 1
+        if change.move and tms_seq in seqs:
+            undoable[change.change_id] = tms_seq
+    return undoable
+
+
+def undo_move(tms_seq: int) -> Callable[[WorkerContext], refused_moves.UndoneMove]:
+    """Undo a TMS-8 move KPU refused (store.refused_moves)."""
+    return lambda ctx: refused_moves.undo_refused_move(VoterService(ctx.store), tms_seq)
 
 
 def _refused_during(change: sync_state.QuarantinedChange, run: sync_state.SyncRunRecord) -> bool:

@@ -4,9 +4,18 @@ and bytes and Batal. Kept narrow: the status bar's left side carries the desk's 
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from desktop_app.ui.qt import QAction, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from desktop_app.ui.qt import (
+    QAction,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTimer,
+    QWidget,
+)
 from desktop_app.ui.sync.controller import Link, SyncController, SyncView
 from desktop_app.ui.sync.wording import local_time_text, progress_text
 
@@ -32,6 +41,13 @@ class SyncStatusPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("syncPanel")
         self._running = False
+        # Until the server's first answer the bar has nothing to show: a counter of the seconds
+        # waited tells the officer the desk is still trying (a silent server holds the probe
+        # up to 15 s) and that Batal is theirs to press.
+        self._waiting_since = 0.0
+        self._wait_clock = QTimer(self)
+        self._wait_clock.setInterval(1000)
+        self._wait_clock.timeout.connect(self._show_wait)
         self.state = QLabel(self.tr("Luring"))
         self.state.setObjectName("syncState")
         self.last = QLabel()
@@ -85,6 +101,10 @@ class SyncStatusPanel(QWidget):
         if view.running and not self._running:
             self.progress.setRange(0, 0)  # busy until the first progress event
             self.progress_text.setText(self.tr("Menghubungi server KPU…"))
+            self._waiting_since = time.monotonic()
+            self._wait_clock.start()
+        elif not view.running:
+            self._wait_clock.stop()
         self._running = view.running
         for widget in (self.progress, self.progress_text, self.cancel_button):
             widget.setVisible(view.running)
@@ -127,9 +147,16 @@ class SyncStatusPanel(QWidget):
             "menunggu dikirim."
         )
 
+    def _show_wait(self) -> None:
+        seconds = int(time.monotonic() - self._waiting_since)
+        self.progress_text.setText(
+            self.tr("Menghubungi server KPU… %1 dtk").replace("%1", str(seconds))
+        )
+
     def show_progress(self, progress: SyncProgress) -> None:
         if not self._running:
             return
+        self._wait_clock.stop()  # KPU answered: the progress speaks from now on
         if progress.records_total:
             self.progress.setRange(0, progress.records_total)
             self.progress.setValue(min(progress.records_done, progress.records_total))

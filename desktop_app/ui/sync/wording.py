@@ -207,8 +207,9 @@ _MOVE = QT_TRANSLATE_NOOP(
     "Sync",
     "KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di "
     "TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. "
-    "Sebab: %1 Cara memperbaiki: pulihkan baris di TPS lama (P), betulkan sebab di atas, lalu "
-    "lakukan TMS-8 lagi; baris di TPS baru yang ditolak ini laporkan ke KPU Kabupaten/Kota.",
+    "Sebab: %1 Cara memperbaiki: di tab Ditolak KPU pilih baris ini dan tekan Batalkan "
+    "pemindahan TPS (pemilih di TPS baru dihapus dari laptop, tanda TMS-8 di TPS lama "
+    "dipulihkan), betulkan sebab di atas, lalu lakukan TMS-8 lagi.",
 )
 
 
