@@ -547,6 +547,11 @@ def as_written(before: dict[str, Any] | None, change: Change) -> dict[str, Any]:
             "keterangan": KETERANGAN_BARU,
             "sumber": payload.get("sumber"),  # absent: the server's default is not the device's
             "tms": None,
+            # The eligibility conditions as the desk saved them (absent: not TNI/Polri, no SK,
+            # not revoked), in the form the server's row holds them (``_inserted_row``).
+            "status_tni_polri": payload.get("status_tni_polri", ""),
+            "sk_pemberhentian": payload.get("sk_pemberhentian", ""),
+            "hak_pilih_dicabut": int(payload.get("hak_pilih_dicabut", False) is True),
         }
     row = dict(before or {})
     if change.op == "sesuai":
