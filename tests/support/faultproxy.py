@@ -267,6 +267,12 @@ class FaultProxy:
         with self._lock:
             self.target = ("127.0.0.1" if host == "localhost" else host, port)
 
+    def reset_after(self, n: int) -> None:
+        """The next reset comes after ``n`` more bytes, then every ``reset_every`` again (a
+        benchmark puts a reset inside the transfer it measures)."""
+        with self._lock:
+            self._next_reset = self._carried + max(1, n)
+
     def reset_counters(self) -> None:
         with self._lock:
             self.bytes_up = self.bytes_down = self.connections = self.resets = 0
