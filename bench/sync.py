@@ -7,7 +7,12 @@
 
 Everything crosses ``tests/support/faultproxy.py`` over HTTPS (the server's certificate pinned,
 as in the field; ``--plain`` for HTTP). The proxy counts every byte both ways: HTTP headers,
-TLS records and handshakes included. Two link profiles:
+TLS records and handshakes included. It runs in a process of its own
+(``tests/support/faultproxy_process.py``): in the benchmark's process its pacing threads would
+wait for the interpreter lock while the laptop stores a page, and the link would slow down
+whenever the laptop works, which a radio link does not. The server too
+(``tests/support/server_process.py``): it reads and encodes the next page while the laptop stores
+the last one, as a server on another machine does. Two link profiles:
 
 - ``2g``: 2G/EDGE, 256 kbit/s each way, 600 ms round trip; a kecamatan of 50,000 voters,
   10,000 voter updates;
@@ -73,8 +78,9 @@ from desktop_app.sync.enrollment import download_area, register
 from desktop_app.sync.protocol import MAX_BATCH_CHANGES, PULL_PAGE_MAX
 from desktop_app.sync.run import PHASE_PULL, SyncProgress, SyncRunReport
 from tests.support.certs import make_tls
-from tests.support.faultproxy import FaultProxy
+from tests.support.faultproxy_process import ProxyProcess
 from tests.support.odk import OdkReceiver, OdkSender, instance_xml
+from tests.support.server_process import ServerProcess
 from tests.support.sync_env import RunningServer, area_voters, start_server
 from tests.sync_server.sync_helpers import serve
 
@@ -215,7 +221,7 @@ ROUND_RESET_BYTES_PER_CHANGE = 20  # where the round's reset falls: ~40 % into i
 
 
 def _measure(
-    proxy: FaultProxy,
+    proxy: ProxyProcess,
     name: str,
     records: int,
     started: float,
@@ -223,16 +229,18 @@ def _measure(
     setup: int,
     profile: Profile,
 ) -> Leg:
+    seconds = time.monotonic() - started
+    counted = proxy.counters()
     return Leg(
         name,
         records,
-        time.monotonic() - started,
-        proxy.bytes_up,
-        proxy.bytes_down,
-        setup * (1 + proxy.resets) + requests,
+        seconds,
+        counted.bytes_up,
+        counted.bytes_down,
+        setup * (1 + counted.resets) + requests,
         profile.kbps,
         profile.rtt_ms / 1000,
-        proxy.resets,
+        counted.resets,
     )
 
 
@@ -245,9 +253,10 @@ class Bench:
     tmp: pathlib.Path
     tls: object
     server: RunningServer
-    proxy: FaultProxy
+    proxy: ProxyProcess
     store: FieldStore
     engine: SyncEngine
+    server_port: int
 
     @property
     def setup(self) -> int:
@@ -319,14 +328,15 @@ def _round(bench: Bench, ids: list[str]) -> Round:
 
     def at_pull(progress: SyncProgress) -> None:
         if progress.phase == PHASE_PULL and not split:
-            split.update(
-                t=time.monotonic(), up=proxy.bytes_up, down=proxy.bytes_down, resets=proxy.resets
-            )
+            at = time.monotonic()
+            counted = proxy.counters()
+            split.update(t=at, up=counted.bytes_up, down=counted.bytes_down, resets=counted.resets)
 
     engine.add_listener(at_pull)
     started = time.monotonic()
     report = engine.run_once(attachments=False)
     ended = time.monotonic()
+    counted = proxy.counters()
     engine.remove_listener(at_pull)
     # "partial" at most: the evidence photos are still owed (not part of this figure).
     assert report.confirmed == len(ids) and report.pending == 0 and split, report
@@ -343,13 +353,13 @@ def _round(bench: Bench, ids: list[str]) -> Round:
         rtt,
         push_resets,
     )
-    pull_resets = proxy.resets - push_resets
+    pull_resets = counted.resets - push_resets
     pull = Leg(
         "pull",
         report.pulled,
         ended - split["t"],
-        proxy.bytes_up - push.bytes_up,
-        proxy.bytes_down - push.bytes_down,
+        counted.bytes_up - push.bytes_up,
+        counted.bytes_down - push.bytes_down,
         bench.setup * pull_resets + max(1, math.ceil(report.pulled / PULL_PAGE_MAX)),
         profile.kbps,
         rtt,
@@ -359,12 +369,12 @@ def _round(bench: Bench, ids: list[str]) -> Round:
         "round",
         len(ids),
         ended - started,
-        proxy.bytes_up,
-        proxy.bytes_down,
+        counted.bytes_up,
+        counted.bytes_down,
         push.round_trips + pull.round_trips,
         profile.kbps,
         rtt,
-        proxy.resets,
+        counted.resets,
     )
     return Round(push, pull, whole, report, _check_applied_once(bench, ids))
 
@@ -420,7 +430,7 @@ def _odk(bench: Bench, voters: list[VoterRecord], ids: list[str], outcomes: list
     sender.close()
     odk_server.should_exit = True
     odk_thread.join(10)
-    proxy.retarget(("127.0.0.1", bench.server.port))
+    proxy.retarget(("127.0.0.1", bench.server_port))
     return leg
 
 
@@ -435,14 +445,18 @@ def run_profile(profile: Profile, parts: set[str], args: argparse.Namespace) -> 
         )
         voters = area_voters(profile.voters, seed=2029)
         server = start_server(tmp / "server", voters=voters, tls=tls_files)
-        proxy = FaultProxy(("127.0.0.1", server.port), seed=2029).start()
+        server.stop_serving()  # served from a process of its own, read from here
+        server_process = ServerProcess(server.config, tls=tls_files)
+        proxy = ProxyProcess(("127.0.0.1", server_process.port), seed=2029)
         store = _new_store(tmp / "vault")
         try:
             scheme = "http" if tls is None else "https"
             url = f"{scheme}://127.0.0.1:{proxy.port}"
             ca = None if tls is None else tls.ca_cert
             engine = register(store, url, server.code(), ca_file=ca, kpu_key=None)
-            bench = Bench(profile, args, tmp, tls, server, proxy, store, engine)
+            bench = Bench(
+                profile, args, tmp, tls, server, proxy, store, engine, server_process.port
+            )
             print(f"[{profile.name}] first download ...", file=sys.stderr)
             download = _download(bench, "download" in parts)
             result: dict[str, object] = {}
@@ -465,7 +479,8 @@ def run_profile(profile: Profile, parts: set[str], args: argparse.Namespace) -> 
         finally:
             proxy.stop()
             store.close()
-            server.stop()
+            server_process.stop()
+            server.repo.close()
     return {
         "kbps": profile.kbps,
         "rtt_ms": profile.rtt_ms,
