@@ -528,6 +528,7 @@ def _round_figures(r: Round) -> dict[str, object]:
 def _odk_figures(odk: Leg, changes: int, push_bytes: object, push_seconds: object) -> dict:
     scale = changes / odk.records
     figures: dict[str, object] = {
+        "odk_records": changes,
         "odk_records_sent": odk.records,
         "odk_bytes_per_record": round(odk.bytes / odk.records, 1),
         "odk_seconds_per_record": round(odk.seconds / odk.records, 3),
@@ -571,8 +572,9 @@ def print_profile(profile: Profile, r: dict[str, object]) -> None:
         f"## {profile.title}: {r['kbps']:g} kbit/s each way, {r['rtt_ms']:g} ms RTT{resets}, {tls}"
     )
     print()
-    print("| figure | bytes | per item | time | link limit | time ÷ limit | target | resets |")
-    print("|---|---|---|---|---|---|---|---|")
+    if "download_ratio" in r or "round_ratio" in r:
+        print("| figure | bytes | per item | time | link limit | time ÷ limit | target | resets |")
+        print("|---|---|---|---|---|---|---|---|")
     if "download_ratio" in r:
         print(
             f"| first download, {r['download_voters']:,} voters | {r['download_bytes']:,} "
@@ -614,6 +616,11 @@ def print_profile(profile: Profile, r: dict[str, object]) -> None:
         )
     if "odk_total_bytes" in r:
         sent = r["odk_records_sent"]
+        versus = (
+            f"{r['odk_over_lapang_bytes']}× bytes, {r['odk_over_lapang_seconds']}× time"
+            if "odk_over_lapang_bytes" in r
+            else "(push not measured)"
+        )
         est = f" (extrapolated from {sent})" if r["odk_extrapolated"] else ""
         print()
         print(
@@ -621,11 +628,10 @@ def print_profile(profile: Profile, r: dict[str, object]) -> None:
         )
         print("|---|---|---|---|---|")
         print(
-            f"| {r.get('push_changes', sent):,} records{est} | {r['odk_total_bytes']:,} "
+            f"| {r['odk_records']:,} records{est} | {r['odk_total_bytes']:,} "
             f"| {r['odk_bytes_per_record']} B | {r['odk_total_seconds']:,} s "
             f"({r['odk_seconds_per_record']} s per record) "
-            f"| {r.get('odk_over_lapang_bytes', '–')}× bytes, "
-            f"{r.get('odk_over_lapang_seconds', '–')}× time |"
+            f"| {versus} |"
         )
     print()
 
