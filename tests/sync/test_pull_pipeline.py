@@ -277,7 +277,9 @@ def test_killed_mid_download_and_restarted_the_area_is_whole(
 ) -> None:
     _register(store, desa_server, proxy, kpu_public)  # enrolled, nothing downloaded yet
     store.close()
-    proxy.configure(latency=0.01)
+    # 100 ms round trips: the rest of the area takes the child well over a second, so it is
+    # still downloading when the parent, reading its progress lines late, kills it.
+    proxy.configure(latency=0.05)
     child = _engine_child(vault.data_dir)
     assert child.stdout is not None
     for line in child.stdout:
