@@ -25,12 +25,16 @@ class BatchSizer:
         maximum: int,
         minimum: int = 1,
         target_seconds: float = 6.0,
+        grow_below: float = 0.5,
     ) -> None:
         self.minimum = max(1, minimum)
         self.maximum = max(self.minimum, maximum)
         self.size = min(self.maximum, max(self.minimum, initial))
         # A request that took longer than this risks being cut by the end of a signal window.
         self.target_seconds = target_seconds
+        # Grow while a request takes less than this share of the target: the headroom left
+        # for a link that slows down before the next request is measured.
+        self.grow_below = grow_below
 
     def set_maximum(self, maximum: int) -> None:
         self.maximum = max(self.minimum, maximum)
@@ -41,10 +45,10 @@ class BatchSizer:
             # Slow link: aim for the target duration next time.
             scaled = int(items * self.target_seconds / seconds)
             self.size = max(self.minimum, min(self.size, scaled))
-        elif seconds < self.target_seconds / 2 and items >= self.size:
-            # Fast: grow toward half the target (up to 4x at once), so a big queue reaches
-            # full batches in two or three round trips instead of five.
-            factor = min(4.0, self.target_seconds / 2 / max(seconds, 1e-3))
+        elif seconds < self.target_seconds * self.grow_below and items >= self.size:
+            # Fast: grow toward that share of the target (up to 4x at once), so a big queue
+            # reaches full batches in two or three round trips instead of five.
+            factor = min(4.0, self.target_seconds * self.grow_below / max(seconds, 1e-3))
             self.size = min(self.maximum, max(self.size + 1, int(self.size * factor)))
 
     def failure(self) -> None:

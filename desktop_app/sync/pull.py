@@ -2,7 +2,9 @@
 recruitment outcomes into the store, page by page from the stored cursor.
 
 Each page and the cursor after it commit in one transaction, so an interrupted pull (no signal,
-cancel, the laptop switched off) resumes exactly where it stopped. Voter rows follow the rule
+cancel, the laptop switched off) resumes exactly where it stopped. The next page is fetched on a
+thread of its own while this one is stored (``page_fetcher``); storing stays on the run's
+thread. Voter rows follow the rule
 in ``desktop_app.store.sync_inbox``: a voter with an unsent local change is not overwritten.
 Announcements are stored only when their signature verifies against a KPU key the laptop trusts
 (the one it ships or its deployment names, the next one beside it, those learned from KPU's
@@ -21,6 +23,7 @@ from desktop_app.store import application_outcomes, learned_trust, sync_inbox, s
 from desktop_app.store.field_store import utc_now
 from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import BatchSizer
+from desktop_app.sync.page_fetcher import PageFetcher, page_items
 from desktop_app.sync.run import PHASE_PULL, RunContext, SyncProgress, SyncRunReport, log
 from desktop_app.sync.trust import as_key_list, learned_keys
 
@@ -71,41 +74,37 @@ class PullPhase:
 
     def run(self) -> None:
         ctx = self.ctx
-        released = sync_inbox.release_deferred_voters(ctx.db)
-        if released.applied:
-            log.info("applied %d pulled voter rows held back earlier", released.applied)
-        ctx.report.pulled_new += released.changed
-        cursor = ctx.enrollment.pull_cursor
-        failures = 0
         ctx.emit(SyncProgress(PHASE_PULL, 0, None, 0, None))
+        # The first request goes out before anything else is done here: the link works while
+        # the store does (page_fetcher).
+        fetcher = PageFetcher(ctx, self.sizer, ctx.enrollment.pull_cursor).start()
+        try:
+            released = sync_inbox.release_deferred_voters(ctx.db)
+            if released.applied:
+                log.info("applied %d pulled voter rows held back earlier", released.applied)
+            ctx.report.pulled_new += released.changed
+            self._store_pages(fetcher)
+        except BaseException:
+            fetcher.stop()
+            raise
+        fetcher.join()
+
+    def _store_pages(self, fetcher: PageFetcher) -> None:
+        ctx = self.ctx
         while True:
+            fetched = fetcher.next_page()
             ctx.check_cancel()
-            started = ctx.clock()
-            before = ctx.client.bytes_down
-            try:
-                page = ctx.client.pull(cursor, self.sizer.size)
-            except Exception as exc:
-                failures += 1
-                self.sizer.failure()
-                ctx.retry_after(exc, failures)
-                continue
-            failures = 0
-            count = _page_items(page)
-            self.sizer.success(max(count, 1), ctx.clock() - started)
+            page = fetched.page
             ctx.report.pages += 1
             if ctx.report.pages == 1:
                 self._find_lost_changes(page.received_through)
             self._store(page)
-            self.items += count
-            self.bytes += ctx.client.bytes_down - before
+            self.items += page_items(page)
+            self.bytes += fetched.bytes
             total = None if page.more else self.items
             ctx.emit(SyncProgress(PHASE_PULL, self.items, total, self.bytes, None))
             if not page.more:
                 return
-            if page.cursor <= cursor:
-                # A server that says "more" without moving on would loop forever.
-                raise p.ProtocolError("The server's pull cursor did not advance; try later.")
-            cursor = page.cursor
 
     def _find_lost_changes(self, received_through: int | None) -> None:
         """A server that holds fewer of this device's changes than it answered was restored
@@ -189,15 +188,3 @@ def store_page(
                 sync_state.mark_first_pull_done(db, enrollment.device_id, now)
     if rejected:
         log.warning("%d announcement(s) failed the KPU signature check; not shown", rejected)
-
-
-def _page_items(page: p.PullPage) -> int:
-    return (
-        len(page.regions)
-        + len(page.tps)
-        + len(page.voters)
-        + len(page.conflicts)
-        + len(page.announcements)
-        + len(page.refusals)
-        + len(page.applications)
-    )

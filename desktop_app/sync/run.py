@@ -130,12 +130,36 @@ class CancelToken:
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._children: list[CancelToken] = []
 
     def cancel(self) -> None:
-        self._event.set()
+        with self._lock:
+            self._event.set()
+            children = list(self._children)
+        for child in children:
+            child.cancel()
 
     def reset(self) -> None:
-        self._event.clear()
+        with self._lock:
+            self._event.clear()
+            self._children.clear()
+
+    def child(self) -> CancelToken:
+        """A token cancelled with this one, or alone: a helper thread of the run (the pull's
+        page fetcher) can be stopped without cancelling the run, and a cancel of the run
+        also ends the helper's waits. ``release`` it when the helper is done."""
+        token = CancelToken()
+        with self._lock:
+            self._children.append(token)
+            if self._event.is_set():
+                token._event.set()
+        return token
+
+    def release(self, child: CancelToken) -> None:
+        with self._lock:
+            if child in self._children:
+                self._children.remove(child)
 
     @property
     def cancelled(self) -> bool:

@@ -69,6 +69,14 @@ class RunningServer:
                 )
             )
 
+    def stop_serving(self) -> None:
+        """Stop answering HTTP and keep a ``repo`` open (a benchmark serves the same database
+        from a process of its own and reads it from here). The app's shutdown closes its
+        repository: ``repo`` is a new one on the same database."""
+        self._server.should_exit = True
+        self._thread.join(10)
+        self.repo = Repository.open(self.config.database, time.time())
+
     def stop(self) -> None:
         self._server.should_exit = True
         self._thread.join(10)

@@ -98,6 +98,19 @@ def test_reset_every_n_bytes_cuts_the_connection_at_that_offset(echo_port: int) 
             assert _echo(sock, b"w" * 200) == b"w" * 200
 
 
+def test_reset_after_puts_the_next_reset_where_asked(echo_port: int) -> None:
+    with FaultProxy(("127.0.0.1", echo_port), reset_every=100_000) as proxy:
+        with _connect(proxy) as sock:
+            assert _echo(sock, b"a" * 300) == b"a" * 300
+            proxy.reset_after(500)  # 600 bytes crossed so far: the reset comes at 1100
+            sock.sendall(b"b" * 400)
+            with pytest.raises(OSError):
+                while sock.recv(65536):
+                    pass
+                raise ConnectionResetError("closed")
+        assert proxy.bytes_up + proxy.bytes_down == 1100 and proxy.resets == 1
+
+
 def test_cut_answers_resets_after_the_request_arrived(echo_port: int) -> None:
     with FaultProxy(("127.0.0.1", echo_port)) as proxy:
         proxy.configure(cut_answers=1)
