@@ -40,15 +40,6 @@ import repo_root  # noqa: F401  (tests/support is imported below)
 
 from sync import _officer_paced_clock as officer_paced_clock  # bench/sync.py
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.recruitment import (
-    DOCUMENTS,
-    AdhocBody,
-    Applicant,
-    Document,
-    HealthValues,
-    Statement,
-)
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.attachments import AttachmentInput
@@ -58,7 +49,16 @@ from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export
 from desktop_app.sync.enrollment import download_area, register
-from desktop_app.sync.protocol import seal
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import (
+    DOCUMENTS,
+    AdhocBody,
+    Applicant,
+    Document,
+    HealthValues,
+    Statement,
+)
+from lapang_core.protocol import seal
 from sync_server import bundles
 from sync_server.attachments_db import open_evidence
 from tests.support.sync_env import AREA, ELECTION, area_voters, start_server

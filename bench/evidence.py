@@ -43,9 +43,9 @@ import repo_root  # noqa: F401  (tests/ is imported below)
 
 # isort: split
 
-from desktop_app.domain.voter import imported_voter_id
-from desktop_app.sync import protocol as p
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from lapang_core import protocol as p
+from lapang_core.domain.voter import imported_voter_id
 from sync_server.attachments_db import open_evidence
 from sync_server.config import ServerConfig
 from sync_server.repository import Repository

@@ -36,8 +36,8 @@ import repo_root  # noqa: F401  (tests/support is imported below)
 # isort: split
 
 from bench.sync_ingest import ELECTION, PROVINCE, _changes
-from desktop_app.sync import protocol as p
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from lapang_core import protocol as p
 from sync_server import origin
 from sync_server.ingest import ingest_batch
 from sync_server.origin import SignedBatch

@@ -66,7 +66,6 @@ import repo_root  # noqa: F401  (tests/support is imported below)
 
 # isort: split
 
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store import outbox
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.field_store import FieldStore
@@ -75,8 +74,9 @@ from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import download_area, register
-from desktop_app.sync.protocol import MAX_BATCH_CHANGES, PULL_PAGE_MAX
 from desktop_app.sync.run import PHASE_PULL, SyncProgress, SyncRunReport
+from lapang_core.domain.voter import VoterRecord
+from lapang_core.protocol import MAX_BATCH_CHANGES, PULL_PAGE_MAX
 from tests.support.certs import make_tls
 from tests.support.faultproxy_process import ProxyProcess
 from tests.support.odk import OdkReceiver, OdkSender, instance_xml

@@ -55,9 +55,9 @@ import repo_root  # tests/support is imported below; ROOT is where the server ru
 # isort: split
 
 from bench.sync_soak import Soak, push_once
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
-from desktop_app.sync import protocol as p
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from lapang_core import protocol as p
+from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.repository import Repository
 from tests.sync_server.pg_cluster import PostgresUnavailable, TempCluster
 

@@ -26,8 +26,8 @@ from typing import Any
 
 import requests
 
-from desktop_app.domain.voter import imported_voter_id
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
+from lapang_core.domain.voter import imported_voter_id
 
 
 def rss_kib(pid: int) -> int:

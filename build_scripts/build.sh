@@ -36,7 +36,8 @@ mkdir -p build dist
 "$PYTHON" - > build/requirements.txt <<'EOF'
 import tomllib
 with open("pyproject.toml", "rb") as f:
-    print("\n".join(tomllib.load(f)["project"]["dependencies"]))
+    project = tomllib.load(f)["project"]
+print("\n".join(project["dependencies"] + project["optional-dependencies"]["desktop"]))
 EOF
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r build/requirements.txt \
   "pyinstaller==$PYINSTALLER_VERSION" "pyinstaller-hooks-contrib==$PYINSTALLER_HOOKS_VERSION"

@@ -244,7 +244,7 @@ def cmd_election_rules(args: argparse.Namespace) -> int:
     """Show, or set from a JSON file, the rules that vary by election (docs/election-rules.md)."""
     import json
 
-    from desktop_app.domain.election_rules import (
+    from lapang_core.domain.election_rules import (
         InvalidElectionRules,
         election_rules_to_json,
         parse_election_rules,
@@ -308,7 +308,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
     section 12)."""
     from desktop_app.sync import bundle_export
     from desktop_app.sync.errors import SyncError
-    from desktop_app.sync.protocol import ProtocolError
+    from lapang_core.protocol import ProtocolError
 
     with unlock(args) as store:
         try:
@@ -338,7 +338,7 @@ def cmd_relay_bundle(args: argparse.Namespace) -> int:
     """Take another laptop's bundle to deliver at this laptop's next sync (Titipan)."""
     from desktop_app.sync import relay
     from desktop_app.sync.errors import SyncError
-    from desktop_app.sync.protocol import ProtocolError
+    from lapang_core.protocol import ProtocolError
 
     try:
         queued = relay.queue_for_relay(relay.relay_dir(args.data_dir), args.file)

@@ -82,7 +82,6 @@ def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _enrol(store: FieldStore, server: str, args: argparse.Namespace) -> SyncEngine:
-    from desktop_app.sync import protocol as p
     from desktop_app.sync.enrollment import register
     from desktop_app.sync.errors import (
         CertificateRejected,
@@ -90,6 +89,7 @@ def _enrol(store: FieldStore, server: str, args: argparse.Namespace) -> SyncEngi
         PinnedCertificateMissing,
         TransportError,
     )
+    from lapang_core import protocol as p
 
     label = args.label or f"lapang {store.officer}"
     try:

@@ -41,8 +41,8 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, rsa, x25519
 
 from desktop_app import __version__
 from desktop_app.resources import resource_path
-from desktop_app.sync.protocol import ProtocolError, seal
 from desktop_app.sync.trust import BadKeyFile, load_announcement_key, pin_bundle
+from lapang_core.protocol import ProtocolError, seal
 
 DEPLOYMENT_FILE_NAME = "deployment.toml"
 DEPLOYMENT_ENV = "LAPANG_DEPLOYMENT"

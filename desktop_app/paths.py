@@ -10,7 +10,7 @@ import pathlib
 import platformdirs
 
 from desktop_app.diagnostics import LOG_DIR_NAME
-from desktop_app.file_modes import FileModeError, ensure_private, make_private_dir
+from lapang_core.file_modes import FileModeError, ensure_private, make_private_dir
 
 log = logging.getLogger(__name__)
 

@@ -28,7 +28,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     API_PREFIX,
     DEVICE_KEY_PATH,
     DOC_VERSION_NO_ECHO,

@@ -18,15 +18,15 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.domain.recruitment import (
+from lapang_core.domain.recruitment import (
     AdhocBody,
     ApplicationNumberCheckFailed,
     InvalidApplicationNumber,
     format_application_no,
 )
-from desktop_app.domain.region import InvalidRegionCode, normalize_region_code
-from desktop_app.domain.selection import Stage, StageResult
-from desktop_app.sync.protocol import ENTITY_APPLICATION, ApplicationOutcome, Change
+from lapang_core.domain.region import InvalidRegionCode, normalize_region_code
+from lapang_core.domain.selection import Stage, StageResult
+from lapang_core.protocol import ENTITY_APPLICATION, ApplicationOutcome, Change
 from sync_server import rules
 from sync_server.errors import AdminError
 from sync_server.rows import in_chunks, placeholders

@@ -23,8 +23,8 @@ import pathlib
 import threading
 from collections.abc import Iterator
 
-from desktop_app.file_modes import FileModeError, make_private_dir
-from desktop_app.sync.protocol import (
+from lapang_core.file_modes import FileModeError, make_private_dir
+from lapang_core.protocol import (
     AttachmentNotReferenced,
     AttachmentStatus,
     AttachmentTooLarge,

@@ -27,7 +27,7 @@ import hashlib
 import logging
 from collections.abc import Iterator
 
-from desktop_app.sync.protocol import AttachmentStatus, MalformedRequest, OffsetMismatch
+from lapang_core.protocol import AttachmentStatus, MalformedRequest, OffsetMismatch
 from sync_server.attachments import (
     AttachmentStore,
     EvidenceCorrupt,

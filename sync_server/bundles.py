@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     AttachmentNotReferenced,
     AttachmentTooLarge,
     MalformedRequest,
@@ -35,7 +35,7 @@ from desktop_app.sync.protocol import (
     load_public_key,
     seal,
 )
-from desktop_app.sync.protocol.bundle import (
+from lapang_core.protocol.bundle import (
     KIND_CHANGES,
     PUSH_METHOD,
     PUSH_PATH,

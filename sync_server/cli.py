@@ -21,13 +21,13 @@ from collections.abc import Callable, Sequence
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop_app.domain.region import (
+from lapang_core.domain.region import (
     InvalidRegionCode,
     RegionLevel,
     normalize_region_code,
     region_level,
 )
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     ROTATION_TITLE,
     InvalidRotation,
     KeyRotation,
@@ -167,10 +167,10 @@ def cmd_load_regions(args: argparse.Namespace) -> int:
 
 def cmd_load_voters(args: argparse.Namespace) -> int:
     try:
-        from desktop_app.formats.sidalih import SidalihFormatError, read_sidalih_file
+        from lapang_core.formats.sidalih import SidalihFormatError, read_sidalih_file
     except ImportError:
         raise AdminError(
-            "load-voters needs the Sidalih reader (desktop_app.formats.sidalih), which is not "
+            "load-voters needs the Sidalih reader (lapang_core.formats.sidalih), which is not "
             "in this build."
         ) from None
     path = pathlib.Path(args.csv)

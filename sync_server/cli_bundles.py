@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from desktop_app.sync.protocol import ProtocolError, seal
+from lapang_core.protocol import ProtocolError, seal
 from sync_server import bundles, return_bundle
 from sync_server.attachments_db import open_evidence
 from sync_server.config import ServerConfig

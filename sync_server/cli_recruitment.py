@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from desktop_app.domain.recruitment import Applicant
-from desktop_app.domain.selection import Stage, StageResult
+from lapang_core.domain.recruitment import Applicant
+from lapang_core.domain.selection import Stage, StageResult
 from sync_server import applications, decisions
 from sync_server.applications import ApplicationRecord
 from sync_server.csv_export import write_new_csv

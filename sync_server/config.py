@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import pathlib
 
-from desktop_app.sync import protocol
+from lapang_core import protocol
 from sync_server.db import is_postgres_url
 
 

@@ -10,7 +10,7 @@ import pathlib
 import uuid
 from collections.abc import Iterable, Sequence
 
-from desktop_app.formats.spreadsheet_cells import csv_row
+from lapang_core.formats.spreadsheet_cells import csv_row
 from sync_server.errors import AdminError
 
 

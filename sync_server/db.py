@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-from desktop_app.file_modes import FileModeError, create_private_file, ensure_private
+from lapang_core.file_modes import FileModeError, create_private_file, ensure_private
 
 Params = Sequence[Any]
 log = logging.getLogger("sync_server.db")

@@ -23,8 +23,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.domain.selection import (
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.domain.selection import (
     Candidate,
     MissingScores,
     Placement,

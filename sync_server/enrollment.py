@@ -8,7 +8,7 @@ import secrets
 import uuid
 from typing import TYPE_CHECKING
 
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     EncryptionKeyConflict,
     EnrollCodeExpired,
     EnrollCodeInvalid,

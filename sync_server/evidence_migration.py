@@ -17,7 +17,7 @@ import os
 import pathlib
 from collections.abc import Iterable
 
-from desktop_app.sync.protocol import is_sha256_hex
+from lapang_core.protocol import is_sha256_hex
 from sync_server.attachments import EvidenceCorrupt, EvidenceMissing
 from sync_server.attachments_db import (
     SHARED,

@@ -20,7 +20,7 @@ from fastapi import Request
 from starlette.requests import ClientDisconnect
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     AuthError,
     AuthHeaders,
     BodyTooLarge,
@@ -282,7 +282,7 @@ def check_transport(
     in the clear. ``insecure_http`` is the operator saying so on purpose (a TLS-terminating
     proxy on a private link, a test network); the warning returned is for the console."""
     # Imported here: the sync client module loads requests, which only this check needs.
-    from desktop_app.sync.client import is_loopback_host
+    from lapang_core.addresses import is_loopback_host
 
     if (tls_cert is None) != (tls_key is None):
         raise ConfigError("Give both --tls-cert and --tls-key for HTTPS, or neither.")

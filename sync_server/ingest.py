@@ -14,8 +14,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from desktop_app.domain.tms_record import OtherRecord, ganda_others, ganda_reference
-from desktop_app.sync.protocol import (
+from lapang_core.domain.tms_record import OtherRecord, ganda_others, ganda_reference
+from lapang_core.protocol import (
     DOC_VERSION_NO_ECHO,
     ENTITY_APPLICATION,
     ENTITY_VOTER,

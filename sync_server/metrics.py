@@ -24,7 +24,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from desktop_app.sync.protocol import ChangeStatus, PushResult
+from lapang_core.protocol import ChangeStatus, PushResult
 
 log = logging.getLogger("sync_server.metrics")
 

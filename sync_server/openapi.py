@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 
 _HEX32 = "^[0-9a-f]{32}$"
 _JSON = "application/json"

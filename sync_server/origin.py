@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature
 
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     Change,
     ProtocolError,
     PushRequest,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     VOTER_COLUMNS,
     Announcement,
     ConflictNotice,

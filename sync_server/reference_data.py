@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
-from desktop_app.sync.protocol import LIST_COLUMNS
+from lapang_core.domain.voter import VoterRecord, imported_voter_id
+from lapang_core.protocol import LIST_COLUMNS
 from sync_server.rules import AUTHOR_KPU
 
 if TYPE_CHECKING:  # repository imports this module for its loading methods

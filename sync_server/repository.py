@@ -23,10 +23,10 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from desktop_app.domain.region import InvalidRegionCode, RegionLevel, normalize_region_code
-from desktop_app.domain.region import region_level as domain_region_level
-from desktop_app.domain.voter import VoterRecord
-from desktop_app.sync.protocol import Announcement, Change, PullPage, ReplayedRequest
+from lapang_core.domain.region import InvalidRegionCode, RegionLevel, normalize_region_code
+from lapang_core.domain.region import region_level as domain_region_level
+from lapang_core.domain.voter import VoterRecord
+from lapang_core.protocol import Announcement, Change, PullPage, ReplayedRequest
 from sync_server import enrollment, listings, pull, reference_data, restore_epoch, schema
 from sync_server.db import Database, Sql, WriteConflict, open_database
 from sync_server.enrollment import code_hash

@@ -18,14 +18,14 @@ import uuid
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     PULL_PAGE_MAX,
     generate_key,
     load_encryption_key,
     public_key_text,
     seal,
 )
-from desktop_app.sync.protocol.return_bundle import KIND_RETURN, SENDER_KPU, ReturnBundle
+from lapang_core.protocol.return_bundle import KIND_RETURN, SENDER_KPU, ReturnBundle
 from sync_server import pull
 from sync_server.errors import AdminError
 from sync_server.repository import Repository, Tx

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from desktop_app.sync.protocol import VOTER_COLUMNS
+from lapang_core.protocol import VOTER_COLUMNS
 
 # echo_device/echo_version (migration 0007_no_echo): the device known to hold this row exactly
 # as the server does, at that version, because its own change made it and a v2 push answer told

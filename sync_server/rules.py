@@ -22,23 +22,23 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from desktop_app.domain import voter_changes
-from desktop_app.domain.eligibility import birth_date_findings
-from desktop_app.domain.findings import ValidationResult
-from desktop_app.domain.recruitment import AdhocBody, Applicant, may_file, party_findings
-from desktop_app.domain.region import (
+from lapang_core.domain import voter_changes
+from lapang_core.domain.eligibility import birth_date_findings
+from lapang_core.domain.findings import ValidationResult
+from lapang_core.domain.recruitment import AdhocBody, Applicant, may_file, party_findings
+from lapang_core.domain.region import (
     InvalidRegionCode,
     is_within,
     normalize_region_code,
     parse_tps_id,
 )
-from desktop_app.domain.voter import (
+from lapang_core.domain.voter import (
     KETERANGAN_BARU,
     KETERANGAN_SESUAI,
     KETERANGAN_UBAH,
     VoterRecord,
 )
-from desktop_app.sync.protocol import (
+from lapang_core.protocol import (
     APPLICATION_OPS,
     BARU_KEYS,
     BARU_STATUS_KEYS,

@@ -10,17 +10,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from desktop_app.domain.labels import DISABILITY_LABELS, keterangan_label
-from desktop_app.domain.voter import (
+from desktop_app.reports.tables import Table
+from desktop_app.store.coklit_report import CoklitCounts
+from desktop_app.store.report_queries import ChangedVoter, CoklitBreakdown
+from lapang_core.domain.labels import DISABILITY_LABELS, keterangan_label
+from lapang_core.domain.voter import (
     ELEMENTS,
     KETERANGAN_BARU,
     TNI_POLRI_AKTIF,
     TNI_POLRI_BERHENTI,
     VoterRecord,
 )
-from desktop_app.reports.tables import Table
-from desktop_app.store.coklit_report import CoklitCounts
-from desktop_app.store.report_queries import ChangedVoter, CoklitBreakdown
 
 # Model A headings, one per level of a dotted code (2, 4, 6, 10 digits, then the TPS number).
 LEVELS = ("Provinsi", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan", "TPS")

@@ -10,7 +10,6 @@ import datetime as dt
 import html
 import pathlib
 
-from desktop_app.formats.spreadsheet_cells import xlsx_cells
 from desktop_app.reports import form_parts
 from desktop_app.reports.form_parts import Signer
 from desktop_app.reports.paper import PaperSize
@@ -18,6 +17,7 @@ from desktop_app.reports.printed_form import PrintedForm, write_printed_pdf
 from desktop_app.reports.safe_write import write_with
 from desktop_app.reports.tables import Table
 from desktop_app.reports.writers import write_csv
+from lapang_core.formats.spreadsheet_cells import xlsx_cells
 
 # UU 27/2022 tentang Pelindungan Data Pribadi: the printout says what it holds and how to keep it.
 PERSONAL_DATA_NOTE = (

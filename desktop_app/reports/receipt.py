@@ -10,12 +10,12 @@ import html
 import pathlib
 from collections.abc import Mapping
 
-from desktop_app.domain.recruitment import DOCUMENT_LABELS, AdhocBody, Document, required_documents
 from desktop_app.reports import form_parts
 from desktop_app.reports.paper import PaperSize
 from desktop_app.reports.printed_form import PrintedForm, qr_img_tag, write_printed_pdf
 from desktop_app.reports.safe_write import ExportError
 from desktop_app.store.application_service import Application
+from lapang_core.domain.recruitment import DOCUMENT_LABELS, AdhocBody, Document, required_documents
 
 FORM = "Tanda Terima Pendaftaran"
 BODY_NAMES = {

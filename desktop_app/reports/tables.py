@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from desktop_app.domain.labels import RECAP_TITLES, disability_line, tms_label
 from desktop_app.store.coklit_report import DISABILITY_CODES, TMS_CODES, CoklitCounts
+from lapang_core.domain.labels import RECAP_TITLES, disability_line, tms_label
 
 
 @dataclasses.dataclass(frozen=True)

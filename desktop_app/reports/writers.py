@@ -7,9 +7,9 @@ from __future__ import annotations
 import csv
 import pathlib
 
-from desktop_app.formats.spreadsheet_cells import csv_row, xlsx_cells
 from desktop_app.reports.safe_write import write_with
 from desktop_app.reports.tables import Table
+from lapang_core.formats.spreadsheet_cells import csv_row, xlsx_cells
 
 
 def write_csv(table: Table, path: pathlib.Path, *, overwrite: bool = False) -> pathlib.Path:

@@ -19,8 +19,8 @@ from typing import Any
 
 import sqlite_utils
 
-from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.domain.selection import (
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.domain.selection import (
     Candidate,
     NoSelectionRule,
     Placement,

@@ -14,8 +14,13 @@ import json
 import uuid
 from typing import Any
 
-from desktop_app.domain.findings import Finding, ValidationResult, error, warning
-from desktop_app.domain.recruitment import (
+from desktop_app.store import outbox, sync_state
+from desktop_app.store.attachments import AttachmentInput, store_attachment
+from desktop_app.store.audit import append_audit
+from desktop_app.store.errors import RecordNotFound, ValidationFailed
+from desktop_app.store.field_store import FieldStore, utc_now
+from lapang_core.domain.findings import Finding, ValidationResult, error, warning
+from lapang_core.domain.recruitment import (
     AdhocBody,
     Applicant,
     HealthValues,
@@ -23,12 +28,7 @@ from desktop_app.domain.recruitment import (
     make_application_no,
     may_file,
 )
-from desktop_app.domain.region import InvalidRegionCode
-from desktop_app.store import outbox, sync_state
-from desktop_app.store.attachments import AttachmentInput, store_attachment
-from desktop_app.store.audit import append_audit
-from desktop_app.store.errors import RecordNotFound, ValidationFailed
-from desktop_app.store.field_store import FieldStore, utc_now
+from lapang_core.domain.region import InvalidRegionCode
 
 
 class AlreadySubmitted(ValidationFailed):

@@ -8,12 +8,12 @@ import pathlib
 
 import sqlite_utils
 
-from desktop_app.domain.election_rules import (
+from desktop_app.store.connection import SIBLING_CACHE_KIB, open_encrypted
+from lapang_core.domain.election_rules import (
     ElectionRules,
     election_rules_to_json,
     parse_election_rules,
 )
-from desktop_app.store.connection import SIBLING_CACHE_KIB, open_encrypted
 
 DEFAULT_ELECTION_DATE = dt.date(
     2029, 2, 14

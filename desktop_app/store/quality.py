@@ -22,11 +22,11 @@ import enum
 
 import sqlite_utils
 
-from desktop_app.domain.eligibility import UNDER_AGE, check_voter_eligibility
-from desktop_app.domain.nik import check_nik
-from desktop_app.domain.nkk import check_nkk
-from desktop_app.domain.voter import TNI_POLRI_AKTIF
 from desktop_app.store.voter_queries import VoterKeys, area_clause
+from lapang_core.domain.eligibility import UNDER_AGE, check_voter_eligibility
+from lapang_core.domain.nik import check_nik
+from lapang_core.domain.nkk import check_nkk
+from lapang_core.domain.voter import TNI_POLRI_AKTIF
 
 _NOT_TMS = "keterangan NOT IN ('1', '2', '3', '4', '5', '6', '7', '8')"
 _NIK_MISMATCH = frozenset({"nik.sex_mismatch", "nik.birth_date_mismatch"})

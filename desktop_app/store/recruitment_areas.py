@@ -11,7 +11,7 @@ import dataclasses
 
 import sqlite_utils
 
-from desktop_app.domain.region import InvalidRegionCode, RegionLevel, region_level
+from lapang_core.domain.region import InvalidRegionCode, RegionLevel, region_level
 
 
 @dataclasses.dataclass(frozen=True)

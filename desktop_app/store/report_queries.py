@@ -15,12 +15,12 @@ from typing import Any
 
 import sqlite_utils
 
-from desktop_app.domain.voter import KETERANGAN_SESUAI, VoterRecord
 from desktop_app.store.audit import append_audit
 from desktop_app.store.coklit_report import CoklitCounts, coklit_counts
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.voter_queries import area_clause
 from desktop_app.store.voter_rows import ROW_FIELDS, row_to_record
+from lapang_core.domain.voter import KETERANGAN_SESUAI, VoterRecord
 
 AUDIT_ENTITY = "report"
 

@@ -14,18 +14,18 @@ import hashlib
 import pathlib
 from collections.abc import Iterable, Iterator
 
-from desktop_app.domain.voter import VoterRecord
-from desktop_app.formats.sidalih import (
+from desktop_app.store.errors import ImportFailed
+from desktop_app.store.field_store import FieldStore
+from desktop_app.store.voter_import import ImportReport, import_voters
+from lapang_core.domain.voter import VoterRecord
+from lapang_core.formats.sidalih import (
     RowError,
     SidalihFormatError,
     SidalihReader,
     SidalihRow,
     checked_rows,
 )
-from desktop_app.formats.text_lines import LegacyLines
-from desktop_app.store.errors import ImportFailed
-from desktop_app.store.field_store import FieldStore
-from desktop_app.store.voter_import import ImportReport, import_voters
+from lapang_core.formats.text_lines import LegacyLines
 
 
 @dataclasses.dataclass

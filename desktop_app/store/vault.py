@@ -17,7 +17,6 @@ import secrets
 import uuid
 from typing import Any
 
-from desktop_app.file_modes import FileModeError, make_private_dir
 from desktop_app.store import keyslots as ks
 from desktop_app.store.connection import open_encrypted
 from desktop_app.store.errors import (
@@ -30,6 +29,7 @@ from desktop_app.store.errors import (
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.migrations import copy_encrypted_file, migrate
 from desktop_app.store.throttle import THROTTLE_NAME, UnlockThrottle
+from lapang_core.file_modes import FileModeError, make_private_dir
 
 DB_NAME = "lapang.db"
 SLOTS_NAME = "keyslots.json"

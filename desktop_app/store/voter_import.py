@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 
 import sqlite_utils
 
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store.audit import append_audit
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.leaf_room import ROOM_FILLER_SQL, last_voter_pk, release_room
 from desktop_app.store.migrations import VOTERS_FTS_INSERT_TRIGGER
 from desktop_app.store.voter_rows import ROW_FIELDS, imported_voter_id, record_values
+from lapang_core.domain.voter import VoterRecord
 
 BATCH = 5000
 

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from desktop_app.domain.voter import KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
 from desktop_app.store.voter_service import fts_query
+from lapang_core.domain.voter import KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
 
 # SQLite's default limit on host parameters is 32,766; pages are far smaller than that.
 MAX_PAGE = 1000

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
+from lapang_core.domain.voter import VoterRecord, imported_voter_id
 
 __all__ = ["ROW_FIELDS", "imported_voter_id", "record_values", "row_to_record"]
 

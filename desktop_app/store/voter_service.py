@@ -9,16 +9,6 @@ import json
 import uuid
 from typing import Any
 
-from desktop_app.domain import tms_record
-from desktop_app.domain import voter_changes as rules
-from desktop_app.domain.findings import Finding, ValidationResult
-from desktop_app.domain.voter import (
-    ELEMENTS,
-    KETERANGAN_BARU,
-    KETERANGAN_SESUAI,
-    KETERANGAN_UBAH,
-    VoterRecord,
-)
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.attachments import AttachmentInput, store_attachment
 from desktop_app.store.audit import append_audit
@@ -30,6 +20,16 @@ from desktop_app.store.voter_rows import (
     record_to_wire,
     record_values,
     row_to_record,
+)
+from lapang_core.domain import tms_record
+from lapang_core.domain import voter_changes as rules
+from lapang_core.domain.findings import Finding, ValidationResult
+from lapang_core.domain.voter import (
+    ELEMENTS,
+    KETERANGAN_BARU,
+    KETERANGAN_SESUAI,
+    KETERANGAN_UBAH,
+    VoterRecord,
 )
 
 

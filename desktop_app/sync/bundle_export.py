@@ -26,11 +26,11 @@ from desktop_app.store import change_standing, outbox, sync_state
 from desktop_app.store.attachments import read_attachment
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.outbox import OutboxEntry
-from desktop_app.sync import protocol as p
 from desktop_app.sync.errors import SyncError
-from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.bundle import KIND_CHANGES, ChangesBundle, SignedBody
 from desktop_app.sync.push import encode_batch
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
+from lapang_core.protocol.bundle import KIND_CHANGES, ChangesBundle, SignedBody
 
 BUNDLE_SUFFIX = ".lapang"
 # A batch inflates to well under the server's 8 MiB at this size, even of applications.

@@ -27,12 +27,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.field_store import FieldStore, utc_now
-from desktop_app.sync import protocol as p
 from desktop_app.sync.errors import SyncError
-from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.return_bundle import KIND_RETURN, SENDER_KPU, ReturnBundle
 from desktop_app.sync.pull import store_page
 from desktop_app.sync.run import SyncRunReport, log
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
+from lapang_core.protocol.return_bundle import KIND_RETURN, SENDER_KPU, ReturnBundle
 
 TRIGGER_RETURN_BUNDLE = "return_bundle"
 # Far above a week's news of a kecamatan (a few MB), far below what a field laptop can hold.

@@ -12,7 +12,6 @@ The client holds no store and no thread: the engine calls it from the thread it 
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import pathlib
 import time
 import urllib.parse
@@ -23,7 +22,6 @@ import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.resources import resource_path
-from desktop_app.sync import protocol as p
 from desktop_app.sync.abortable import AbortableAdapter, SocketRegistry
 from desktop_app.sync.errors import (
     CertificateRejected,
@@ -31,6 +29,8 @@ from desktop_app.sync.errors import (
     PinnedCertificateMissing,
     TransportError,
 )
+from lapang_core import protocol as p
+from lapang_core.addresses import is_loopback_host
 
 _JSON = "application/json"
 _OCTETS = "application/octet-stream"
@@ -65,15 +65,6 @@ class DeviceCredentials:
 
     def __repr__(self) -> str:  # never print the key
         return f"DeviceCredentials(device_id={self.device_id!r})"
-
-
-def is_loopback_host(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def check_server_url(url: str) -> urllib.parse.SplitResult:

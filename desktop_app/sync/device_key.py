@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from desktop_app.store import sync_state
 from desktop_app.store.field_store import utc_now
-from desktop_app.sync import protocol as p
 from desktop_app.sync.errors import TransportError
 from desktop_app.sync.run import RunContext, log
+from lapang_core import protocol as p
 
 
 def register_encryption_key(ctx: RunContext) -> bool:

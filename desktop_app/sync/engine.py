@@ -30,7 +30,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from desktop_app.store import sync_state
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.learned_trust import learned_trust
-from desktop_app.sync import protocol as p
 from desktop_app.sync.client import DEFAULT_TIMEOUTS, DeviceCredentials, SyncClient, Timeouts
 from desktop_app.sync.device_key import register_encryption_key
 from desktop_app.sync.errors import CertificateRejected, SyncCancelled, SyncError
@@ -49,6 +48,7 @@ from desktop_app.sync.run import (
 )
 from desktop_app.sync.trust import as_key_list, learned_keys, shipped_announcement_key
 from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES, UploadPhase
+from lapang_core import protocol as p
 
 log = logging.getLogger("desktop_app.sync")
 

@@ -18,12 +18,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.store import sync_state
 from desktop_app.store.field_store import FieldStore, utc_now
-from desktop_app.sync import protocol as p
 from desktop_app.sync.client import DEFAULT_TIMEOUTS, DeviceCredentials, SyncClient, Timeouts
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.errors import SyncCancelled, TransportError
 from desktop_app.sync.pacing import DEFAULT_RETRY, RetryPolicy
 from desktop_app.sync.run import CancelToken, ProgressCallback, SyncRunReport
+from lapang_core import protocol as p
 
 # The officer waits at the enrolment form: a server that cannot be reached is said so within
 # seconds, not after the retries meant for a lost answer (about 18 s with a refused connection)

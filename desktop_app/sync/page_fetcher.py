@@ -26,9 +26,9 @@ import dataclasses
 import queue
 import threading
 
-from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import BatchSizer
 from desktop_app.sync.run import RunContext
+from lapang_core import protocol as p
 
 _POLL_SECONDS = 0.1  # how soon a fetcher waiting for room in the queue notices a stop
 

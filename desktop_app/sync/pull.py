@@ -21,11 +21,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop_app.store import application_outcomes, learned_trust, sync_inbox, sync_state
 from desktop_app.store.field_store import utc_now
-from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import BatchSizer
 from desktop_app.sync.page_fetcher import PageFetcher, page_items
 from desktop_app.sync.run import PHASE_PULL, RunContext, SyncProgress, SyncRunReport, log
 from desktop_app.sync.trust import as_key_list, learned_keys
+from lapang_core import protocol as p
 
 
 def _voter_dict(row: p.VoterRow) -> dict[str, object]:

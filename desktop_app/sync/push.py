@@ -18,9 +18,9 @@ from collections import deque
 from desktop_app.store import outbox, sync_inbox, sync_state
 from desktop_app.store.field_store import utc_now
 from desktop_app.store.outbox import OutboxEntry
-from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import BatchSizer
 from desktop_app.sync.run import PHASE_PUSH, RunContext, SyncProgress, log
+from lapang_core import protocol as p
 
 # Bytes per change before the first answer tells us better (docs/sync-protocol.md 5.2: ~55).
 _ESTIMATED_BYTES_PER_CHANGE = 60

@@ -15,12 +15,12 @@ import pathlib
 # Re-exported: where the Titipan folder is (kept in paths, which the GUI imports cheaply).
 from desktop_app.paths import RELAY_FOLDER as RELAY_FOLDER
 from desktop_app.paths import relay_dir as relay_dir
-from desktop_app.sync import protocol as p
 from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
 from desktop_app.sync.errors import SyncError
-from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.bundle import KIND_CHANGES, BundleReplayed
 from desktop_app.sync.run import RunContext, is_transient, log
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
+from lapang_core.protocol.bundle import KIND_CHANGES, BundleReplayed
 
 REFUSED_FOLDER = "ditolak"
 

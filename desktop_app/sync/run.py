@@ -11,10 +11,10 @@ from typing import Any
 
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.sync_state import Enrollment
-from desktop_app.sync import protocol as p
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.errors import SyncCancelled, TransportError
 from desktop_app.sync.pacing import RetryPolicy
+from lapang_core import protocol as p
 
 log = logging.getLogger("desktop_app.sync")
 

@@ -21,8 +21,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop_app.resources import resource_path
-from desktop_app.sync import protocol as p
 from desktop_app.sync.errors import SyncError
+from lapang_core import protocol as p
 
 log = logging.getLogger("desktop_app.sync")
 

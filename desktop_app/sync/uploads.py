@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from desktop_app.store import sync_state
 from desktop_app.store.attachments import read_attachment
-from desktop_app.sync import protocol as p
 from desktop_app.sync.run import (
     PHASE_ATTACHMENTS,
     FailedUpload,
@@ -21,6 +20,7 @@ from desktop_app.sync.run import (
     is_transient,
     log,
 )
+from lapang_core import protocol as p
 
 # docs/sync-protocol.md section 8: 32 KiB is a good chunk on 2G (about a second of link).
 DEFAULT_CHUNK_BYTES = 32 << 10

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from desktop_app.sync.client import SyncClient, Timeouts
 from desktop_app.sync.errors import SyncError
-from desktop_app.sync.protocol import ProtocolError
+from lapang_core.protocol import ProtocolError
 
 log = logging.getLogger("desktop_app.sync")
 

@@ -20,9 +20,6 @@ import pathlib
 import random
 from collections.abc import Callable, Iterable, Iterator
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.nkk import encode_nkk
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.synthetic import names
 from desktop_app.synthetic.errors import SerialExhausted
 from desktop_app.synthetic.population import (
@@ -38,6 +35,9 @@ from desktop_app.synthetic.regions import (
     load_region_rows,
 )
 from desktop_app.synthetic.tps_plan import TpsInfo, plan_tps
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.nkk import encode_nkk
+from lapang_core.domain.voter import VoterRecord
 
 __all__ = [
     "demo_regions_path",
@@ -116,7 +116,7 @@ def write_voters_csv(
     Without ``regions`` the demo region fixture is used. The file appears complete or not at
     all: it is written beside ``path`` under a temporary name and then renamed.
     """
-    from desktop_app.formats.sidalih import write_sidalih
+    from lapang_core.formats.sidalih import write_sidalih
 
     target = pathlib.Path(path)
     rows = load_region_rows(demo_regions_path()) if regions is None else regions

@@ -7,9 +7,9 @@ import dataclasses
 import pathlib
 from collections.abc import Iterable
 
-from desktop_app.domain.region import InvalidRegionCode, normalize_region_code
 from desktop_app.resources import resource_path
 from desktop_app.synthetic.errors import NoDesaError, RegionFileError
+from lapang_core.domain.region import InvalidRegionCode, normalize_region_code
 
 # Dotted segment count per level: 61 / 61.11 / 61.11.02 / 61.11.02.2003
 _DESA_SEGMENTS = 4

@@ -13,10 +13,10 @@ import pathlib
 from collections.abc import Callable
 from typing import TypeVar
 
-from desktop_app.domain import voter_changes
 from desktop_app.ui.operations import TaskManager, WorkerContext
 from desktop_app.ui.qt import QObject, Signal, qt_object_alive
 from desktop_app.ui.settings import DeskSettings
+from lapang_core.domain import voter_changes
 
 T = TypeVar("T")
 

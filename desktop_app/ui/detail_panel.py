@@ -7,13 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.domain.eligibility import (
-    birth_date_findings,
-    check_voter_eligibility,
-    status_findings,
-)
-from desktop_app.domain.findings import Finding
-from desktop_app.domain.voter import ELEMENTS, TNI_POLRI_AKTIF, validate_record
 from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels
 from desktop_app.ui.finding_list import FindingList
@@ -31,6 +24,13 @@ from desktop_app.ui.qt import (
     QWidget,
 )
 from desktop_app.ui.voter_form import format_date
+from lapang_core.domain.eligibility import (
+    birth_date_findings,
+    check_voter_eligibility,
+    status_findings,
+)
+from lapang_core.domain.findings import Finding
+from lapang_core.domain.voter import ELEMENTS, TNI_POLRI_AKTIF, validate_record
 
 
 def element_text(name: str, value: object) -> str:

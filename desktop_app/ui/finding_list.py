@@ -10,7 +10,6 @@ import base64
 import functools
 from collections.abc import Iterable
 
-from desktop_app.domain.findings import Finding, Severity
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.qt import (
     QApplication,
@@ -25,6 +24,7 @@ from desktop_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from lapang_core.domain.findings import Finding, Severity
 
 _ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,

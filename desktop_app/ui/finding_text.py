@@ -4,9 +4,9 @@ message (never to the bare code) for a code this table does not know yet."""
 
 from __future__ import annotations
 
-from desktop_app.domain.findings import Finding
 from desktop_app.ui import labels
 from desktop_app.ui.qt import QT_TRANSLATE_NOOP, translate
+from lapang_core.domain.findings import Finding
 
 CTX = "Findings"
 

@@ -5,10 +5,10 @@ QT_TRANSLATE_NOOP (so pyside6-lupdate finds them) and translates them when they 
 
 from __future__ import annotations
 
-from desktop_app.domain.election_rules import DEFAULT_ELECTION_RULES, ElectionRules
-from desktop_app.domain.outcomes import EvidenceType, TmsCode
-from desktop_app.domain.voter import KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
 from desktop_app.ui.qt import QT_TRANSLATE_NOOP, translate
+from lapang_core.domain.election_rules import DEFAULT_ELECTION_RULES, ElectionRules
+from lapang_core.domain.outcomes import EvidenceType, TmsCode
+from lapang_core.domain.voter import KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
 
 CTX = "Labels"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 
 from desktop_app.deployment import DevelopmentRecoveryKey
-from desktop_app.domain.voter import KETERANGAN_BARU, KETERANGAN_UBAH
 from desktop_app.store import errors
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.operations import NotUnlocked
 from desktop_app.ui.qt import translate
 from desktop_app.ui.voter_ops import AttachmentProblem
+from lapang_core.domain.voter import KETERANGAN_BARU, KETERANGAN_UBAH
 
 
 def error_text(exc: BaseException) -> str:

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from desktop_app.domain import voter_changes
-from desktop_app.domain.findings import Finding, Severity, warning
-from desktop_app.domain.nik import check_nik
-from desktop_app.domain.voter import TNI_POLRI_AKTIF, TNI_POLRI_BERHENTI, VoterRecord
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
@@ -34,6 +30,10 @@ from desktop_app.ui.qt import (
     Signal,
 )
 from desktop_app.ui.voter_form import VoterForm
+from lapang_core.domain import voter_changes
+from lapang_core.domain.findings import Finding, Severity, warning
+from lapang_core.domain.nik import check_nik
+from lapang_core.domain.voter import TNI_POLRI_AKTIF, TNI_POLRI_BERHENTI, VoterRecord
 
 DUPLICATE_NIK = "nik.duplicate"
 

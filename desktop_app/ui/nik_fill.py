@@ -12,9 +12,9 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from desktop_app.domain.nik import InvalidNik, birth_date_candidates, parse_nik
 from desktop_app.ui.date_field import format_date
 from desktop_app.ui.qt import QComboBox, QLineEdit, QPushButton, QWidget, Signal
+from lapang_core.domain.nik import InvalidNik, birth_date_candidates, parse_nik
 
 
 @dataclasses.dataclass(frozen=True)

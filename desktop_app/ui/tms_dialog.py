@@ -9,11 +9,6 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 
-from desktop_app.domain import voter_changes
-from desktop_app.domain.findings import Finding, Severity
-from desktop_app.domain.outcomes import TmsCode
-from desktop_app.domain.region import InvalidRegionCode, make_tps_id
-from desktop_app.domain.tms_record import OtherRecord
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES
 from desktop_app.store.voter_service import VoterView
 from desktop_app.ui import labels, voter_ops
@@ -41,6 +36,11 @@ from desktop_app.ui.qt import (
     QWidget,
     Signal,
 )
+from lapang_core.domain import voter_changes
+from lapang_core.domain.findings import Finding, Severity
+from lapang_core.domain.outcomes import TmsCode
+from lapang_core.domain.region import InvalidRegionCode, make_tps_id
+from lapang_core.domain.tms_record import OtherRecord
 
 ATTACHMENT_SUFFIXES = (".jpg", ".jpeg", ".png", ".pdf")
 

@@ -4,7 +4,6 @@ out beside their field. Only what differs is saved; errors block Simpan, warning
 
 from __future__ import annotations
 
-from desktop_app.domain import voter_changes
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
@@ -13,6 +12,7 @@ from desktop_app.ui.messages import error_text
 from desktop_app.ui.placement import keep_on_screen
 from desktop_app.ui.qt import QDialog, QLabel, QVBoxLayout, QWidget, Signal
 from desktop_app.ui.voter_form import VoterForm
+from lapang_core.domain import voter_changes
 
 
 class UbahDialog(QDialog):

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.deployment import refuse_development_recovery_key
-from desktop_app.domain.election_rules import DEFAULT_ELECTION_RULES, ElectionRules
 from desktop_app.store.demo import load_demo
 from desktop_app.store.vault import Vault
 from desktop_app.ui.operations import WorkerContext
+from lapang_core.domain.election_rules import DEFAULT_ELECTION_RULES, ElectionRules
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from desktop_app.domain.findings import Finding, Severity
-from desktop_app.domain.voter import ELEMENTS, VoterRecord
 from desktop_app.ui import labels
 from desktop_app.ui.date_field import date_edit, format_date, parse_date
 from desktop_app.ui.dialog_parts import chain_tab_order
@@ -30,6 +28,8 @@ from desktop_app.ui.qt import (
     QWidget,
     Signal,
 )
+from lapang_core.domain.findings import Finding, Severity
+from lapang_core.domain.voter import ELEMENTS, VoterRecord
 
 _DIGITS_16 = QRegularExpression("[0-9]{0,16}")
 _DIGITS_3 = QRegularExpression("[0-9]{0,3}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import array
 import collections
 
-from desktop_app.domain.voter import KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
 from desktop_app.store.quality import QualityCheck
 from desktop_app.store.voter_queries import VoterKeys, VoterQuery, VoterRow
 from desktop_app.ui import labels, voter_ops
@@ -27,6 +26,7 @@ from desktop_app.ui.qt import (
     Signal,
     translate,
 )
+from lapang_core.domain.voter import KETERANGAN_BARU, KETERANGAN_SESUAI, KETERANGAN_UBAH
 
 PAGE_SIZE = 200
 MAX_PAGES = 64  # 12,800 rows held: several screens either side of the one shown

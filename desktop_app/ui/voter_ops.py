@@ -12,14 +12,14 @@ import pathlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop_app.domain.tms_record import OtherRecord
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store import outbox, voter_queries
 from desktop_app.store.attachments import ACCEPTED_MIME, MAX_ATTACHMENT_BYTES, AttachmentInput
 from desktop_app.store.quality import QualityCheck, quality_keys
 from desktop_app.store.voter_service import SaveResult, VoterService, VoterView
 from desktop_app.ui.context import VotersChanged
 from desktop_app.ui.operations import WorkerContext
+from lapang_core.domain.tms_record import OtherRecord
+from lapang_core.domain.voter import VoterRecord
 
 Op = Callable[[WorkerContext], Any]
 

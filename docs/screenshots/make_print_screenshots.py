@@ -19,8 +19,6 @@ sys.path.insert(0, str(HERE))  # make_reports_screenshot, run as a script like t
 
 from make_reports_screenshot import DESA, OFFICER, PASSPHRASE, seed  # noqa: E402
 
-from desktop_app.domain.nik import encode_nik  # noqa: E402
-from desktop_app.domain.recruitment import AdhocBody, Applicant, HealthValues, Statement  # noqa: E402
 from desktop_app.reports.coklit_exports import ReportKind, export_report  # noqa: E402
 from desktop_app.reports.paper import PaperSize  # noqa: E402
 from desktop_app.reports.receipt import write_receipt  # noqa: E402
@@ -28,6 +26,8 @@ from desktop_app.store.application_service import ApplicationService  # noqa: E4
 from desktop_app.store.recruitment_areas import recruitment_areas  # noqa: E402
 from desktop_app.store.vault import Vault  # noqa: E402
 from desktop_app.ui.qt import QGuiApplication  # noqa: E402
+from lapang_core.domain.nik import encode_nik  # noqa: E402
+from lapang_core.domain.recruitment import AdhocBody, Applicant, HealthValues, Statement  # noqa: E402
 
 NOW = dt.datetime(2029, 1, 20, 9, 30)
 DPI = 60

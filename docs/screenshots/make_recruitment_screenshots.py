@@ -20,18 +20,18 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store.application_outcomes import store_outcomes
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.demo import load_demo
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
-from desktop_app.sync.protocol import ApplicationOutcome
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.qt import QApplication, QPushButton
 from desktop_app.ui.recruitment import open_recruitment
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.protocol import ApplicationOutcome
 
 HERE = pathlib.Path(__file__).resolve().parent
 OFFICER = "Siti Rahmawati"

@@ -19,12 +19,12 @@ import tempfile
 from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
 from desktop_app.cli import DEMO_PASSPHRASE
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.nkk import encode_nkk
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.qt import QApplication
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.nkk import encode_nkk
 
 HERE = pathlib.Path(__file__).resolve().parent
 

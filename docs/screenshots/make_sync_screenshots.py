@@ -26,12 +26,12 @@ from shots import save, wait  # noqa: E402 (the script folder is on sys.path)
 
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
 from desktop_app.sync.pacing import RetryPolicy
 from desktop_app.ui.app import AppConfig, MainWindow
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.qt import QApplication
 from desktop_app.ui.sync.config import SyncConfig
+from lapang_core import protocol as p
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import AREA, area_voters, start_server
 

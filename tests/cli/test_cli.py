@@ -13,8 +13,8 @@ import time
 
 import pytest
 
-from desktop_app.formats.sidalih import write_sidalih
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from lapang_core.formats.sidalih import write_sidalih
 from tests.conftest import REPO_ROOT
 
 PASS = "lapangan-bola-desa"

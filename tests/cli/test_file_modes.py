@@ -1,6 +1,6 @@
 """The laptop's data folder is the officer's account's alone (docs/vault.md): 0700, with 0600 files,
 from the first command on whatever the umask, and checked at every start. POSIX modes: on Windows
-the profile's ACLs are the control (desktop_app/file_modes.py)."""
+the profile's ACLs are the control (lapang_core/file_modes.py)."""
 
 from __future__ import annotations
 

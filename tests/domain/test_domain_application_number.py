@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.application_number import (
+from lapang_core.domain.application_number import (
     ALPHABET,
     BODIES,
     CODE_CHARS,
@@ -15,7 +15,7 @@ from desktop_app.domain.application_number import (
     code_is_valid,
     compact_application_no,
 )
-from desktop_app.domain.recruitment import (
+from lapang_core.domain.recruitment import (
     ApplicationNumberCheckFailed,
     InvalidApplicationNumber,
     format_application_no,

@@ -10,9 +10,9 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.eligibility import check_voter_eligibility
-from desktop_app.domain.recruitment import AdhocBody, check_applicant
-from desktop_app.domain.voter import validate_changes, validate_voter
+from lapang_core.domain.eligibility import check_voter_eligibility
+from lapang_core.domain.recruitment import AdhocBody, check_applicant
+from lapang_core.domain.voter import validate_changes, validate_voter
 from tests.domain.test_domain_recruitment import DESA, make_applicant
 from tests.domain.test_domain_voter import make_voter
 

@@ -4,14 +4,14 @@ election, and the health limits are clinical cut-offs, not a regulation."""
 
 import pytest
 
-from desktop_app.domain.election_rules import (
+from lapang_core.domain.election_rules import (
     DEFAULT_ELECTION_RULES,
     InvalidElectionRules,
     election_rules_to_json,
     parse_election_rules,
 )
-from desktop_app.domain.outcomes import TmsCode
-from desktop_app.domain.recruitment import DEFAULT_RULES, Statement
+from lapang_core.domain.outcomes import TmsCode
+from lapang_core.domain.recruitment import DEFAULT_RULES, Statement
 
 
 def test_no_overrides_are_the_defaults():

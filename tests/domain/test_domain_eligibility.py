@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.eligibility import (
+from lapang_core.domain.eligibility import (
     KNOWN_ELECTION_DATES,
     UNDER_AGE,
     age_on,

@@ -5,8 +5,8 @@ TNI/Polri". Note §3, Baru: someone "retired from TNI/Polri (proof: SK pemberhen
 import dataclasses
 import datetime as dt
 
-from desktop_app.domain.eligibility import check_voter_eligibility
-from desktop_app.domain.voter import validate_record, validate_voter
+from lapang_core.domain.eligibility import check_voter_eligibility
+from lapang_core.domain.voter import validate_record, validate_voter
 from tests.domain.test_domain_voter import make_voter
 
 ELECTION = dt.date(2029, 2, 14)
@@ -50,7 +50,7 @@ def test_a_listed_row_without_the_sk_is_not_blocked():
 def test_an_ubah_is_not_judged_on_conditions_it_does_not_change():
     # Correcting the birth date of a row flagged active TNI/Polri is still a correction; the
     # flag is resolved by TMS-6/7 (note §3), not by refusing the ubah.
-    from desktop_app.domain.voter import validate_changes
+    from lapang_core.domain.voter import validate_changes
 
     row = make_voter(status_tni_polri="aktif")
     result = validate_changes(row, {"tanggal_lahir": dt.date(1979, 1, 2)}, ELECTION)

@@ -1,6 +1,6 @@
 import pytest
 
-from desktop_app.domain.findings import (
+from lapang_core.domain.findings import (
     Finding,
     FindingError,
     Severity,

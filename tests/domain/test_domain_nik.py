@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain import _identity_number
-from desktop_app.domain.findings import Severity, ValidationResult
-from desktop_app.domain.nik import (
+from lapang_core.domain import _identity_number
+from lapang_core.domain.findings import Severity, ValidationResult
+from lapang_core.domain.nik import (
     InvalidNik,
     NikInfo,
     birth_date_candidates,

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.findings import Severity, ValidationResult
-from desktop_app.domain.nkk import InvalidNkk, NkkInfo, check_nkk, encode_nkk, parse_nkk
+from lapang_core.domain.findings import Severity, ValidationResult
+from lapang_core.domain.nkk import InvalidNkk, NkkInfo, check_nkk, encode_nkk, parse_nkk
 
 NKK = "6111021502150007"  # synthetic: kecamatan 61.11.02, issued 15 Feb 2015, serial 7
 

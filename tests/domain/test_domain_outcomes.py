@@ -1,7 +1,7 @@
 import pytest
 
-from desktop_app.domain import voter
-from desktop_app.domain.outcomes import (
+from lapang_core.domain import voter
+from lapang_core.domain.outcomes import (
     TMS_EVIDENCE,
     TMS_FOR_FINDING,
     EvidenceType,

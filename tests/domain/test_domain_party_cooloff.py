@@ -8,7 +8,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.recruitment import (
+from lapang_core.domain.recruitment import (
     AdhocBody,
     Document,
     RecruitmentRules,

@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.findings import Severity
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.recruitment import (
+from lapang_core.domain.findings import Severity
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import (
     DEFAULT_RULES,
     DOCUMENTS,
     AdhocBody,
@@ -19,7 +19,7 @@ from desktop_app.domain.recruitment import (
     may_file,
     required_documents,
 )
-from desktop_app.domain.region import InvalidRegionCode, RegionLevel
+from lapang_core.domain.region import InvalidRegionCode, RegionLevel
 
 ELECTION = dt.date(2024, 11, 27)
 DESA = "61.11.02.2003"

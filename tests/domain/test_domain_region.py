@@ -1,6 +1,6 @@
 import pytest
 
-from desktop_app.domain.region import (
+from lapang_core.domain.region import (
     InvalidRegionCode,
     RegionLevel,
     is_within,

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.domain.selection import (
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.domain.selection import (
     Candidate,
     MissingScores,
     NoSelectionRule,

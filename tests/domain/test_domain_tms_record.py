@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.domain.findings import Severity
-from desktop_app.domain.tms_record import OtherRecord, RecordFacts, check_tms_against_record
+from lapang_core.domain.findings import Severity
+from lapang_core.domain.tms_record import OtherRecord, RecordFacts, check_tms_against_record
 
 ELECTION = dt.date(2029, 2, 14)
 VOTER = "a" * 32
@@ -87,7 +87,7 @@ def test_other_codes_are_not_judged_here(code):
 def test_a_ganda_reference_is_a_nik_when_it_is_sixteen_digits_else_an_id():
     """Domain note §3: TMS-2's evidence is "the other record's NIK / id". One reading, used by
     the laptop's store and by KPU's server alike (it was written twice)."""
-    from desktop_app.domain.tms_record import GandaReference, ganda_reference
+    from lapang_core.domain.tms_record import GandaReference, ganda_reference
 
     assert ganda_reference(" 1401014107990001 ") == GandaReference("nik", "1401014107990001")
     assert ganda_reference("140101410799000") == GandaReference("id", "140101410799000")
@@ -97,7 +97,7 @@ def test_a_ganda_reference_is_a_nik_when_it_is_sixteen_digits_else_an_id():
 
 
 def test_ganda_matches_are_kept_to_the_devices_area():
-    from desktop_app.domain.tms_record import OtherRecord, ganda_others
+    from lapang_core.domain.tms_record import OtherRecord, ganda_others
 
     found = [
         ("a" * 32, "", "14.01.01.2009.001"),

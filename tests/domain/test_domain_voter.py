@@ -3,10 +3,10 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.findings import Severity
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.nkk import encode_nkk
-from desktop_app.domain.voter import (
+from lapang_core.domain.findings import Severity
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.nkk import encode_nkk
+from lapang_core.domain.voter import (
     ELEMENTS,
     VoterRecord,
     validate_changes,

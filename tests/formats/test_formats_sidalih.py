@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain import _identity_number
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.nkk import encode_nkk
-from desktop_app.domain.voter import VoterRecord
-from desktop_app.formats.sidalih import (
+from lapang_core.domain import _identity_number
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.nkk import encode_nkk
+from lapang_core.domain.voter import VoterRecord
+from lapang_core.formats.sidalih import (
     SIDALIH_COLUMNS,
     SidalihFormatError,
     SidalihReader,
@@ -21,8 +21,8 @@ from desktop_app.formats.sidalih import (
     read_sidalih_file,
     write_sidalih,
 )
-from desktop_app.formats.sidalih_columns import ALIASES, EXTRA_COLUMNS, canonical_column, squash
-from desktop_app.formats.text_lines import MAX_LINE_BYTES, LegacyLines
+from lapang_core.formats.sidalih_columns import ALIASES, EXTRA_COLUMNS, canonical_column, squash
+from lapang_core.formats.text_lines import MAX_LINE_BYTES, LegacyLines
 
 HEADER = "#".join(SIDALIH_COLUMNS)
 NIK_A = encode_nik("61.11.02", dt.date(1990, 8, 17), "P", 1)

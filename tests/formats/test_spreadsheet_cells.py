@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from desktop_app.formats.spreadsheet_cells import (
+from lapang_core.formats.spreadsheet_cells import (
     FORMULA_START,
     csv_cell,
     csv_row,

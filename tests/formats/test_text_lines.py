@@ -9,7 +9,7 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.formats.text_lines import LineKind, binary_lines, text_lines
+from lapang_core.formats.text_lines import LineKind, binary_lines, text_lines
 
 
 def _expected(data: bytes, limit: int) -> list[tuple[int, str, LineKind]]:

@@ -24,7 +24,7 @@ from desktop_app.deployment import (
     load_deployment,
 )
 from desktop_app.resources import resource_path
-from desktop_app.sync.protocol import generate_key, public_key_text, sign_announcement
+from lapang_core.protocol import generate_key, public_key_text, sign_announcement
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 

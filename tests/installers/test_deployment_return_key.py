@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from desktop_app.deployment import DeploymentError, load_deployment
-from desktop_app.sync.protocol import generate_encryption_key, generate_key, public_key_text
+from lapang_core.protocol import generate_encryption_key, generate_key, public_key_text
 
 
 def _file(folder: pathlib.Path, recovery_pem: bytes, key_name: str | None) -> pathlib.Path:

@@ -26,7 +26,8 @@ def _locked() -> dict[str, str]:
 
 def test_every_runtime_dependency_is_locked_for_windows_at_its_version() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pinned = {_name(r): r.split("==", 1)[1].split(";")[0].strip() for r in project["dependencies"]}
+    desk = project["dependencies"] + project["optional-dependencies"]["desktop"]
+    pinned = {_name(r): r.split("==", 1)[1].split(";")[0].strip() for r in desk}
     locked = _locked()
     assert {n: v for n, v in pinned.items() if locked.get(n) != v} == {}
 

@@ -13,7 +13,6 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from desktop_app.formats.sidalih import dumps_sidalih
 from desktop_app.reports.coklit_exports import ReportKind, export_report
 from desktop_app.reports.tables import voter_list_table
 from desktop_app.reports.writers import write_csv, write_xlsx
@@ -22,6 +21,7 @@ from desktop_app.store.voter_import import load_regions
 from desktop_app.store.voter_rows import row_to_record
 from desktop_app.store.voter_service import VoterService
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from lapang_core.formats.sidalih import dumps_sidalih
 
 ELECTION = dt.date(2029, 2, 14)
 DESA = "14.01.01.1011"

@@ -4,14 +4,14 @@ source (ui.labels, ui.reports.lines), so an officer comparing paper and screen s
 
 from __future__ import annotations
 
-from desktop_app.domain import labels as printed
-from desktop_app.domain.outcomes import TmsCode
-from desktop_app.domain.voter import DISABILITAS
 from desktop_app.reports.coklit_tables import keterangan_text
 from desktop_app.reports.tables import recap_table
 from desktop_app.store.coklit_report import coklit_counts
 from desktop_app.ui import labels as screen
 from desktop_app.ui.reports import lines
+from lapang_core.domain import labels as printed
+from lapang_core.domain.outcomes import TmsCode
+from lapang_core.domain.voter import DISABILITAS
 from tests.reports.test_coklit_exports import desa  # noqa: F401 - the fixture
 
 MARKS = ["", "✓", "U", "B", *(str(int(c)) for c in TmsCode)]

@@ -14,12 +14,12 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.reports.coklit_exports import ReportKind, export_report
 from desktop_app.reports.paper import PaperSize
 from desktop_app.reports.receipt import write_receipt
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.ui.qt import QImage
+from lapang_core.domain.recruitment import AdhocBody
 from tests.reports.test_coklit_exports import DESA, NOW, desa  # noqa: F401 - the fixture
 from tests.store.test_application_service import _applicant
 

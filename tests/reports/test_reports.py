@@ -9,7 +9,6 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.reports.documents import Document, write_document_pdf
 from desktop_app.reports.receipt import write_receipt
 from desktop_app.reports.safe_write import ExportError, ExportExists
@@ -21,6 +20,7 @@ from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_rows import row_to_record
 from desktop_app.store.voter_service import VoterService
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from lapang_core.domain.recruitment import AdhocBody
 from tests.store.test_application_service import DESA, _applicant
 
 

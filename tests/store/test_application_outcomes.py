@@ -8,8 +8,6 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.domain.selection import Stage, StageResult
 from desktop_app.store.application_outcomes import (
     outcome_of,
     store_outcomes,
@@ -17,7 +15,9 @@ from desktop_app.store.application_outcomes import (
     units,
 )
 from desktop_app.store.application_service import ApplicationService
-from desktop_app.sync.protocol import ApplicationOutcome
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.domain.selection import Stage, StageResult
+from lapang_core.protocol import ApplicationOutcome
 from tests.store.test_application_service import DESA, _applicant
 
 NOW = "2026-11-25T10:00:00Z"

@@ -8,8 +8,14 @@ import datetime as dt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.recruitment import (
+from desktop_app.store import outbox, sync_state
+from desktop_app.store.application_service import AlreadySubmitted, ApplicationService
+from desktop_app.store.attachments import AttachmentInput
+from desktop_app.store.errors import ValidationFailed
+from desktop_app.store.field_store import utc_now
+from desktop_app.store.verify import verify_store
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import (
     DOCUMENTS,
     AdhocBody,
     Applicant,
@@ -19,12 +25,6 @@ from desktop_app.domain.recruitment import (
     format_application_no,
     make_application_no,
 )
-from desktop_app.store import outbox, sync_state
-from desktop_app.store.application_service import AlreadySubmitted, ApplicationService
-from desktop_app.store.attachments import AttachmentInput
-from desktop_app.store.errors import ValidationFailed
-from desktop_app.store.field_store import utc_now
-from desktop_app.store.verify import verify_store
 from tests.conftest import OFFICER, PASSPHRASE
 
 DESA = "61.11.02.2003"

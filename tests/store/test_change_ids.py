@@ -8,7 +8,7 @@ import uuid
 
 from desktop_app.store import outbox
 from desktop_app.store.outbox import ChangeIdClock, new_change_id
-from desktop_app.sync.protocol import is_hex_id
+from lapang_core.protocol import is_hex_id
 
 
 def _ms(change_id: str) -> int:

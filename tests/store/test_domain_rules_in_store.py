@@ -9,13 +9,13 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store import outbox
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.errors import ValidationFailed
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_service import VoterService
+from lapang_core.domain.recruitment import AdhocBody
 from tests.store.test_application_service import DESA
 from tests.store.test_application_service import _applicant as make_applicant
 from tests.store.test_voter_service import _counts, _person
@@ -155,8 +155,8 @@ def test_application_inside_the_party_cooloff_cannot_be_submitted(store):
 def test_the_election_rules_configured_in_the_store_are_the_ones_applied(store):
     # Issue 16 item 6: the health limits are not from a regulation [?] (domain note §6 gives
     # only "blood pressure, blood sugar and cholesterol"), so each election sets its own.
-    from desktop_app.domain.election_rules import parse_election_rules
-    from desktop_app.domain.recruitment import HealthValues
+    from lapang_core.domain.election_rules import parse_election_rules
+    from lapang_core.domain.recruitment import HealthValues
 
     store.set_election_date(dt.date(2029, 2, 14))
     apps = ApplicationService(store)

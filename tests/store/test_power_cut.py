@@ -17,11 +17,11 @@ import time
 
 import pytest
 
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store.vault import Vault
 from desktop_app.store.verify import verify_store
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_service import VoterService
+from lapang_core.domain.voter import VoterRecord
 from tests.conftest import OFFICER, PASSPHRASE
 
 ROUNDS = int(__import__("os").environ.get("POWER_CUT_ROUNDS", "220"))

@@ -7,13 +7,13 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.nkk import encode_nkk
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store.quality import QualityCheck, quality_keys
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_queries import voter_rows
 from desktop_app.store.voter_service import VoterService
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.nkk import encode_nkk
+from lapang_core.domain.voter import VoterRecord
 
 ELECTION = dt.date(2029, 2, 14)
 TPS_1 = "61.11.02.2003.001"

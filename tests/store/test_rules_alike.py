@@ -20,18 +20,18 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.outcomes import TMS_EVIDENCE, EvidenceType, TmsCode
-from desktop_app.domain.region import parse_tps_id
-from desktop_app.domain.voter import ELEMENTS, VoterRecord, imported_voter_id
-from desktop_app.domain.voter_changes import moved_record
-from desktop_app.formats.sidalih import dumps_sidalih, read_sidalih
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.errors import ValidationFailed
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_rows import element_to_column, record_to_wire
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
+from lapang_core.domain.outcomes import TMS_EVIDENCE, EvidenceType, TmsCode
+from lapang_core.domain.region import parse_tps_id
+from lapang_core.domain.voter import ELEMENTS, VoterRecord, imported_voter_id
+from lapang_core.domain.voter_changes import moved_record
+from lapang_core.formats.sidalih import dumps_sidalih, read_sidalih
 from sync_server import ingest, rules
 from sync_server.repository import Repository
 from tests.support.sync_env import AREA, area_voters

@@ -14,9 +14,9 @@ import sys
 
 import pytest
 
-from desktop_app.formats.sidalih import write_sidalih
 from desktop_app.store.sidalih_import import import_sidalih_file
 from desktop_app.synthetic import demo_regions_path, generate_voters, load_region_rows
+from lapang_core.formats.sidalih import write_sidalih
 
 ELECTION = dt.date(2029, 2, 14)
 

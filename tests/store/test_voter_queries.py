@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.nkk import encode_nkk
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store import voter_queries as vq
 from desktop_app.store.voter_import import import_voters, load_regions
 from desktop_app.store.voter_queries import KeteranganFilter, VoterQuery
 from desktop_app.store.voter_service import VoterService
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.nkk import encode_nkk
+from lapang_core.domain.voter import VoterRecord
 
 DESA = "61.11.02.2003"
 OTHER_DESA = "61.11.02.2004"

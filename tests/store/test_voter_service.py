@@ -9,15 +9,15 @@ import json
 
 import pytest
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.nkk import encode_nkk
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store import outbox
 from desktop_app.store.attachments import AttachmentInput, read_attachment
 from desktop_app.store.errors import OutcomeRefused, RecordNotFound, ValidationFailed
 from desktop_app.store.verify import verify_store
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_service import VoterService
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.nkk import encode_nkk
+from lapang_core.domain.voter import VoterRecord
 
 TPS = "61.11.02.2003.001"
 OTHER_TPS = "61.11.02.2003.002"

@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from desktop_app.domain.voter import VoterRecord
+from lapang_core.domain.voter import VoterRecord
 
 _OPENROSA_OK = (
     '<OpenRosaResponse xmlns="http://openrosa.org/http/response" items="0">'

@@ -13,9 +13,9 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
 from desktop_app.synthetic.generator import generate_voters
 from desktop_app.synthetic.regions import demo_regions_path, load_region_rows
+from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.app import create_app
 from sync_server.config import ServerConfig
 from sync_server.repository import Repository

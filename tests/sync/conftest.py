@@ -15,11 +15,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from desktop_app.store.field_store import FieldStore
-from desktop_app.sync import protocol as p
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import EnrollmentResult, enroll
 from desktop_app.sync.pacing import RetryPolicy
+from lapang_core import protocol as p
 from tests.support.sync_env import RunningServer, area_voters, start_server
 
 # Waiting seconds between retries proves nothing in a test; the policy's shape is tested alone.

@@ -13,13 +13,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
 from desktop_app.sync.client import SyncClient, Timeouts
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import register
 from desktop_app.sync.errors import SyncCancelled, TransportError
 from desktop_app.sync.pacing import RetryPolicy
 from desktop_app.sync.run import CancelToken
+from lapang_core import protocol as p
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import RunningServer
 from tests.sync.conftest import FAST_RETRY, Enrolled

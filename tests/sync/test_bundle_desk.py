@@ -17,9 +17,9 @@ from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export, relay
-from desktop_app.sync import protocol as p
-from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.bundle import ChangesBundle
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
+from lapang_core.protocol.bundle import ChangesBundle
 from sync_server import bundles
 from tests.support.sync_env import RunningServer, area_voters, start_server
 from tests.sync.conftest import AREA_VOTERS, Enrolled, enroll_store

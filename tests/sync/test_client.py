@@ -15,7 +15,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
 from desktop_app.sync.client import SyncClient, Timeouts
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.errors import (
@@ -24,6 +23,7 @@ from desktop_app.sync.errors import (
     PinnedCertificateMissing,
     TransportError,
 )
+from lapang_core import protocol as p
 from tests.support.certs import make_self_signed, make_tls
 from tests.support.sync_env import RunningServer, area_voters, start_server
 from tests.sync.conftest import FAST_RETRY, Enrolled

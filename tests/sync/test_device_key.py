@@ -9,7 +9,7 @@ import base64
 from cryptography.hazmat.primitives import serialization
 
 from desktop_app.store import sync_state
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from tests.sync.conftest import Enrolled
 
 

@@ -13,13 +13,13 @@ import uuid
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store import outbox, sync_inbox, sync_state
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.field_store import utc_now
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
 from desktop_app.sync.run import SyncProgress
+from lapang_core import protocol as p
+from lapang_core.domain.voter import VoterRecord
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import AREA, area_voters
 from tests.sync.conftest import Enrolled, enroll_store

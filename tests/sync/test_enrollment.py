@@ -13,9 +13,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
 from desktop_app.sync.enrollment import download_area, enroll, register
 from desktop_app.sync.run import SyncProgress
+from lapang_core import protocol as p
 from tests.support.sync_env import AREA, RunningServer
 from tests.sync.conftest import AREA_VOTERS, FAST_RETRY, Enrolled, enroll_store
 

@@ -25,10 +25,10 @@ from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.learned_trust import learned_trust
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.ui.sync.config import SyncConfig
+from lapang_core import protocol as p
 from sync_server import cli as server_cli
 from sync_server.app import create_app
 from sync_server.config import ServerConfig
@@ -97,7 +97,7 @@ class KpuServer:
         return self.repo.counts().get("applied", 0)
 
     def voter_id(self, index: int) -> str:
-        from desktop_app.domain.voter import imported_voter_id
+        from lapang_core.domain.voter import imported_voter_id
 
         return imported_voter_id(self.voters[index])
 

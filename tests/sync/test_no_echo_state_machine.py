@@ -31,7 +31,6 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
 
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.store.errors import StoreError
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.keyslots import TEST_KDF
@@ -40,6 +39,7 @@ from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
+from lapang_core.domain.voter import VoterRecord
 from sync_server.rules import record_from_row
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.support.faultproxy import FaultProxy

@@ -25,10 +25,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop_app.store import sync_inbox, sync_state
 from desktop_app.store.field_store import FieldStore
-from desktop_app.sync import protocol as p
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import download_area, register
 from desktop_app.sync.run import SyncProgress
+from lapang_core import protocol as p
 from tests.conftest import OFFICER, PASSPHRASE, REPO_ROOT
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import AREA, RunningServer, area_voters, start_server

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from desktop_app.domain.region import parse_tps_id
 from desktop_app.store import outbox
 from desktop_app.store.errors import MoveNotUndoable
 from desktop_app.store.field_store import FieldStore
@@ -16,6 +15,7 @@ from desktop_app.store.refused_moves import undo_refused_move, undoable_moves
 from desktop_app.store.verify import verify_store
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.enrollment import enroll
+from lapang_core.domain.region import parse_tps_id
 from tests.support.sync_env import RunningServer
 from tests.sync.conftest import FAST_RETRY
 

@@ -12,13 +12,13 @@ import pytest
 
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
 from desktop_app.sync.bundle_import import (
     ReturnBundleAlreadyApplied,
     ReturnBundleRefused,
     import_return_bundle,
 )
-from desktop_app.sync.protocol import seal
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
 from sync_server.return_bundle import write_return_bundle
 from tests.sync.conftest import Enrolled, enroll_store
 

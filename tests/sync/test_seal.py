@@ -1,4 +1,4 @@
-"""The sealed-bundle format (desktop_app/sync/protocol/seal.py): what a finder, a relay or a
+"""The sealed-bundle format (lapang_core/protocol/seal.py): what a finder, a relay or a
 forger can and cannot do with a bundle's bytes."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from desktop_app.sync.protocol import seal as s
+from lapang_core.protocol import seal as s
 
 SECRET = b"3201011234567890 SITI AMINAH binti ABDULLAH, Jl. Melati 5"
 

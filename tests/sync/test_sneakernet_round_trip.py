@@ -18,9 +18,9 @@ from desktop_app.store.change_standing import Standing
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export
-from desktop_app.sync import protocol as p
 from desktop_app.sync.bundle_import import ReturnBundleAlreadyApplied, import_return_bundle
-from desktop_app.sync.protocol import seal
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
 from sync_server import bundles
 from sync_server.attachments import AttachmentStore
 from sync_server.return_bundle import write_return_bundle

@@ -10,13 +10,13 @@ import pathlib
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from desktop_app.domain.region import parse_tps_id
-from desktop_app.domain.voter import VoterRecord
-from desktop_app.formats.sidalih import write_sidalih
 from desktop_app.store import outbox
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.sidalih_import import import_sidalih_file
 from desktop_app.store.voter_service import VoterService
+from lapang_core.domain.region import parse_tps_id
+from lapang_core.domain.voter import VoterRecord
+from lapang_core.formats.sidalih import write_sidalih
 from sync_server import cli as server_cli
 from tests.support.sync_env import area_voters, start_server
 from tests.sync.conftest import enroll_store

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from desktop_app.store import sync_state
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from tests.sync.conftest import Enrolled, enroll_store
 from tests.sync_server.sync_helpers import DeviceClient
 

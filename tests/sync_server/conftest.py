@@ -19,9 +19,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop_app.domain.voter import VoterRecord
 from desktop_app.synthetic.generator import generate_voters
 from desktop_app.synthetic.regions import demo_regions_path, load_region_rows
+from lapang_core.domain.voter import VoterRecord
 from sync_server.app import create_app
 from sync_server.config import ServerConfig
 from sync_server.repository import Repository

@@ -25,8 +25,8 @@ from typing import Any
 import requests
 import uvicorn
 
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
+from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.config import ServerConfig
 from sync_server.http import uvicorn_config
 from sync_server.repository import Repository

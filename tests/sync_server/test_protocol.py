@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 
 T0 = dt.datetime(2025, 3, 1, 1, 0, tzinfo=dt.UTC)
 _FIRST = ("SITI", "MUHAMMAD", "AHMAD", "NUR", "DEWI", "BUDI", "AGUS", "SRI", "RINA", "ANDI")
@@ -412,7 +412,7 @@ def test_protocol_module_is_pure() -> None:
         "fastapi",
     )
     assert not {m for m in imported if m.split(".")[0] in forbidden}
-    ours = {m for m in imported if m.startswith(("desktop_app", "sync_server"))}
+    ours = {m for m in imported if m.startswith(("lapang_core", "desktop_app", "sync_server"))}
     # Of ours: the domain, and the protocol's own modules.
-    allowed = ("desktop_app.domain", "desktop_app.sync.protocol")
+    allowed = ("lapang_core.domain", "lapang_core.protocol")
     assert all(m.startswith(allowed) for m in ours), ours

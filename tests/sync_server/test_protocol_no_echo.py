@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 
 SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 

@@ -9,8 +9,8 @@ import pathlib
 
 import pytest
 
-from desktop_app.domain.recruitment import make_application_no
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
+from lapang_core.domain.recruitment import make_application_no
 from sync_server.applications import list_applications
 from sync_server.cli import main
 from tests.sync_server.application_helpers import DESA, submission, synthetic_nik

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server import decisions, schema
 from sync_server.applications import ApplicationRecord, list_applications
 from sync_server.cli import main

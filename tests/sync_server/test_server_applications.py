@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server import decisions, schema
 from sync_server.applications import list_applications
 from sync_server.db import open_database

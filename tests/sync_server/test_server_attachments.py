@@ -13,7 +13,7 @@ import uuid
 
 import requests
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server import schema
 from sync_server.app import create_app
 from sync_server.attachments import EvidenceMissing

@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterator
 import pytest
 import requests
 
-from desktop_app.sync import protocol as p
 from desktop_app.synthetic.regions import demo_regions_path, load_region_rows
+from lapang_core import protocol as p
 from sync_server.app import create_app
 from sync_server.config import ConfigError, ServerConfig
 from sync_server.http import BodyBudget

@@ -21,12 +21,12 @@ from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export
-from desktop_app.sync import protocol as p
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
-from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.bundle import (
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
+from lapang_core.protocol.bundle import (
     BundleReplayed,
     BundleSenderRevoked,
     ChangesBundle,

@@ -15,9 +15,9 @@ import uuid
 import pytest
 import requests
 
-from desktop_app.sync import protocol as p
 from desktop_app.synthetic.generator import write_voters_csv
 from desktop_app.synthetic.regions import demo_regions_path
+from lapang_core import protocol as p
 from tests.sync_server.sync_helpers import AREA, LiveServer
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]

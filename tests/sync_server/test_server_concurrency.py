@@ -14,7 +14,7 @@ from typing import Any
 
 import requests
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer, raise_for_protocol
 
 DEVICES = 50

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from tests.sync_server.sync_helpers import LiveServer
 
 S = p.ChangeStatus

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server import schema
 from sync_server.db import open_database
 from sync_server.repository import Repository

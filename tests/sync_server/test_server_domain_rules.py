@@ -1,5 +1,5 @@
 """The server applies the rules of issue 16 where it receives a record, the same rules the
-desk applies (desktop_app/domain), so a change the desk accepts is never refused for them.
+desk applies (lapang_core/domain), so a change the desk accepts is never refused for them.
 Expected answers come from the domain note (../shared/domain/kpu-domain.md)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 import hashlib
 import uuid
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server.rules import server_today, unknown_voter
 from tests.sync_server.application_helpers import submission, synthetic_nik
 from tests.sync_server.sync_helpers import LiveServer, baru_payload

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from tests.sync_server.sync_helpers import AREA, DeviceClient, LiveServer
 
 

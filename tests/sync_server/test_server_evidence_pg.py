@@ -16,8 +16,8 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
+from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.attachments import AttachmentStore
 from sync_server.attachments_db import DatabaseEvidence
 from sync_server.repository import Repository

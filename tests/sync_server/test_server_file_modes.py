@@ -1,6 +1,6 @@
 """The server's database (NIKs in the clear), its -wal/-shm and the evidence folder are the KPU
 admin account's alone: 0600/0700 from creation on, whatever the umask, and checked at every
-start. POSIX modes: on Windows the profile's ACLs are the control (desktop_app/file_modes.py)."""
+start. POSIX modes: on Windows the profile's ACLs are the control (lapang_core/file_modes.py)."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer
 
 # Bounded for the CI budget: 7 operations x up to EXAMPLES requests per backend.

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server.app import create_app
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer, serve
 

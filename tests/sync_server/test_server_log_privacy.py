@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop_app.sync.protocol import ChangeStatus
+from lapang_core.protocol import ChangeStatus
 from sync_server.logs import JsonFormatter
 from tests.sync_server.application_helpers import DESA, submission, synthetic_nik
 from tests.sync_server.sync_helpers import LiveServer, baru_payload

@@ -9,9 +9,9 @@ import time
 import uuid
 from typing import Any
 
-from desktop_app.domain.region import parse_tps_id
-from desktop_app.domain.voter import VoterRecord
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
+from lapang_core.domain.region import parse_tps_id
+from lapang_core.domain.voter import VoterRecord
 from sync_server import ingest
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer, baru_payload
 

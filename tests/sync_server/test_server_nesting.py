@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer
 
 _DEEP = b"[" * 3000  # 3 KB: the size of the attack in the review

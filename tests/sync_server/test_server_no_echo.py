@@ -13,7 +13,7 @@ import time
 import uuid
 import zlib
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server import schema
 from sync_server.db import open_database
 from sync_server.repository import Repository, iso

@@ -19,8 +19,8 @@ import requests
 from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
-from desktop_app.domain.voter import VoterRecord
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
+from lapang_core.domain.voter import VoterRecord
 from sync_server import logs
 from sync_server.app import create_app
 from sync_server.config import ServerConfig

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server import ingest
 from tests.sync_server.sync_helpers import LiveServer
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from tests.sync_server.sync_helpers import AREA, DeviceClient, LiveServer
 from tests.sync_server.test_server_cli import cli
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 import uuid
 
-from desktop_app.domain.voter import VoterRecord
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
+from lapang_core.domain.voter import VoterRecord
 from sync_server.app import create_app
 from sync_server.config import ServerConfig
 from tests.sync_server.sync_helpers import AREA, DeviceClient, LiveServer, serve

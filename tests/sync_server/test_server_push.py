@@ -12,9 +12,9 @@ import zlib
 import pytest
 import requests
 
-from desktop_app.domain.voter import imported_voter_id
-from desktop_app.sync import protocol as p
 from desktop_app.synthetic.generator import generate_voters
+from lapang_core import protocol as p
+from lapang_core.domain.voter import imported_voter_id
 from tests.sync_server.sync_helpers import (
     AREA,
     ELECTION,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server.applications import list_applications
 from sync_server.cli import main
 from tests.sync_server.application_helpers import DESA, DESA_2, submission, synthetic_nik

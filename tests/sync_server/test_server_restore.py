@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
 from desktop_app.store import outbox
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.field_store import FieldStore
@@ -30,6 +29,7 @@ from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
 from desktop_app.sync.run import SyncRunReport
+from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.attachments_db import DatabaseEvidence
 from sync_server.repository import Repository
 from tests.sync_server.conftest import new_pg_database

@@ -11,9 +11,9 @@ import stat
 
 import pytest
 
-from desktop_app.sync import protocol as p
-from desktop_app.sync.protocol import seal
-from desktop_app.sync.protocol.return_bundle import ReturnBundle
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
+from lapang_core.protocol.return_bundle import ReturnBundle
 from sync_server.return_bundle import NoEncryptionKey, load_signing_key, write_return_bundle
 from tests.sync_server.sync_helpers import DeviceClient, LiveServer
 from tests.sync_server.test_server_bundles import office  # noqa: F401, F811 (fixture)

@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 import requests
 
-from desktop_app.domain.voter import VoterRecord, imported_voter_id
-from desktop_app.sync import protocol as p
 from desktop_app.synthetic.generator import generate_voters
+from lapang_core import protocol as p
+from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.repository import Repository
 from tests.sync_server.sync_helpers import AREA, ELECTION, DeviceClient
 

@@ -9,7 +9,7 @@ import json
 import time
 import uuid
 
-from desktop_app.sync import protocol as p
+from lapang_core import protocol as p
 from sync_server import schema
 from sync_server.db import open_database
 from sync_server.rows import iso

@@ -14,11 +14,6 @@ import tracemalloc
 
 import pytest
 
-from desktop_app.domain.eligibility import age_on, check_voter_eligibility
-from desktop_app.domain.nik import check_nik, parse_nik
-from desktop_app.domain.nkk import check_nkk, parse_nkk
-from desktop_app.domain.voter import DISABILITAS, VoterRecord, validate_record
-from desktop_app.formats.sidalih import read_sidalih_file
 from desktop_app.synthetic import (
     NoDesaError,
     TpsCapacityError,
@@ -29,6 +24,11 @@ from desktop_app.synthetic import (
     write_voters_csv,
 )
 from desktop_app.synthetic import names as name_lists
+from lapang_core.domain.eligibility import age_on, check_voter_eligibility
+from lapang_core.domain.nik import check_nik, parse_nik
+from lapang_core.domain.nkk import check_nkk, parse_nkk
+from lapang_core.domain.voter import DISABILITAS, VoterRecord, validate_record
+from lapang_core.formats.sidalih import read_sidalih_file
 
 ELECTION = dt.date(2029, 2, 14)
 SAMPLE_SIZE = 20_000

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from desktop_app.domain.region import RegionLevel, parent_code, region_level
 from desktop_app.resources import resource_path
 from desktop_app.synthetic import NoDesaError, RegionFileError, demo_regions_path, load_region_rows
 from desktop_app.synthetic.regions import desa_from_rows
+from lapang_core.domain.region import RegionLevel, parent_code, region_level
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 NATIONAL_CSV = REPO_ROOT.parent / "shared" / "data" / "wilayah_kemendagri_2025.csv"

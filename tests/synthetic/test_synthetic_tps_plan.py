@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.region import parse_tps_id
 from desktop_app.synthetic.errors import InvalidTpsSize, TpsCapacityError
 from desktop_app.synthetic.tps_plan import (
     MAX_TPS_PER_DESA,
@@ -18,6 +17,7 @@ from desktop_app.synthetic.tps_plan import (
     plan_tps,
     tps_sizes,
 )
+from lapang_core.domain.region import parse_tps_id
 
 DESA = [f"61.11.0{k}.20{d:02d}" for k in range(1, 4) for d in range(1, 11)]
 

@@ -9,10 +9,10 @@ import pathlib
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.recruitment import AdhocBody, Statement
 from desktop_app.ui.recruitment import RecruitmentWindow, open_recruitment
 from desktop_app.ui.recruitment.application_page import ApplicationPage
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import AdhocBody, Statement
 from tests.ui.helpers import wait_idle
 
 # The demo list (tests/ui/conftest.py: listed_dir) has two TPS in two desa of Lombok Timur.

@@ -11,10 +11,10 @@ from typing import Any
 
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
-from desktop_app.sync import protocol as p
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
 from desktop_app.ui.sync.config import AUTO_SYNC_SETTING, SyncConfig
+from lapang_core import protocol as p
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.support.sync_env import RunningServer
 from tests.ui.helpers import make_window, unlock, wait_idle

@@ -111,8 +111,8 @@ def test_no_symbol_glyphs_the_default_fonts_lack_in_the_desk():
 
 
 def test_rich_text_finding_marks_are_images_not_escaped_markup(qapp):
-    from desktop_app.domain.findings import error, warning
     from desktop_app.ui.recruitment.checking import summary_html
+    from lapang_core.domain.findings import error, warning
 
     html = summary_html(
         [error("nik.length", "nik", "NIK length."), warning("x.y", "nama", "Check the name.")]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.domain.election_rules import parse_election_rules
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store import outbox
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.voter_service import VoterService
 from desktop_app.ui import labels
 from desktop_app.ui.tms_dialog import TmsDialog
+from lapang_core.domain.election_rules import parse_election_rules
+from lapang_core.domain.recruitment import AdhocBody
 from tests.ui.helpers import on_worker, unlock, wait_idle
 from tests.ui.recruitment_helpers import (
     DESA,

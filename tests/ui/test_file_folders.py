@@ -74,7 +74,7 @@ def test_without_pictures_it_opens_in_documents_and_a_vanished_folder_is_passed_
 def test_the_application_form_picks_documents_from_the_same_remembered_folder(
     qtbot, home, window, tmp_path
 ):
-    from desktop_app.domain.recruitment import AdhocBody
+    from lapang_core.domain.recruitment import AdhocBody
     from tests.ui.helpers import unlock
     from tests.ui.recruitment_helpers import (
         DESA,

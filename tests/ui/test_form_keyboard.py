@@ -8,10 +8,10 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store import outbox
 from desktop_app.ui.recruitment import RecruitmentWindow
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import AdhocBody
 from tests.ui.helpers import on_worker, unlock, wait_idle
 from tests.ui.recruitment_helpers import (
     ALL_BUT_PHOTO,

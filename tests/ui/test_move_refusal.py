@@ -8,11 +8,11 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from desktop_app.domain.region import parse_tps_id
-from desktop_app.domain.voter import imported_voter_id
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_service import VoterService
 from desktop_app.ui.sync.history import TAB_REFUSED
+from lapang_core.domain.region import parse_tps_id
+from lapang_core.domain.voter import imported_voter_id
 from tests.support.sync_env import area_voters
 from tests.ui.helpers import wait_idle
 from tests.ui.sync_helpers import enrolled_vault, open_desk, sync_config

@@ -7,14 +7,14 @@ import hashlib
 
 from PySide6.QtCore import Qt
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.nkk import encode_nkk
 from desktop_app.store import outbox
 from desktop_app.store.voter_service import VoterService
 from desktop_app.ui.new_voter_dialog import NewVoterDialog
 from desktop_app.ui.tms_dialog import TmsDialog
 from desktop_app.ui.ubah_dialog import UbahDialog
 from desktop_app.ui.voter_model import COLUMN_INDEX
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.nkk import encode_nkk
 from tests.ui.helpers import on_worker, wait_idle
 
 

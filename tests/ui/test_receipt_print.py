@@ -11,9 +11,9 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.ui.qt import QImage
 from desktop_app.ui.settings import DeskSettings
+from lapang_core.domain.recruitment import AdhocBody
 from tests.ui.helpers import on_worker, unlock
 from tests.ui.recruitment_helpers import (
     DESA,

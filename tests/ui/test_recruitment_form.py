@@ -6,10 +6,10 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store import outbox
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
+from lapang_core.domain.recruitment import AdhocBody
 from tests.ui.helpers import make_window, on_worker, unlock, wait_idle
 from tests.ui.recruitment_helpers import (
     ALL_BUT_PHOTO,

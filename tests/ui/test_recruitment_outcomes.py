@@ -8,12 +8,12 @@ import dataclasses
 
 from PySide6.QtCore import Qt
 
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store.application_outcomes import store_outcomes
 from desktop_app.store.application_service import ApplicationService
-from desktop_app.sync.protocol import ApplicationOutcome
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
 from desktop_app.ui.recruitment.shortlist_page import COLUMNS
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.protocol import ApplicationOutcome
 from tests.store.test_application_service import _applicant
 from tests.ui.helpers import on_worker, unlock
 from tests.ui.recruitment_helpers import DESA, NIK, open_window

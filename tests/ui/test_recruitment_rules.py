@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import AdhocBody
 from tests.ui.helpers import on_worker, unlock
 from tests.ui.recruitment_helpers import (
     DESA,

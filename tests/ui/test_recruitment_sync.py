@@ -12,8 +12,6 @@ import datetime as dt
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from desktop_app.domain.nik import encode_nik
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store import outbox, sync_state
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.keyslots import TEST_KDF
@@ -24,6 +22,8 @@ from desktop_app.ui.operations import WorkerContext
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX
 from desktop_app.ui.sync import ops as sync_ops
 from desktop_app.ui.sync.wording import refusal_text
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import AdhocBody
 from sync_server import cli as server_cli
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.store.test_application_service import _applicant

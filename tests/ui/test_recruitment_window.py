@@ -9,13 +9,13 @@ import re
 
 from PySide6.QtCore import QRect, Qt
 
-from desktop_app.domain.findings import error
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store.application_service import ApplicationService
 from desktop_app.ui import finding_text as voter_findings
 from desktop_app.ui import i18n
 from desktop_app.ui.recruitment import open_recruitment, wording
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX, COLUMNS
+from lapang_core.domain.findings import error
+from lapang_core.domain.recruitment import AdhocBody
 from tests.ui.helpers import make_window, on_worker, unlock
 from tests.ui.recruitment_helpers import (
     DESA,
@@ -144,7 +144,9 @@ def test_the_list_filters_by_body_state_area_and_text(qtbot, window):
 
 
 def test_every_recruitment_finding_code_is_worded():
-    text = (PACKAGE / "domain" / "recruitment.py").read_text(encoding="utf-8")
+    text = (PACKAGE.parent / "lapang_core" / "domain" / "recruitment.py").read_text(
+        encoding="utf-8"
+    )
     codes = set(re.findall(r'"([a-z_]+\.[a-z_]+)"', text))
     # Made with f"{field}.missing" for the identity texts.
     codes |= {f"{f}.missing" for f in ("nama", "tempat_lahir", "alamat_ktp", "pekerjaan")}

@@ -13,9 +13,9 @@ import pytest
 
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export
-from desktop_app.sync import protocol as p
-from desktop_app.sync.protocol import seal
 from desktop_app.ui.sync.history import TAB_CHANGES
+from lapang_core import protocol as p
+from lapang_core.protocol import seal
 from sync_server import bundles
 from sync_server.attachments import AttachmentStore
 from sync_server.return_bundle import write_return_bundle

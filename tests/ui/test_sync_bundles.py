@@ -12,7 +12,7 @@ import pytest
 
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export, relay
-from desktop_app.sync.protocol import seal
+from lapang_core.protocol import seal
 from sync_server import bundles
 from tests.support.sync_env import RunningServer, area_voters, start_server
 from tests.ui.helpers import wait_idle

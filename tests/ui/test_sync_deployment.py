@@ -12,9 +12,9 @@ import sys
 
 from desktop_app import __version__
 from desktop_app.deployment import load_deployment
-from desktop_app.sync.protocol import generate_key, public_key_text
 from desktop_app.ui.app import app_config, show_startup_error
 from desktop_app.ui.qt import QApplication, QMessageBox, QTimer
+from lapang_core.protocol import generate_key, public_key_text
 
 PASS = "lapangan-bola-desa"
 

@@ -16,8 +16,8 @@ from desktop_app.store import outbox, sync_state
 from desktop_app.store.field_store import utc_now
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
-from desktop_app.sync import protocol as p
 from desktop_app.ui.sync.history import TAB_ANNOUNCEMENTS, TAB_CONFLICTS, TAB_REFUSED
+from lapang_core import protocol as p
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import AREA

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop_app.sync import errors as sync_errors
-from desktop_app.sync import protocol as p
 from desktop_app.sync.run import SyncProgress, SyncRunReport
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.qt import QDateTime, QTimeZone
 from desktop_app.ui.sync import wording
+from lapang_core import protocol as p
 
 ENGLISH = "The server's own English message"
 

@@ -1,4 +1,4 @@
-"""The Windows data-folder ACL (desktop_app/windows_acl.py, desktop_app/file_modes.py).
+"""The Windows data-folder ACL (lapang_core/windows_acl.py, lapang_core/file_modes.py).
 
 The SDDL reading runs everywhere. The tests marked ``on_windows`` call the Windows API: on Linux
 they run under Wine with the Windows CPython of the build prefix, through
@@ -13,8 +13,8 @@ import pathlib
 
 import pytest
 
-from desktop_app import windows_acl
-from desktop_app.file_modes import FileModeError, make_private_dir
+from lapang_core import windows_acl
+from lapang_core.file_modes import FileModeError, make_private_dir
 
 USER = "S-1-5-21-1111111111-2222222222-3333333333-1001"
 on_windows = pytest.mark.skipif(os.name != "nt", reason="calls the Windows API")

@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from desktop_app.domain.eligibility import age_on
-from desktop_app.domain.findings import Finding, Severity, error
-from desktop_app.domain.recruitment import Applicant, Document, HealthValues, Pendidikan
 from desktop_app.ui import labels
 from desktop_app.ui.date_field import InvalidDateText, date_edit, parse_date
 from desktop_app.ui.dialog_parts import chain_tab_order
@@ -37,6 +34,9 @@ from desktop_app.ui.recruitment.fields import (
     line_edit,
 )
 from desktop_app.ui.recruitment.statements_section import StatementsSection
+from lapang_core.domain.eligibility import age_on
+from lapang_core.domain.findings import Finding, Severity, error
+from lapang_core.domain.recruitment import Applicant, Document, HealthValues, Pendidikan
 
 IDENTITY = (
     "nik",

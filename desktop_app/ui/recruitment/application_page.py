@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import pathlib
 
-from desktop_app.domain.findings import Finding
-from desktop_app.domain.recruitment import AdhocBody, Applicant
-from desktop_app.domain.region import RegionLevel
 from desktop_app.store.application_service import Application
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.dialog_parts import ErrorLine
@@ -44,6 +41,9 @@ from desktop_app.ui.recruitment.area_labels import AreaLabels
 from desktop_app.ui.recruitment.fields import FieldRow, RegionPicker
 from desktop_app.ui.recruitment.messages import error_text
 from desktop_app.ui.recruitment.receipt_panel import ReceiptPanel
+from lapang_core.domain.findings import Finding
+from lapang_core.domain.recruitment import AdhocBody, Applicant
+from lapang_core.domain.region import RegionLevel
 
 AUTOSAVE_MS = 1000
 

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.domain.region import InvalidRegionCode, RegionLevel, parent_code, region_level
 from desktop_app.store.recruitment_areas import RecruitmentAreas
 from desktop_app.ui.qt import QLocale, translate
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.domain.region import InvalidRegionCode, RegionLevel, parent_code, region_level
 
 
 class AreaLabels:

@@ -10,25 +10,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from desktop_app.domain.findings import Finding, Severity, error, warning
-from desktop_app.domain.recruitment import (
+from desktop_app.ui.finding_list import severity_mark_html
+from desktop_app.ui.qt import translate
+from desktop_app.ui.recruitment import wording
+from desktop_app.ui.recruitment.fields import ERROR_COLOUR, WARNING_COLOUR, escape
+from lapang_core.domain.findings import Finding, Severity, error, warning
+from lapang_core.domain.recruitment import (
     DEFAULT_RULES,
     AdhocBody,
     Applicant,
     RecruitmentRules,
     check_applicant,
 )
-from desktop_app.domain.region import (
+from lapang_core.domain.region import (
     InvalidRegionCode,
     RegionLevel,
     normalize_region_code,
     parent_code,
     region_level,
 )
-from desktop_app.ui.finding_list import severity_mark_html
-from desktop_app.ui.qt import translate
-from desktop_app.ui.recruitment import wording
-from desktop_app.ui.recruitment.fields import ERROR_COLOUR, WARNING_COLOUR, escape
 
 # Findings that do not stop an application from being received (ApplicationService._RECEIVABLE).
 RECEIVABLE = frozenset({"document.missing"})

@@ -4,7 +4,6 @@ party members, the only applicants who must bring it."""
 
 from __future__ import annotations
 
-from desktop_app.domain.recruitment import DOCUMENTS, Document, required_documents
 from desktop_app.ui.qt import (
     QCheckBox,
     QGridLayout,
@@ -16,6 +15,7 @@ from desktop_app.ui.qt import (
 )
 from desktop_app.ui.recruitment import wording
 from desktop_app.ui.recruitment.fields import NOTE_COLOUR, WARNING_COLOUR
+from lapang_core.domain.recruitment import DOCUMENTS, Document, required_documents
 
 
 class DocumentsSection(QGroupBox):

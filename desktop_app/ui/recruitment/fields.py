@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from desktop_app.domain.findings import Severity
-from desktop_app.domain.region import InvalidRegionCode, normalize_region_code
 from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.qt import (
     QComboBox,
@@ -22,6 +20,8 @@ from desktop_app.ui.qt import (
     QWidget,
     Signal,
 )
+from lapang_core.domain.findings import Severity
+from lapang_core.domain.region import InvalidRegionCode, normalize_region_code
 
 ERROR_STYLE = "border: 2px solid #c62828;"
 WARNING_STYLE = "border: 2px solid #e6a100;"

@@ -3,9 +3,6 @@ when the power went) are listed first, to be continued."""
 
 from __future__ import annotations
 
-from desktop_app.domain.application_number import compact_application_no
-from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.domain.region import is_within
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.qt import (
     QAbstractItemView,
@@ -27,6 +24,9 @@ from desktop_app.ui.recruitment import ops, wording
 from desktop_app.ui.recruitment.area_labels import AreaLabels
 from desktop_app.ui.recruitment.fields import RegionPicker
 from desktop_app.ui.recruitment.list_model import COLUMN_INDEX, ApplicationListModel
+from lapang_core.domain.application_number import compact_application_no
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.domain.region import is_within
 
 ALL = ""
 

@@ -13,14 +13,6 @@ import datetime as dt
 import pathlib
 from collections.abc import Callable
 
-from desktop_app.domain.recruitment import (
-    DEFAULT_RULES,
-    DOCUMENTS,
-    AdhocBody,
-    Applicant,
-    RecruitmentRules,
-    required_documents,
-)
 from desktop_app.store.application_outcomes import (
     Outcome,
     Unit,
@@ -33,6 +25,14 @@ from desktop_app.store.application_service import Application, ApplicationServic
 from desktop_app.store.attachments import MAX_ATTACHMENT_BYTES, AttachmentInput
 from desktop_app.store.recruitment_areas import RecruitmentAreas, recruitment_areas
 from desktop_app.ui.operations import WorkerContext
+from lapang_core.domain.recruitment import (
+    DEFAULT_RULES,
+    DOCUMENTS,
+    AdhocBody,
+    Applicant,
+    RecruitmentRules,
+    required_documents,
+)
 
 # What a scan or photo starts with; the extension alone is too easy to get wrong.
 _SIGNATURES = (

@@ -7,8 +7,6 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Callable
 
-from desktop_app.domain.findings import Finding, Severity
-from desktop_app.domain.recruitment import DOCUMENTS, required_documents
 from desktop_app.reports.receipt import write_receipt
 from desktop_app.reports.safe_write import ExportError
 from desktop_app.store.application_service import Application
@@ -33,6 +31,8 @@ from desktop_app.ui.recruitment import wording
 from desktop_app.ui.recruitment.area_labels import AreaLabels
 from desktop_app.ui.recruitment.fields import WARNING_COLOUR, escape
 from desktop_app.ui.recruitment.messages import error_text
+from lapang_core.domain.findings import Finding, Severity
+from lapang_core.domain.recruitment import DOCUMENTS, required_documents
 
 
 class ReceiptPanel(QFrame):

@@ -8,8 +8,6 @@ counts. Applicants taken on another laptop of the office show by number only."""
 
 from __future__ import annotations
 
-from desktop_app.domain.recruitment import AdhocBody
-from desktop_app.domain.selection import SelectionRule, Stage, StageResult
 from desktop_app.store.application_outcomes import ShortlistRow, Unit, UnitShortlist
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.qt import (
@@ -33,6 +31,8 @@ from desktop_app.ui.qt import (
 from desktop_app.ui.recruitment import ops, wording
 from desktop_app.ui.recruitment.area_labels import AreaLabels
 from desktop_app.ui.recruitment.table_model import RowsTableModel
+from lapang_core.domain.recruitment import AdhocBody
+from lapang_core.domain.selection import SelectionRule, Stage, StageResult
 
 CTX = "ShortlistModel"
 COLUMNS: tuple[tuple[str, str], ...] = (

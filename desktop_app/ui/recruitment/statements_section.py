@@ -4,8 +4,6 @@ letter from the party)."""
 
 from __future__ import annotations
 
-from desktop_app.domain.findings import Severity
-from desktop_app.domain.recruitment import Statement
 from desktop_app.ui.finding_list import severity_mark_html
 from desktop_app.ui.qt import (
     QCheckBox,
@@ -20,6 +18,8 @@ from desktop_app.ui.qt import (
 )
 from desktop_app.ui.recruitment import wording
 from desktop_app.ui.recruitment.fields import ERROR_COLOUR, FieldRow, escape, line_edit
+from lapang_core.domain.findings import Severity
+from lapang_core.domain.recruitment import Statement
 
 
 class StatementsSection(QGroupBox):

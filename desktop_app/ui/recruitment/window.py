@@ -7,7 +7,6 @@ main window does the same, seen through an event filter before the worker shuts 
 
 from __future__ import annotations
 
-from desktop_app.domain.recruitment import AdhocBody
 from desktop_app.store.application_service import Application
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.placement import keep_on_screen
@@ -29,6 +28,7 @@ from desktop_app.ui.recruitment.area_labels import AreaLabels
 from desktop_app.ui.recruitment.list_page import ApplicationListPage
 from desktop_app.ui.recruitment.messages import error_text
 from desktop_app.ui.recruitment.shortlist_page import ShortlistPage
+from lapang_core.domain.recruitment import AdhocBody
 
 
 class RecruitmentWindow(QDialog):

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.domain.findings import Finding, Severity
-from desktop_app.domain.recruitment import (
+from desktop_app.ui import finding_text as voter_findings
+from desktop_app.ui.qt import QT_TRANSLATE_NOOP, translate
+from lapang_core.domain.findings import Finding, Severity
+from lapang_core.domain.recruitment import (
     DEFAULT_RULES,
     AdhocBody,
     Document,
@@ -16,8 +18,6 @@ from desktop_app.domain.recruitment import (
     RecruitmentRules,
     Statement,
 )
-from desktop_app.ui import finding_text as voter_findings
-from desktop_app.ui.qt import QT_TRANSLATE_NOOP, translate
 
 CTX = "Recruitment"
 FINDINGS_CTX = "RecruitmentFindings"

@@ -145,7 +145,7 @@ class BundleActions(QObject):
     def _why(self, exc: Exception) -> str:
         from desktop_app.sync import bundle_export
         from desktop_app.sync.errors import NotEnrolled
-        from desktop_app.sync.protocol import seal
+        from lapang_core.protocol import seal
 
         if isinstance(exc, bundle_export.NothingToSend):
             return self.tr("Tidak ada perubahan atau berkas bukti yang menunggu dikirim.")
@@ -193,8 +193,8 @@ class BundleActions(QObject):
         self._show(QMessageBox.Icon.Information, self.tr("Titipan"), text)
 
     def _take_failed(self, exc: Exception) -> None:
-        from desktop_app.sync.protocol import ProtocolError, seal
         from desktop_app.sync.relay import AlreadyQueued, RelayFileRefused
+        from lapang_core.protocol import ProtocolError, seal
 
         if isinstance(exc, seal.BundleTruncated):
             text = self.tr(

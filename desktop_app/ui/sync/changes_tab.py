@@ -8,7 +8,6 @@ import pathlib
 from typing import TYPE_CHECKING
 
 from desktop_app.store.change_standing import Standing
-from desktop_app.sync.protocol import ProtocolError
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.placement import fit_dialog
 from desktop_app.ui.qt import (
@@ -28,6 +27,7 @@ from desktop_app.ui.sync import ops
 from desktop_app.ui.sync.config import SyncConfig
 from desktop_app.ui.sync.tables import ReadOnlyTable
 from desktop_app.ui.sync.wording import local_time_text, operation_text
+from lapang_core.protocol import ProtocolError
 
 if TYPE_CHECKING:
     from desktop_app.sync.bundle_import import AppliedReturnBundle

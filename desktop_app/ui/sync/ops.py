@@ -95,9 +95,9 @@ class EngineHolder:
     ) -> tuple[SyncClient, Ed25519PrivateKey, CancelToken]:
         """The client, key and cancel token for enrolling with ``code``; ``cancel`` reaches
         them until ``end_registration``."""
-        from desktop_app.sync import protocol as p
         from desktop_app.sync.client import DEFAULT_TIMEOUTS, SyncClient
         from desktop_app.sync.run import CancelToken
+        from lapang_core import protocol as p
 
         options = self.config.engine_options
         client = SyncClient(

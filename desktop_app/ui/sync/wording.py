@@ -9,12 +9,12 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.findings import Finding, Severity
 from desktop_app.sync import errors as sync_errors
-from desktop_app.sync import protocol as p
 from desktop_app.ui import messages
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.qt import QT_TRANSLATE_NOOP, QDateTime, QLocale, Qt, translate
+from lapang_core import protocol as p
+from lapang_core.domain.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from desktop_app.sync.run import SyncProgress, SyncRunReport

@@ -1,4 +1,4 @@
-# Verbatim copy of desktop_app/sync/protocol/pull.py as released (commit e6e8ee7): how laptops
+# Verbatim copy of lapang_core/protocol/pull.py as released (commit e6e8ee7): how laptops
 # already in the field decode a pull page. Never edit it; tests load a new server's pages with it.
 """The pull page and what it carries: regions, TPS, voters, conflict notices, signed KPU
 announcements, refusals and application outcomes."""
@@ -13,11 +13,11 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from desktop_app.domain.voter import VoterRecord
-from desktop_app.sync.protocol.constants import API_PREFIX, PROTOCOL_VERSION, PULL_PAGE_DEFAULT
-from desktop_app.sync.protocol.decoding import b64u_decode, decompress, loads_json
-from desktop_app.sync.protocol.encoding import _dumps, b64u_encode, compress
-from desktop_app.sync.protocol.errors import MalformedRequest
+from lapang_core.domain.voter import VoterRecord
+from lapang_core.protocol.constants import API_PREFIX, PROTOCOL_VERSION, PULL_PAGE_DEFAULT
+from lapang_core.protocol.decoding import b64u_decode, decompress, loads_json
+from lapang_core.protocol.encoding import _dumps, b64u_encode, compress
+from lapang_core.protocol.errors import MalformedRequest
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
