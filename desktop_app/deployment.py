@@ -41,8 +41,9 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, rsa, x25519
 
 from desktop_app import __version__
 from desktop_app.resources import resource_path
-from desktop_app.sync.trust import BadKeyFile, load_announcement_key, pin_bundle
+from desktop_app.sync.trust import pin_bundle
 from lapang_core.protocol import ProtocolError, seal
+from lapang_core.protocol.key_files import BadKeyFile, load_announcement_key
 
 DEPLOYMENT_FILE_NAME = "deployment.toml"
 DEPLOYMENT_ENV = "LAPANG_DEPLOYMENT"

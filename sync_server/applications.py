@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lapang_core.domain.recruitment import (
     AdhocBody,
@@ -29,11 +29,9 @@ from lapang_core.domain.selection import Stage, StageResult
 from lapang_core.protocol import ENTITY_APPLICATION, ApplicationOutcome, Change
 from sync_server import rules
 from sync_server.errors import AdminError
-from sync_server.rows import in_chunks, placeholders
+from sync_server.rows import Device, in_chunks, placeholders
 from sync_server.rules import Refusal
-
-if TYPE_CHECKING:  # repository imports this module (through sync_server.pull)
-    from sync_server.repository import Device, Repository, Tx
+from sync_server.tx import Transactions, Tx
 
 # Namespace of the NIK key locks (the first int of the two-int advisory key).
 _NIK_LOCK_SPACE = 0x4E494B  # "NIK"
@@ -406,7 +404,7 @@ def _record(row: Any) -> ApplicationRecord:
 
 
 def list_applications(
-    repo: Repository,
+    repo: Transactions,
     *,
     area: str | None = None,
     body: str | None = None,

@@ -375,7 +375,7 @@ def cmd_announce(args: argparse.Namespace) -> int:
 
 def cmd_announce_rotation(args: argparse.Namespace) -> int:
     # The desk's own readers: a file this command accepts is a file every laptop accepts.
-    from desktop_app.sync.trust import BadKeyFile, load_announcement_key
+    from lapang_core.protocol.key_files import BadKeyFile, load_announcement_key
 
     key = _load_kpu_key(pathlib.Path(args.kpu_key))
     next_keys, next_pems = [], []

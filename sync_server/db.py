@@ -5,7 +5,9 @@ share (``INSERT ... ON CONFLICT``, ``RETURNING``, BIGINT/TEXT/INTEGER columns, n
 autoincrement ids). What differs lives in a ``Dialect`` (how transactions begin, how rows are
 locked, the placeholder style, how revs are assigned) and a ``Connector`` (how connections are
 made and which driver errors mean what). SQLite is here; PostgreSQL is in
-``sync_server.postgres`` and is imported only when a ``postgresql://`` URL is opened.
+``sync_server.postgres`` and is imported only when a ``postgresql://`` URL is opened. Both
+take the ``Dialect`` type and the error types from ``sync_server.dialect``, so the imports run
+one way: db -> postgres -> dialect.
 
 ``open_database(target)`` picks the backend: a ``postgresql://`` (or ``postgres://``) URL
 opens PostgreSQL, anything else is the path of a SQLite file.
@@ -14,8 +16,6 @@ opens PostgreSQL, anything else is the path of a SQLite file.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import functools
 import logging
 import pathlib
 import queue
@@ -26,56 +26,25 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from lapang_core.file_modes import FileModeError, create_private_file, ensure_private
+from sync_server.dialect import DatabaseError, DatabaseUnavailable, Dialect, WriteConflict
+
+# The error types are defined in sync_server.dialect (shared with PostgreSQL); callers import
+# them from here.
+__all__ = [
+    "Database",
+    "DatabaseError",
+    "DatabaseUnavailable",
+    "Dialect",
+    "Sql",
+    "WriteConflict",
+    "is_postgres_url",
+    "open_database",
+]
 
 Params = Sequence[Any]
 log = logging.getLogger("sync_server.db")
 _POOL_WAIT_SECONDS = 30
 
-
-class DatabaseError(Exception):
-    """The server database cannot be opened or used; the message says what to check."""
-
-
-class DatabaseUnavailable(DatabaseError):
-    """The database cannot be reached right now (server down or restarting, connection lost,
-    a lock held too long). Nothing was stored; the same request may succeed later."""
-
-
-class WriteConflict(DatabaseError):
-    """Concurrent writers collided (a deadlock, a serialization failure, or a unique key taken
-    by a transaction that committed meanwhile). The whole transaction was rolled back, so it
-    can simply be run again: it will then see the other writer's rows."""
-
-
-def _format_placeholders(text: str) -> str:
-    # Our SQL never contains a literal % or ?, so a plain replace is exact.
-    return text.replace("?", "%s")
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Dialect:
-    name: str
-    begin_write: str
-    begin_read: str
-    for_update: str  # appended to a SELECT that must lock the rows it reads until commit
-    # SQLite allows one writer: queueing writers on a lock in-process is cheaper and fairer
-    # than letting them spin on SQLITE_BUSY.
-    serialize_writes: bool
-    # True: rows get provisional revs and the counter is taken once, just before COMMIT (see
-    # repository.Tx). Concurrent writers then hold the one global lock only for that moment.
-    deferred_revs: bool
-    # Run first in every migration transaction: two server processes may start at once.
-    migration_lock: str
-    format_placeholders: bool
-    # Locks an abstract key (two 32-bit ints) until COMMIT: for rows that may not exist yet,
-    # which row locks cannot cover. Empty where writers are serialized anyway (SQLite).
-    key_lock: str = ""
-
-    def sql(self, text: str) -> str:
-        return _cached_format(text) if self.format_placeholders else text
-
-
-_cached_format = functools.lru_cache(maxsize=1024)(_format_placeholders)
 
 SQLITE = Dialect(
     name="sqlite",

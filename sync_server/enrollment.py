@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from typing import TYPE_CHECKING
 
 from lapang_core.protocol import (
     EncryptionKeyConflict,
@@ -17,9 +16,7 @@ from lapang_core.protocol import (
 )
 from sync_server.errors import AdminError
 from sync_server.rows import Device, iso
-
-if TYPE_CHECKING:  # repository imports this module for its enrollment methods
-    from sync_server.repository import Repository, Tx
+from sync_server.tx import Transactions, Tx
 
 # Crockford base32 without I, L, O, U: nothing an officer can misread when typing the code.
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -31,11 +28,11 @@ def code_hash(code: str) -> str:
     return hashlib.sha256(code.upper().translate(_CODE_TYPOS).encode()).hexdigest()
 
 
-def create_code(repo: Repository, area: str, expires_hours: float, now: float) -> str:
-    """A one-time code for ``area``; only its hash is stored."""
+def create_code(repo: Transactions, area: str, expires_hours: float, now: float) -> str:
+    """A one-time code for ``area`` (a region code the server holds, checked by the caller);
+    only its hash is stored."""
     if expires_hours <= 0:
         raise AdminError("--expires-hours must be more than 0.")
-    area = repo.checked_area(area)
     code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_CHARS))
     with repo.transaction(write=True) as tx:
         tx.sql.run(

@@ -4,16 +4,15 @@ conflicts, quarantined rejects and change counts by state."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # repository imports this module for its listing methods
-    from sync_server.repository import Repository
+from sync_server.tx import Transactions
 
 _CHANGE_LIST_LIMIT = 1000
 
 
 def changes(
-    repo: Repository, *, device_id: str | None = None, state: str | None = None, limit: int = 0
+    repo: Transactions, *, device_id: str | None = None, state: str | None = None, limit: int = 0
 ) -> list[dict[str, Any]]:
     where, params = [], []
     if device_id:
@@ -32,7 +31,7 @@ def changes(
     return [dict(row) for row in rows]
 
 
-def iter_changes(repo: Repository) -> Iterator[dict[str, Any]]:
+def iter_changes(repo: Transactions) -> Iterator[dict[str, Any]]:
     """Every received change, in pages (for CSV export of large tables)."""
     last: tuple[str, int] = ("", 0)
     while True:
@@ -49,18 +48,18 @@ def iter_changes(repo: Repository) -> Iterator[dict[str, Any]]:
         last = (rows[-1]["device_id"], rows[-1]["seq"])
 
 
-def conflicts(repo: Repository) -> list[dict[str, Any]]:
+def conflicts(repo: Transactions) -> list[dict[str, Any]]:
     with repo.transaction(write=False) as tx:
         rows = tx.sql.all("SELECT * FROM conflicts ORDER BY created_at, id")
     return [dict(row) for row in rows]
 
 
-def rejects(repo: Repository) -> list[dict[str, Any]]:
+def rejects(repo: Transactions) -> list[dict[str, Any]]:
     with repo.transaction(write=False) as tx:
         return [dict(r) for r in tx.sql.all("SELECT * FROM rejects ORDER BY received_at")]
 
 
-def counts(repo: Repository) -> dict[str, int]:
+def counts(repo: Transactions) -> dict[str, int]:
     with repo.transaction(write=False) as tx:
         return {
             row["state"]: row["n"]

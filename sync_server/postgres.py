@@ -20,7 +20,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from sync_server.db import DatabaseError, DatabaseUnavailable, Dialect, WriteConflict
+from sync_server.dialect import DatabaseError, DatabaseUnavailable, Dialect, WriteConflict
 
 try:
     import psycopg

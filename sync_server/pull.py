@@ -4,7 +4,7 @@ and ordered by rev (docs/sync-protocol.md §6)."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lapang_core.protocol import (
     VOTER_COLUMNS,
@@ -16,9 +16,8 @@ from lapang_core.protocol import (
     VoterRow,
 )
 from sync_server import applications
-
-if TYPE_CHECKING:  # repository imports this module for Repository.pull_page
-    from sync_server.repository import Device, Repository
+from sync_server.rows import Device
+from sync_server.tx import Transactions
 
 
 def _area_bounds(area: str) -> tuple[str, str]:
@@ -32,7 +31,13 @@ def _ancestors(code: str) -> list[str]:
 
 
 def pull_page(
-    repo: Repository, device: Device, cursor: int, limit: int, now: float, *, no_echo: bool = False
+    repo: Transactions,
+    device: Device,
+    cursor: int,
+    limit: int,
+    now: float,
+    *,
+    no_echo: bool = False,
 ) -> PullPage:
     """Everything for the device's area with rev > cursor, oldest first, at most ``limit``
     items. Read in one snapshot, so the cursor never skips a row committed meanwhile.

@@ -3,14 +3,12 @@ admin command line; devices receive what changed on their next pull."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from lapang_core.protocol import LIST_COLUMNS
 from sync_server.rules import AUTHOR_KPU
-
-if TYPE_CHECKING:  # repository imports this module for its loading methods
-    from sync_server.repository import Tx
+from sync_server.tx import Tx
 
 
 def upsert_regions(tx: Tx, latest: dict[str, str]) -> int:
