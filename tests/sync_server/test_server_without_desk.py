@@ -68,7 +68,7 @@ runpy.run_module("sync_server", run_name="__main__")
 
 def test_the_blocker_would_catch_an_import_of_the_desk():
     # The checks below can fail: the same interpreter set-up refuses the desk's own modules.
-    process = _run_without_desk("import desktop_app.sync.protocol")
+    process = _run_without_desk("import desktop_app.sync.client")
     process.communicate(timeout=60)
     assert process.returncode == 1
 
