@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 import weakref
 from typing import Any
 
@@ -31,6 +32,16 @@ class SocketRegistry:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        # Seconds spent opening connections (TCP connect and TLS handshake), in total, and the
+        # longer of the last connection's two steps: each takes at least one round trip, so
+        # it is a measure of the link's round trip that no request's size inflates.
+        self.connect_seconds = 0.0
+        self.last_handshake_seconds: float | None = None
+
+    def connected(self, tcp_seconds: float, total_seconds: float) -> None:
+        with self._lock:
+            self.connect_seconds += total_seconds
+            self.last_handshake_seconds = max(tcp_seconds, total_seconds - tcp_seconds)
 
     def add(self, sock: socket.socket | None) -> None:
         if sock is None:
@@ -49,16 +60,33 @@ class SocketRegistry:
         return len(sockets)
 
 
-def _pool_classes(registry: SocketRegistry) -> dict[str, type]:
-    class HTTPConnection(urllib3.connection.HTTPConnection):
-        def connect(self) -> None:
-            super().connect()
-            registry.add(self.sock)
+class _Timed:
+    """Times a connection's TCP connect (``_new_conn``) and its whole set-up (``connect``)."""
 
-    class HTTPSConnection(urllib3.connection.HTTPSConnection):
+    _tcp_seconds = 0.0
+
+    def _new_conn(self) -> socket.socket:
+        started = time.monotonic()
+        try:
+            return super()._new_conn()  # type: ignore[misc]
+        finally:
+            self._tcp_seconds = time.monotonic() - started
+
+
+def _pool_classes(registry: SocketRegistry) -> dict[str, type]:
+    class HTTPConnection(_Timed, urllib3.connection.HTTPConnection):
         def connect(self) -> None:
+            started = time.monotonic()
             super().connect()
             registry.add(self.sock)
+            registry.connected(self._tcp_seconds, time.monotonic() - started)
+
+    class HTTPSConnection(_Timed, urllib3.connection.HTTPSConnection):
+        def connect(self) -> None:
+            started = time.monotonic()
+            super().connect()
+            registry.add(self.sock)
+            registry.connected(self._tcp_seconds, time.monotonic() - started)
 
     class HTTPConnectionPool(urllib3.connectionpool.HTTPConnectionPool):
         ConnectionCls = HTTPConnection

@@ -144,6 +144,17 @@ class SyncClient:
         """The server's idea of now, from this laptop's clock and the known offset."""
         return int(self._wall()) + self.clock_offset
 
+    @property
+    def connect_seconds(self) -> float:
+        """Seconds spent so far opening connections (TCP connect and TLS handshake)."""
+        return self._sockets.connect_seconds
+
+    @property
+    def handshake_seconds(self) -> float | None:
+        """The longer step (TCP connect or TLS handshake) of the last connection opened: at
+        least one round trip of the link; None before the first connection."""
+        return self._sockets.last_handshake_seconds
+
     def close(self) -> None:
         """Drop the kept-alive connection. The client stays usable: the next request opens a
         new connection (call this when the laptop changes networks, or before locking)."""

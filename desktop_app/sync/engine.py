@@ -85,8 +85,13 @@ class SyncEngine:
         self.chunk_bytes = chunk_bytes
         self.relay_dir = relay_dir  # other laptops' bundles to deliver (Titipan); None: none
         # Kept across runs: what the last run learned about the link is the best first guess.
+        # The first batch stays small (a short signal window still gets it confirmed); from
+        # the next one on, growth counts the round trip apart (``BatchSizer._growth``).
         self.push_sizer = BatchSizer(
-            initial=initial_batch, maximum=p.MAX_BATCH_CHANGES, target_seconds=6.0
+            initial=initial_batch,
+            maximum=p.MAX_BATCH_CHANGES,
+            target_seconds=6.0,
+            max_growth=16.0,
         )
         # Pages grow while one takes under 9 s: a full page of 5,000 voters takes ~7.6 s on
         # 2G, and growing only below half the target (6 s) kept pages at ~3,400 voters, six

@@ -141,6 +141,7 @@ class PushPhase:
             if batch is None:
                 return
             started = self.ctx.clock()
+            connecting = self._connect_seconds()
             self.ctx.report.sent += len(batch.entries)
             try:
                 result = self.ctx.client.push(batch.body)
@@ -151,9 +152,24 @@ class PushPhase:
                 self.ctx.retry_after(exc, failures)
                 continue
             failures = 0
-            self.sizer.success(len(batch.entries), self.ctx.clock() - started)
+            self.sizer.success(len(batch.entries), self._request_seconds(started, connecting))
             self.ctx.report.batches += 1
             self._apply(batch, result)
+
+    def _connect_seconds(self) -> float:
+        return self.ctx.client.connect_seconds
+
+    def _request_seconds(self, started: float, connecting: float) -> float:
+        """The request's time without the connection it opened, if it opened one: the batch
+        did not make that longer (the handshake is noted as the link's round trip)."""
+        seconds = self.ctx.clock() - started
+        opened = self._connect_seconds() - connecting
+        if opened <= 0:
+            return seconds
+        handshake = self.ctx.client.handshake_seconds
+        if handshake:
+            self.sizer.note_round_trip(handshake)
+        return max(seconds - opened, 1e-3)
 
     # -- choosing the next batch --------------------------------------------------------------
     def _next_batch(self) -> _Batch | None:
