@@ -29,7 +29,6 @@ import os
 import pathlib
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -49,6 +48,7 @@ from lapang_core.domain.voter import imported_voter_id
 from sync_server.attachments_db import open_evidence
 from sync_server.config import ServerConfig
 from sync_server.repository import Repository
+from tests.support.ports import free_port
 from tests.sync_server.pg_cluster import PostgresUnavailable, TempCluster
 from tests.sync_server.sync_helpers import DeviceClient
 
@@ -84,12 +84,6 @@ class Outcome:
     def per_gib(self) -> float:
         """Storage growth per GiB of evidence, in GiB."""
         return self.growth / self.uploaded
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _photos(args: argparse.Namespace) -> list[list[bytes]]:
@@ -200,7 +194,7 @@ def run_once(
             target: str | pathlib.Path = cluster.create_database()
         else:
             target = pathlib.Path(tmp) / "server.db"
-        port = _free_port()
+        port = free_port()
         url = f"http://127.0.0.1:{port}"
         repo = None
         server = None

@@ -37,7 +37,6 @@ import pathlib
 import queue
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -59,6 +58,7 @@ from desktop_app.synthetic import demo_regions_path, generate_voters, load_regio
 from lapang_core import protocol as p
 from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.repository import Repository
+from tests.support.ports import free_port
 from tests.sync_server.pg_cluster import PostgresUnavailable, TempCluster
 
 ELECTION = dt.date(2029, 2, 14)
@@ -89,12 +89,6 @@ class Outcome:
     @property
     def rate(self) -> float:
         return self.changes / self.seconds
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _changes(voters: list[VoterRecord], rng: random.Random) -> list[dict[str, Any]]:
@@ -178,7 +172,7 @@ def _start_servers(
 ) -> tuple[list[subprocess.Popen[bytes]], list[str]]:
     servers, urls = [], []
     for _ in range(count):
-        port = _free_port()
+        port = free_port()
         servers.append(
             subprocess.Popen(
                 [

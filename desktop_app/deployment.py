@@ -521,13 +521,18 @@ def _recovery_key(file: pathlib.Path, path: pathlib.Path | None) -> bytes:
 
 
 def _ed25519_key(
-    file: pathlib.Path, path: pathlib.Path | None, setting: str, command: str
+    file: pathlib.Path,
+    path: pathlib.Path | None,
+    setting: str,
+    command: str,
+    what: str = "an Ed25519 public key",
 ) -> ed25519.Ed25519PublicKey:
+    # The sync engine's own reader, so a file it accepts is exactly a file that loads here.
     try:
         return load_announcement_key(file)  # the same two forms: a key line or a PEM
     except BadKeyFile as exc:
         raise DeploymentError(
-            f"{_name(path)}: {setting} {file} must hold an Ed25519 public key: the line printed "
+            f"{_name(path)}: {setting} {file} must hold {what}: the line printed "
             f"by 'python -m sync_server {command}', or a PEM public key ({exc})."
         ) from exc
 
@@ -535,15 +540,7 @@ def _ed25519_key(
 def _announcement_key(
     file: pathlib.Path, path: pathlib.Path | None, key: str = "announcement_public_key"
 ) -> ed25519.Ed25519PublicKey:
-    # The sync engine's own reader, so a file it accepts is exactly a file that loads here.
-    try:
-        return load_announcement_key(file)
-    except BadKeyFile as exc:
-        raise DeploymentError(
-            f"{_name(path)}: {key} {file} must hold KPU's Ed25519 announcement "
-            "key: the line printed by 'python -m sync_server kpu-keygen', or a PEM public key "
-            f"({exc})."
-        ) from exc
+    return _ed25519_key(file, path, key, "kpu-keygen", "KPU's Ed25519 announcement key")
 
 
 def _bundle_key(sync: dict[str, Any], path: pathlib.Path | None) -> x25519.X25519PublicKey | None:

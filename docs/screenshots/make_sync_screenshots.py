@@ -5,8 +5,9 @@ computer (the one the tests use), through a slowed-down link so a run can be cau
 
 Writes enrol.png (the wizard enrolling, area download under way), sync_running.png and
 sync_done.png (the desk during and after "Sinkronkan sekarang"), sync_history.png (a run
-with a change KPU refused), sync_conflict.png (a conflict and a KPU announcement), sync_changes.png (where each change
-stands: waiting, in a USB-stick bundle, confirmed, refused) and
+with a change KPU refused), sync_conflict.png (a conflict and a KPU announcement),
+sync_changes.png (where each change stands: waiting, in a USB-stick bundle, confirmed, refused)
+and
 sync_offline.png (the signal lost while a TMS photo was on its way: the error kept in the status
 bar, the photo waiting with the bytes KPU already holds).
 Everything shown is invented demo data. ``--lang en`` for English (files get an _en suffix).

@@ -20,6 +20,7 @@ import pytest
 
 from desktop_app.sync.enrollment import enroll
 from tests.conftest import REPO_ROOT
+from tests.support.ports import free_port
 
 README = REPO_ROOT / "README.md"
 PRINTED_PORT = "8470"
@@ -32,12 +33,6 @@ def readme_server_commands(readme: pathlib.Path = README) -> list[str]:
     block = re.search(r"(?m)((?:^    \S.*\n)+)", section)
     assert block is not None, "no indented command block in the README's server section"
     return [line.strip() for line in block.group(1).splitlines()]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _argv(command: str, port: int, regions: pathlib.Path | None = None) -> list[str]:
@@ -100,7 +95,7 @@ def started(admin_dir: pathlib.Path) -> Iterator[tuple[list[str], int]]:
     commands = [c for c in readme_server_commands() if not c.startswith("pip ")]
     serve = [c for c in commands if shlex.split(c)[3] == "serve"]
     assert len(serve) == 1 and commands[0] == serve[0], commands
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         _argv(serve[0], port),
         cwd=admin_dir,

@@ -14,12 +14,13 @@ import os
 import pathlib
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 import uuid
 from typing import Any
+
+from tests.support.ports import free_port
 
 # Debian/Ubuntu install each major version side by side; newest first.
 _DEBIAN_ROOT = pathlib.Path("/usr/lib/postgresql")
@@ -48,12 +49,6 @@ def find_bindir() -> pathlib.Path:
         "PostgreSQL server binaries (initdb, pg_ctl, postgres) not found in "
         f"{_DEBIAN_ROOT}/*/bin or on PATH; install the postgresql package or set LAPANG_PG_BIN."
     )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class TempCluster:
@@ -109,7 +104,7 @@ class TempCluster:
             "--locale=C.UTF-8",
             "--no-sync",
         )
-        self.port = _free_port()
+        self.port = free_port()
         options = [
             "-c listen_addresses=127.0.0.1",
             f"-p {self.port}",

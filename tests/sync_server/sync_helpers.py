@@ -30,6 +30,7 @@ from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.config import ServerConfig
 from sync_server.http import uvicorn_config
 from sync_server.repository import Repository
+from tests.support.ports import free_port
 
 AREA = "14.01.01"  # kecamatan Bangkinang Kota, Kampar (demo fixture)
 ELECTION = dt.date(2029, 2, 14)
@@ -222,10 +223,7 @@ class ServerProcess:
     as KPU runs it: nothing shared with the test but the database."""
 
     def __init__(self, db: str | pathlib.Path, *extra: str) -> None:
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        sock.close()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         repo_root = pathlib.Path(__file__).resolve().parents[2]
         # A pipe nobody reads could fill and block the server: its log goes to a file.

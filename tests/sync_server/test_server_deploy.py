@@ -7,7 +7,6 @@ from __future__ import annotations
 import pathlib
 import re
 import shlex
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import requests
 from sync_server.cli import build_parser
 from sync_server.config import ServerConfig
 from sync_server.http import GRACEFUL_SHUTDOWN_SECONDS
+from tests.support.ports import free_port
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 DEPLOY = REPO_ROOT / "deploy"
@@ -44,12 +44,6 @@ def _exec_start(instance: str, env: dict[str, str]) -> list[str]:
     return shlex.split(command)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_the_units_command_line_parses_to_the_documented_ports() -> None:
     argv = _exec_start("3", _environment())
     assert argv[1:4] == ["-m", "sync_server", "serve"]
@@ -64,7 +58,7 @@ def test_the_units_command_line_serves_api_readiness_and_metrics(tmp_path: pathl
     env = _environment()
     env["LAPANG_ATTACHMENTS"] = str(tmp_path / "attachments")
     argv = _exec_start("1", env)
-    api, metrics = _free_port(), _free_port()
+    api, metrics = free_port(), free_port()
     argv[0] = sys.executable
     argv[argv.index("--port") + 1] = str(api)
     argv[argv.index("--metrics-port") + 1] = str(metrics)

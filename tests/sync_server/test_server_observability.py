@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 import logging
-import socket
 import sys
 import threading
 import time
@@ -26,14 +25,9 @@ from sync_server.app import create_app
 from sync_server.config import ServerConfig
 from sync_server.metrics import HeldChanges
 from sync_server.repository import Repository
+from tests.support.ports import free_port
 from tests.sync_server.conftest import new_pg_database
 from tests.sync_server.sync_helpers import LiveServer, serve
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture()
@@ -43,7 +37,7 @@ def metered_server(
     area_voters: list[VoterRecord],
 ) -> Iterator[LiveServer]:
     """The live server with its metrics listener on a free loopback port."""
-    config = dataclasses.replace(server_config, metrics_port=_free_port())
+    config = dataclasses.replace(server_config, metrics_port=free_port())
     app = create_app(config)
     repo: Repository = app.state.repository
     repo.load_regions(demo_regions, time.time())

@@ -9,7 +9,6 @@ import dataclasses
 import os
 import pathlib
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -23,18 +22,13 @@ from desktop_app.synthetic.generator import generate_voters
 from lapang_core import protocol as p
 from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.repository import Repository
+from tests.support.ports import free_port
 from tests.sync_server.sync_helpers import AREA, ELECTION, DeviceClient
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 LAPTOPS = 6
 CHANGES_EACH = 150
 BATCH = 15
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _start(db: str | pathlib.Path, folder: pathlib.Path, port: int) -> subprocess.Popen[bytes]:
@@ -160,7 +154,7 @@ def test_sigterm_under_load_loses_nothing_and_applies_nothing_twice(
     finally:
         repo.close()
 
-    port = _free_port()
+    port = free_port()
     server = _start(server_db, tmp_path, port)
     restarted: subprocess.Popen[bytes] | None = None
     try:

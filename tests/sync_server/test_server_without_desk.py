@@ -17,6 +17,7 @@ import pytest
 
 from desktop_app.sync.enrollment import enroll
 from tests.conftest import REPO_ROOT
+from tests.support.ports import free_port
 
 # What `.[desktop]` installs and `.[server]` does not (openpyxl: the server writes CSV only).
 DESK_ONLY = (
@@ -92,9 +93,7 @@ def test_every_server_module_imports_without_the_desk():
 
 @pytest.fixture()
 def server_without_desk(tmp_path: Path) -> Iterator[tuple[Path, int]]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     db = tmp_path / "server.db"
     serve = _run_without_desk(SERVER_CLI, "serve", "--db", str(db), "--port", str(port))
     try:
