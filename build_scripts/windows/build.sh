@@ -16,7 +16,8 @@
 #   3b. tests/windows with that Python (the data folder's ACL through the Windows API);
 #   5. Inno Setup's ISCC with build_scripts/lapang.iss -> dist/...-setup.exe, Authenticode-signed
 #      when LAPANG_SIGN_PKCS12 names KPU's certificate (sign.sh);
-#   6. build_scripts/windows/smoke.sh: install, run, upgrade, uninstall under Wine + Xvfb.
+#   6. build_scripts/windows/smoke.sh: the wizard, install, run, upgrade from the previous release
+#      (previous_release.sh builds it once from this clone's history), uninstall, under Wine + Xvfb.
 # Any failure exits non-zero. The downloads and the prefix are cached (wine_env.sh says where and
 # why that never decides what is built). docs/installers.md, "Windows", has the whole story.
 set -euo pipefail
@@ -202,11 +203,20 @@ if [ -n "${LAPANG_SIGN_PKCS12:-}" ]; then
 else
   bash "$HERE/sign.sh" --self-test "$SETUP"
 fi
+# Explorer shows Lapang's icon for the programs and for the setup program on the USB stick.
+icon_out=$(wine_run "$WIN_PYTHON_DIR/python.exe" "$(winpath "$HERE/check_icon.py")" \
+  "$(winpath "$HERE/lapang.ico")" "$(winpath "$DIST/lapang/Lapang.exe")" \
+  "$(winpath "$DIST/lapang/lapang-admin.exe")" "$(winpath "$SETUP")" || true)
+grep -Eq "^icon [0-9]+ image\(s\) on 3 file\(s\)" <<<"$icon_out" || fail "icon check: $icon_out"
 phase "Inno Setup: $SETUP ($(( $(stat -c %s "$SETUP") / 1024 / 1024 )) MB)"
 
 # -- 6. smoke test --------------------------------------------------------------------------------
 if [ "$smoke" = 1 ]; then
-  bash "$HERE/smoke.sh" "$SETUP"
+  # shellcheck source=build_scripts/windows/previous_release.sh
+  source "$HERE/previous_release.sh"
+  previous=$(previous_release_setup "$stamp")
+  phase "previous release for the upgrade: ${previous:-none in this clone}"
+  bash "$HERE/smoke.sh" "$SETUP" ${previous:+--previous "$previous"}
   phase "smoke test passed"
 fi
 echo "windows/build.sh: done in $(( $(date +%s) - started )) s: $ROOT/$SETUP"
