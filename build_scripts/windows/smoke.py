@@ -6,9 +6,11 @@ only, so it needs no venv. Each check prints one line; the first failure stops t
     python3 build_scripts/windows/smoke.py SETUP.exe [--previous OLDER-SETUP.exe]
         [--screenshots DIR] [--timings FILE]
 
-The sequence is a laptop's life: the older build installed, a vault made, demo voters, the
-newer build installed over it from a folder that also holds deployment.toml, the data still
-there, the desk unlocked on screen, the program uninstalled with the data kept.
+The sequence is a laptop's life: the setup wizard opened (in Indonesian, then English, as
+Windows' display language says), the older build installed with its Start menu entry, a vault
+made, demo voters, the newer build installed over it from a folder that also holds
+deployment.toml, the data still there, the desk unlocked on screen, the program uninstalled with
+the data kept.
 """
 
 from __future__ import annotations
@@ -28,11 +30,18 @@ from collections.abc import Iterator
 
 HERE = pathlib.Path(__file__).resolve().parent
 XWINDOW = HERE.parent / "xwindow.py"
+ICON = HERE / "lapang.ico"
 OFFICER = "Ni Luh Ayu"
 PASSPHRASE = "kuda-lari-di-sawah-2029"
 STUB_MARKER = b"LAPANG-WINE-BUILD-STUB"
 # Wine names an X window's class after the program file.
 WINDOW_CLASS = "lapang.exe"
+# The wizard's title in each language Setup offers (Indonesian.isl, Inno Setup's Default.isl),
+# and the Windows display language (Wine takes it from the locale) that chooses it.
+WIZARD_LANGUAGES = (
+    ("id_ID.UTF-8", "Instalasi - Lapang", "id", "Indonesian"),
+    ("en_US.UTF-8", "Setup - Lapang", "en", "English"),
+)
 
 
 class SmokeFailure(Exception):
@@ -86,6 +95,15 @@ class Wine:
     def admin(self, *args: str | pathlib.Path, **env: str) -> subprocess.CompletedProcess[str]:
         return self.run(self.program_dir / "lapang-admin.exe", *args, **env)
 
+    def start_menu_entry(self) -> pathlib.Path:
+        """The shortcut Setup makes for every user ({autoprograms} of an admin install)."""
+        programs = self.drive_c / "ProgramData" / "Microsoft" / "Windows" / "Start Menu"
+        return programs / "Programs" / "Lapang.lnk"
+
+    def kill(self) -> None:
+        subprocess.run(["wineserver", "-k"], check=False, timeout=60)
+        self.wait()
+
 
 def win(path: pathlib.Path) -> str:
     """A Unix path as Wine's Z: drive shows it."""
@@ -136,6 +154,87 @@ def install(wine: Wine, setup: pathlib.Path, what: str, *options: str) -> float:
         output(result) + log_text[-3000:],
     )
     return seconds
+
+
+def find_window(title_pattern: str, env: dict[str, str], timeout: float) -> str:
+    """The first X window whose title matches (a regular expression, as xdotool takes it)."""
+    found: list[str] = []
+
+    def appeared() -> bool:
+        result = subprocess.run(
+            ["xdotool", "search", "--name", title_pattern], env=env, capture_output=True, text=True
+        )
+        found[:] = result.stdout.split()
+        return bool(found)
+
+    wait_for(appeared, timeout, f"a window titled {title_pattern!r}")
+    return found[0]
+
+
+def check_setup_wizard(wine: Wine, setup: pathlib.Path, version: str, shots: pathlib.Path) -> None:
+    """Double-clicked (not silent), Setup opens its wizard in Windows' display language: the
+    first page is photographed, then Setup is stopped before it installs anything."""
+    for locale, title, tag, language in WIZARD_LANGUAGES:
+        env = {**os.environ, "LANG": locale, "LC_ALL": locale}
+        setup_run = subprocess.Popen(
+            ["sh", "-c", 'wine "$0" 2>&1 | cat', str(setup)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            window = find_window(f"^{re.escape(title)} ", env, 90)
+            time.sleep(2)  # the page's controls paint just after the window maps
+            shot = shots / f"windows_setup_{tag}.png"
+            subprocess.run(["import", "-window", window, str(shot)], env=env, check=True)
+            shown = subprocess.run(
+                ["xdotool", "getwindowname", window], env=env, capture_output=True, text=True
+            ).stdout.strip()
+        finally:
+            wine.kill()
+            setup_run.wait(timeout=60)
+        check(
+            shown.startswith(f"{title} {version} (") and colours(shot) > 20,
+            f"with Windows in {language}, the setup wizard opens in {language}: {shown!r}",
+            f"expected '{title} {version} (commit)'; {colours(shot)} colours in {shot}",
+        )
+    check(not wine.program_dir.exists(), "closing the wizard at its first page installs nothing")
+
+
+def check_start_menu(wine: Wine) -> None:
+    """The Start menu shortcut opens Lapang.exe and shows Lapang's icon. Wine's menu builder
+    turns the shortcut into a desktop entry and the icon it shows into PNGs (under the
+    XDG_DATA_HOME smoke.sh gives it): each must be the .ico's image, pixel for pixel."""
+    link = wine.start_menu_entry()
+    target = link.read_bytes() if link.is_file() else b""
+    check(
+        b"Lapang.exe" in target or "Lapang.exe".encode("utf-16-le") in target,
+        "Setup made the Start menu shortcut Lapang, to Lapang.exe",
+        f"{link}: {'missing' if not target else 'names no Lapang.exe'}",
+    )
+    xdg = pathlib.Path(os.environ.get("XDG_DATA_HOME") or pathlib.Path.home() / ".local" / "share")
+    entry = xdg / "applications" / "wine" / "Programs" / "Lapang.desktop"
+    icon = re.search(r"^Icon=(.+)$", entry.read_text(), re.MULTILINE) if entry.is_file() else None
+    check(icon is not None, "Wine's menu builder made the Start menu entry's icon", str(entry))
+    sizes = subprocess.run(
+        ["identify", "-format", "%w %p\n", str(ICON)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    sizes = list(zip(sizes[::2], sizes[1::2], strict=True))
+    differing = []
+    for side, index in sizes:
+        png = xdg / "icons" / "hicolor" / f"{side}x{side}" / "apps" / f"{icon.group(1)}.png"
+        compared = subprocess.run(
+            ["compare", "-metric", "AE", f"{ICON}[{index}]", str(png), "null:"],
+            capture_output=True,
+            text=True,
+        )
+        if compared.returncode != 0 or compared.stderr.strip() != "0":
+            differing.append(f"{side}px: {png} ({compared.stderr.strip()})")
+    check(
+        not differing,
+        f"the Start menu entry shows Lapang's icon ({len(sizes)} sizes, pixel for pixel)",
+        "\n".join(differing),
+    )
 
 
 def check_no_stub(wine: Wine) -> None:
@@ -294,6 +393,9 @@ def smoke(setup: pathlib.Path, previous: pathlib.Path | None, shots: pathlib.Pat
         raise SmokeFailure(f"{setup.name} is not named lapang-VERSION-windows-x64-setup.exe")
     work = pathlib.Path(tempfile.mkdtemp(prefix="lapang-windows-smoke-"))
     try:
+        # -- the wizard an IT admin sees when double-clicking the setup program -----------------
+        check_setup_wizard(wine, setup, version.group(1), shots)
+
         # -- the older build, as the laptop had it ----------------------------------------------
         first = work / "first"
         first.mkdir()
@@ -301,6 +403,8 @@ def smoke(setup: pathlib.Path, previous: pathlib.Path | None, shots: pathlib.Pat
         what = "first install" + (" (previous build)" if previous else "")
         timings["install_s"] = round(install(wine, first / (previous or setup).name, what), 1)
         check_no_stub(wine)
+        check_start_menu(wine)
+        before = wine.admin("--version").stdout.strip()
 
         refused = wine.admin("init", "--officer", OFFICER, LAPANG_PASSPHRASE=PASSPHRASE)
         check(
@@ -361,6 +465,16 @@ def smoke(setup: pathlib.Path, previous: pathlib.Path | None, shots: pathlib.Pat
             f"installed lapang-admin.exe --version says {version.group(1)}",
             output(shown),
         )
+        after = shown.stdout.strip()
+        if previous:
+            check(after != before, f"the upgrade replaced {before!r} with {after!r}")
+        else:
+            print(
+                "windows/smoke: note - no previous release given: the upgrade installed "
+                f"the same build ({after!r}) again",
+                flush=True,
+            )
+        check(wine.start_menu_entry().is_file(), "the Start menu shortcut is still there")
         deployment = wine.admin("deployment")
         check(
             deployment.returncode == 0 and "kpu_recovery_public.pem" in deployment.stdout,
@@ -433,6 +547,11 @@ def smoke(setup: pathlib.Path, previous: pathlib.Path | None, shots: pathlib.Pat
             and not (wine.program_dir / "_internal").exists(),
             "silent uninstall removes the program",
             output(result),
+        )
+        check(
+            not wine.start_menu_entry().exists(),
+            "uninstalling removes the Start menu shortcut",
+            str(wine.start_menu_entry()),
         )
         check(
             (wine.data_dir / "lapang.db").is_file() and (other / "lapang.db").is_file(),
