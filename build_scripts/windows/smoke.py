@@ -400,7 +400,7 @@ def smoke(setup: pathlib.Path, previous: pathlib.Path | None, shots: pathlib.Pat
         first = work / "first"
         first.mkdir()
         shutil.copy2(previous or setup, first)
-        what = "first install" + (" (previous build)" if previous else "")
+        what = "first install" + (" (the previous release)" if previous else "")
         timings["install_s"] = round(install(wine, first / (previous or setup).name, what), 1)
         check_no_stub(wine)
         check_start_menu(wine)
