@@ -83,7 +83,8 @@ class FlowLayout(QLayout):
 
 class ActionRow(QWidget):
     """Text buttons for actions, wrapping like words; offers QToolBar's ``addAction`` and
-    ``widgetForAction``. A button is shown while its action is visible."""
+    ``widgetForAction``. A button is shown while its action is visible. An action with a menu
+    opens it, from a click or from the action's own shortcut (the buttons take no focus)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +100,10 @@ class ActionRow(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys are on the actions
+        menu = action.menu()
+        if menu is not None:
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            action.triggered.connect(lambda _checked=False, b=button: self._pop_up(b))
         button.setVisible(action.isVisible())
         action.changed.connect(lambda a=action, b=button: b.setVisible(a.isVisible()))
         self._layout.addWidget(button)
@@ -106,3 +111,14 @@ class ActionRow(QWidget):
 
     def widgetForAction(self, action: QAction) -> QToolButton | None:  # noqa: N802
         return self._buttons.get(action)
+
+    @staticmethod
+    def _pop_up(button: QToolButton) -> None:
+        # popup(), not the button's showMenu(): that one runs a nested event loop.
+        menu = button.defaultAction().menu()
+        if menu is not None and button.isVisible():
+            menu.popup(button.mapToGlobal(QPoint(0, button.height())))
+            # The first item lit, so Enter or the arrow keys carry on from the keyboard.
+            first = next((a for a in menu.actions() if a.isEnabled() and a.isVisible()), None)
+            if first is not None:
+                menu.setActiveAction(first)
