@@ -15,7 +15,7 @@ from __future__ import annotations
 from desktop_app.store.voter_queries import VoterRow
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
-from desktop_app.ui.action_row import ActionRow
+from desktop_app.ui.action_row import ActionMenu, ActionRow
 from desktop_app.ui.area_selector import AreaSelector
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.detail_panel import VoterDetailPanel
@@ -25,7 +25,6 @@ from desktop_app.ui.outcome_actions import OutcomeActions
 from desktop_app.ui.qt import (
     QAction,
     QKeySequence,
-    QMenu,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -124,7 +123,7 @@ class DeskView(QWidget):
         )
         # KPU's reply from a stick: applied in the sync window's "Perubahan" tab, where the
         # officer then sees each change's standing.
-        self.act_receive = QAction(self.tr("Terima dari flashdisk…"), self)
+        self.act_receive = QAction(self.tr("&Terima dari flashdisk…"), self)
         self.act_receive.setToolTip(
             self.tr(
                 "Terapkan paket balasan KPU dari flashdisk: perubahan yang dikonfirmasi KPU "
@@ -213,7 +212,7 @@ class DeskView(QWidget):
     def _flashdisk_action(self) -> QAction:
         """Sync without signal, under one button: the three are used now and then, and as three
         buttons they pushed the toolbar onto a second row on a 1366 px screen."""
-        menu = QMenu(self)
+        menu = ActionMenu(self)
         menu.setObjectName("flashdiskMenu")
         menu.setToolTipsVisible(True)
         if self.bundles is not None:

@@ -407,9 +407,8 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>BundleActions</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="71"/>
         <source>Kirim lewat flashdisk…</source>
-        <translation>Send by USB stick…</translation>
+        <translation type="vanished">Send by USB stick…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="74"/>
@@ -417,9 +416,18 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation>No signal: save every waiting change to a USB stick in one sealed file, to take to the KPU office or to hand to another laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="79"/>
         <source>Titipan…</source>
-        <translation>Carry for another laptop…</translation>
+        <translation type="vanished">Carry for another laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="71"/>
+        <source>&amp;Kirim lewat flashdisk…</source>
+        <translation>&amp;Send by USB stick…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="79"/>
+        <source>T&amp;itipan…</source>
+        <translation>&amp;Carry for another laptop…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="82"/>
@@ -810,8 +818,12 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     </message>
     <message>
         <location filename="../../desktop_app/ui/desk.py" line="127"/>
+        <source>&amp;Terima dari flashdisk…</source>
+        <translation>&amp;Receive from USB stick…</translation>
+    </message>
+    <message>
         <source>Terima dari flashdisk…</source>
-        <translation>Receive from USB stick…</translation>
+        <translation type="vanished">Receive from USB stick…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/desk.py" line="130"/>

@@ -134,7 +134,7 @@ def test_the_flashdisk_button_holds_the_three_and_each_does_what_it_did(
     button = desk.toolbar.widgetForAction(desk.act_flashdisk)
     menu = desk.act_flashdisk.menu()
     assert isinstance(menu, QMenu) and button.isVisibleTo(window)
-    assert button.text() == "Flashdisk" and "flashdisk" in button.toolTip()
+    assert button.text() == "Flashdisk ▾" and "flashdisk" in button.toolTip()
     send, receive, relay = desk.bundles.act_send, desk.act_receive, desk.bundles.act_relay
     assert menu.actions() == [send, receive, relay]
     assert menu.toolTipsVisible() and all(a.toolTip() for a in menu.actions())
@@ -164,8 +164,13 @@ def test_the_flashdisk_button_holds_the_three_and_each_does_what_it_did(
     qtbot.keyClick(menu, Qt.Key.Key_Return)  # Titipan: asks for the other laptop's file
     qtbot.waitUntil(lambda: asked == ["folder", "file"], timeout=3000)
 
-    # Terima dari flashdisk: the sync window on its Perubahan tab, choosing KPU's reply.
-    menu.actions()[1].trigger()
+    # Terima dari flashdisk, by its underlined letter: the sync window on its Perubahan tab,
+    # choosing KPU's reply.
+    desk.act_flashdisk.trigger()
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    qtbot.keyClick(menu, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: desk.history_dialog is not None, timeout=3000)
+    assert desk.dialog is None  # the T went to the menu, not to the desk's TMS key
     history = desk.history_dialog
     assert history is not None and history.tabs.currentIndex() == TAB_CHANGES
     qtbot.waitUntil(lambda: history.changes.file_dialog.isVisible(), timeout=3000)
