@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from desktop_app.ui.qt import (
     QAction,
+    QEvent,
     QLayout,
     QLayoutItem,
+    QMenu,
     QPoint,
     QRect,
     QSize,
@@ -81,9 +83,28 @@ class FlowLayout(QLayout):
         return y + line - rect.y()
 
 
+class ActionMenu(QMenu):
+    """The menu of an ActionRow button. A plain key typed while it is open chooses its item (the
+    underlined letter), never a shortcut of the window behind: over the desk, whose S, U, T and
+    P are outcome keys, "T" would mark a TMS instead of choosing "Terima dari flashdisk"."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            held = event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.AltModifier
+                | Qt.KeyboardModifier.MetaModifier
+            )
+            if not held:
+                event.accept()  # delivered to the menu as a key press
+                return True
+        return super().event(event)
+
+
 class ActionRow(QWidget):
     """Text buttons for actions, wrapping like words; offers QToolBar's ``addAction`` and
-    ``widgetForAction``. A button is shown while its action is visible."""
+    ``widgetForAction``. A button is shown while its action is visible. An action with a menu
+    opens it, from a click or from the action's own shortcut (the buttons take no focus)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +120,14 @@ class ActionRow(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys are on the actions
+        menu = action.menu()
+        if menu is not None:
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            # The style's own menu mark is a speck in the corner, under the last letter; an
+            # arrow after the word says "a menu" where the officer reads.
+            button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+            action.setIconText(f"{action.iconText()} ▾")
+            action.triggered.connect(lambda _checked=False, b=button: self._pop_up(b))
         button.setVisible(action.isVisible())
         action.changed.connect(lambda a=action, b=button: b.setVisible(a.isVisible()))
         self._layout.addWidget(button)
@@ -106,3 +135,14 @@ class ActionRow(QWidget):
 
     def widgetForAction(self, action: QAction) -> QToolButton | None:  # noqa: N802
         return self._buttons.get(action)
+
+    @staticmethod
+    def _pop_up(button: QToolButton) -> None:
+        # popup(), not the button's showMenu(): that one runs a nested event loop.
+        menu = button.defaultAction().menu()
+        if menu is not None and button.isVisible():
+            menu.popup(button.mapToGlobal(QPoint(0, button.height())))
+            # The first item lit, so Enter or the arrow keys carry on from the keyboard.
+            first = next((a for a in menu.actions() if a.isEnabled() and a.isVisible()), None)
+            if first is not None:
+                menu.setActiveAction(first)

@@ -7,6 +7,7 @@ right, the status bar below. Every action has a shortcut:
     Ctrl+R   Pendaftaran badan ad hoc (recruitment window)     Ctrl+P  Laporan (reports)
     F9 / Ctrl+Shift+S  Sinkronkan sekarang   Shift+F9  Batalkan sinkronisasi
     Ctrl+H   Riwayat sinkronisasi    Ctrl+Shift+D  Daftarkan perangkat
+    Ctrl+Shift+F  Flashdisk menu: kirim, terima, titipan (sync without signal)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from desktop_app.store.voter_queries import VoterRow
 from desktop_app.store.voter_service import SaveResult, VoterView
 from desktop_app.ui import voter_ops
-from desktop_app.ui.action_row import ActionRow
+from desktop_app.ui.action_row import ActionMenu, ActionRow
 from desktop_app.ui.area_selector import AreaSelector
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.detail_panel import VoterDetailPanel
@@ -122,7 +123,7 @@ class DeskView(QWidget):
         )
         # KPU's reply from a stick: applied in the sync window's "Perubahan" tab, where the
         # officer then sees each change's standing.
-        self.act_receive = QAction(self.tr("Terima dari flashdisk…"), self)
+        self.act_receive = QAction(self.tr("&Terima dari flashdisk…"), self)
         self.act_receive.setToolTip(
             self.tr(
                 "Terapkan paket balasan KPU dari flashdisk: perubahan yang dikonfirmasi KPU "
@@ -130,6 +131,7 @@ class DeskView(QWidget):
             )
         )
         self.act_receive.triggered.connect(lambda _checked=False: self.receive_bundle())
+        self.act_flashdisk = self._flashdisk_action()
         # Wraps rather than hiding buttons behind a » menu on a narrow screen.
         toolbar = ActionRow(self)
         toolbar.setObjectName("deskToolbar")
@@ -140,11 +142,7 @@ class DeskView(QWidget):
             self.act_history,
             self.act_auto_sync,
             self.act_enrol,
-            *(
-                (self.bundles.act_send, self.act_receive, self.bundles.act_relay)
-                if self.bundles
-                else ()
-            ),
+            *((self.act_flashdisk,) if self.bundles else ()),
             self.act_reload,
             self.act_settings,
             self.act_lock,
@@ -211,6 +209,27 @@ class DeskView(QWidget):
         self.addAction(action)
         return action
 
+    def _flashdisk_action(self) -> QAction:
+        """Sync without signal, under one button: the three are used now and then, and as three
+        buttons they pushed the toolbar onto a second row on a 1366 px screen."""
+        menu = ActionMenu(self)
+        menu.setObjectName("flashdiskMenu")
+        menu.setToolTipsVisible(True)
+        if self.bundles is not None:
+            menu.addActions([self.bundles.act_send, self.act_receive, self.bundles.act_relay])
+        action = QAction(self.tr("Flashdisk"), self)
+        action.setMenu(menu)
+        action.setToolTip(
+            self.tr(
+                "Tanpa sinyal: kirim perubahan, terima balasan KPU, atau bawa titipan laptop "
+                "lain lewat flashdisk (Ctrl+Shift+F)"
+            )
+        )
+        action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
     def open_recruitment(self) -> None:
         open_recruitment(self.window(), self._ctx, [self.act_sync, self.act_cancel_sync])
 
@@ -229,6 +248,7 @@ class DeskView(QWidget):
             self.bundles.act_send.setVisible(view.enrolled)
             self.bundles.act_relay.setVisible(view.enrolled)
         self.act_receive.setVisible(self.bundles is not None and view.enrolled)
+        self.act_flashdisk.setVisible(self.bundles is not None and view.enrolled)
         self.act_auto_sync.blockSignals(True)
         self.act_auto_sync.setChecked(view.auto)
         self.act_auto_sync.blockSignals(False)
@@ -239,21 +259,27 @@ class DeskView(QWidget):
         self._show_inbox_badge(view)
 
     def _show_inbox_badge(self, view: SyncView) -> None:
-        """Unread KPU announcements and unseen conflicts, on the Riwayat button itself."""
+        """Unread KPU announcements and unseen conflicts, on the Riwayat button itself: their
+        count on the button (spelt out, the toolbar would not fit one row on a 1366 px screen),
+        what they are in its tooltip."""
         status = view.status
         unread = status.unread_announcements if status else 0
         unseen = status.unseen_conflicts if status else 0
         parts = []
         if unread:
-            parts.append(self.tr("%1 pengumuman").replace("%1", str(unread)))
+            parts.append(self.tr("%1 pengumuman KPU belum dibaca").replace("%1", str(unread)))
         if unseen:
-            parts.append(self.tr("%1 konflik").replace("%1", str(unseen)))
+            parts.append(self.tr("%1 konflik belum diperiksa").replace("%1", str(unseen)))
         text = self.tr("Riwayat sinkronisasi…  [Ctrl+H]")
+        tip = self.tr(
+            "Setiap sinkronisasi, perubahan yang ditolak KPU, konflik, pengumuman KPU, dan di "
+            "mana setiap perubahan berada (Ctrl+H)"
+        )
         if parts:
-            text = self.tr("Riwayat sinkronisasi (%1 baru)  [Ctrl+H]").replace(
-                "%1", ", ".join(parts)
-            )
+            text = self.tr("Riwayat sinkronisasi (%1 baru)").replace("%1", str(unread + unseen))
+            tip = "; ".join(parts) + " (Ctrl+H)"
         self.act_history.setText(text)
+        self.act_history.setToolTip(tip)
         button = self.toolbar.widgetForAction(self.act_history)
         if button is not None:
             button.setObjectName("syncInbox")

@@ -1,6 +1,7 @@
 """The officer's wording of domain findings. The domain gives every finding a stable code and an
-English message; the desk shows Indonesian text by code, and falls back to the domain's English
-message (never to the bare code) for a code this table does not know yet."""
+English message; the desk words it by code (Indonesian here, English from lapang_en.ts), and
+falls back to the domain's English message (never to the bare code) for a code this table does
+not know yet."""
 
 from __future__ import annotations
 
@@ -235,7 +236,7 @@ def finding_text(finding: Finding) -> str:
     if source is None:
         return finding.message
     translated = translate(CTX, source)
-    # The English desk has no entry for the Indonesian source: show the domain's own English.
+    # An English catalogue without this entry yet: the domain's own English, not Indonesian.
     if translated == source and _english():
         return finding.message
     return translated

@@ -68,7 +68,7 @@ class BundleActions(QObject):
         self._key = bundle_key
         self.result_box: QMessageBox | None = None
         self.progress: QProgressDialog | None = None
-        self.act_send = QAction(self.tr("Kirim lewat flashdisk…"), parent)
+        self.act_send = QAction(self.tr("&Kirim lewat flashdisk…"), parent)
         self.act_send.setToolTip(
             self.tr(
                 "Tanpa sinyal: simpan semua perubahan yang menunggu ke flashdisk dalam satu "
@@ -76,7 +76,7 @@ class BundleActions(QObject):
             )
         )
         self.act_send.triggered.connect(lambda _checked=False: self.send())
-        self.act_relay = QAction(self.tr("Titipan…"), parent)
+        self.act_relay = QAction(self.tr("T&itipan…"), parent)
         self.act_relay.setToolTip(
             self.tr(
                 "Bawa berkas bundel laptop lain ke KPU: dikirim pada sinkronisasi berikutnya. "
