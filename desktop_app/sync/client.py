@@ -1,9 +1,10 @@
 """HTTP client of the sync protocol: one kept-alive ``requests.Session``, every request signed
 by the device key, error bodies mapped back to the protocol's exception classes.
 
-Transport security: an ``https://`` server is verified against the pinned KPU certificate file
-only (``resources/certs/kpu_sync_ca.pem`` unless another file is given), never against the
-operating system's trust store; ``http://`` is accepted only for this computer (127.0.0.0/8,
+Transport security: an ``https://`` server is verified against the pinned KPU certificates
+only (``trust.ServerPins``: ``resources/certs/kpu_sync_ca.pem`` unless another file is given,
+and those learned from KPU's signed key rotations), never against the operating system's
+trust store; ``http://`` is accepted only for this computer (127.0.0.0/8,
 ::1, localhost), for development and tests.
 
 The client holds no store and no thread: the engine calls it from the thread it runs on.
