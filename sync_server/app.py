@@ -69,9 +69,10 @@ from sync_server.http import (
     signed_path,
 )
 from sync_server.ingest import ingest_batch
-from sync_server.metrics import MetricsListener, ServerMetrics
+from sync_server.metrics import BUNDLE_WAYS, DatabaseCounts, MetricsListener, ServerMetrics
 from sync_server.origin import SignedBatch
 from sync_server.repository import Device, Repository, Tx
+from sync_server.rows import placeholders
 
 log = logging.getLogger("sync_server")
 
@@ -97,11 +98,23 @@ _HELD_SQL = (
 )
 
 
-def _held_counter(repo: Repository) -> Callable[[], tuple[int, int]]:
-    def count() -> tuple[int, int]:
+def _database_counter(repo: Repository) -> Callable[[], DatabaseCounts]:
+    ways = {bundles.bundle_changes_counter(via): via for via in BUNDLE_WAYS}
+
+    def count() -> DatabaseCounts:
         with repo.transaction(write=False) as tx:
-            row = tx.sql.one(_HELD_SQL)
-        return int(row[0]), int(row[1])
+            held = tx.sql.one(_HELD_SQL)
+            received = tx.sql.all("SELECT via, COUNT(*) FROM bundles GROUP BY via")
+            totals = tx.sql.all(
+                f"SELECT name, value FROM counters WHERE name IN ({placeholders(list(ways))})",
+                tuple(ways),
+            )
+        return DatabaseCounts(
+            int(held[0]),
+            int(held[1]),
+            {str(via): int(n) for via, n in received},
+            {ways[name]: int(value) for name, value in totals},
+        )
 
     return count
 
@@ -114,8 +127,9 @@ def _not_ready(reason: str) -> Response:
 def create_app(config: ServerConfig) -> FastAPI:
     """The sync server for ``config``; the database is opened (and migrated) here."""
     repo = Repository.open(config.database, time.time())
-    metrics = ServerMetrics(_held_counter(repo))
+    metrics = ServerMetrics(_database_counter(repo))
     repo.db.on_pool_wait = metrics.pool_wait
+    repo.on_ingest = metrics.count_ingested  # pushes, relays: where every way in meets
     listener = (
         MetricsListener(metrics, config.metrics_host, config.metrics_port)
         if config.metrics_port is not None
@@ -312,7 +326,6 @@ def create_app(config: ServerConfig) -> FastAPI:
         started = time.perf_counter()
         result = await run_in_threadpool(repo.write, store)
         metrics.batch_seconds.observe(time.perf_counter() - started)
-        metrics.count_push(len(batch.changes), result)
         return Response(result.encode(), media_type=MEDIA_TYPE)
 
     @app.get(f"{API_PREFIX}/pull", openapi_extra=openapi.PULL)

@@ -50,10 +50,12 @@ from sync_server.ingest import ingest_batch
 from sync_server.origin import SignedBatch
 from sync_server.repository import Repository, Tx, iso
 
+# Re-exported: how a bundle came (the ``bundles.via`` column, the metrics' label).
+from sync_server.tx import VIA_FILE as VIA_FILE
+from sync_server.tx import VIA_RELAY as VIA_RELAY
+
 log = logging.getLogger("sync_server.bundles")
 
-VIA_FILE = "file"
-VIA_RELAY = "relay"
 _ID = re.compile(r"[0-9a-f]{32}")
 
 
@@ -168,10 +170,16 @@ def import_bundle(
 
     def store(tx: Tx) -> tuple[PushResult, ...]:
         _record(tx, bundle_id, device_id, header, via, relay_device, now_iso)
+        _count_changes(tx, via, sum(len(batch.changes) for batch in batches))
         # Each batch under its own nonce, as a push: the id its changes point at.
         return tuple(
             ingest_batch(
-                tx, _as_signed_batch(signed, device_id), batch.changes, now, config.election_date
+                tx,
+                _as_signed_batch(signed, device_id),
+                batch.changes,
+                now,
+                config.election_date,
+                via=via,
             )
             for signed, batch in zip(parts.batches, batches, strict=True)
         )
@@ -271,6 +279,23 @@ def _record(
             f"({'from a stick' if row[1] == VIA_FILE else 'by relay'}); nothing was stored again.",
             bundle_id=bundle_id,
         )
+
+
+def bundle_changes_counter(via: str) -> str:
+    """The ``counters`` row that totals the changes bundles brought ``via`` a stick or relay."""
+    return f"bundle_changes_{via}"
+
+
+def _count_changes(tx: Tx, via: str, changes: int) -> None:
+    # In the database, not only in a process's metrics: import-bundle runs in a process of its
+    # own that no one scrapes, and every server process then reports the same total
+    # (metrics.DatabaseFigures). One row per way, touched only by bundles (rare): pushes never
+    # wait on it.
+    tx.sql.run(
+        "INSERT INTO counters (name, value) VALUES (?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value",
+        (bundle_changes_counter(via), changes),
+    )
 
 
 def _store_files(

@@ -31,6 +31,7 @@ from sync_server.origin import SignedBatch
 from sync_server.repository import AdminError, Device, Repository, Tx, iso
 from sync_server.rows import NOT_HELD
 from sync_server.rules import Refusal
+from sync_server.tx import VIA_ONLINE, Ingested
 
 _SEQ_REUSED = (
     "This device already sent a different change under the same number; the change is kept "
@@ -46,11 +47,31 @@ def ingest_batch(
     election_date: dt.date | None,
     *,
     version: int = PROTOCOL_VERSION,
+    via: str = VIA_ONLINE,
 ) -> PushResult:
     """Take ``changes`` (decoded from ``signed.body``, in its order) into their slots, apply
     what can be applied, and keep ``signed`` as their proof of origin (``sync_server.origin``).
     ``version`` 2 (``DOC_VERSION_NO_ECHO``): the answer tells the device each applied change's
-    voter version, so those rows are not sent back to it."""
+    voter version, so those rows are not sent back to it.
+
+    Every way a change reaches the server passes here (``via``: a push, a relayed bundle, a
+    bundle from a stick), so this is where what arrived is noted for the metrics; they count
+    it once the transaction committed (``Repository.on_ingest``), never for an attempt that
+    was rolled back and run again."""
+    result = _take_batch(tx, signed, changes, now, election_date, version=version)
+    tx.ingested.append(Ingested(via, len(changes), result))
+    return result
+
+
+def _take_batch(
+    tx: Tx,
+    signed: SignedBatch,
+    changes: Sequence[Change],
+    now: float,
+    election_date: dt.date | None,
+    *,
+    version: int,
+) -> PushResult:
     now_iso = iso(now)
     no_echo = version >= DOC_VERSION_NO_ECHO
     batch_id = signed.batch_id

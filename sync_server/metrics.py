@@ -6,27 +6,35 @@ loopback or the monitoring network, so no proxy rule can expose it by mistake. P
 scrapes every process (one target per process) and sums across them; there is no shared
 multiprocess directory to clean up after a crash.
 
-Counters only count events this process handled; ``lapang_sync_changes_held`` is read from the
-database at scrape time, so every process reports the same database-wide figure (use ``max``
-across processes, not ``sum``).
+Counters only count events this process handled: changes are counted, with how they came
+(``via``: online, relay, file), where every way in meets (``ingest.ingest_batch``), once their
+transaction committed. The ``DatabaseFigures`` gauges (changes held behind a gap, bundles and
+the changes they brought) are read from the database, so every process reports the same
+database-wide figure (use ``max`` across processes, not ``sum``) and a bundle imported by the
+``import-bundle`` command, a process of its own, shows there too.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from lapang_core.protocol import ChangeStatus, PushResult
+from lapang_core.protocol import ChangeStatus
+from sync_server.tx import VIA_FILE, VIA_ONLINE, VIA_RELAY, Ingested
 
 log = logging.getLogger("sync_server.metrics")
+
+WAYS = (VIA_ONLINE, VIA_RELAY, VIA_FILE)  # how changes reach the server: the ``via`` label
+BUNDLE_WAYS = (VIA_RELAY, VIA_FILE)
 
 # Push batches take tens of ms when idle and seconds under a province's morning rush
 # (docs/performance.md, "Sync server ingest"): buckets from 10 ms to 30 s.
@@ -35,8 +43,18 @@ _BATCH_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 _POOL_BUCKETS = (0.001, 0.01, 0.1, 0.5, 1, 5, 10, 30)
 
 
-class HeldChanges(Collector):
-    """Changes stored but waiting for a device's earlier seqs (a gap), counted in the database.
+@dataclasses.dataclass(frozen=True)
+class DatabaseCounts:
+    """What the database holds, counted for a scrape (``app._database_counter``)."""
+
+    held: int  # changes stored but waiting for a device's earlier seqs (a gap)
+    devices_with_gap: int
+    bundles: Mapping[str, int] = dataclasses.field(default_factory=dict)  # via -> received
+    bundle_changes: Mapping[str, int] = dataclasses.field(default_factory=dict)  # via -> changes
+
+
+class DatabaseFigures(Collector):
+    """Gauges counted in the database (``DatabaseCounts``), the same in every process.
 
     A scrape never waits for the database: it reports the last count (at most ``max_age``
     seconds old) and starts a fresh one in the background. Only the very first scrape waits,
@@ -44,21 +62,21 @@ class HeldChanges(Collector):
     looks at the metrics) the rest of the scrape still answers at once."""
 
     def __init__(
-        self, count: Callable[[], tuple[int, int]], max_age: float = 60.0, first_wait: float = 5.0
+        self, count: Callable[[], DatabaseCounts], max_age: float = 60.0, first_wait: float = 5.0
     ) -> None:
         self._count = count
         self._max_age = max_age
         self._first_wait = first_wait
         self._lock = threading.Lock()
-        self._value: tuple[int, int] | None = None
+        self._value: DatabaseCounts | None = None
         self._counted_at = float("-inf")
         self._counting: threading.Thread | None = None
 
     def _refresh(self) -> None:
         try:
-            value: tuple[int, int] | None = self._count()
+            value: DatabaseCounts | None = self._count()
         except Exception as exc:  # noqa: BLE001 - a scrape must not fail with the database
-            log.warning("cannot count held changes: %s", type(exc).__name__)
+            log.warning("cannot count in the database: %s", type(exc).__name__)
             value = None
         with self._lock:
             if value is not None:
@@ -82,31 +100,48 @@ class HeldChanges(Collector):
         devices = GaugeMetricFamily(
             "lapang_sync_devices_with_gap", "Devices with changes held behind a gap."
         )
-        held.add_metric([], value[0])
-        devices.add_metric([], value[1])
-        yield held
-        yield devices
+        held.add_metric([], value.held)
+        devices.add_metric([], value.devices_with_gap)
+        bundles = GaugeMetricFamily(
+            "lapang_sync_bundles",
+            "Sealed bundles of changes received, by how they came (database-wide).",
+            labels=["via"],
+        )
+        changes = GaugeMetricFamily(
+            "lapang_sync_bundle_changes",
+            "Changes received in sealed bundles, by how they came (database-wide; counted "
+            "in the transaction that applied the bundle, whichever process imported it).",
+            labels=["via"],
+        )
+        for via in BUNDLE_WAYS:
+            bundles.add_metric([via], value.bundles.get(via, 0))
+            changes.add_metric([via], value.bundle_changes.get(via, 0))
+        yield from (held, devices, bundles, changes)
 
 
 class ServerMetrics:
     """The counters and histograms of one app; a registry of its own, so two apps in one
     process (the tests) never share a count."""
 
-    def __init__(self, held_counter: Callable[[], tuple[int, int]] | None = None) -> None:
+    def __init__(self, database_counter: Callable[[], DatabaseCounts] | None = None) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
         self.changes_received = Counter(
             "lapang_sync_changes_received",
-            "Changes received in push batches.",
+            "Changes this process received, by how they came (online push, relayed bundle, "
+            "bundle file).",
+            ["via"],
             registry=r,
         )
         self.changes = Counter(
             "lapang_sync_changes",
-            "Changes by the status the server answered (accepted, held, duplicate, conflict, "
-            "refused) and, for refusals, the reason.",
-            ["status", "reason"],
+            "Changes by how they came, the status the server answered (accepted, held, "
+            "duplicate, conflict, refused) and, for refusals, the reason.",
+            ["via", "status", "reason"],
             registry=r,
         )
+        for via in WAYS:  # every way shows from the first scrape, at 0 until used
+            self.changes_received.labels(via)
         self.batch_seconds = Histogram(
             "lapang_sync_push_batch_seconds",
             "Time to store one push batch, from its signature checked to its answer.",
@@ -135,14 +170,16 @@ class ServerMetrics:
             "Requests answered 503 because no database connection came free in time.",
             registry=r,
         )
-        if held_counter is not None:
-            r.register(HeldChanges(held_counter))
+        if database_counter is not None:
+            r.register(DatabaseFigures(database_counter))
 
-    def count_push(self, received: int, result: PushResult) -> None:
-        self.changes_received.inc(received)
-        for change in result.results:
-            reason = change.reason if change.status is ChangeStatus.REFUSED else ""
-            self.changes.labels(change.status.value, reason or "").inc()
+    def count_ingested(self, batches: Sequence[Ingested]) -> None:
+        """Batches of changes a committed transaction took in (``Repository.on_ingest``)."""
+        for batch in batches:
+            self.changes_received.labels(batch.via).inc(batch.received)
+            for change in batch.result.results:
+                reason = change.reason if change.status is ChangeStatus.REFUSED else ""
+                self.changes.labels(batch.via, change.status.value, reason or "").inc()
 
     def pool_wait(self, seconds: float, got_one: bool) -> None:
         self.pool_wait_seconds.observe(seconds)

@@ -19,7 +19,7 @@ import logging
 import pathlib
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from lapang_core.domain.region import InvalidRegionCode, RegionLevel, normalize_region_code
@@ -34,7 +34,7 @@ from sync_server.rows import (
     Device,
     iso,
 )
-from sync_server.tx import Tx
+from sync_server.tx import Ingested, Tx
 
 # AdminError, Device, code_hash and iso are defined elsewhere; callers import them from here.
 __all__ = ["AdminError", "Device", "Repository", "Tx", "code_hash", "iso"]
@@ -49,6 +49,9 @@ log = logging.getLogger("sync_server")
 class Repository:
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Told, after each write transaction committed, the batches of changes it took in
+        # (the server's metrics); None in processes no one scrapes (the admin commands).
+        self.on_ingest: Callable[[Sequence[Ingested]], None] | None = None
 
     @classmethod
     def open(cls, target: pathlib.Path | str, now: float) -> Repository:
@@ -80,14 +83,25 @@ class Repository:
         for attempt in range(1, _WRITE_ATTEMPTS + 1):
             try:
                 with self.transaction(write=True) as tx:
-                    return work(tx)
+                    done = work(tx)
             except WriteConflict as exc:
                 if attempt == _WRITE_ATTEMPTS:
                     raise
                 log.info("write conflict, attempt %d: %s", attempt, exc)
                 # Jitter, so the colliding writers do not meet again on the same beat.
                 time.sleep(random.uniform(0, 0.02 * attempt))
+            else:
+                self._committed(tx)
+                return done
         raise AssertionError("unreachable")
+
+    def _committed(self, tx: Tx) -> None:
+        if not tx.ingested or self.on_ingest is None:
+            return
+        try:
+            self.on_ingest(tuple(tx.ingested))
+        except Exception:  # noqa: BLE001 - the batch is stored: its answer must still go out
+            log.exception("ingest not counted")
 
     # --- enrollment and devices -----------------------------------------------------------
 

@@ -7,13 +7,14 @@ repository -> those modules -> tx."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import secrets
 import uuid
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from lapang_core.protocol import Change, ReplayedRequest
+from lapang_core.protocol import Change, PushResult, ReplayedRequest
 from sync_server.db import Sql
 from sync_server.rows import (
     DB_VOTER_COLUMNS,
@@ -28,6 +29,21 @@ from sync_server.rows import (
     voter_values,
 )
 from sync_server.rules import ConflictInfo
+
+# How a batch of changes reached the server (``Ingested.via``, the metrics' ``via`` label).
+VIA_ONLINE = "online"  # a push
+VIA_FILE = "file"  # a bundle imported from a stick (``import-bundle``)
+VIA_RELAY = "relay"  # a bundle another laptop carried (``POST /v1/relay``)
+
+
+@dataclasses.dataclass(frozen=True)
+class Ingested:
+    """One batch of changes a transaction took in: how it came, how many changes, and the
+    answer. Counted only once the transaction committed (``Repository.on_ingest``)."""
+
+    via: str
+    received: int
+    result: PushResult
 
 
 class Transactions(Protocol):
@@ -71,6 +87,8 @@ class Tx:
         self._dirty_voters: dict[str, tuple[bool, dict[str, Any], int, str]] = {}
         # Change rows this transaction inserted: a batch that brought none is not kept again.
         self.changes_inserted = 0
+        # Batches taken in (ingest.ingest_batch), for the metrics once this commits.
+        self.ingested: list[Ingested] = []
 
     # --- revs -----------------------------------------------------------------------------
 

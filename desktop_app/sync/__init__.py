@@ -20,7 +20,7 @@ How the GUI drives it (every call that touches the store runs on the GUI's datab
 
     # Connectivity: probe with backoff, start a sync when the server answers.
     watcher = ConnectivityWatcher(
-        ping_probe(status.server_url),
+        ping_probe(status.server_url, pins=engine.client.pins),  # the same pins as the engine
         on_online=lambda trigger: worker.submit(engine.run_once, trigger=trigger),
         on_unreachable=adapter.say_no_signal,
     )

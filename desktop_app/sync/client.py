@@ -1,9 +1,10 @@
 """HTTP client of the sync protocol: one kept-alive ``requests.Session``, every request signed
 by the device key, error bodies mapped back to the protocol's exception classes.
 
-Transport security: an ``https://`` server is verified against the pinned KPU certificate file
-only (``resources/certs/kpu_sync_ca.pem`` unless another file is given), never against the
-operating system's trust store; ``http://`` is accepted only for this computer (127.0.0.0/8,
+Transport security: an ``https://`` server is verified against the pinned KPU certificates
+only (``trust.ServerPins``: ``resources/certs/kpu_sync_ca.pem`` unless another file is given,
+and those learned from KPU's signed key rotations), never against the operating system's
+trust store; ``http://`` is accepted only for this computer (127.0.0.0/8,
 ::1, localhost), for development and tests.
 
 The client holds no store and no thread: the engine calls it from the thread it runs on.
@@ -29,6 +30,7 @@ from desktop_app.sync.errors import (
     PinnedCertificateMissing,
     TransportError,
 )
+from desktop_app.sync.trust import ServerPins
 from lapang_core import protocol as p
 from lapang_core.addresses import is_loopback_host
 
@@ -41,6 +43,12 @@ _T = TypeVar("_T")
 def default_ca_file() -> pathlib.Path:
     """The KPU certificate (or CA) every deployment ships; replaced per deployment."""
     return resource_path("certs", "kpu_sync_ca.pem")
+
+
+def pins_for(ca_file: pathlib.Path | str | None) -> ServerPins:
+    """The pin set of one certificate file (None: the one the app ships); learned pins join
+    it later (``ServerPins.learn_from``)."""
+    return ServerPins([pathlib.Path(ca_file) if ca_file is not None else default_ca_file()])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,20 +93,12 @@ def check_server_url(url: str) -> urllib.parse.SplitResult:
 class SyncClient:
     """Talks to one sync server. ``credentials`` is None until the device is enrolled."""
 
-    def trust_also(self, pems: Sequence[str]) -> None:
-        """Trust these certificates too, beside the pinned file: those KPU named in a signed
-        key rotation (``protocol.rotation``). Nothing to do for loopback http://."""
-        if self._verify is False or not pems:
-            return
-        from desktop_app.sync.trust import pin_bundle
-
-        self._verify = str(pin_bundle([pathlib.Path(str(self._pinned))], pems))
-
     def __init__(
         self,
         base_url: str,
         *,
         ca_file: pathlib.Path | str | None = None,
+        pins: ServerPins | None = None,
         credentials: DeviceCredentials | None = None,
         clock_offset: int = 0,
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
@@ -108,16 +108,12 @@ class SyncClient:
         self.base_url = urllib.parse.urlunsplit(
             (parts.scheme, parts.netloc, parts.path.rstrip("/"), "", "")
         )
-        self._verify: bool | str = False
-        if parts.scheme == "https":
-            pinned = pathlib.Path(ca_file) if ca_file is not None else default_ca_file()
-            if not pinned.is_file():
-                raise PinnedCertificateMissing(
-                    f"The KPU server certificate file {pinned} is missing, so the server cannot "
-                    "be verified. Reinstall the app or ask KPU IT for the certificate file."
-                )
-            self._verify = str(pinned)
-        self._pinned = self._verify
+        if pins is not None and ca_file is not None:
+            raise TypeError("Give the pinned certificates as ca_file or as pins, not both.")
+        self.pins = pins if pins is not None else pins_for(ca_file)
+        self._https = parts.scheme == "https"
+        if self._https:
+            self._verify()  # a missing pinned file is said now, before anything is sent
         self.credentials = credentials
         # server time - local time, in seconds: field laptops often have a wrong clock, and
         # the officer is never asked to fix it (docs/sync-protocol.md section 2).
@@ -140,6 +136,26 @@ class SyncClient:
         self._session.mount("https://", adapter)
 
     # -- plumbing -----------------------------------------------------------------------------
+    def trust_also(self, pems: Sequence[str]) -> None:
+        """Trust these certificates too, beside the pinned files: those KPU named in a signed
+        key rotation (``protocol.rotation``). Every client sharing ``pins`` trusts them."""
+        self.pins.learn(pems)
+
+    def _verify(self) -> bool | str:
+        """What requests checks the server against: the pins as they are now (a certificate
+        learned since the last request counts), nothing for loopback http://."""
+        if not self._https:
+            return False
+        missing = self.pins.missing()
+        bundle = self.pins.bundle() if missing is None else None
+        if bundle is None:
+            raise PinnedCertificateMissing(
+                f"The KPU server certificate file {missing or '(none given)'} is missing, so "
+                "the server cannot be verified. Reinstall the app or ask KPU IT for the "
+                "certificate file."
+            )
+        return str(bundle)
+
     def now(self) -> int:
         """The server's idea of now, from this laptop's clock and the known offset."""
         return int(self._wall()) + self.clock_offset
@@ -181,7 +197,7 @@ class SyncClient:
                 data=body if body else None,
                 headers=headers,
                 timeout=timeout,
-                verify=self._verify,  # per request: REQUESTS_CA_BUNDLE must not replace the pin
+                verify=self._verify(),  # per request: REQUESTS_CA_BUNDLE must not replace the pin
                 allow_redirects=False,
             )
             content = response.content  # read fully here, so a cut answer fails here

@@ -46,7 +46,12 @@ from desktop_app.sync.run import (
     SyncRunReport,
     is_transient,
 )
-from desktop_app.sync.trust import as_key_list, learned_keys, shipped_announcement_key
+from desktop_app.sync.trust import (
+    ServerPins,
+    as_key_list,
+    learned_keys,
+    shipped_announcement_key,
+)
 from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES, UploadPhase
 from lapang_core import protocol as p
 
@@ -111,17 +116,24 @@ class SyncEngine:
         store: FieldStore,
         *,
         ca_file: pathlib.Path | str | None = None,
+        pins: ServerPins | None = None,
         timeouts: Timeouts = DEFAULT_TIMEOUTS,
         **options: Any,
     ) -> SyncEngine:
-        """The engine for the server this store is enrolled with. Raises ``NotEnrolled``."""
+        """The engine for the server this store is enrolled with. Raises ``NotEnrolled``.
+
+        The client trusts ``pins`` (or ``ca_file``) and, from its first request on, the
+        certificates this vault learned from KPU's rotations (a ping before ``run_once``
+        included)."""
         enrollment = sync_state.require_enrollment(store.db)
         client = SyncClient(
             enrollment.server_url,
             ca_file=ca_file,
+            pins=pins,
             clock_offset=enrollment.clock_offset,
             timeouts=timeouts,
         )
+        client.pins.learn_from(store.db)
         return cls(store, client, **options)
 
     # -- progress and cancel (any thread) -----------------------------------------------------

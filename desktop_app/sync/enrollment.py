@@ -23,6 +23,7 @@ from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.errors import SyncCancelled, TransportError
 from desktop_app.sync.pacing import DEFAULT_RETRY, RetryPolicy
 from desktop_app.sync.run import CancelToken, ProgressCallback, SyncRunReport
+from desktop_app.sync.trust import ServerPins
 from lapang_core import protocol as p
 
 # The officer waits at the enrolment form: a server that cannot be reached is said so within
@@ -53,6 +54,7 @@ def register(
     *,
     label: str = "",
     ca_file: pathlib.Path | str | None = None,
+    pins: ServerPins | None = None,
     timeouts: Timeouts = DEFAULT_TIMEOUTS,
     client: SyncClient | None = None,
     retry: RetryPolicy = DEFAULT_RETRY,
@@ -75,7 +77,9 @@ def register(
     Pass the same ``key`` when trying the same code again after a cancel or a failure: the
     server answers a repeat of an enrolment it already made (perhaps with its answer lost) with
     the same device, where a new key would find the code used up."""
-    client = client or SyncClient(server_url, ca_file=ca_file, timeouts=timeouts)
+    client = client or SyncClient(server_url, ca_file=ca_file, pins=pins, timeouts=timeouts)
+    # Enrolling again: the certificates this vault learned from KPU's rotations still count.
+    client.pins.learn_from(store.db)
     key = key or p.generate_key()
     cancel = cancel or CancelToken()
     _reach(client, cancel)

@@ -1,6 +1,6 @@
 """The KPU keys the app trusts: the announcement public key shipped in ``resources/`` (or named
 by the deployment file, with the next one beside it), and the certificates pinned for the sync
-server put together into one file (``pin_bundle``).
+server (``ServerPins``), put together into one file for the TLS library (``pin_bundle``).
 
 (The sync server's built-in pinned certificate is ``client.default_ca_file()``.)
 """
@@ -20,6 +20,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop_app.resources import resource_path
+from desktop_app.store.learned_trust import learned_trust
 from lapang_core import protocol as p
 from lapang_core.protocol.key_files import BadKeyFile, load_announcement_key
 
@@ -83,6 +84,53 @@ def pin_bundle(
         if len(_BUNDLES) == 1:
             atexit.register(_remove_bundles)
         return path
+
+
+class ServerPins:
+    """The certificates pinned for KPU's sync server: the deployment's files and those KPU named
+    in signed key rotations (``learn``, ``learn_from``). One set is shared by every client a
+    session builds (the engine's, the connectivity probe's, the enrolment's), so a pin the
+    engine learns mid-run is trusted by the probe's next ping: a probe that knew only the
+    deployment file would, after a second rotation, take KPU's server for no signal and never
+    start a sync. Any thread; learning only ever adds."""
+
+    def __init__(self, files: Sequence[pathlib.Path], pems: Sequence[str] = ()) -> None:
+        self.files = tuple(files)
+        self._lock = threading.Lock()
+        self._pems: tuple[str, ...] = ()
+        self._bundle: pathlib.Path | None = None
+        self.learn(pems)
+
+    @property
+    def pems(self) -> tuple[str, ...]:
+        """The learned certificates (PEM), in the order they were learned."""
+        return self._pems
+
+    def learn(self, pems: Sequence[str]) -> bool:
+        """Trust these certificates too; True when any was new."""
+        with self._lock:
+            merged = tuple(dict.fromkeys((*self._pems, *pems)))
+            if merged == self._pems:
+                return False
+            self._pems = merged
+            self._bundle = None  # made again, from the files as they are now, when next asked
+            return True
+
+    def learn_from(self, db: Any) -> ServerPins:
+        """Add what this vault learned from KPU's rotations (``store.learned_trust``); self."""
+        self.learn(learned_trust(db).ca_pems)
+        return self
+
+    def missing(self) -> pathlib.Path | None:
+        """The first pinned file that is not there, None when all are."""
+        return next((f for f in self.files if not f.is_file()), None)
+
+    def bundle(self) -> pathlib.Path | None:
+        """The one file the TLS library checks the server against (``pin_bundle``)."""
+        with self._lock:
+            if self._bundle is None or not self._bundle.is_file():
+                self._bundle = pin_bundle(self.files, self._pems)
+            return self._bundle
 
 
 def _remove_bundles() -> None:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from desktop_app.sync.client import SyncClient, Timeouts
 from desktop_app.sync.errors import SyncError
+from desktop_app.sync.trust import ServerPins
 from lapang_core.protocol import ProtocolError
 
 log = logging.getLogger("desktop_app.sync")
@@ -39,11 +40,14 @@ def ping_probe(
     server_url: str,
     *,
     ca_file: pathlib.Path | str | None = None,
+    pins: ServerPins | None = None,
     timeouts: Timeouts = _PROBE_TIMEOUTS,
 ) -> Callable[[], bool]:
     """A probe with its own HTTP session (the engine's session belongs to the engine's
-    thread). Returns True when the server answered ping."""
-    client = SyncClient(server_url, ca_file=ca_file, timeouts=timeouts)
+    thread). Returns True when the server answered ping. Give it the engine's ``pins``
+    (``engine.client.pins``): a certificate learned from KPU's rotations must let the probe
+    in too, or after a second rotation it takes the server for no signal."""
+    client = SyncClient(server_url, ca_file=ca_file, pins=pins, timeouts=timeouts)
 
     def probe() -> bool:
         try:

@@ -26,13 +26,15 @@ from desktop_app.store.learned_trust import learned_trust
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.engine import SyncEngine
-from desktop_app.sync.enrollment import enroll
+from desktop_app.sync.enrollment import download_area, enroll, register
+from desktop_app.sync.watcher import ping_probe
 from desktop_app.ui.sync.config import SyncConfig
 from lapang_core import protocol as p
 from sync_server import cli as server_cli
 from sync_server.app import create_app
 from sync_server.config import ServerConfig
 from sync_server.http import uvicorn_config
+from tests.cli.test_cli import lapang
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.support.certs import TlsFiles, make_tls
 from tests.support.sync_env import AREA, ELECTION, area_voters, demo_region_rows
@@ -175,7 +177,7 @@ def _laptop(
     return store, engine
 
 
-def _announce(server: KpuServer, *args: str) -> None:
+def announce(server: KpuServer, *args: str) -> None:
     assert server_cli.main([*args, "--db", str(server.config.db_path)]) == 0
 
 
@@ -202,7 +204,7 @@ def test_laptops_keep_syncing_through_two_rotations_and_a_stale_one_is_refused(
 
     # 2. Announce, signed with the key in use, the pair after next; a forger's rotation too.
     rotation = ("announce-rotation", "--next-announcement-key", str(kpu.public_key_file(2)))
-    _announce(
+    announce(
         kpu_server,
         *rotation,
         "--next-ca",
@@ -214,7 +216,7 @@ def test_laptops_keep_syncing_through_two_rotations_and_a_stale_one_is_refused(
         tmp_path / "forger", [make_tls(tmp_path / "forged", "Not KPU")], [p.generate_key()]
     )
     (tmp_path / "forger").mkdir()
-    _announce(
+    announce(
         kpu_server,
         "announce-rotation",
         "--next-ca",
@@ -231,7 +233,7 @@ def test_laptops_keep_syncing_through_two_rotations_and_a_stale_one_is_refused(
     # 3. Switch: the server presents the next certificate, KPU signs with the next key.
     kpu_server.stop()
     kpu_server.start(kpu.cas[1])
-    _announce(
+    announce(
         kpu_server,
         "announce",
         "--kpu-key",
@@ -262,7 +264,7 @@ def test_laptops_keep_syncing_through_two_rotations_and_a_stale_one_is_refused(
     # from the vault) trusts what it learned.
     kpu_server.stop()
     kpu_server.start(kpu.cas[2])
-    _announce(
+    announce(
         kpu_server,
         "announce",
         "--kpu-key",
@@ -282,6 +284,59 @@ def test_laptops_keep_syncing_through_two_rotations_and_a_stale_one_is_refused(
     assert kpu_server.applied() == 3
     for engine in (synced_engine, slept_engine, stale_engine):
         engine.client.close()
+
+
+def test_after_two_rotations_every_client_trusts_the_learned_pin(
+    tmp_path: pathlib.Path,
+    kpu: Kpu,
+    kpu_server: KpuServer,
+    recovery_keys: tuple[bytes, bytes],
+) -> None:
+    """The engine was never the problem: its client reads the learned pins at the start of a
+    run. The clients made outside a run are: the quiet ping (``ping_probe``), ``lapang sync``'s
+    ping before the run, and an enrolment again with a new code."""
+    pem = recovery_keys[1]
+    current = kpu.deployment("deploy-2029", kpu_server.url, pem, with_next=True)
+    config = SyncConfig.from_deployment(current)
+    store, engine = _laptop(tmp_path / "a", pem, kpu_server, config)
+    announce(
+        kpu_server,
+        "announce-rotation",
+        "--next-ca",
+        str(kpu.cas[2].ca_cert),
+        "--kpu-key",
+        str(kpu.private_key_file(0)),
+    )
+    assert engine.run_once().ok
+    engine.client.close()
+    VoterService(store).mark_sesuai(kpu_server.voter_id(0))
+    store.close()
+    for ca in (kpu.cas[1], kpu.cas[2]):  # two switches; the deployment file stays the 2029 one
+        kpu_server.stop()
+        kpu_server.start(ca)
+
+    # Headless, as a scheduled task runs it: a separate process, the deployment file in force.
+    synced = lapang(
+        tmp_path / "a", "sync", passphrase=PASSPHRASE, LAPANG_DEPLOYMENT=str(current.source)
+    )
+    assert synced.returncode == 0, synced.stderr
+    assert "Sync: ok; 1 change(s) confirmed" in synced.stdout
+    assert kpu_server.applied() == 1
+
+    store = Vault(tmp_path / "a").unlock(OFFICER, PASSPHRASE)
+    try:
+        # The quiet ping made as the sync package says (the engine's pins) answers; the
+        # deployment's pins alone are refused, so it is the learned pin that lets it in.
+        restarted = SyncEngine.for_store(store, retry=FAST_RETRY, **config.engine_kwargs())
+        assert ping_probe(kpu_server.url, pins=restarted.client.pins)()
+        assert not ping_probe(kpu_server.url, ca_file=config.ca_file)()
+        restarted.client.close()
+        # Enrolling again (a new code from KPU) reaches the same server.
+        again = register(store, kpu_server.url, kpu_server.code(), **config.engine_kwargs())
+        assert download_area(again).area_downloaded
+        again.client.close()
+    finally:
+        store.close()
 
 
 def test_a_next_pin_that_is_no_certificate_stops_the_deployment(

@@ -23,7 +23,7 @@ from lapang_core.domain.voter import VoterRecord
 from sync_server import logs
 from sync_server.app import create_app
 from sync_server.config import ServerConfig
-from sync_server.metrics import HeldChanges
+from sync_server.metrics import DatabaseCounts, DatabaseFigures
 from sync_server.repository import Repository
 from tests.support.ports import free_port
 from tests.sync_server.conftest import new_pg_database
@@ -130,10 +130,12 @@ def test_metrics_count_changes_batches_evidence_answers_and_pool_waits(
     assert dev.push_raw(b"{not json").status_code == 400
 
     samples = _scrape(metered_server)
-    assert samples[("lapang_sync_changes_received_total", ())] == 4
-    assert samples[("lapang_sync_changes_total", (("reason", ""), ("status", "accepted")))] == 2
-    assert samples[("lapang_sync_changes_total", (("reason", ""), ("status", "held")))] == 1
-    refused = (("reason", "invalid_payload"), ("status", "refused"))
+    assert samples[("lapang_sync_changes_received_total", (("via", "online"),))] == 4
+    accepted = (("reason", ""), ("status", "accepted"), ("via", "online"))
+    assert samples[("lapang_sync_changes_total", accepted)] == 2
+    held = (("reason", ""), ("status", "held"), ("via", "online"))
+    assert samples[("lapang_sync_changes_total", held)] == 1
+    refused = (("reason", "invalid_payload"), ("status", "refused"), ("via", "online"))
     assert samples[("lapang_sync_changes_total", refused)] == 1
     assert samples[("lapang_sync_push_batch_seconds_count", ())] == 1
     assert samples[("lapang_sync_attachment_bytes_total", ())] == len(photo)
@@ -148,7 +150,7 @@ def test_metrics_count_changes_batches_evidence_answers_and_pool_waits(
 def test_metrics_are_not_served_on_the_api_port(metered_server: LiveServer) -> None:
     # The API port faces the internet through the proxy; the metrics port does not.
     assert requests.get(f"{metered_server.url}/metrics", timeout=5).status_code == 404
-    assert ("lapang_sync_changes_received_total", ()) in _scrape(metered_server)
+    assert ("lapang_sync_changes_received_total", (("via", "online"),)) in _scrape(metered_server)
 
 
 @pytest.fixture()
@@ -217,14 +219,14 @@ def test_a_scrape_never_waits_for_a_busy_database() -> None:
     release = threading.Event()
     calls: list[float] = []
 
-    def count() -> tuple[int, int]:
+    def count() -> DatabaseCounts:
         calls.append(time.monotonic())
         if len(calls) > 1:
             release.wait(30)
-        return (len(calls), 1)
+        return DatabaseCounts(len(calls), 1)
 
     registry = CollectorRegistry()
-    registry.register(HeldChanges(count, max_age=0.0))
+    registry.register(DatabaseFigures(count, max_age=0.0))
     assert registry.get_sample_value("lapang_sync_changes_held") == 1  # the first count
     started = time.monotonic()
     assert registry.get_sample_value("lapang_sync_changes_held") == 1  # stale, not waited for

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop_app.deployment import Deployment
+    from desktop_app.sync.trust import ServerPins
 
 AUTO_SYNC_SETTING = "sync.auto"  # kept in the vault: "1" (default) or "0"
 
@@ -47,11 +48,13 @@ class SyncConfig:
             bundle_key=deployment.bundle_public_key,
         )
 
-    def engine_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for ``SyncEngine.for_store`` and ``enrollment.register``."""
+    def engine_kwargs(self, pins: ServerPins | None = None) -> dict[str, Any]:
+        """Keyword arguments for ``SyncEngine.for_store`` and ``enrollment.register``; with
+        ``pins``, the session's shared pin set (made from ``ca_file``) in its place."""
         relay = {"relay_dir": self.relay_dir} if self.relay_dir is not None else {}
+        trust = {"pins": pins} if pins is not None else {"ca_file": self.ca_file}
         return {
-            "ca_file": self.ca_file,
+            **trust,
             "kpu_key": self.announcement_key,
             **relay,
             **self.engine_options,

@@ -279,7 +279,7 @@ class SyncController(QObject):
         self._watcher_requested = True
         url = status.server_url
         self._ctx.read(
-            ops.make_watcher(url, self.config, self._relay),
+            ops.make_watcher(url, self.holder),
             lambda watcher: self._watcher_made(url, watcher),
             on_failure=self._watcher_failed,
             owner=self,

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop_app.sync.engine import SyncEngine
     from desktop_app.sync.enrollment import EnrollmentResult
     from desktop_app.sync.run import CancelToken, SyncProgress, SyncRunReport
+    from desktop_app.sync.trust import ServerPins
     from desktop_app.sync.watcher import ConnectivityWatcher
 
 
@@ -49,6 +50,19 @@ class EngineHolder:
         # One key per (server, code) this session: trying a code again after a cancel or a lost
         # answer must present the same key, or the server finds the code already used.
         self._enrol_keys: dict[tuple[str, str], Ed25519PrivateKey] = {}
+        self._pins: ServerPins | None = None
+        self._pins_lock = threading.Lock()
+
+    def pins(self) -> ServerPins:
+        """The certificates every client of this session trusts (the engine's, the watcher's
+        probe, the enrolment's): one set, so a pin a run learns from KPU's rotations lets the
+        next probe in. Made on first use, off the GUI thread (it loads the sync package)."""
+        with self._pins_lock:
+            if self._pins is None:
+                from desktop_app.sync.client import pins_for
+
+                self._pins = pins_for(self.config.ca_file)
+            return self._pins
 
     def engine_for(self, store: FieldStore) -> SyncEngine:
         """The engine for ``store`` (worker thread). Raises ``NotEnrolled``."""
@@ -56,7 +70,7 @@ class EngineHolder:
             from desktop_app.sync.engine import SyncEngine
 
             previous = self.engine
-            engine = SyncEngine.for_store(store, **self.config.engine_kwargs())
+            engine = SyncEngine.for_store(store, **self.config.engine_kwargs(self.pins()))
             if previous is not None:
                 # Each run has its own connection, hence its own engine; what the last run
                 # learned about the link is still the best first guess.
@@ -102,7 +116,7 @@ class EngineHolder:
         options = self.config.engine_options
         client = SyncClient(
             server_url,
-            ca_file=self.config.ca_file,
+            pins=self.pins(),
             timeouts=options.get("timeouts", DEFAULT_TIMEOUTS),
         )
         slot = (client.base_url, "".join(ch for ch in code.upper() if ch.isalnum()))
@@ -225,19 +239,21 @@ def wait_for_run(run: SyncRun) -> Callable[[WorkerContext], None]:
 
 
 def make_watcher(
-    server_url: str, config: SyncConfig, relay: SyncRelay
+    server_url: str, holder: EngineHolder
 ) -> Callable[[WorkerContext], ConnectivityWatcher]:
-    """The connectivity watcher for ``server_url`` (made here only to keep the HTTP library's
-    import off the GUI thread; it touches no store). Not started."""
+    """The connectivity watcher for ``server_url``, its probe trusting the session's pins with
+    what the vault learned from KPU's rotations (made here to keep the HTTP library's import
+    off the GUI thread). Not started."""
 
-    def op(_ctx: WorkerContext) -> ConnectivityWatcher:
+    def op(ctx: WorkerContext) -> ConnectivityWatcher:
         from desktop_app.sync.watcher import ConnectivityWatcher, ping_probe
 
+        pins = holder.pins().learn_from(ctx.store.db)
         return ConnectivityWatcher(
-            ping_probe(server_url, ca_file=config.ca_file),
-            relay.on_online,
-            on_unreachable=relay.on_unreachable,
-            **config.watcher_options,
+            ping_probe(server_url, pins=pins),
+            holder.relay.on_online,
+            on_unreachable=holder.relay.on_unreachable,
+            **holder.config.watcher_options,
         )
 
     return op
@@ -262,7 +278,7 @@ def register(
                 client=client,
                 key=key,
                 cancel=cancel,
-                **holder.config.engine_kwargs(),
+                **holder.config.engine_kwargs(holder.pins()),
             )
         finally:
             holder.end_registration()
