@@ -50,6 +50,7 @@ class AreaSelector(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.view)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.expanded.connect(self._opened)
 
     # -- loading ----------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
@@ -108,6 +109,12 @@ class AreaSelector(QWidget):
                 self.tr("TPS %1, %2").replace("%1", nomor).replace("%2", self.tree_data.name(desa))
             )
         return self.tree_data.name(area)
+
+    def _opened(self, index) -> None:
+        # The view makes an opened region's rows at its next layout; "*" (open everything
+        # below) walks the rows at once, so they must exist as soon as a region opens.
+        if self.model.canFetchMore(index):
+            self.model.fetchMore(index)
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():

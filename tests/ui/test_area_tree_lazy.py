@@ -14,7 +14,10 @@ from PySide6.QtCore import QLocale, QModelIndex, Qt
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_import import import_voters, load_regions
+from desktop_app.store.voter_queries import AreaTree, TpsSummary
 from desktop_app.synthetic import generate_voters
+from desktop_app.ui import i18n
+from desktop_app.ui.area_model import AreaTreeModel
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.ui.helpers import make_window, on_worker, unlock, wait_idle
 
@@ -195,6 +198,27 @@ def test_the_keyboard_opens_and_walks_regions_never_opened(qtbot, wide):
     assert desk.voters.model.rowCount() == counts[tps_id]
 
 
+def test_the_asterisk_key_opens_every_region_below_as_it_always_did(qtbot, wide):
+    desk = wide.desk
+    view, model = desk.areas.view, desk.areas.model
+    provinsi = _child(model, model.index(0, 0), "92")
+    view.setCurrentIndex(provinsi)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Asterisk)
+    tps = [t for t in desk.areas.tree_data.tps if t.tps_id.startswith("92.")]
+    regions = {code for t in tps for code in _prefixes(t.kode_desa)} - {"92"}
+    assert _rows_made(model, provinsi) == len(regions) + len(tps)
+    stack = [provinsi]
+    while stack:
+        index = stack.pop()
+        assert view.isExpanded(index), index.data()
+        stack += [
+            model.index(r, 0, index)
+            for r in range(model.rowCount(index))
+            if model.index(r, 0, index).data(Qt.ItemDataRole.UserRole + 1).count(".") < 4
+        ]
+
+
 def test_a_deep_area_chosen_before_a_lock_is_restored_after_unlock(qtbot, wide):
     desk = wide.desk
     tree = desk.areas.tree_data
@@ -231,3 +255,16 @@ def test_choosing_an_area_below_unopened_regions_opens_the_way_to_it(qtbot, wide
     assert desk.areas.view.currentIndex().data() == f"KECAMATAN 9212 ({counts[kecamatan]})"
     desk.areas.select_area("92.01.02.9999.001")  # not in the tree: nothing changes
     assert desk.areas.current_area() == kecamatan
+
+
+def test_the_rows_made_on_expansion_are_translated(qapp):
+    """The rows' words moved from the selector to the model with their translation context."""
+    tree = AreaTree((TpsSummary("91.01.01.2001.001", "91.01.01.2001", 1, 1234),), {})
+    i18n.install_language("en")
+    try:
+        model = AreaTreeModel()
+        root = model.rebuild(tree, "91.01.01.2001.001")
+        assert root.text() == f"All areas ({QLocale().toString(1234)})"
+        assert model.items["91.01.01.2001.001"].text() == f"TPS 001 · {QLocale().toString(1234)}"
+    finally:
+        i18n.install_language("id")
