@@ -2,7 +2,8 @@
 TPS, with rows made only for what the officer opens.
 
 At 1,000,000 voters the store holds some 3,600 TPS. Making an item for each of them at unlock
-took 28 ms of the GUI thread unloaded and over 100 ms on a busy laptop (issue 12 §8). Here a
+took the GUI thread 28 ms unloaded, 35-110 ms on a busy machine and 330-680 ms on a starved one
+(issue 12 §8, docs/performance.md "The lazy area tree"). Here a
 region's rows are made when it is first expanded (Qt's canFetchMore/fetchMore), and the tree's
 shape and totals come ready from the database worker (``AreaTree``), so unlock makes a few dozen
 items: the top rows and the way down to the area the officer had chosen.
