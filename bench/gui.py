@@ -5,6 +5,7 @@ longest GUI-thread stall while "Sinkronkan sekarang" sends 10,000 changes.
     QT_QPA_PLATFORM=offscreen python -m bench.gui --voters 1000000
     QT_QPA_PLATFORM=offscreen python -m bench.gui --data-dir /tmp/demo1m   # reuse a demo vault
     QT_QPA_PLATFORM=offscreen python -m bench.gui --sync-only              # just the sync figure
+    QT_QPA_PLATFORM=offscreen python -m bench.gui --data-dir /tmp/demo1m --unlock-only --load 4
 
 (Run from the repository root: the sync figure uses the test sync server in tests/support.)
 
@@ -21,6 +22,15 @@ ticks on the GUI thread from the press until the desk shows the run's outcome. T
 this part uses the cheap test key derivation (its unlock is not what is measured).
 
 NIK search types a real voter's 16-digit NIK one digit at a time over all voters.
+
+The area tree: how many rows its model holds once the desk is usable, and the GUI thread's time
+to rebuild it from the tree the worker read (what every unlock, new voter and TMS-8 costs),
+median of five. ``--unlock-only`` stops there (no searches, no sync).
+
+``--load N`` keeps N busy processes running (a starved laptop) from a few seconds before the
+unlock until the desk figures are taken; the load is reported as the mean number of runnable
+threads on the machine sampled during the unlock (``/proc/loadavg``'s running count, what the
+load average averages), beside the 1-minute load average, which lags.
 
 "keystroke -> results" is measured from the moment the search runs (the 150 ms debounce after
 the last key has elapsed) until the table shows the new first page; the debounce is reported
@@ -70,6 +80,7 @@ class Stopwatch:
         self._last = time.perf_counter()
         self.longest = 0.0
         self.where = ""
+        self.frame = ""  # the GUI thread's innermost Python function in the longest stall
         self._watched = 0.0
         self._watching = False
         self._timer = QTimer()
@@ -92,6 +103,7 @@ class Stopwatch:
             if gap > max(0.05, self._watched):
                 self._watched = gap
                 frames = sys._current_frames()
+                self.frame = innermost(frames[gui])
                 lines = [f"GUI thread, {gap * 1000:.0f} ms into a stall:"]
                 lines += traceback.format_stack(frames[gui], limit=8)
                 for ident, frame in frames.items():
@@ -105,6 +117,7 @@ class Stopwatch:
         self._last = time.perf_counter()
         self.longest = 0.0
         self.where = ""
+        self.frame = ""
         self._watched = 0.0
         self._watching = True
         threading.Thread(target=self._watch, daemon=True).start()
@@ -116,6 +129,13 @@ class Stopwatch:
         if self.longest > 0.1 and self.where:
             print(self.where, file=sys.stderr)
         return self.longest
+
+
+def innermost(frame) -> str:
+    """``module.function`` of a frame; ``spin`` means the GUI thread was inside Qt's
+    processEvents with no Python of ours running: in Qt's own work or not scheduled."""
+    module = pathlib.Path(frame.f_code.co_filename).stem
+    return f"{module}.{frame.f_code.co_name}"
 
 
 def spin(app, condition: Callable[[], bool], timeout: float = 120.0) -> None:
@@ -267,12 +287,84 @@ def measure_sync(changes: int) -> dict:
     }
 
 
+class BusyLoad:
+    """``n`` processes spinning on a core each, and a sampler of runnable threads."""
+
+    def __init__(self, n: int) -> None:
+        self._n = n
+        self._children: list[subprocess.Popen] = []
+        self._samples: list[int] = []
+        self._sampling = False
+
+    def __enter__(self) -> BusyLoad:
+        for _ in range(self._n):
+            self._children.append(subprocess.Popen([sys.executable, "-c", "while True: pass"]))
+        if self._n:
+            time.sleep(3)  # let the scheduler spread them before the figure starts
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for child in self._children:
+            child.kill()
+        for child in self._children:
+            child.wait()
+
+    def sample(self) -> None:
+        """Start sampling runnable threads every 10 ms (until ``mean`` is read)."""
+        import threading
+
+        self._samples = []
+        self._sampling = True
+
+        def run() -> None:
+            while self._sampling:
+                self._samples.append(runnable_now())
+                time.sleep(0.01)
+
+        threading.Thread(target=run, daemon=True).start()
+
+    def mean(self) -> float:
+        self._sampling = False
+        # The sampler itself is one of the runnable threads it counts.
+        return statistics.mean(self._samples) - 1 if self._samples else 0.0
+
+
+def runnable_now() -> int:
+    with open("/proc/loadavg") as f:
+        return int(f.read().split()[3].split("/")[0])
+
+
+def rows_in(model, parent=None) -> int:
+    """Rows a Qt item model holds now (rowCount never fetches, so counting makes none)."""
+    from desktop_app.ui.qt import QModelIndex
+
+    parent = parent if parent is not None else QModelIndex()
+    count = model.rowCount(parent)
+    return count + sum(rows_in(model, model.index(r, 0, parent)) for r in range(count))
+
+
+def tree_rebuild_ms(app, desk) -> float:
+    """The GUI thread's time to rebuild the area tree from the tree already read, median of 5.
+
+    Calls the selector's private ``_show``: the worker's query is not GUI-thread time."""
+    areas = desk.areas
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        areas._show(areas.tree_data)
+        times.append(time.perf_counter() - t)
+        app.processEvents()  # the view lays out what changed, as after a real rebuild
+    return statistics.median(times) * 1000
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def measure(data_dir: pathlib.Path, passphrase: str) -> dict:
+def measure(
+    data_dir: pathlib.Path, passphrase: str, load: BusyLoad, *, unlock_only: bool = False
+) -> dict:
     env = dict(os.environ, LAPANG_BENCH_T0=repr(time.time()))
     out = subprocess.run(
         [sys.executable, __file__, "--child-startup", str(data_dir)],
@@ -297,6 +389,8 @@ def measure(data_dir: pathlib.Path, passphrase: str) -> dict:
     watch = Stopwatch(app)
 
     # Unlock -> usable desk: area tree drawn, first list and its first page shown, detail filled.
+    load.sample()
+    loadavg_1m = os.getloadavg()[0]
     watch.start()
     t = time.perf_counter()
     window.page.passphrase.setText(passphrase)
@@ -309,7 +403,24 @@ def measure(data_dir: pathlib.Path, passphrase: str) -> dict:
     unlock_s = time.perf_counter() - t
     spin(app, lambda: window.tasks.pending == 0)
     stall_unlock = watch.stop()
+    runnable = load.mean()
+    loadavg_1m = max(loadavg_1m, os.getloadavg()[0])
     voters_total = sum(tps.voters for tps in desk.areas.tree_data.tps)
+    tree = {
+        "voters": voters_total,
+        "runnable_threads_during_unlock": round(runnable, 1),
+        "loadavg_1m": round(loadavg_1m, 1),
+        "startup_to_unlock_screen_s": round(startup, 3),
+        "unlock_to_usable_desk_s": round(unlock_s, 3),
+        "longest_gui_stall_unlock_ms": round(stall_unlock * 1000, 1),
+        "unlock_stall_frame": watch.frame if stall_unlock > 0.05 else "",
+        "area_tps": len(desk.areas.tree_data.tps),
+        "area_rows_after_unlock": rows_in(desk.areas.model),
+        "area_tree_rebuild_ms": round(tree_rebuild_ms(app, desk), 1),
+    }
+    if unlock_only:
+        window.close()
+        return tree
     model = desk.voters.model
 
     def shown() -> bool:
@@ -350,9 +461,7 @@ def measure(data_dir: pathlib.Path, passphrase: str) -> dict:
 
     keystrokes = global_search + nik_search + tps_search
     result = {
-        "voters": voters_total,
-        "startup_to_unlock_screen_s": round(startup, 3),
-        "unlock_to_usable_desk_s": round(unlock_s, 3),
+        **tree,
         "all_voters_list_s": round(all_area_s, 3),
         "scroll_to_last_row_ms": round(scroll_s * 1000, 1),
         "keystroke_p50_ms": round(statistics.median(keystrokes) * 1000, 1),
@@ -362,7 +471,6 @@ def measure(data_dir: pathlib.Path, passphrase: str) -> dict:
         "search_nik_all_p95_ms": round(percentile(nik_search, 0.95) * 1000, 1),
         "search_name_tps_p95_ms": round(percentile(tps_search, 0.95) * 1000, 1),
         "debounce_ms": SEARCH_DEBOUNCE_MS,
-        "longest_gui_stall_unlock_ms": round(stall_unlock * 1000, 1),
         "longest_gui_stall_lists_ms": round(stall_search * 1000, 1),
     }
     window.close()
@@ -383,6 +491,14 @@ def main() -> int:
     parser.add_argument(
         "--sync-only", action="store_true", help="only the sync figure (no million-voter vault)"
     )
+    parser.add_argument(
+        "--unlock-only",
+        action="store_true",
+        help="only start, unlock and the area tree (no searches, no sync figure)",
+    )
+    parser.add_argument(
+        "--load", type=int, default=0, help="busy processes kept running during the desk figures"
+    )
     parser.add_argument("--child-startup", help=argparse.SUPPRESS)
     parser.add_argument("--child-server", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -394,7 +510,7 @@ def main() -> int:
     result: dict = {}
     if not args.sync_only:
         result.update(measure_desk(args))
-    if args.sync_changes:
+    if args.sync_changes and not args.unlock_only:
         result.update(measure_sync(args.sync_changes))
     print_table(result)
     print(json.dumps(result))
@@ -410,7 +526,8 @@ def measure_desk(args: argparse.Namespace) -> dict:
             build_vault(data_dir, args.voters)
             took = time.perf_counter() - t
             print(f"built a demo vault of {args.voters:,} voters in {took:.1f} s", file=sys.stderr)
-        return measure(data_dir, args.passphrase)
+        with BusyLoad(args.load) as load:
+            return measure(data_dir, args.passphrase, load, unlock_only=args.unlock_only)
 
 
 def print_table(r: dict) -> None:
@@ -423,6 +540,19 @@ def print_table(r: dict) -> None:
                 "unlock -> usable desk (incl. key derivation)",
                 f"{r['unlock_to_usable_desk_s']:.2f} s",
             ),
+            (
+                "load: runnable threads during unlock / 1-min average",
+                f"{r['runnable_threads_during_unlock']:.1f} / {r['loadavg_1m']:.1f}",
+            ),
+            ("longest GUI-thread stall, unlocking", f"{r['longest_gui_stall_unlock_ms']:.0f} ms"),
+            (
+                "area tree: TPS / rows made at unlock",
+                f"{r['area_tps']:,} / {r['area_rows_after_unlock']:,}",
+            ),
+            ("area tree rebuild on the GUI thread", f"{r['area_tree_rebuild_ms']:.1f} ms"),
+        ]
+    if "all_voters_list_s" in r:
+        rows += [
             ("'Semua wilayah' list of every voter", f"{r['all_voters_list_s']:.2f} s"),
             ("scroll to the last row", f"{r['scroll_to_last_row_ms']:.0f} ms"),
             ("keystroke -> results, p50", f"{r['keystroke_p50_ms']:.1f} ms"),
@@ -432,7 +562,6 @@ def print_table(r: dict) -> None:
             ("  NIK search, all voters, p95", f"{r['search_nik_all_p95_ms']:.1f} ms"),
             ("  name search within a TPS, p95", f"{r['search_name_tps_p95_ms']:.1f} ms"),
             ("  + debounce after the last key", f"{r['debounce_ms']} ms"),
-            ("longest GUI-thread stall, unlocking", f"{r['longest_gui_stall_unlock_ms']:.0f} ms"),
             (
                 "longest GUI-thread stall, lists/search",
                 f"{r['longest_gui_stall_lists_ms']:.0f} ms",

@@ -219,15 +219,77 @@ class TpsSummary:
     voters: int
 
 
+# The key of "Semua wilayah", the node above every provinsi, in AreaTree's maps.
+ALL_AREAS = ""
+
+
 @dataclasses.dataclass(frozen=True)
 class AreaTree:
-    """Every TPS in the store with its voter count, and the names of the regions above them."""
+    """Every TPS in the store with its voter count, and the names of the regions above them.
+
+    The shape of the tree (each node's children, each region's total) is worked out when the
+    tree is made, on the database worker: the desk then makes rows only for the nodes the
+    officer opens, and never walks thousands of TPS on the GUI thread (issue 12 §8)."""
 
     tps: tuple[TpsSummary, ...]
     region_names: dict[str, str]
+    _children: dict[str, list[str]] = dataclasses.field(init=False, repr=False, compare=False)
+    _parent: dict[str, str] = dataclasses.field(init=False, repr=False, compare=False)
+    _totals: dict[str, int] = dataclasses.field(init=False, repr=False, compare=False)
+    _tps: dict[str, TpsSummary] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        children: dict[str, list[str]] = {ALL_AREAS: []}
+        parent: dict[str, str] = {}
+        totals: dict[str, int] = {ALL_AREAS: 0}
+        for tps in self.tps:
+            above = ALL_AREAS
+            totals[ALL_AREAS] += tps.voters
+            parts = tps.kode_desa.split(".")
+            for depth in range(1, len(parts) + 1):
+                code = ".".join(parts[:depth])
+                if code not in parent:
+                    parent[code] = above
+                    children[above].append(code)
+                    children[code] = []
+                    totals[code] = 0
+                totals[code] += tps.voters
+                above = code
+            parent[tps.tps_id] = above
+            children[above].append(tps.tps_id)
+        # Frozen: the maps are filled once here and only read afterwards.
+        object.__setattr__(self, "_children", children)
+        object.__setattr__(self, "_parent", parent)
+        object.__setattr__(self, "_totals", totals)
+        object.__setattr__(self, "_tps", {tps.tps_id: tps for tps in self.tps})
 
     def name(self, kode: str) -> str:
         return self.region_names.get(kode, kode)
+
+    def children(self, area: str | None) -> tuple[str, ...]:
+        """The regions and TPS right below ``area`` (None: below "Semua wilayah"), in order."""
+        return tuple(self._children.get(area or ALL_AREAS, ()))
+
+    def total(self, area: str | None) -> int:
+        """Voters in every TPS below a region (None: in the whole store), or in one TPS."""
+        if area and area in self._tps:
+            return self._tps[area].voters
+        return self._totals.get(area or ALL_AREAS, 0)
+
+    def summary(self, tps_id: str) -> TpsSummary | None:
+        return self._tps.get(tps_id)
+
+    def knows(self, area: str) -> bool:
+        return area in self._parent
+
+    def path(self, area: str) -> list[str]:
+        """The regions above ``area``, top first ("Semua wilayah" left out); [] if unknown."""
+        above: list[str] = []
+        code = self._parent.get(area, ALL_AREAS)
+        while code != ALL_AREAS:
+            above.append(code)
+            code = self._parent[code]
+        return above[::-1]
 
 
 def area_tree(db: sqlite_utils.Database) -> AreaTree:

@@ -6,22 +6,17 @@ from __future__ import annotations
 
 from desktop_app.store.voter_queries import AreaTree
 from desktop_app.ui import voter_ops
+from desktop_app.ui.area_model import AREA_ROLE, AreaTreeModel
 from desktop_app.ui.context import DeskContext
 from desktop_app.ui.qt import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QLocale,
-    QStandardItem,
-    QStandardItemModel,
-    Qt,
     QTreeView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-
-AREA_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class AreaSelector(QWidget):
@@ -31,14 +26,13 @@ class AreaSelector(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._items: dict[str, QStandardItem] = {}
         self._pending_select: str | None = None
         self.tree_data: AreaTree | None = None
         self._announced = False
         self._announced_area: str | None = None
         self._keep_all = False
 
-        self.model = QStandardItemModel(self)
+        self.model = AreaTreeModel(self)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
@@ -56,6 +50,7 @@ class AreaSelector(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.view)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.expanded.connect(self._opened)
 
     # -- loading ----------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
@@ -69,69 +64,26 @@ class AreaSelector(QWidget):
 
     def _show(self, tree: AreaTree) -> None:
         self.tree_data = tree
-        locale = QLocale()
         # Rebuilding the tree (after a TMS-8 or a new voter) must not look like a new choice:
         # the list would reload and the officer would lose their place in it.
         selection = self.view.selectionModel()
         selection.blockSignals(True)
-        self.model.clear()
-        self._items.clear()
-        root = self._build(tree, locale)
-        # The tree is built detached and attached once: items added to a shown model each
-        # signal the view, which made this ~100 ms GUI-thread stall at 3,600 TPS (issue 12 §8).
-        self.model.appendRow(root)
-        self.view.expand(root.index())
         target = self._pending_select
-        if not self._keep_all and (target is None or target not in self._items):
+        if not self._keep_all and (target is None or not tree.knows(target)):
             target = tree.tps[0].tps_id if tree.tps else None
+        # Only the top rows and the way down to the chosen area are made now; the rest when
+        # the officer opens a region (area_model).
+        root = self.model.rebuild(tree, target)
+        self.view.expand(root.index())
         self.select_area(target)
         selection.blockSignals(False)
         if not self._announced or target != self._announced_area:
             self._announce(target)
         self.loaded.emit()
 
-    def _build(self, tree: AreaTree, locale: QLocale) -> QStandardItem:
-        """The "Semua wilayah" item with every region and TPS below it, totals included."""
-        totals: dict[str, int] = {}
-        for tps in tree.tps:
-            parts = tps.kode_desa.split(".")
-            for depth in range(1, len(parts) + 1):
-                code = ".".join(parts[:depth])
-                totals[code] = totals.get(code, 0) + tps.voters
-        total = sum(t.voters for t in tree.tps)
-        root = QStandardItem(self.tr("Semua wilayah (%1)").replace("%1", locale.toString(total)))
-        root.setData(None, AREA_ROLE)
-        for tps in tree.tps:
-            parent = root
-            parts = tps.kode_desa.split(".")
-            for depth in range(1, len(parts) + 1):
-                code = ".".join(parts[:depth])
-                item = self._items.get(code)
-                if item is None:
-                    item = QStandardItem(tree.name(code))
-                    item.setData(code, AREA_ROLE)
-                    item.setData(totals[code], AREA_ROLE + 1)
-                    item.setToolTip(code)
-                    # Region rows show the total of every TPS below them.
-                    if code.count(".") < 4:
-                        item.setText(f"{item.text()} ({locale.toString(totals[code])})")
-                    parent.appendRow(item)
-                    self._items[code] = item
-                parent = item
-            leaf = QStandardItem(
-                self.tr("TPS %1 · %2")
-                .replace("%1", f"{tps.nomor:03d}")
-                .replace("%2", locale.toString(tps.voters))
-            )
-            leaf.setData(tps.tps_id, AREA_ROLE)
-            leaf.setToolTip(tps.tps_id)
-            parent.appendRow(leaf)
-            self._items[tps.tps_id] = leaf
-        return root
-
     # -- selection --------------------------------------------------------------------------------
     def select_area(self, area: str | None) -> None:
-        item = self._items.get(area) if area else self.model.item(0)
+        item = self.model.item_for(area) if area else self.model.item(0)
         if item is None:
             return
         index = item.index()
@@ -157,6 +109,12 @@ class AreaSelector(QWidget):
                 self.tr("TPS %1, %2").replace("%1", nomor).replace("%2", self.tree_data.name(desa))
             )
         return self.tree_data.name(area)
+
+    def _opened(self, index) -> None:
+        # The view makes an opened region's rows at its next layout; "*" (open everything
+        # below) walks the rows at once, so they must exist as soon as a region opens.
+        if self.model.canFetchMore(index):
+            self.model.fetchMore(index)
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():

@@ -148,6 +148,23 @@ def test_area_tree_counts_and_names(listed):
     assert tree.name("99.99") == "99.99"  # unknown region: its code, never an error
 
 
+def test_area_tree_knows_its_shape_and_totals(listed):
+    """The shape the desk's lazy tree reads, worked out on the worker: children in order,
+    totals per region, the way down to an area."""
+    tree = vq.area_tree(listed.db)
+    assert tree.children(None) == ("61",)
+    assert tree.children("61") == ("61.11",)
+    assert tree.children("61.11.02") == (DESA, OTHER_DESA)
+    assert tree.children(DESA) == (TPS_1, TPS_2)
+    assert tree.children(TPS_1) == ()
+    assert (tree.total(None), tree.total("61.11.02"), tree.total(DESA)) == (12, 12, 10)
+    assert (tree.total(TPS_2), tree.total(TPS_OTHER), tree.total("99")) == (4, 2, 0)
+    assert tree.path(TPS_OTHER) == ["61", "61.11", "61.11.02", OTHER_DESA]
+    assert tree.path("61") == []
+    assert tree.knows(TPS_2) and tree.knows("61.11") and not tree.knows("61.11.02.2005")
+    assert tree.path("61.11.02.2005") == []
+
+
 def test_tps_in_desa_includes_new_tps(listed):
     assert vq.tps_in_desa(listed.db, DESA) == [TPS_1, TPS_2]
     voter = _id_of(listed, "Siti Aminah")

@@ -169,7 +169,7 @@ def test_tms8_adds_the_voter_as_baru_at_the_right_tps(qtbot, desk, window):
     assert (moved.record.tps_id, moved.record.keterangan) == (f"{desa}.005", "B")
     assert moved.record.nik == voter.record.nik
     # The area tree now lists the new TPS, and the officer keeps their place in the list.
-    qtbot.waitUntil(lambda: f"{desa}.005" in desk.areas._items, timeout=3000)
+    qtbot.waitUntil(lambda: f"{desa}.005" in desk.areas.model.items, timeout=3000)
     wait_idle(qtbot, window)
     assert desk.areas.current_area() == voter.record.tps_id
     assert desk.voters.table.currentIndex().row() == 1

@@ -137,10 +137,10 @@ def test_the_area_tree_is_attached_in_one_insert_with_its_totals(qtbot, desk, wi
     assert areas.model.item(0).text() == f"Semua wilayah ({total})"
     desa = tree.tps[0].kode_desa
     in_desa = sum(t.voters for t in tree.tps if t.kode_desa == desa)
-    assert areas._items[desa].text() == f"{tree.name(desa)} ({in_desa})"
+    assert areas.model.items[desa].text() == f"{tree.name(desa)} ({in_desa})"
     kecamatan = desa.rsplit(".", 1)[0]
     in_kecamatan = sum(t.voters for t in tree.tps if t.kode_desa.startswith(kecamatan + "."))
-    assert areas._items[kecamatan].text().endswith(f"({in_kecamatan})")
+    assert areas.model.items[kecamatan].text().endswith(f"({in_kecamatan})")
 
 
 def test_a_search_shows_its_first_rows_at_once_without_placeholders(qtbot, desk, window):
