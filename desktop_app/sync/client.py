@@ -280,8 +280,9 @@ class SyncClient:
         return _decode(p.PushResult.decode, content)
 
     def pull(self, cursor: int, limit: int) -> p.PullPage:
-        # v2: rows this laptop's own changes made are not sent back (their push answer said).
-        path = p.pull_path(cursor, limit, version=p.DOC_VERSION_NO_ECHO)
+        # v3: rows and outcomes this laptop's own changes made are not sent back (their push
+        # answer said).
+        path = p.pull_path(cursor, limit, version=p.DOC_VERSION_APPLICATION_NO_ECHO)
         return _decode(p.PullPage.decode, self._signed("GET", path))
 
     def attachment_status(self, sha256: str) -> p.AttachmentStatus:
