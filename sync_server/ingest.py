@@ -284,6 +284,8 @@ def drain(
         elif row["state"] == "refused" and row["entity"] == ENTITY_VOTER:
             # Refused on arrival: the laptop saved it all the same.
             _copy_differs(tx, device, row["entity_id"], row["op"], now_iso)
+        elif row["state"] == "refused" and row["entity"] == ENTITY_APPLICATION:
+            applications.copy_differs(tx, device, row["entity_id"])
         seq = row["seq"]
         index += 1
     if seq != device.applied_seq:

@@ -229,6 +229,23 @@ def test_a_resubmission_stays_quiet_but_a_refused_one_sends_the_row_back(
     )
 
 
+def test_a_submit_refused_on_arrival_sends_the_row_back(live_server: LiveServer) -> None:
+    dev = live_server.device()
+    cursor = _cursor(dev)
+    app = submission(dev, synthetic_nik(19))
+    assert dict(dev.push([app], version=V3).new_versions) == {1: 1}
+    broken = submission(
+        dev,
+        synthetic_nik(19),
+        body="KPU",  # no body a server files: refused before it is applied
+        application_id=app["entity_id"],
+        application_no=app["payload"]["application_no"],
+    )
+    refused = dev.push([broken], version=V3)
+    assert refused.results[0].reason == "invalid_payload" and refused.new_versions == ()
+    assert _pulled_ids(dev, cursor) == [app["entity_id"]]
+
+
 def test_upgrade_to_0014_leaves_every_application_to_be_pulled(
     server_db: str | pathlib.Path, live_server: LiveServer
 ) -> None:
