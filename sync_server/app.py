@@ -31,7 +31,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from lapang_core.protocol import (
     API_PREFIX,
     DEVICE_KEY_PATH,
+    DOC_VERSION_APPLICATION_NO_ECHO,
     DOC_VERSION_NO_ECHO,
+    DOC_VERSIONS,
     MEDIA_TYPE,
     PROTOCOL_VERSION,
     PULL_PAGE_DEFAULT,
@@ -337,10 +339,14 @@ def create_app(config: ServerConfig) -> FastAPI:
             request, "limit", default=PULL_PAGE_DEFAULT, low=1, high=config.pull_page_max
         )
         version = query_int(
-            request, "v", default=PROTOCOL_VERSION, low=PROTOCOL_VERSION, high=DOC_VERSION_NO_ECHO
+            request, "v", default=PROTOCOL_VERSION, low=PROTOCOL_VERSION, high=DOC_VERSIONS[-1]
         )
         page = await run_in_threadpool(
-            functools.partial(repo.pull_page, no_echo=version >= DOC_VERSION_NO_ECHO),
+            functools.partial(
+                repo.pull_page,
+                no_echo=version >= DOC_VERSION_NO_ECHO,
+                no_application_echo=version >= DOC_VERSION_APPLICATION_NO_ECHO,
+            ),
             device,
             cursor,
             limit,

@@ -29,7 +29,7 @@ from lapang_core.domain.selection import Stage, StageResult
 from lapang_core.protocol import ENTITY_APPLICATION, ApplicationOutcome, Change
 from sync_server import rules
 from sync_server.errors import AdminError
-from sync_server.rows import Device, in_chunks, placeholders
+from sync_server.rows import NOT_HELD, Device, in_chunks, placeholders
 from sync_server.rules import Refusal
 from sync_server.tx import Transactions, Tx
 
@@ -121,13 +121,18 @@ class _Filed:
     device_id: str
 
 
-def record_submission(tx: Tx, change: Change, device: Device, now_iso: str) -> None:
+def record_submission(
+    tx: Tx, change: Change, device: Device, now_iso: str, *, told: bool = False
+) -> None:
     """Store an ``application.submit``. Raises ``Refusal`` for a payload this server cannot
     file (checked on arrival too; again here for changes held since before an upgrade), for a
     working area outside the device's (``outside_area``), for a number another application
     holds (``number_taken``), and for a resubmission by another device (``not_owner``) or after
     KPU decided beyond registration (``application_decided``). Every check comes before the
-    first write, so a refusal leaves the application as it was."""
+    first write, so a refusal leaves the application as it was.
+
+    ``told``: the push answer will tell the device the outcome's version (protocol v3), so the
+    outcome is marked as held by it when it is exactly what the device wrote (``_mark_echo``)."""
     payload = change.payload
     rules.check_application(payload)
     number = payload["application_no"].strip()
@@ -161,12 +166,14 @@ def record_submission(tx: Tx, change: Change, device: Device, now_iso: str) -> N
             (change.entity_id, device.id, *fields, now_iso, Stage.REGISTRATION.value, rev),
         )
         refresh_duplicates(tx, {nik} if nik else set())
+        _mark_echo(tx, change, device, told)
         return
     # The owner's resubmission before KPU decided anything: the form is replaced; the device
     # credited (the owner) and the stage stay.
     tx.sql.run(
         "UPDATE applications SET payload = ?, updated_at = ?, application_no = ?, body = ?, "
-        "area_code = ?, nik = ?, version = version + 1, rev = ? WHERE id = ?",
+        "area_code = ?, nik = ?, version = version + 1, rev = ?, echo_device = NULL, "
+        "echo_version = NULL WHERE id = ?",
         (*fields, rev, change.entity_id),
     )
     touched = {n for n in (nik, current["nik"]) if n}
@@ -175,6 +182,98 @@ def record_submission(tx: Tx, change: Change, device: Device, now_iso: str) -> N
     # The old NIK's applications lose this one, which worked where it worked before.
     departed = {number: _Filed(current["area_code"] or "", current["device_id"])}
     refresh_duplicates(tx, touched, departed)
+    _mark_echo(tx, change, device, told)
+
+
+def as_written(change: Change) -> ApplicationOutcome:
+    """The outcome a device holds of its own ``application.submit`` once told its version
+    (version 0 here): what it sent, at the registration stage, undecided, with no duplicate it
+    could see. The desk writes the same row (desktop_app.store.application_outcomes)."""
+    payload = change.payload
+    return ApplicationOutcome(
+        id=change.entity_id,
+        application_no=payload["application_no"],
+        body=payload["body"],
+        area_code=payload["area_code"],
+        stage=Stage.REGISTRATION.value,
+        result=None,
+        score=None,
+        note="",
+        duplicates=(),
+        version=0,
+    )
+
+
+def _mark_echo(tx: Tx, change: Change, device: Device, told: bool) -> None:
+    """Mark the application as held by ``device`` at its version when the answer tells the
+    device that version and the outcome the device would pull is exactly what it wrote: a
+    number or area the server normalised, a stage or note KPU kept from before, or a duplicate
+    the device can see leaves no marker, and the pull brings the row back. Any later write
+    moves the version on, so the marker stops holding by itself."""
+    if told and _holds_as_written(tx, change, device) is not None:
+        tx.sql.run(
+            "UPDATE applications SET echo_device = ?, echo_version = version WHERE id = ?",
+            (device.id, change.entity_id),
+        )
+
+
+def _holds_as_written(tx: Tx, change: Change, device: Device) -> int | None:
+    """The row's version when the outcome ``device`` would pull of it is ``change`` as written
+    (``as_written``), else None."""
+    row = tx.sql.one(f"{_OUTCOME_SELECT} WHERE id = ?", (change.entity_id,))
+    if row is None:
+        return None
+    visible = _visible_duplicates(tx, device, [row]).get(row["id"], ())
+    if dataclasses.replace(_outcome(row, visible), version=0) != as_written(change):
+        return None
+    return int(row["version"])
+
+
+def copy_differs(tx: Tx, device: Device, application_id: str) -> None:
+    """A change of ``device`` to an application marked for it was refused, or its marker was
+    given up: whatever the device made of it, the row is sent to it again (a new rev, no
+    marker)."""
+    if tx.sql.one(
+        "SELECT 1 FROM applications WHERE id = ? AND echo_device = ?", (application_id, device.id)
+    ):
+        tx.sql.run(
+            "UPDATE applications SET echo_device = NULL, echo_version = NULL, rev = ? WHERE id = ?",
+            (tx.next_revs(1), application_id),
+        )
+
+
+def told_versions(
+    tx: Tx, device: Device, changes: list[Change], duplicates: set[int]
+) -> dict[int, int]:
+    """seq -> outcome version, for the application changes of one answer whose outcome the
+    device holds as written, at the version marked as held by it (what a v3 ``nv`` tells). A
+    duplicate (its first answer was lost) is told again while that still holds; of several
+    submits of one application in the answer, only the last. A marker that no longer holds is
+    given up, so the pull sends the row."""
+    last = {change.entity_id: change for change in changes}
+    out: dict[int, int] = {}
+    for change in last.values():
+        marked = tx.sql.one(
+            "SELECT version, echo_version FROM applications WHERE id = ? AND echo_device = ?",
+            (change.entity_id, device.id),
+        )
+        if marked is None:
+            continue
+        if (
+            marked["echo_version"] == marked["version"]
+            and _holds_as_written(tx, change, device) == marked["version"]
+        ):
+            out[change.seq] = int(marked["version"])
+        elif change.seq in duplicates:
+            # The device may have pulled past the row while its first answer was lost: only a
+            # new rev brings the row to it now.
+            copy_differs(tx, device, change.entity_id)
+        else:
+            tx.sql.run(
+                "UPDATE applications SET echo_device = NULL, echo_version = NULL WHERE id = ?",
+                (change.entity_id,),
+            )
+    return out
 
 
 def _claim_number(tx: Tx, number: str, application_id: str, device_id: str, now_iso: str) -> None:
@@ -259,9 +358,14 @@ def refresh_duplicates(tx: Tx, niks: set[str], departed: dict[str, _Filed] | Non
                     (json.dumps(others, separators=(",", ":")), tx.next_revs(1), row["id"]),
                 )
             else:
+                # A device holding the row as it wrote it (no echo) might see the newcomer:
+                # its marker says so no more (NOT_HELD), and its next pull sends the row if the
+                # row's rev is still ahead of it, as it would without the marker. No new rev:
+                # the row's other devices must not learn that someone applied elsewhere.
                 tx.sql.run(
-                    "UPDATE applications SET duplicates = ? WHERE id = ?",
-                    (json.dumps(others, separators=(",", ":")), row["id"]),
+                    "UPDATE applications SET duplicates = ?, echo_version = CASE WHEN "
+                    "echo_device IS NULL THEN echo_version ELSE ? END WHERE id = ?",
+                    (json.dumps(others, separators=(",", ":")), NOT_HELD, row["id"]),
                 )
 
 
@@ -290,16 +394,24 @@ def attachment_refs(change: Change) -> list[str]:
 
 
 def outcomes_since(
-    tx: Tx, device: Device, cursor: int, fetch: int
+    tx: Tx, device: Device, cursor: int, fetch: int, *, no_echo: bool = False
 ) -> list[tuple[int, ApplicationOutcome]]:
     """Outcomes with rev > ``cursor`` for applications whose working area lies in the device's
     area (a TPS device: exactly its TPS), or that this device submitted; oldest first. Their
     ``duplicates`` name only applications the device receives by the same rule: KPU's listing
-    has them all, a device only what lies in its own area."""
+    has them all, a device only what lies in its own area.
+
+    ``no_echo`` (a v3 pull): leave out an outcome marked as held by this device at its version
+    (``_mark_echo``): the device's own submission made it and the answer told it so."""
     where, params = area_clause(device.area)
+    echo, echo_params = "", ()
+    if no_echo:
+        echo = " AND (echo_device IS NULL OR echo_device <> ? OR echo_version <> version)"
+        echo_params = (device.id,)
     rows = tx.sql.all(
-        f"{_OUTCOME_SELECT} WHERE rev > ? AND ({where} OR device_id = ?) ORDER BY rev LIMIT ?",
-        (cursor, *params, device.id, fetch),
+        f"{_OUTCOME_SELECT} WHERE rev > ? AND ({where} OR device_id = ?){echo} "
+        "ORDER BY rev LIMIT ?",
+        (cursor, *params, device.id, *echo_params, fetch),
     )
     visible = _visible_duplicates(tx, device, rows)
     return [(row["rev"], _outcome(row, visible.get(row["id"], ()))) for row in rows]

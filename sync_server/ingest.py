@@ -16,6 +16,7 @@ from typing import Any
 
 from lapang_core.domain.tms_record import OtherRecord, ganda_others, ganda_reference
 from lapang_core.protocol import (
+    DOC_VERSION_APPLICATION_NO_ECHO,
     DOC_VERSION_NO_ECHO,
     ENTITY_APPLICATION,
     ENTITY_VOTER,
@@ -52,7 +53,8 @@ def ingest_batch(
     """Take ``changes`` (decoded from ``signed.body``, in its order) into their slots, apply
     what can be applied, and keep ``signed`` as their proof of origin (``sync_server.origin``).
     ``version`` 2 (``DOC_VERSION_NO_ECHO``): the answer tells the device each applied change's
-    voter version, so those rows are not sent back to it.
+    voter version, so those rows are not sent back to it; 3 (``DOC_VERSION_APPLICATION_NO_ECHO``):
+    its applications' outcome versions too.
 
     Every way a change reaches the server passes here (``via``: a push, a relayed bundle, a
     bundle from a stick), so this is where what arrived is noted for the metrics; they count
@@ -88,7 +90,11 @@ def _take_batch(
     # Only changes this answer reports may leave a row out of the device's pull: a held change
     # applied later, by another request, is never told to the device.
     answered = frozenset(results) if no_echo else frozenset()
-    applied_seq, settled = drain(tx, device, now, election_date, answered)
+    # A v2 laptop keeps no outcome row from the answer: only a v3 one is told applications.
+    told_applications = (
+        frozenset(results) if version >= DOC_VERSION_APPLICATION_NO_ECHO else frozenset()
+    )
+    applied_seq, settled = drain(tx, device, now, election_date, answered, told_applications)
     results.update({seq: r for seq, r in settled.items() if seq in results})
     waiting = tx.slots_after(device.id, applied_seq)
     missing = _missing_ranges(applied_seq, [row["seq"] for row in waiting])
@@ -114,7 +120,9 @@ def _take_batch(
         tuple(missing),
         server_time=int(now),
         version=version,
-        new_versions=_new_versions(tx, device.id, changes, results),
+        new_versions=_new_versions(
+            tx, device, changes, results, with_applications=bool(told_applications)
+        ),
         need_attachment_seqs=tuple(
             change.seq
             for change in changes
@@ -125,11 +133,17 @@ def _take_batch(
 
 
 def _new_versions(
-    tx: Tx, device_id: str, changes: Sequence[Change], results: dict[int, ChangeResult]
+    tx: Tx,
+    device: Device,
+    changes: Sequence[Change],
+    results: dict[int, ChangeResult],
+    *,
+    with_applications: bool = False,
 ) -> tuple[tuple[int, int], ...]:
     """(seq, voter version) for each acknowledged voter change whose row the device now holds
     exactly: the row's echo marker names this device at the row's version. A duplicate (the
-    answer to the first copy was lost) is told again, as long as the marker still holds."""
+    answer to the first copy was lost) is told again, as long as the marker still holds.
+    ``with_applications`` (v3): (seq, outcome version) of application changes alike."""
     told = [
         change
         for change in changes
@@ -140,9 +154,18 @@ def _new_versions(
     out = []
     for change in told:
         version, echo_device, echo_version = markers.get(change.entity_id, (None, None, None))
-        if echo_device == device_id and echo_version == version:
+        if echo_device == device.id and echo_version == version:
             out.append((change.seq, version))
-    return tuple(out)
+    if with_applications:
+        submits = [
+            change
+            for change in changes
+            if change.entity == ENTITY_APPLICATION
+            and results[change.seq].status in (ChangeStatus.ACCEPTED, ChangeStatus.DUPLICATE)
+        ]
+        duplicates = {c.seq for c in submits if results[c.seq].status is ChangeStatus.DUPLICATE}
+        out.extend(applications.told_versions(tx, device, submits, duplicates).items())
+    return tuple(sorted(out))
 
 
 def _attachment_refs(change: Change) -> list[str]:
@@ -236,6 +259,7 @@ def drain(
     now: float,
     election_date: dt.date | None,
     answered: frozenset[int] = frozenset(),
+    told_applications: frozenset[int] = frozenset(),
 ) -> tuple[int, dict[int, ChangeResult]]:
     """Apply the device's held changes that now follow its last applied seq without a gap. A
     TMS-8 and the baru after it are one move (``_move_partner``): applied or refused together,
@@ -275,10 +299,14 @@ def drain(
                 continue
         if row["state"] == "held":
             change = _change_from_row(row)
-            settled[row["seq"]] = _apply(tx, device, change, now_iso, election_date, answered)
+            settled[row["seq"]] = _apply(
+                tx, device, change, now_iso, election_date, answered, told_applications
+            )
         elif row["state"] == "refused" and row["entity"] == ENTITY_VOTER:
             # Refused on arrival: the laptop saved it all the same.
             _copy_differs(tx, device, row["entity_id"], row["op"], now_iso)
+        elif row["state"] == "refused" and row["entity"] == ENTITY_APPLICATION:
+            applications.copy_differs(tx, device, row["entity_id"])
         seq = row["seq"]
         index += 1
     if seq != device.applied_seq:
@@ -471,11 +499,14 @@ def _apply(
     now_iso: str,
     election_date: dt.date | None,
     answered: frozenset[int],
+    told_applications: frozenset[int] = frozenset(),
 ) -> ChangeResult:
     seq = change.seq
     try:
         if change.entity == ENTITY_APPLICATION:
-            applications.record_submission(tx, change, device, now_iso)
+            applications.record_submission(
+                tx, change, device, now_iso, told=seq in told_applications
+            )
         elif change.op == "baru":
             # The area first: an out-of-area baru is refused alike whether its id exists or not.
             row = rules.new_voter_row(change, device.id, device.area, election_date)
@@ -501,6 +532,8 @@ def _apply(
     except Refusal as refusal:
         if change.entity == ENTITY_VOTER:
             _copy_differs(tx, device, change.entity_id, change.op, now_iso)
+        elif change.entity == ENTITY_APPLICATION:
+            applications.copy_differs(tx, device, change.entity_id)
         return _refuse(tx, device, seq, refusal, now_iso)
     tx.settle_change(device.id, seq, state="applied", now_iso=now_iso)
     return ChangeResult(seq, ChangeStatus.ACCEPTED)

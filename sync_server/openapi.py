@@ -90,7 +90,7 @@ PUSH_DOCUMENT = {
     "type": "object",
     "required": ["v", "s0", "t0", "of", "c"],
     "properties": {
-        # 2: answer without echo (docs/sync-protocol.md §5.4)
+        # 2: answer without echo, 3: applications too (docs/sync-protocol.md §5.4)
         "v": {"type": "integer", "enum": list(p.DOC_VERSIONS)},
         "s0": {"type": "integer", "minimum": 0, "maximum": p.MAX_SEQ - 1},
         # 2000-01-01 .. 2100-01-01 in Unix ms
@@ -141,8 +141,9 @@ PULL = {
         *signing_headers(),
         _query("cursor", False, {"type": "integer", "minimum": 0}),
         _query("limit", False, {"type": "integer", "minimum": 1, "maximum": p.PULL_PAGE_MAX}),
-        # 2: leave out the rows the device's own changes made (docs/sync-protocol.md §6).
-        _query("v", False, {"type": "integer", "minimum": 1, "maximum": p.DOC_VERSION_NO_ECHO}),
+        # 2: leave out the voter rows the device's own changes made, 3: its applications too
+        # (docs/sync-protocol.md §6).
+        _query("v", False, {"type": "integer", "minimum": 1, "maximum": p.DOC_VERSIONS[-1]}),
     ]
 }
 RELAY = {

@@ -38,13 +38,16 @@ def pull_page(
     now: float,
     *,
     no_echo: bool = False,
+    no_application_echo: bool = False,
 ) -> PullPage:
     """Everything for the device's area with rev > cursor, oldest first, at most ``limit``
     items. Read in one snapshot, so the cursor never skips a row committed meanwhile.
 
     ``no_echo`` (a v2 pull): a voter row whose echo marker names this device at the row's
     version is left out: its own change made that version, and the v2 push answer told it the
-    version (sync_server.rows). Any later write moves the version on, so the row comes again."""
+    version (sync_server.rows). Any later write moves the version on, so the row comes again.
+    ``no_application_echo`` (a v3 pull): the device's own applications alike
+    (``applications.outcomes_since``)."""
     area = device.area
     lo, hi = _area_bounds(area)
     fetch = limit + 1
@@ -117,7 +120,9 @@ def pull_page(
         ):
             refusal = RefusalNotice(row["seq"], row["change_id"], row["reason"], row["message"])
             items.append((row["notice_rev"], "refusal", refusal))
-        for rev, outcome in applications.outcomes_since(tx, device, cursor, fetch):
+        for rev, outcome in applications.outcomes_since(
+            tx, device, cursor, fetch, no_echo=no_application_echo
+        ):
             items.append((rev, "application", outcome))
     items.sort(key=lambda item: item[0])
     more = len(items) > limit

@@ -208,12 +208,28 @@ class Repository:
     # --- pull -----------------------------------------------------------------------------
 
     def pull_page(
-        self, device: Device, cursor: int, limit: int, now: float, *, no_echo: bool = False
+        self,
+        device: Device,
+        cursor: int,
+        limit: int,
+        now: float,
+        *,
+        no_echo: bool = False,
+        no_application_echo: bool = False,
     ) -> PullPage:
         """Everything for the device's area with rev > cursor, oldest first, at most ``limit``
         items. Read in one snapshot, so the cursor never skips a row committed meanwhile.
-        ``no_echo``: leave out the voter rows the device is known to hold (a v2 pull)."""
-        return pull.pull_page(self, device, cursor, limit, now, no_echo=no_echo)
+        ``no_echo``: leave out the voter rows the device is known to hold (a v2 pull);
+        ``no_application_echo``: its own applications' outcomes too (a v3 pull)."""
+        return pull.pull_page(
+            self,
+            device,
+            cursor,
+            limit,
+            now,
+            no_echo=no_echo,
+            no_application_echo=no_application_echo,
+        )
 
     # --- admin listings (sync_server.listings) --------------------------------------------
 

@@ -515,6 +515,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         _VOTER_ELIGIBILITY,
         {"sqlite": _SQLITE_ELIGIBILITY_BACKFILL, "postgresql": _PG_ELIGIBILITY_BACKFILL},
     ),
+    # No echo of applications (docs/sync-protocol.md §6): the device known to hold an
+    # application's outcome as the server does, at which version (sync_server.applications).
+    # No device was ever told an application's version before, so existing rows start with
+    # none (NULL): every device receives them as before, and only a v3 push sets a marker.
+    Migration(
+        "0014_application_no_echo",
+        (
+            "ALTER TABLE applications ADD COLUMN echo_device TEXT",
+            "ALTER TABLE applications ADD COLUMN echo_version INTEGER",
+        ),
+    ),
 )
 
 

@@ -77,6 +77,25 @@ def store_outcomes(db: sqlite_utils.Database, outcomes: Iterable[dict[str, Any]]
     return count
 
 
+def as_written(application_id: str, payload: dict[str, Any], version: int) -> dict[str, Any]:
+    """The outcome KPU holds of this laptop's own submission when a push answer (protocol v3)
+    tells its version: what the laptop sent, at the registration stage, undecided, with no
+    duplicate. The server tells a version only when its row is exactly this
+    (``sync_server.applications.as_written``); otherwise the pull brings the row."""
+    return {
+        "id": application_id,
+        "application_no": payload["application_no"],
+        "body": payload["body"],
+        "area_code": payload["area_code"],
+        "stage": Stage.REGISTRATION.value,
+        "result": None,
+        "score": None,
+        "note": "",
+        "duplicates": (),
+        "version": version,
+    }
+
+
 @dataclasses.dataclass(frozen=True)
 class Outcome:
     id: str

@@ -295,9 +295,13 @@ class SyncClient:
         content = self._signed("POST", f"{p.API_PREFIX}/push", body, content_type=p.MEDIA_TYPE)
         return _decode(p.PushResult.decode, content)
 
-    def pull(self, cursor: int, limit: int) -> p.PullPage:
-        # v2: rows this laptop's own changes made are not sent back (their push answer said).
-        path = p.pull_path(cursor, limit, version=p.DOC_VERSION_NO_ECHO)
+    def pull(
+        self, cursor: int, limit: int, *, version: int = p.DOC_VERSION_APPLICATION_NO_ECHO
+    ) -> p.PullPage:
+        """One pull page. Version 3: rows and outcomes this laptop's own changes made are not
+        sent back (their push answer said); another ``version`` only for measuring
+        (bench/application_echo.py)."""
+        path = p.pull_path(cursor, limit, version=version)
         return _decode(p.PullPage.decode, self._signed("GET", path))
 
     def attachment_status(self, sha256: str) -> p.AttachmentStatus:

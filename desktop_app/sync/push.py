@@ -14,8 +14,9 @@ import dataclasses
 import time
 import uuid
 from collections import deque
+from typing import Any
 
-from desktop_app.store import outbox, sync_inbox, sync_state
+from desktop_app.store import application_outcomes, outbox, sync_inbox, sync_state
 from desktop_app.store.field_store import utc_now
 from desktop_app.store.outbox import OutboxEntry
 from desktop_app.sync.pacing import BatchSizer
@@ -74,9 +75,10 @@ def encode_batch(
     version: int = p.PROTOCOL_VERSION,
 ) -> tuple[bytes, dict[int, str]]:
     """The batch body, and the entries that travel as placeholders (seq -> why). An online
-    push asks for version 2 (``DOC_VERSION_NO_ECHO``: the answer carries the new versions, so
-    the pull that follows brings no echo back); bundles (``bundle_export``) carry version 1
-    bodies, whose acknowledgement comes back in a return bundle without versions."""
+    push asks for version 3 (``DOC_VERSION_APPLICATION_NO_ECHO``: the answer carries the new
+    versions of voters and applications, so the pull that follows brings no echo back);
+    bundles (``bundle_export``) carry version 1 bodies, whose acknowledgement comes back in a
+    return bundle without versions."""
     changes: list[p.Change] = []
     invalid: dict[int, str] = {}
     for entry in entries:
@@ -89,14 +91,31 @@ def encode_batch(
     return p.PushRequest(tuple(changes), version).encode(), invalid
 
 
-def _new_versions(entries: dict[int, OutboxEntry], result: p.PushResult) -> list[tuple[str, int]]:
-    """(voter id, version) the server says this laptop's changes left; only for entries of
-    this batch (wire seq -> entry) that it acknowledged."""
+def _told(
+    entries: dict[int, OutboxEntry], result: p.PushResult, entity: str
+) -> list[tuple[OutboxEntry, int]]:
+    """(entry, version) the server says this laptop's changes of ``entity`` left; only for
+    entries of this batch (wire seq -> entry) that it acknowledged."""
     acknowledged = {r.seq for r in result.results if r.acknowledged}
     return [
-        (entries[seq].entity_id, version)
+        (entries[seq], version)
         for seq, version in result.new_versions
-        if seq in entries and seq in acknowledged and entries[seq].entity == outbox.ENTITY_VOTER
+        if seq in entries and seq in acknowledged and entries[seq].entity == entity
+    ]
+
+
+def _new_versions(entries: dict[int, OutboxEntry], result: p.PushResult) -> list[tuple[str, int]]:
+    """(voter id, version) the server says this laptop's voter changes left."""
+    return [(e.entity_id, v) for e, v in _told(entries, result, outbox.ENTITY_VOTER)]
+
+
+def _own_outcomes(entries: dict[int, OutboxEntry], result: p.PushResult) -> list[dict[str, Any]]:
+    """The outcomes this laptop's own submissions left at KPU, as it wrote them (protocol v3):
+    the pull does not bring them back, so they are stored from the answer."""
+    return [
+        application_outcomes.as_written(e.entity_id, e.payload, v)
+        for e, v in _told(entries, result, outbox.ENTITY_APPLICATION)
+        if e.op == "application.submit"
     ]
 
 
@@ -180,7 +199,9 @@ class PushPhase:
                 return None
             if not entries:
                 continue
-            body, invalid = encode_batch(entries, self.ctx.enrollment, p.DOC_VERSION_NO_ECHO)
+            body, invalid = encode_batch(
+                entries, self.ctx.enrollment, p.DOC_VERSION_APPLICATION_NO_ECHO
+            )
             if len(body) > self.max_body and len(entries) > 1:
                 self.sizer.shrink_to(len(entries) // 2)
                 self._unread(entries, refill)
@@ -254,6 +275,7 @@ class PushPhase:
             confirmed = ctx.db.conn.total_changes - before
             # In the same transaction as "sent": the rows these changes made are not pulled back.
             sync_inbox.store_new_versions(ctx.db, _new_versions(entries, result))
+            application_outcomes.store_outcomes(ctx.db, _own_outcomes(entries, result), now)
             quarantined = 0
             for entry, answer in refused:
                 before = ctx.db.conn.total_changes

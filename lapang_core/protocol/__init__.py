@@ -56,6 +56,7 @@ from lapang_core.protocol.changes import (
 from lapang_core.protocol.constants import (
     API_PREFIX,
     CLOCK_SKEW_SECONDS,
+    DOC_VERSION_APPLICATION_NO_ECHO,
     DOC_VERSION_NO_ECHO,
     DOC_VERSIONS,
     HEADER_DEVICE,
@@ -192,6 +193,7 @@ __all__ = [
     "Change",
     "ChangeResult",
     "DOC_VERSIONS",
+    "DOC_VERSION_APPLICATION_NO_ECHO",
     "DOC_VERSION_NO_ECHO",
     "ChangeStatus",
     "ClockSkew",

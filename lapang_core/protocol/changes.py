@@ -143,8 +143,9 @@ class Change:
 @dataclasses.dataclass(frozen=True, slots=True)
 class PushRequest:
     """A batch of changes from one device, in strictly increasing ``seq`` order. ``version``
-    is the document version the client asks the answer in: 1, or 2 for the answer without
-    echo (``DOC_VERSION_NO_ECHO``); the rows are the same in both."""
+    is the document version the client asks the answer in: 1, 2 for the answer without
+    echo (``DOC_VERSION_NO_ECHO``), 3 for that answer with applications' versions too
+    (``DOC_VERSION_APPLICATION_NO_ECHO``); the rows are the same in all."""
 
     changes: tuple[Change, ...]
     version: int = PROTOCOL_VERSION

@@ -7,7 +7,12 @@ PROTOCOL_VERSION = 1
 # pull that says v=2 leaves out the device's own changes coming back (no echo). Paths, headers
 # and signing stay those of protocol 1; a v1 client gets exactly the v1 documents.
 DOC_VERSION_NO_ECHO = 2
-DOC_VERSIONS = (PROTOCOL_VERSION, DOC_VERSION_NO_ECHO)
+# Version 3 extends no echo to recruitment applications: "nv" also gives an application.submit's
+# outcome version, and a pull that says v=3 leaves out the device's own applications as it
+# wrote them. Its own number, because a v2 laptop keeps no outcome row of its own from "nv":
+# leaving its applications out of its v=2 pull would leave it without them.
+DOC_VERSION_APPLICATION_NO_ECHO = 3
+DOC_VERSIONS = (PROTOCOL_VERSION, DOC_VERSION_NO_ECHO, DOC_VERSION_APPLICATION_NO_ECHO)
 API_PREFIX = "/v1"
 # Push bodies, push results and pull pages: a zlib stream (RFC 1950) of UTF-8 JSON. Compression
 # belongs to the media type, not to HTTP Content-Encoding, so proxies and HTTP libraries never

@@ -269,6 +269,7 @@ def pull_path(
     cursor: int, limit: int = PULL_PAGE_DEFAULT, *, version: int = PROTOCOL_VERSION
 ) -> str:
     """The pull request's path and query. ``version`` 2 (``DOC_VERSION_NO_ECHO``): leave out the
-    rows this device's own changes made, which a v2 push answer already told it (no echo)."""
+    voter rows this device's own changes made, which a v2 push answer already told it (no
+    echo); 3 (``DOC_VERSION_APPLICATION_NO_ECHO``): its own applications' outcomes too."""
     query = f"{API_PREFIX}/pull?cursor={cursor}&limit={limit}"
     return query if version == PROTOCOL_VERSION else f"{query}&v={version}"

@@ -126,9 +126,10 @@ class PushResult:
     missing: tuple[tuple[int, int], ...] = ()  # seq ranges the server waits for (gaps)
     need_attachments: tuple[str, ...] = ()  # SHA-256 of referenced files not yet uploaded
     server_time: int = 0
-    # Version 2 (DOC_VERSION_NO_ECHO) only: the voter version each listed change left on the
-    # server, for changes whose row is now exactly what the device wrote (the next pull does
-    # not send it back), and the seqs of the changes whose files the server still needs.
+    # Version 2 (DOC_VERSION_NO_ECHO) and later only: the voter version each listed change left
+    # on the server (from version 3 also an application's outcome version), for changes whose
+    # row is now exactly what the device wrote (the next pull does not send it back), and the
+    # seqs of the changes whose files the server still needs.
     version: int = PROTOCOL_VERSION
     new_versions: tuple[tuple[int, int], ...] = ()
     need_attachment_seqs: tuple[int, ...] = ()
@@ -169,7 +170,7 @@ class PushResult:
         doc = loads_json(decompress(body))
         version = doc.get("v") if isinstance(doc, dict) else None
         if not _is_int(version) or version not in DOC_VERSIONS:
-            raise MalformedRequest("Not a v1 or v2 push result.")
+            raise MalformedRequest(f"Not a push result of version {list(DOC_VERSIONS)}.")
         results: list[ChangeResult] = []
         for status in _RANGED:
             for first, last in _parse_ranges(doc.get(_STATUS_LETTER[status], []), status.value):

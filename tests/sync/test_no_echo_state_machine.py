@@ -1,9 +1,11 @@
 """No echo, proved by a state machine (issue 14): whatever happens in between — saves of every
-kind on three laptops with overlapping areas, conflicts, KPU edits, a server-side normaliser,
-syncs in any order through links that reset or lose the answer, a sync killed with SIGKILL
-— after a final sync of every laptop each one holds exactly the server's voter rows of its area.
-The push answer told each laptop the versions its own changes made and its pulls left those rows
-out; if that ever left a laptop different from the server, this fails.
+kind on three laptops with overlapping areas, recruitment applications (PPS at the desa, some
+sharing a NIK; KPPS at the TPS), conflicts, KPU edits, a server-side normaliser, KPU's
+decisions on applications, syncs in any order through links that reset or lose the answer, a
+sync killed with SIGKILL — after a final sync of every laptop each one holds exactly the
+server's voter rows of its area and the application outcomes the server holds for it. The push
+answer told each laptop the versions its own changes made and its pulls left those rows out;
+if that ever left a laptop different from the server, this fails.
 
 Real parts only: SQLCipher vaults, the sync server on loopback, the engine in this process or
 in a child process for the kill. ``LAPANG_NO_ECHO_EXAMPLES`` (default 20) and
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import os
 import pathlib
@@ -31,6 +34,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
 
+from desktop_app.store.application_service import ApplicationService
 from desktop_app.store.errors import StoreError
 from desktop_app.store.field_store import FieldStore
 from desktop_app.store.keyslots import TEST_KDF
@@ -39,12 +43,24 @@ from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import enroll
 from desktop_app.sync.pacing import RetryPolicy
+from lapang_core.domain.nik import encode_nik
+from lapang_core.domain.recruitment import AdhocBody
 from lapang_core.domain.voter import VoterRecord
+from sync_server import decisions
+from sync_server.applications import list_applications
+from sync_server.errors import AdminError
 from sync_server.rules import record_from_row
 from tests.conftest import OFFICER, PASSPHRASE
+from tests.store.test_application_service import _applicant
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import RunningServer, area_voters, start_server
-from tests.sync.echo_helpers import differences, laptop_rows, server_rows
+from tests.sync.echo_helpers import (
+    differences,
+    laptop_outcomes,
+    laptop_rows,
+    server_outcomes,
+    server_rows,
+)
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 DESA = "14.01.01.1011"
@@ -58,6 +74,14 @@ RETRY = RetryPolicy(attempts=3, first_delay=0.01, max_delay=0.02)
 # A laptop may write an address in any case and spacing; KPU's normaliser writes it upper case
 # with single spaces.
 ADDRESSES = ("DUSUN II", "dusun  iii", "Jl. Merdeka  17", "JL. SUDIRMAN 4")
+BORN = dt.date(1991, 8, 3)
+ELECTION = dt.date(2029, 2, 14)
+# KPU's decisions an admin may record on an application, in any order (a refused one is skipped).
+DECISIONS = (
+    ("administrative_check", "passed"),
+    ("administrative_check", "failed"),
+    ("written_test", None),
+)
 
 
 def _voters() -> list[VoterRecord]:
@@ -87,6 +111,7 @@ class Laptop:
     proxy: FaultProxy
     store: FieldStore
     engine: SyncEngine
+    device_id: str
 
     def reopen(self) -> None:
         self.store = Vault(self.data_dir).unlock(OFFICER, PASSPHRASE)
@@ -107,6 +132,7 @@ class NoEchoMachine(RuleBasedStateMachine):
             self.laptops.append(self._enroll(name, area))
         self.kills = 0
         self.born = 0  # barus saved, for their NIKs
+        self.applicants = 0  # applicants taken, for their NIKs
 
     def _enroll(self, name: str, area: str) -> Laptop:
         data_dir = self.folder / name
@@ -116,7 +142,8 @@ class NoEchoMachine(RuleBasedStateMachine):
             store, proxy.url, self.server.code(area), label=name, retry=RETRY, kpu_key=None
         )
         assert result.area_downloaded
-        return Laptop(name, area, data_dir, proxy, store, engine)
+        store.set_election_date(ELECTION)
+        return Laptop(name, area, data_dir, proxy, store, engine, result.device_id)
 
     # -- what officers do -----------------------------------------------------------------
     def _rows(self, laptop: Laptop, where: str = "1") -> list[tuple[str, str, str]]:
@@ -164,6 +191,31 @@ class NoEchoMachine(RuleBasedStateMachine):
         with contextlib.suppress(StoreError):
             VoterService(device.store).add_baru(record)
 
+    @rule(laptop=st.integers(0, 2), same_nik_as=st.integers(0, 3))
+    def apply(self, laptop: int, same_nik_as: int) -> None:
+        """An applicant applies: to the PPS at a desa laptop, to a KPPS at the TPS laptop. A PPS
+        applicant may share a NIK with an earlier one (``same_nik_as`` back; 0: a new person).
+        Sharing stays among PPS of the desa, where every device receiving a row may see the
+        other: a quietly listed duplicate (docs/sync-protocol.md §6) stays as it is even
+        without no echo, so it has no place in a proof of "equal to a fresh pull"."""
+        device = self.laptops[laptop]
+        on_tps = device.area.count(".") == 4
+        self.applicants += 1
+        serial = self.applicants
+        if not on_tps and 0 < same_nik_as < serial:
+            serial -= same_nik_as
+        body = AdhocBody.KPPS if on_tps else AdhocBody.PPS
+        if on_tps:
+            serial += 5000  # never a PPS applicant's NIK
+        applicant = _applicant(
+            nik=encode_nik(DESA.rsplit(".", 1)[0], BORN, "P", serial),
+            tanggal_lahir=BORN,
+            domisili_kode=DESA,
+        )
+        service = ApplicationService(device.store)
+        with contextlib.suppress(StoreError):
+            service.submit(service.save_draft(applicant, body, device.area))
+
     def _save(self, data: st.DataObject, laptop: Laptop, where: str, op: str, *arg: object) -> None:
         rows = self._rows(laptop, where)
         if not rows:
@@ -203,6 +255,17 @@ class NoEchoMachine(RuleBasedStateMachine):
                 record_from_row(current), alamat=_normalised(current["alamat"])
             )
             self.server.repo.load_voters([record], time.time())
+
+    @rule(index=st.integers(0, 10**6), decision=st.sampled_from(DECISIONS))
+    def kpu_decides(self, index: int, decision: tuple[str, str | None]) -> None:
+        """KPU records a decision on an application it received (any laptop's)."""
+        received = list_applications(self.server.repo)
+        if not received:
+            return
+        number = received[index % len(received)].application_no
+        stage, result = decision
+        with contextlib.suppress(AdminError):  # not a decision this stage allows now
+            decisions.set_stage(self.server.repo, number, stage, result=result, now=time.time())
 
     # -- syncing ----------------------------------------------------------------------------
     @rule(laptop=st.integers(0, 2), fault=st.sampled_from(["none", "reset", "lost_answer"]))
@@ -286,6 +349,8 @@ class NoEchoMachine(RuleBasedStateMachine):
             }
             held = laptop_rows(laptop.store, exclude=refused_new)
             assert differences(held, server_rows(self.server.repo, laptop.area)) == [], laptop.name
+            outcomes = server_outcomes(self.server.repo, laptop.device_id)
+            assert differences(laptop_outcomes(laptop.store), outcomes) == [], laptop.name
 
 
 NoEchoMachine.TestCase.settings = settings(

@@ -72,7 +72,7 @@ def test_a_push_body_of_an_unknown_version_is_refused_with_the_versions_spoken()
     )
     doc = json.loads(zlib.decompress(p.PushRequest((change,), 2).encode()))
     assert doc["v"] == 2 and p.PushRequest.decode(p.PushRequest((change,), 2).encode()).version == 2
-    doc["v"] = 3
+    doc["v"] = 4
     with pytest.raises(p.UnsupportedProtocol) as caught:
         p.PushRequest.decode(zlib.compress(json.dumps(doc).encode()))
-    assert caught.value.details["supported"] == [1, 2]
+    assert caught.value.details["supported"] == [1, 2, 3]
