@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop_app.file_sharing import FileInUse
 from desktop_app.reports.safe_write import ExportError
 from desktop_app.store import errors
 from desktop_app.ui.messages import error_text as desk_error_text
@@ -47,7 +48,7 @@ def error_text(exc: BaseException, election_date: dt.date | None = None) -> str:
         return translate(
             "RecruitmentMessages", "Pendaftaran ini tidak ada di laptop ini; buka lagi dari daftar."
         )
-    if isinstance(exc, ExportError):
+    if isinstance(exc, ExportError) and not isinstance(exc, FileInUse):
         return translate("RecruitmentMessages", "Tanda terima tidak dapat disimpan: %1").replace(
             "%1", str(exc)
         )
