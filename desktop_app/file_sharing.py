@@ -74,6 +74,21 @@ def remove_file(path: str | os.PathLike[str]) -> bool:
     return False
 
 
+def read_shared(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path``, tried again for a moment while Windows says another program holds
+    it without sharing it for reading (a scanner program still writing the scan). Raises the
+    last OSError."""
+    path = pathlib.Path(path)
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            return path.read_bytes()
+        except PermissionError:
+            if os.name != "nt" or attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(REPLACE_PAUSE_S)
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
 def is_held_open(exc: BaseException, path: str | os.PathLike[str]) -> bool:
     """Whether ``exc`` (from replacing, opening or removing ``path``) is Windows refusing
     because another program holds the file open — not a read-only file or a folder."""
@@ -82,7 +97,11 @@ def is_held_open(exc: BaseException, path: str | os.PathLike[str]) -> bool:
     winerror = getattr(exc, "winerror", None)
     if winerror in (32, 33):
         return True
-    if winerror != 5:
+    # open() goes through the C runtime, which turns a sharing violation into a bare EACCES
+    # without the Windows code. POSIX has no sharing rules: there it is never a hold.
+    if winerror is None and os.name != "nt":
+        return False
+    if winerror not in (5, None):
         return False
     # Access denied is also what a read-only file or a folder in the way gives: those are not
     # something closing a program would cure.

@@ -43,6 +43,13 @@ def error_text(exc: BaseException) -> str:
             "Catatan percobaan frasa sandi tidak dapat ditulis di folder data, jadi frasa sandi "
             "tidak diperiksa. Data tidak berubah; hubungi TI KPU (izin folder atau ruang disk).",
         )
+    if isinstance(exc, errors.VaultInUse):
+        return translate(
+            "Messages",
+            "Data Lapang sedang dibuka program lain (mungkin program cadangan atau antivirus), "
+            "jadi belum dapat dibuka. Data tidak berubah. Tutup program itu atau tunggu sampai "
+            "selesai, lalu coba lagi.",
+        )
     if isinstance(exc, errors.VaultDamaged):
         return translate(
             "Messages",
@@ -91,6 +98,12 @@ def error_text(exc: BaseException) -> str:
             ).replace("%1", f"{exc.size / 1e6:.1f}")
         if exc.reason == "empty":
             return translate("Messages", "Berkas bukti kosong; pilih berkas lain.")
+        if exc.reason == "in_use":
+            return translate(
+                "Messages",
+                "Berkas bukti %1 sedang dibuka program lain (mungkin program pemindai). Tutup "
+                "program itu atau tunggu sampai selesai, lalu pilih berkas itu lagi.",
+            ).replace("%1", exc.filename)
         return translate("Messages", "Berkas bukti tidak dapat dibaca; pilih berkas lain.")
     if isinstance(exc, NotUnlocked):
         return translate("Messages", "Aplikasi terkunci; buka kunci terlebih dahulu.")

@@ -2042,106 +2042,116 @@ To open it again later: officer "%2", passphrase "%3".</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/messages.py" line="47" />
+        <source>Data Lapang sedang dibuka program lain (mungkin program cadangan atau antivirus), jadi belum dapat dibuka. Data tidak berubah. Tutup program itu atau tunggu sampai selesai, lalu coba lagi.</source>
+        <translation>Lapang's data is open in another program (a backup or antivirus program, perhaps), so it cannot be opened yet. The data was not changed. Close that program or wait until it finishes, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="54" />
         <source>Data di laptop ini rusak atau tidak lengkap, dan tidak diubah. Jangan hapus apa pun; hubungi TI KPU untuk pemulihan dengan kunci pemulihan.</source>
         <translation>The data on this laptop is damaged or incomplete, and was not changed. Do not delete anything; contact KPU IT to recover it with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="53" />
+        <location filename="../../desktop_app/ui/messages.py" line="60" />
         <source>Belum ada data Lapang di folder ini.</source>
         <translation>There is no Lapang data in this folder yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="55" />
+        <location filename="../../desktop_app/ui/messages.py" line="62" />
         <source>Sudah ada data Lapang di folder ini; data itu tidak diubah. Buka kuncinya.</source>
         <translation>This folder already holds Lapang data; it was not changed. Unlock it instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="59" />
+        <location filename="../../desktop_app/ui/messages.py" line="66" />
         <source>Frasa sandi terlalu lemah: paling sedikit 8 karakter dan tidak berulang-ulang. Satu kalimat pendek mudah diingat dan sulit ditebak.</source>
         <translation>The passphrase is too weak: at least 8 characters, not too repetitive. A short sentence is easy to remember and hard to guess.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="65" />
+        <location filename="../../desktop_app/ui/messages.py" line="72" />
         <source>Isi nama petugas.</source>
         <translation>Enter the officer's name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="67" />
+        <location filename="../../desktop_app/ui/messages.py" line="74" />
         <source>Data ini dibuat oleh Lapang versi yang lebih baru, atau pembaruan gagal. Data tidak diubah; pasang versi terbaru atau hubungi TI KPU.</source>
         <translation>This data was written by a newer Lapang, or the upgrade failed. The data was not changed; install the latest version or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="73" />
+        <location filename="../../desktop_app/ui/messages.py" line="80" />
         <source>Pemilih ini tidak ada lagi di data laptop ini; muat ulang daftar.</source>
         <translation>This voter is no longer in this laptop's data; reload the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="83" />
+        <location filename="../../desktop_app/ui/messages.py" line="90" />
         <source>Data ditolak: %1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="86" />
+        <location filename="../../desktop_app/ui/messages.py" line="93" />
         <source>Bukti harus foto JPEG/PNG atau pindaian PDF.</source>
         <translation>Evidence must be a JPEG/PNG photo or a PDF scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="88" />
+        <location filename="../../desktop_app/ui/messages.py" line="95" />
         <source>Berkas bukti %1 MB; batasnya 10 MB. Ambil foto dengan resolusi lebih kecil.</source>
         <translation>The evidence file is %1 MB; the limit is 10 MB. Take the photo at a lower resolution.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="93" />
+        <location filename="../../desktop_app/ui/messages.py" line="100" />
         <source>Berkas bukti kosong; pilih berkas lain.</source>
         <translation>The evidence file is empty; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="94" />
+        <location filename="../../desktop_app/ui/messages.py" line="102" />
+        <source>Berkas bukti %1 sedang dibuka program lain (mungkin program pemindai). Tutup program itu atau tunggu sampai selesai, lalu pilih berkas itu lagi.</source>
+        <translation>The evidence file %1 is open in another program (the scanner program, perhaps). Close that program or wait until it finishes, then choose the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="107" />
         <source>Berkas bukti tidak dapat dibaca; pilih berkas lain.</source>
         <translation>The evidence file cannot be read; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="96" />
+        <location filename="../../desktop_app/ui/messages.py" line="109" />
         <source>Aplikasi terkunci; buka kunci terlebih dahulu.</source>
         <translation>The desk is locked; unlock it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="100" />
+        <location filename="../../desktop_app/ui/messages.py" line="113" />
         <source>Tidak dapat disimpan: %1</source>
         <translation>Could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="102" />
+        <location filename="../../desktop_app/ui/messages.py" line="115" />
         <source>Berkas tidak dapat dibaca atau ditulis: %1</source>
         <translation>The file cannot be read or written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="105" />
+        <location filename="../../desktop_app/ui/messages.py" line="118" />
         <source>Terjadi kesalahan tak terduga (%1). Data yang sudah disimpan aman.</source>
         <translation>An unexpected error occurred (%1). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="112" />
+        <location filename="../../desktop_app/ui/messages.py" line="125" />
         <source>Berkas %1 sedang dibuka program lain (mungkin Excel atau pembaca PDF), jadi tidak dapat diganti. Tutup berkas itu lalu coba lagi. Berkas itu tidak diubah.</source>
         <translation>The file %1 is open in another program (Excel or a PDF reader, perhaps), so it cannot be replaced. Close that file and try again. The file was not changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="121" />
+        <location filename="../../desktop_app/ui/messages.py" line="134" />
         <source>Hanya pemilih bertanda TMS yang dapat dipulihkan (P).</source>
         <translation>Only a voter marked TMS can be restored (P).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="123" />
+        <location filename="../../desktop_app/ui/messages.py" line="136" />
         <source>Pemilih ini sudah tercatat Ubah; Sesuai tidak menimpa perbaikannya. Tekan ↓ untuk lanjut ke baris berikutnya.</source>
         <translation>This voter is already recorded as Updated; Correct does not overwrite the correction. Press ↓ to go on to the next row.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="129" />
+        <location filename="../../desktop_app/ui/messages.py" line="142" />
         <source>Pemilih ini tercatat Baru; pemilih baru tidak ditandai Sesuai. Tekan ↓ untuk lanjut ke baris berikutnya.</source>
         <translation>This voter is recorded as New; a new voter is not marked Correct. Press ↓ to go on to the next row.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="134" />
+        <location filename="../../desktop_app/ui/messages.py" line="147" />
         <source>Pemilih ini bertanda TMS. Bila ternyata memenuhi syarat, pulihkan dulu (P), lalu tandai Sesuai.</source>
         <translation>This voter is marked TMS. If the voter is eligible after all, restore first (P), then mark Correct.</translation>
     </message>
@@ -2992,27 +3002,32 @@ To open it again later: officer "%2", passphrase "%3".</translation>
         <translation>The file %1 is empty; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="32" />
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="33" />
+        <source>Berkas %1 sedang dibuka program lain (mungkin program pemindai). Tutup program itu atau tunggu sampai selesai, lalu pilih berkas itu lagi.</source>
+        <translation>The file %1 is open in another program (the scanner program, perhaps). Close that program or wait until it finishes, then choose the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="38" />
         <source>Berkas %1 tidak dapat dibaca; pilih berkas lain.</source>
         <translation>The file %1 cannot be read; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="38" />
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="44" />
         <source>Belum dapat dikirim: %1</source>
         <translation>Cannot be submitted yet: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="42" />
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="48" />
         <source>Pendaftaran ini sudah dikirim dan tidak dapat diubah lagi.</source>
         <translation>This application was already submitted and can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="48" />
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="54" />
         <source>Pendaftaran ini tidak ada di laptop ini; buka lagi dari daftar.</source>
         <translation>This application is not on this laptop; open it again from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="52" />
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="58" />
         <source>Tanda terima tidak dapat disimpan: %1</source>
         <translation>The receipt could not be saved: %1</translation>
     </message>

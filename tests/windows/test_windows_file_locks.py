@@ -23,6 +23,9 @@ from desktop_app.instance_lock import AlreadyRunning, InstanceLock
 from desktop_app.reports.safe_write import ExportFileInUse
 from desktop_app.reports.tables import Table
 from desktop_app.reports.writers import write_csv
+from desktop_app.store.errors import VaultInUse
+from desktop_app.store.keyslots import TEST_KDF
+from desktop_app.store.vault import Vault
 from desktop_app.sync.bundle_export import write_new_file
 
 pytestmark = pytest.mark.skipif(os.name != "nt", reason="Windows' sharing rules")
@@ -35,6 +38,13 @@ if sys.argv[1] == "lock":
     from desktop_app.instance_lock import InstanceLock
     held = InstanceLock(pathlib.Path(sys.argv[2]))
     held.acquire()
+elif sys.argv[1] == "unshared":
+    # As a backup tool may open a file: read access, no sharing at all (dwShareMode 0).
+    import ctypes
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CreateFileW.restype = ctypes.c_void_p
+    held = kernel32.CreateFileW(sys.argv[2], 0x80000000, 0, None, 3, 0x80, None)
+    assert held != ctypes.c_void_p(-1).value, ctypes.get_last_error()
 else:
     held = open(sys.argv[2], sys.argv[1])
 print("held", flush=True)
@@ -174,3 +184,48 @@ def test_a_second_desk_on_the_same_data_folder_is_refused_until_the_first_ends(
     first.wait(timeout=30)
     with InstanceLock(data_dir), pytest.raises(AlreadyRunning):
         InstanceLock(data_dir).acquire()  # and this process now holds it
+
+
+def test_a_vault_a_backup_tool_holds_unshared_is_said_to_be_in_use_not_damaged(
+    tmp_path: pathlib.Path, holder
+) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    recovery = rsa.generate_private_key(public_exponent=65537, key_size=3072).public_key()
+    pem = recovery.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    data_dir = tmp_path / "Lapang"
+    Vault(data_dir).create("Petugas Uji", "Perahu-motor ke Pulau 7", pem, kdf=TEST_KDF).close()
+    before = (data_dir / "lapang.db").read_bytes()
+    backup = holder("unshared", data_dir / "lapang.db")
+
+    with pytest.raises(VaultInUse, match="another program"):
+        Vault(data_dir).unlock("Petugas Uji", "Perahu-motor ke Pulau 7")
+
+    release(backup)
+    assert (data_dir / "lapang.db").read_bytes() == before
+    Vault(data_dir).unlock("Petugas Uji", "Perahu-motor ke Pulau 7").close()
+
+
+def test_a_scan_the_scanner_program_still_holds_is_said_to_be_in_use(
+    tmp_path: pathlib.Path, holder
+) -> None:
+    from desktop_app.ui.recruitment.ops import DocumentFileProblem, read_document_file
+    from desktop_app.ui.voter_ops import AttachmentProblem, read_attachment
+
+    scan = tmp_path / "akta kematian.pdf"
+    scan.write_bytes(b"%PDF-1.4 synthetic scan")
+    scanner = holder("unshared", scan)  # still writing the scan, sharing nothing
+
+    with pytest.raises(AttachmentProblem) as evidence:
+        read_attachment(scan)
+    assert evidence.value.reason == "in_use"
+    with pytest.raises(DocumentFileProblem) as document:
+        read_document_file(scan)
+    assert document.value.reason == "in_use"
+
+    release(scanner)
+    assert read_attachment(scan).content == b"%PDF-1.4 synthetic scan"
+    assert read_document_file(scan).content == b"%PDF-1.4 synthetic scan"

@@ -29,6 +29,12 @@ def error_text(exc: BaseException, election_date: dt.date | None = None) -> str:
             return translate("RecruitmentMessages", "Berkas %1 kosong; pilih berkas lain.").replace(
                 "%1", exc.filename
             )
+        if exc.reason == "in_use":
+            return translate(
+                "RecruitmentMessages",
+                "Berkas %1 sedang dibuka program lain (mungkin program pemindai). Tutup program "
+                "itu atau tunggu sampai selesai, lalu pilih berkas itu lagi.",
+            ).replace("%1", exc.filename)
         return translate(
             "RecruitmentMessages", "Berkas %1 tidak dapat dibaca; pilih berkas lain."
         ).replace("%1", exc.filename)
