@@ -162,7 +162,11 @@ class Vault:
         if row is None or row[0] != slots.vault_id:
             db.close()
             raise VaultDamaged(f"{DB_NAME} belongs to another vault than {SLOTS_NAME}.")
-        migrate(db, backup=lambda version: copy_encrypted_file(db, self.db_path, version))
+        try:
+            migrate(db, backup=lambda version: copy_encrypted_file(db, self.db_path, version))
+        except BaseException:
+            db.close()  # on Windows an open handle would keep the file from backup tools
+            raise
         return FieldStore(db, officer=officer, data_key=data_key)
 
     # -- passphrases --------------------------------------------------------------------------

@@ -229,3 +229,33 @@ def test_a_scan_the_scanner_program_still_holds_is_said_to_be_in_use(
     release(scanner)
     assert read_attachment(scan).content == b"%PDF-1.4 synthetic scan"
     assert read_document_file(scan).content == b"%PDF-1.4 synthetic scan"
+
+
+def test_an_upgrade_whose_earlier_backup_a_backup_tool_holds_keeps_both(
+    tmp_path: pathlib.Path, holder
+) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from desktop_app.store.migrations import LATEST_VERSION, MIGRATIONS, schema_version
+    from tests.conftest import OFFICER, PASSPHRASE
+    from tests.support.old_vaults import old_vault
+
+    recovery = rsa.generate_private_key(public_exponent=65537, key_size=3072).public_key()
+    pem = recovery.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    version = MIGRATIONS[-2].version  # a release before the latest
+    vault = old_vault(tmp_path / "Lapang", pem, version)
+    earlier = vault.db_path.with_name(f"lapang.db.schema{version}.bak")
+    earlier.write_bytes(b"the backup of an earlier attempt")
+    backup_tool = holder("unshared", earlier)
+
+    with vault.unlock(OFFICER, PASSPHRASE) as store:
+        assert schema_version(store.db) == LATEST_VERSION
+
+    release(backup_tool)
+    assert earlier.read_bytes() == b"the backup of an earlier attempt"
+    kept = vault.db_path.with_name(f"lapang.db.schema{version}.2.bak")
+    assert kept.stat().st_size > 0 and not kept.read_bytes().startswith(b"SQLite format 3")
+    assert not list(vault.data_dir.glob(".*.tmp"))
