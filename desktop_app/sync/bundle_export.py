@@ -203,7 +203,7 @@ def write_new_file(folder: pathlib.Path, stem: str, data: bytes) -> pathlib.Path
         _sync_folder(folder)
     except OSError as exc:
         # Never raises: a clean-up that fails must not hide why the write failed.
-        left = [p.name for p in (temporary, final) if not remove_file(p)]
+        left = [begun.name for begun in (temporary, final) if not remove_file(begun)]
         if left:
             raise BundleFilesLeft(
                 left,

@@ -252,6 +252,8 @@ def run_app(args: argparse.Namespace) -> int:
         log.warning("a second desk for the same data folder was not started")
         show_already_running(config.data_dir)
         return 1
+    except OSError as exc:  # no lock file can be made there: the desk still starts
+        log.warning("instance lock not taken: %s", exc.strerror or type(exc).__name__)
     try:
         window = MainWindow(config, settings)
         window.start()

@@ -36,3 +36,23 @@ def test_a_second_desk_on_the_same_folder_is_told_to_use_the_open_one(qtbot, tmp
     assert "sudah terbuka" in text and str(data_dir) in text
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     assert sorted(p.name for p in data_dir.iterdir()) == ["lapang.lock"]
+
+
+def test_a_folder_where_no_lock_can_be_made_still_starts_the_desk(qtbot, tmp_path):
+    data_dir = tmp_path / "Lapang"
+    (data_dir / "lapang.lock").mkdir(parents=True)  # something in the way of the lock file
+    seen: list[MainWindow] = []
+
+    def close_the_desk() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows:
+            QTimer.singleShot(50, close_the_desk)
+            return
+        seen.extend(windows)
+        for window in windows:
+            window.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(50, close_the_desk)
+    status = run_app(argparse.Namespace(data_dir=data_dir, officer=None, deployment=None))
+    assert status == 0 and len(seen) == 1
