@@ -12,6 +12,7 @@ import logging.handlers
 import os
 import pathlib
 import sys
+import time
 import traceback
 from types import TracebackType
 
@@ -23,9 +24,30 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Log files made 0600 (the umask would leave them 0644): they hold no personal data, but
     they do tell when and how the laptop was used."""
 
+    # On Windows a log file another process holds open (lapang-admin beside the desk, a second
+    # desk, a backup tool) cannot be renamed, so it cannot be rotated. The log then goes on in
+    # the file it is in, and rotating is tried again this much later.
+    rollover_retry_s = 60.0
+    _rollover_blocked_until = 0.0
+
     def _open(self):  # noqa: ANN202 - RotatingFileHandler's own signature
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:  # noqa: N802 - logging's name
+        if time.monotonic() < self._rollover_blocked_until:
+            return False
+        return bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:  # noqa: N802 - logging's name
+        try:
+            super().doRollover()
+        except OSError:
+            # The standard handler would drop this record and every later one that asks for
+            # a rollover (each with a traceback on stderr): keep writing instead.
+            self._rollover_blocked_until = time.monotonic() + self.rollover_retry_s
+            if self.stream is None:
+                self.stream = self._open()
 
 
 def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str:

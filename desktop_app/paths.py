@@ -15,10 +15,10 @@ from lapang_core.file_modes import FileModeError, ensure_private, make_private_d
 log = logging.getLogger(__name__)
 
 # What Lapang keeps directly in the data folder: the database with its -wal/-shm and upgrade
-# backups, the key slots, the unlock counter and desk settings (*.json), and half-written temp
-# files of those (.NAME.xxxx.tmp). Only these are touched: --data-dir may name a folder that
-# also holds other people's files.
-_DATA_FILES = ("lapang.db*", "*.json", ".*.tmp")
+# backups, the key slots, the unlock counter and desk settings (*.json), the desk's instance
+# lock, and half-written temp files of those (.NAME.xxxx.tmp). Only these are touched:
+# --data-dir may name a folder that also holds other people's files.
+_DATA_FILES = ("lapang.db*", "lapang.lock", "*.json", ".*.tmp")
 
 
 # Other laptops' sealed bundles waiting to be delivered (Titipan: desktop_app.sync.relay).

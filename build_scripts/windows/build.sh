@@ -140,7 +140,8 @@ else
 fi
 
 # -- 3b. our Windows-only code, with the Windows CPython ------------------------------------------
-# tests/windows: the data folder's ACL through the Windows API, os.replace over an open file.
+# tests/windows: the data folder's ACL through the Windows API; files another process holds open
+# (exports, bundles, the log, the vault, scans) and one desk per data folder.
 # --noconftest: the suite's conftest wants the Linux test venv (pytest-qt, the sync server).
 # The embeddable Python ignores PYTHONPATH (its python311._pth fixes the path): set sys.path.
 wine_run "$WIN_PYTHON_DIR/python.exe" -c "import sys; sys.path[:0] = sys.argv[1:3]; import pytest

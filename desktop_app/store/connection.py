@@ -11,7 +11,8 @@ from collections.abc import Iterator
 import sqlcipher3
 import sqlite_utils
 
-from desktop_app.store.errors import VaultDamaged
+from desktop_app.file_sharing import is_held_open
+from desktop_app.store.errors import VaultDamaged, VaultInUse
 
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 # The desk's page cache, at most 512 MiB. SQLCipher decrypts a page when it enters the cache and
@@ -99,18 +100,43 @@ def open_encrypted(
     if not create:
         if not path.exists():
             raise VaultDamaged(f"The database file {path.name} is missing.")
-        check_not_plain_sqlite(path)
+        try:
+            check_not_plain_sqlite(path)
+        except PermissionError as exc:
+            if is_held_open(exc, path):
+                raise VaultInUse(path.name) from exc
+            raise
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (sqlite-utils' atomic()), so a commit
     # happens exactly when the service says "saved".
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=30)
+    try:
+        conn = sqlcipher3.connect(
+            str(path), check_same_thread=False, isolation_level=None, timeout=30
+        )
+    except sqlcipher3.OperationalError as exc:
+        raise _not_opened(exc, path) from exc
     conn.execute(f"PRAGMA key = \"x'{bytes(data_key).hex()}'\"")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
+        if _held_elsewhere(exc):
+            raise VaultInUse(path.name) from exc
         raise VaultDamaged(
             f"{path.name} cannot be decrypted with this vault's key: the file is damaged or "
             "belongs to another vault. It was left untouched."
         ) from exc
     configure_connection(conn, cache_kib=cache_kib)
     return StoreDatabase(conn)
+
+
+def _held_elsewhere(exc: sqlcipher3.DatabaseError) -> bool:
+    """SQLite's words for a file (or its -wal/-shm) it could not open or lock: on Windows
+    another program holding it without sharing. Never a sign of damage: the key was not tried."""
+    text = str(exc)
+    return isinstance(exc, sqlcipher3.OperationalError) and (
+        text.startswith("unable to open database file") or text.startswith("database is locked")
+    )
+
+
+def _not_opened(exc: sqlcipher3.OperationalError, path: pathlib.Path) -> Exception:
+    return VaultInUse(path.name) if _held_elsewhere(exc) else exc

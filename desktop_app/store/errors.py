@@ -56,6 +56,20 @@ class VaultDamaged(StoreError):
     """The database or key-slot file is damaged, foreign or does not belong together."""
 
 
+class VaultInUse(StoreError):
+    """Another program holds the database file so that it cannot be opened now (on Windows: a
+    backup or antivirus program that opened it without sharing). Nothing was changed; it opens
+    once that program lets go."""
+
+    def __init__(self, file_name: str) -> None:
+        super().__init__(
+            f"{file_name} is held open by another program (a backup or antivirus program?), so "
+            "it cannot be opened now. Nothing was changed: close that program or wait for it to "
+            "finish, then try again."
+        )
+        self.file_name = file_name
+
+
 class WeakPassphrase(StoreError):
     pass
 

@@ -8,12 +8,15 @@ every earlier version and upgrades it.
 from __future__ import annotations
 
 import dataclasses
+import os
 import pathlib
 import shutil
+import tempfile
 from collections.abc import Callable
 
 import sqlite_utils
 
+from desktop_app.file_sharing import remove_file, replace_file
 from desktop_app.store.change_log_migration import outbox_is_the_change_log
 from desktop_app.store.errors import MigrationError
 from desktop_app.store.sql_script import run_script
@@ -476,8 +479,31 @@ def copy_encrypted_file(
     db: sqlite_utils.Database, source: pathlib.Path, version: int
 ) -> pathlib.Path:
     """The pre-upgrade backup: the WAL is folded in first, so the copy is a complete, still
-    encrypted database."""
+    encrypted database. It is copied beside the target and renamed into place, so a full disk
+    never leaves half a backup over an earlier complete one."""
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     target = source.with_name(f"{source.name}.schema{version}.bak")
-    shutil.copy2(source, target)
+    fd, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=source.parent)
+    os.close(fd)
+    try:
+        shutil.copy2(source, partial)
+        try:
+            replace_file(partial, target)
+        except PermissionError:
+            # Windows: an earlier backup of this schema is held open by another program (a
+            # backup tool copying it). It is left alone and this one is kept beside it.
+            target = _unused_name(target)
+            replace_file(partial, target)
+    except BaseException:
+        remove_file(partial)
+        raise
     return target
+
+
+def _unused_name(target: pathlib.Path) -> pathlib.Path:
+    """``lapang.db.schemaN.2.bak``, ``.3.bak``, ...: the first name not taken."""
+    stem = target.name.removesuffix(".bak")
+    n = 2
+    while (candidate := target.with_name(f"{stem}.{n}.bak")).exists():
+        n += 1
+    return candidate

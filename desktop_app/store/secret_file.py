@@ -3,17 +3,11 @@ atomic replace, fsync of the directory — so a power cut leaves either the old 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pathlib
 import tempfile
-import time
 
-# Windows refuses to replace a file that another process holds open — a virus scanner or backup
-# tool reading the file for a few milliseconds is enough (POSIX never refuses). Such holds are
-# brief, so the replace is tried again for up to about a second before the error stands.
-REPLACE_ATTEMPTS = 20
-REPLACE_PAUSE_S = 0.05
+from desktop_app.file_sharing import remove_file, replace_file
 
 
 def write_file_atomically(path: pathlib.Path, data: bytes, *, mode: int = 0o600) -> None:
@@ -27,23 +21,9 @@ def write_file_atomically(path: pathlib.Path, data: bytes, *, mode: int = 0o600)
             os.fsync(handle.fileno())
         replace_file(tmp_name, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+        remove_file(tmp_name)
         raise
     fsync_directory(directory)
-
-
-def replace_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
-    """``os.replace``, tried again for a moment while Windows says another process holds
-    ``target`` open. The last PermissionError is raised; ``source`` is left for the caller."""
-    for attempt in range(REPLACE_ATTEMPTS):
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == REPLACE_ATTEMPTS - 1:
-                raise
-            time.sleep(REPLACE_PAUSE_S)
 
 
 def fsync_directory(directory: pathlib.Path) -> None:

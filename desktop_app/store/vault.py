@@ -17,6 +17,7 @@ import secrets
 import uuid
 from typing import Any
 
+from desktop_app.file_sharing import remove_file
 from desktop_app.store import keyslots as ks
 from desktop_app.store.connection import open_encrypted
 from desktop_app.store.errors import (
@@ -137,7 +138,7 @@ class Vault:
             with contextlib.suppress(Exception):
                 db.close()
             for leftover in self.data_dir.glob(DB_NAME + "*"):
-                leftover.unlink()
+                remove_file(leftover)  # never hides why the vault could not be made
             raise
         return FieldStore(db, officer=officer, data_key=data_key)
 
@@ -161,7 +162,11 @@ class Vault:
         if row is None or row[0] != slots.vault_id:
             db.close()
             raise VaultDamaged(f"{DB_NAME} belongs to another vault than {SLOTS_NAME}.")
-        migrate(db, backup=lambda version: copy_encrypted_file(db, self.db_path, version))
+        try:
+            migrate(db, backup=lambda version: copy_encrypted_file(db, self.db_path, version))
+        except BaseException:
+            db.close()  # on Windows an open handle would keep the file from backup tools
+            raise
         return FieldStore(db, officer=officer, data_key=data_key)
 
     # -- passphrases --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
+from desktop_app.file_sharing import remove_file, replace_file
 from desktop_app.store import change_standing, outbox, sync_state
 from desktop_app.store.attachments import read_attachment
 from desktop_app.store.field_store import FieldStore, utc_now
@@ -50,6 +51,16 @@ class BundleKeyMissing(SyncError):
 
 class BundleWriteFailed(SyncError):
     """The bundle could not be written to the target folder; nothing was left there."""
+
+
+class BundleFilesLeft(BundleWriteFailed):
+    """The bundle could not be written, and what was begun could not be removed either: on
+    Windows another program (a virus scanner checking the stick) still holds it open. ``left``
+    names the files (none is a finished bundle)."""
+
+    def __init__(self, left: list[str], message: str) -> None:
+        super().__init__(message)
+        self.left = left
 
 
 @dataclasses.dataclass(frozen=True)
@@ -186,11 +197,20 @@ def write_new_file(folder: pathlib.Path, stem: str, data: bytes) -> pathlib.Path
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, final)
+        # A scanner checks a new file on a stick as soon as it appears, and on Windows the
+        # rename waits for it to let go of the temporary file and the reserved name.
+        replace_file(temporary, final)
         _sync_folder(folder)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        final.unlink(missing_ok=True)
+        # Never raises: a clean-up that fails must not hide why the write failed.
+        left = [begun.name for begun in (temporary, final) if not remove_file(begun)]
+        if left:
+            raise BundleFilesLeft(
+                left,
+                f"Writing the bundle to {folder} failed ({exc.strerror}), and another program "
+                f"(a virus scanner?) holds {', '.join(left)} open: delete it once it is "
+                "released; it is not a finished bundle.",
+            ) from exc
         raise BundleWriteFailed(
             f"Writing the bundle to {folder} failed ({exc.strerror}); nothing was left there. "
             "Check that the stick is plugged in, not full and not write-protected."

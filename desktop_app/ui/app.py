@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop_app.cli import DEMO_OFFICER, DEMO_PASSPHRASE
 from desktop_app.deployment import development_key_allowed
+from desktop_app.instance_lock import AlreadyRunning, InstanceLock
 from desktop_app.resources import resource_path
 from desktop_app.store.vault import Vault
 from desktop_app.ui import labels
@@ -244,10 +245,40 @@ def run_app(args: argparse.Namespace) -> int:
     app.setOrganizationName("KPU")
     settings = DeskSettings.load(config.data_dir)
     install_language(settings.language)
-    window = MainWindow(config, settings)
-    window.start()
-    window.show()
-    return app.exec()
+    lock = InstanceLock(config.data_dir)
+    try:
+        lock.acquire()
+    except AlreadyRunning:
+        log.warning("a second desk for the same data folder was not started")
+        show_already_running(config.data_dir)
+        return 1
+    except OSError as exc:  # no lock file can be made there: the desk still starts
+        log.warning("instance lock not taken: %s", exc.strerror or type(exc).__name__)
+    try:
+        window = MainWindow(config, settings)
+        window.start()
+        window.show()
+        return app.exec()
+    finally:
+        lock.release()
+
+
+def already_running_text(data_dir: pathlib.Path) -> str:
+    return translate(
+        "MainWindow",
+        "Lapang sudah terbuka untuk folder data ini (%1). Gunakan jendela Lapang yang sudah "
+        "terbuka (lihat bilah tugas), atau tutup jendela itu dulu.",
+    ).replace("%1", str(data_dir))
+
+
+def show_already_running(data_dir: pathlib.Path) -> None:
+    """A second desk on one vault would sync, lock and save settings beside the first."""
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(translate("MainWindow", "Lapang sudah terbuka"))
+    box.setText(already_running_text(data_dir))
+    fit_dialog(box)
+    box.exec()
 
 
 def show_startup_error(message: str) -> None:

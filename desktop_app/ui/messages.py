@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from desktop_app.deployment import DevelopmentRecoveryKey
+from desktop_app.file_sharing import FileInUse
 from desktop_app.store import errors
 from desktop_app.ui.finding_text import finding_text
 from desktop_app.ui.operations import NotUnlocked
@@ -41,6 +42,13 @@ def error_text(exc: BaseException) -> str:
             "Messages",
             "Catatan percobaan frasa sandi tidak dapat ditulis di folder data, jadi frasa sandi "
             "tidak diperiksa. Data tidak berubah; hubungi TI KPU (izin folder atau ruang disk).",
+        )
+    if isinstance(exc, errors.VaultInUse):
+        return translate(
+            "Messages",
+            "Data Lapang sedang dibuka program lain (mungkin program cadangan atau antivirus), "
+            "jadi belum dapat dibuka. Data tidak berubah. Tutup program itu atau tunggu sampai "
+            "selesai, lalu coba lagi.",
         )
     if isinstance(exc, errors.VaultDamaged):
         return translate(
@@ -90,9 +98,17 @@ def error_text(exc: BaseException) -> str:
             ).replace("%1", f"{exc.size / 1e6:.1f}")
         if exc.reason == "empty":
             return translate("Messages", "Berkas bukti kosong; pilih berkas lain.")
+        if exc.reason == "in_use":
+            return translate(
+                "Messages",
+                "Berkas bukti %1 sedang dibuka program lain (mungkin program pemindai). Tutup "
+                "program itu atau tunggu sampai selesai, lalu pilih berkas itu lagi.",
+            ).replace("%1", exc.filename)
         return translate("Messages", "Berkas bukti tidak dapat dibaca; pilih berkas lain.")
     if isinstance(exc, NotUnlocked):
         return translate("Messages", "Aplikasi terkunci; buka kunci terlebih dahulu.")
+    if isinstance(exc, FileInUse):
+        return file_in_use_text(exc)
     if isinstance(exc, errors.StoreError):
         return translate("Messages", "Tidak dapat disimpan: %1").replace("%1", str(exc))
     if isinstance(exc, OSError):
@@ -102,6 +118,15 @@ def error_text(exc: BaseException) -> str:
     return translate(
         "Messages", "Terjadi kesalahan tak terduga (%1). Data yang sudah disimpan aman."
     ).replace("%1", type(exc).__name__)
+
+
+def file_in_use_text(exc: FileInUse) -> str:
+    """Windows keeps a file open in Excel or a PDF reader from being replaced or removed."""
+    return translate(
+        "Messages",
+        "Berkas %1 sedang dibuka program lain (mungkin Excel atau pembaca PDF), jadi tidak dapat "
+        "diganti. Tutup berkas itu lalu coba lagi. Berkas itu tidak diubah.",
+    ).replace("%1", str(exc.path))
 
 
 def _refusal_text(exc: errors.OutcomeRefused) -> str:

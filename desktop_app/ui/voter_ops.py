@@ -12,6 +12,7 @@ import pathlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desktop_app.file_sharing import is_held_open, read_shared
 from desktop_app.store import outbox, voter_queries
 from desktop_app.store.attachments import ACCEPTED_MIME, MAX_ATTACHMENT_BYTES, AttachmentInput
 from desktop_app.store.quality import QualityCheck, quality_keys
@@ -25,7 +26,8 @@ Op = Callable[[WorkerContext], Any]
 
 
 class AttachmentProblem(Exception):
-    """The evidence file cannot be attached: ``reason`` is "type", "size" or "read"."""
+    """The evidence file cannot be attached: ``reason`` is "type", "size", "read" or "in_use"
+    (another program holds it open)."""
 
     def __init__(self, filename: str, reason: str, size: int = 0) -> None:
         self.filename = filename
@@ -197,9 +199,10 @@ def read_attachment(path: pathlib.Path) -> AttachmentInput:
         size = path.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise AttachmentProblem(path.name, "size", size)
-        content = path.read_bytes()
+        content = read_shared(path)
     except OSError as exc:
-        raise AttachmentProblem(path.name, "read") from exc
+        reason = "in_use" if is_held_open(exc, path) else "read"
+        raise AttachmentProblem(path.name, reason) from exc
     return AttachmentInput(content, mime, path.name)
 
 

@@ -374,32 +374,32 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>AreaSelector</name>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="51"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="45"/>
         <source>Wilayah dan TPS</source>
         <translation>Areas and TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="52"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="46"/>
         <source>&amp;Wilayah dan TPS</source>
         <translation>&amp;Areas and TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="102"/>
+        <location filename="../../desktop_app/ui/area_model.py" line="52"/>
         <source>Semua wilayah (%1)</source>
         <translation>All areas (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="122"/>
+        <location filename="../../desktop_app/ui/area_model.py" line="92"/>
         <source>TPS %1 · %2</source>
         <translation>TPS %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="151"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="103"/>
         <source>Semua wilayah</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="157"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="109"/>
         <source>TPS %1, %2</source>
         <translation>TPS %1, %2</translation>
     </message>
@@ -480,56 +480,61 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="161"/>
+        <source>Berkas tidak dapat ditulis, dan program lain (mungkin antivirus) masih membuka %1 di flashdisk. Hapus berkas itu setelah dilepas: isinya bukan paket yang utuh. Lalu coba lagi.</source>
+        <translation>The file could not be written, and another program (an antivirus, perhaps) still holds %1 open on the flash drive. Delete that file once it is released: it is not a complete bundle. Then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="167"/>
         <source>Berkas tidak dapat ditulis. Periksa flashdisk: masih terpasang, tidak penuh dan tidak dikunci tulis; lalu coba lagi. Tidak ada berkas setengah jadi yang tertinggal.</source>
         <translation>The file could not be written. Check the USB stick: still plugged in, not full and not write-protected; then try again. No half-written file was left.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="167"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="173"/>
         <source>Terlalu banyak yang menunggu untuk satu berkas. Kirim sebagian saat ada sinyal, atau hubungi TI KPU.</source>
         <translation>Too much is waiting for one file. Send part of it when there is signal, or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="187"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="193"/>
         <source>Titipan diterima: %1 perubahan dari perangkat %2. Dikirim ke KPU pada sinkronisasi berikutnya laptop ini.</source>
         <translation>Bundle taken: %1 changes from device %2. It goes to KPU at this laptop&apos;s next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="193"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="199"/>
         <source>Titipan</source>
         <translation>Carried bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="201"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="207"/>
         <source>Berkas itu tidak utuh (mungkin flashdisk dicabut saat menyalin). Salin lagi dari laptop asalnya.</source>
         <translation>That file is incomplete (perhaps the stick was pulled out while copying). Copy it again from the laptop it came from.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="205"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="211"/>
         <source>Bundel itu sudah ada di daftar titipan.</source>
         <translation>That bundle is already waiting to be carried.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="207"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="213"/>
         <source>Berkas itu bukan bundel perubahan Lapang; tidak dititipkan.</source>
         <translation>That file is not a Lapang bundle of changes; it was not taken.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="210"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="216"/>
         <source>Titipan tidak diterima</source>
         <translation>Bundle not taken</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="224"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="230"/>
         <source>Pilih flashdisk atau folder tujuan</source>
         <translation>Choose the USB stick or a target folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="231"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="237"/>
         <source>Pilih berkas bundel titipan</source>
         <translation>Choose the bundle file to carry</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="233"/>
+        <location filename="../../desktop_app/ui/sync/bundle_actions.py" line="239"/>
         <source>Bundel Lapang (*.lapang)</source>
         <translation>Lapang bundles (*.lapang)</translation>
     </message>
@@ -711,113 +716,113 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="75"/>
+        <location filename="../../desktop_app/ui/desk.py" line="74"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="76"/>
+        <location filename="../../desktop_app/ui/desk.py" line="75"/>
         <source>✓ &amp;Sesuai  [S]</source>
         <translation>✓ &amp;Correct  [S]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="77"/>
+        <location filename="../../desktop_app/ui/desk.py" line="76"/>
         <source>&amp;Ubah…  [U]</source>
         <translation>&amp;Update…  [U]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="78"/>
+        <location filename="../../desktop_app/ui/desk.py" line="77"/>
         <source>&amp;TMS…  [T]</source>
         <translation>&amp;TMS…  [T]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="79"/>
+        <location filename="../../desktop_app/ui/desk.py" line="78"/>
         <source>&amp;Pulihkan  [P]</source>
         <translation>&amp;Restore  [P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="81"/>
+        <location filename="../../desktop_app/ui/desk.py" line="80"/>
         <source>Tambah pemilih &amp;baru…  [Ctrl+N]</source>
         <translation>Add &amp;new voter…  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="84"/>
+        <location filename="../../desktop_app/ui/desk.py" line="83"/>
         <source>Pendaftaran badan ad hoc…  [Ctrl+R]</source>
         <translation>Ad hoc body applications…  [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="87"/>
+        <location filename="../../desktop_app/ui/desk.py" line="86"/>
         <source>Laporan…  [Ctrl+P]</source>
         <translation>Reports…  [Ctrl+P]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="89"/>
+        <location filename="../../desktop_app/ui/desk.py" line="88"/>
         <source>Muat ulang  [F5]</source>
         <translation>Reload  [F5]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="91"/>
+        <location filename="../../desktop_app/ui/desk.py" line="90"/>
         <source>&amp;Kunci  [Ctrl+L]</source>
         <translation>&amp;Lock  [Ctrl+L]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="94"/>
+        <location filename="../../desktop_app/ui/desk.py" line="93"/>
         <source>Pengaturan…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="97"/>
+        <location filename="../../desktop_app/ui/desk.py" line="96"/>
         <source>Sinkronkan sekarang  [F9]</source>
         <translation>Sync now  [F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="100"/>
+        <location filename="../../desktop_app/ui/desk.py" line="99"/>
         <source>Batal  [Shift+F9]</source>
         <translation>Cancel  [Shift+F9]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="103"/>
-        <location filename="../../desktop_app/ui/desk.py" line="274"/>
+        <location filename="../../desktop_app/ui/desk.py" line="102"/>
+        <location filename="../../desktop_app/ui/desk.py" line="273"/>
         <source>Riwayat sinkronisasi…  [Ctrl+H]</source>
         <translation>Sync history…  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="106"/>
+        <location filename="../../desktop_app/ui/desk.py" line="105"/>
         <source>Daftarkan perangkat…  [Ctrl+Shift+D]</source>
         <translation>Enrol this laptop…  [Ctrl+Shift+D]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="108"/>
+        <location filename="../../desktop_app/ui/desk.py" line="107"/>
         <source>Sinkron otomatis</source>
         <translation>Automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="111"/>
+        <location filename="../../desktop_app/ui/desk.py" line="110"/>
         <source>Sinkronkan sendiri begitu server KPU terjangkau (disarankan)</source>
         <translation>Sync by itself as soon as the KPU server can be reached (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="114"/>
+        <location filename="../../desktop_app/ui/desk.py" line="113"/>
         <source>Kirim perubahan ke KPU dan terima data terbaru sekarang (F9)</source>
         <translation>Send changes to KPU and receive the latest data now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="117"/>
+        <location filename="../../desktop_app/ui/desk.py" line="116"/>
         <source>Hentikan sinkronisasi; yang sudah dikonfirmasi KPU tetap tercatat</source>
         <translation>Stop syncing; what KPU has confirmed stays recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="119"/>
+        <location filename="../../desktop_app/ui/desk.py" line="118"/>
         <source>Data sama dengan dokumen: tandai sesuai (S)</source>
         <translation>The data matches the documents: mark as correct (S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="120"/>
+        <location filename="../../desktop_app/ui/desk.py" line="119"/>
         <source>Tidak memenuhi syarat: kode 1-8 dengan bukti (T)</source>
         <translation>Not eligible: code 1-8 with evidence (T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="127"/>
+        <location filename="../../desktop_app/ui/desk.py" line="126"/>
         <source>&amp;Terima dari flashdisk…</source>
         <translation>&amp;Receive from USB stick…</translation>
     </message>
@@ -826,47 +831,47 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation type="vanished">Receive from USB stick…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="130"/>
+        <location filename="../../desktop_app/ui/desk.py" line="129"/>
         <source>Terapkan paket balasan KPU dari flashdisk: perubahan yang dikonfirmasi KPU ditandai terkirim, data terbaru KPU diterima</source>
         <translation>Apply KPU&apos;s return bundle from a USB stick: the changes KPU confirms are marked sent, and KPU&apos;s latest data is received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="221"/>
+        <location filename="../../desktop_app/ui/desk.py" line="220"/>
         <source>Flashdisk</source>
         <translation>USB stick</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="225"/>
+        <location filename="../../desktop_app/ui/desk.py" line="224"/>
         <source>Tanpa sinyal: kirim perubahan, terima balasan KPU, atau bawa titipan laptop lain lewat flashdisk (Ctrl+Shift+F)</source>
         <translation>No signal: send the changes, receive KPU&apos;s reply, or carry another laptop&apos;s bundle on a USB stick (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="258"/>
+        <location filename="../../desktop_app/ui/desk.py" line="257"/>
         <source>Sinkron otomatis: hidup</source>
         <translation>Automatic sync: on</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="258"/>
+        <location filename="../../desktop_app/ui/desk.py" line="257"/>
         <source>Sinkron otomatis: mati</source>
         <translation>Automatic sync: off</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="271"/>
+        <location filename="../../desktop_app/ui/desk.py" line="270"/>
         <source>%1 pengumuman KPU belum dibaca</source>
         <translation>%1 unread KPU announcement(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="273"/>
+        <location filename="../../desktop_app/ui/desk.py" line="272"/>
         <source>%1 konflik belum diperiksa</source>
         <translation>%1 unchecked conflict(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="276"/>
+        <location filename="../../desktop_app/ui/desk.py" line="275"/>
         <source>Setiap sinkronisasi, perubahan yang ditolak KPU, konflik, pengumuman KPU, dan di mana setiap perubahan berada (Ctrl+H)</source>
         <translation>Every sync, changes KPU refused, conflicts, KPU announcements, and where each change stands (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="280"/>
+        <location filename="../../desktop_app/ui/desk.py" line="279"/>
         <source>Riwayat sinkronisasi (%1 baru)</source>
         <translation>Sync history (%1 new)</translation>
     </message>
@@ -883,17 +888,17 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation type="vanished">Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="333"/>
+        <location filename="../../desktop_app/ui/desk.py" line="332"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="445"/>
+        <location filename="../../desktop_app/ui/desk.py" line="444"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="463"/>
+        <location filename="../../desktop_app/ui/desk.py" line="462"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -1192,32 +1197,32 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation>The Model A voter list is printed per TPS. Choose one TPS on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="210"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="212"/>
         <source>Laporan tidak tersimpan di %1. Periksa bahwa folder itu ada, boleh ditulis dan disk tidak penuh; lalu coba lagi atau pilih folder lain.</source>
         <translation>The report was not saved to %1. Check that the folder exists, can be written to and the disk is not full; then try again or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="221"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="223"/>
         <source>Berkas sudah ada</source>
         <translation>File already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="222"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="224"/>
         <source>Berkas %1 sudah ada di folder itu. Ganti dengan laporan baru?</source>
         <translation>%1 already exists in that folder. Replace it with the new report?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="227"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="229"/>
         <source>Ganti</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="228"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="230"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports/exporter.py" line="238"/>
+        <location filename="../../desktop_app/ui/reports/exporter.py" line="240"/>
         <source>Tidak disimpan: %1 sudah ada dan tidak diganti.</source>
         <translation>Not saved: %1 already exists and was kept.</translation>
     </message>
@@ -2012,28 +2017,38 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="77"/>
-        <location filename="../../desktop_app/ui/app.py" line="183"/>
+        <location filename="../../desktop_app/ui/app.py" line="78"/>
+        <location filename="../../desktop_app/ui/app.py" line="184"/>
         <source>Lapang — Meja Lapangan</source>
         <translation>Lapang — Field Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="157"/>
+        <location filename="../../desktop_app/ui/app.py" line="158"/>
         <source>Lapang — %1</source>
         <translation>Lapang — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="159"/>
+        <location filename="../../desktop_app/ui/app.py" line="160"/>
         <source> (DEMO: data rekaan)</source>
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="261"/>
+        <location filename="../../desktop_app/ui/app.py" line="267"/>
+        <source>Lapang sudah terbuka untuk folder data ini (%1). Gunakan jendela Lapang yang sudah terbuka (lihat bilah tugas), atau tutup jendela itu dulu.</source>
+        <translation>Lapang is already open for this data folder (%1). Use the Lapang window that is open (see the taskbar), or close that window first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="278"/>
+        <source>Lapang sudah terbuka</source>
+        <translation>Lapang is already open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="292"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="263"/>
+        <location filename="../../desktop_app/ui/app.py" line="294"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -2041,127 +2056,142 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="19"/>
+        <location filename="../../desktop_app/ui/messages.py" line="20"/>
         <source>Laptop ini belum disiapkan TI KPU: kunci pemulihan KPU belum diatur (recovery_public_key di bagian [keys] pada deployment.toml). Data yang dibuat sekarang tidak akan pernah dapat dipulihkan bila frasa sandi lupa, jadi tidak dibuat. Hubungi TI KPU, atau pilih Mode demo untuk mencoba.</source>
         <translation>This laptop has not been set up by KPU IT: the KPU recovery key is not configured (recovery_public_key under [keys] in deployment.toml). Data created now could never be recovered if the passphrase is forgotten, so none is created. Contact KPU IT, or choose Demo mode to try the app.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="27"/>
+        <location filename="../../desktop_app/ui/messages.py" line="28"/>
         <source>Frasa sandi salah. Periksa Caps Lock dan coba lagi.</source>
         <translation>Wrong passphrase. Check Caps Lock and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="31"/>
+        <location filename="../../desktop_app/ui/messages.py" line="32"/>
         <source>Catatan percobaan frasa sandi yang salah rusak, jadi jumlah percobaan tidak diketahui. Tunggu %1 detik lalu coba lagi; setelah itu semuanya berjalan biasa.</source>
         <translation>The record of wrong passphrase attempts is damaged, so the number of attempts is unknown. Wait %1 seconds, then try again; after that everything works as usual.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="36"/>
+        <location filename="../../desktop_app/ui/messages.py" line="37"/>
         <source>Terlalu banyak percobaan salah. Tunggu %1 detik lalu coba lagi.</source>
         <translation>Too many wrong attempts. Wait %1 seconds, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="40"/>
+        <location filename="../../desktop_app/ui/messages.py" line="41"/>
         <source>Catatan percobaan frasa sandi tidak dapat ditulis di folder data, jadi frasa sandi tidak diperiksa. Data tidak berubah; hubungi TI KPU (izin folder atau ruang disk).</source>
         <translation>The record of passphrase attempts cannot be written in the data folder, so the passphrase is not checked. Your data is unchanged; contact KPU IT (folder permissions or disk space).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="46"/>
+        <location filename="../../desktop_app/ui/messages.py" line="47"/>
+        <source>Data Lapang sedang dibuka program lain (mungkin program cadangan atau antivirus), jadi belum dapat dibuka. Data tidak berubah. Tutup program itu atau tunggu sampai selesai, lalu coba lagi.</source>
+        <translation>Lapang&apos;s data is open in another program (a backup or antivirus program, perhaps), so it cannot be opened yet. The data was not changed. Close that program or wait until it finishes, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="54"/>
         <source>Data di laptop ini rusak atau tidak lengkap, dan tidak diubah. Jangan hapus apa pun; hubungi TI KPU untuk pemulihan dengan kunci pemulihan.</source>
         <translation>The data on this laptop is damaged or incomplete, and was not changed. Do not delete anything; contact KPU IT to recover it with the recovery key.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="52"/>
+        <location filename="../../desktop_app/ui/messages.py" line="60"/>
         <source>Belum ada data Lapang di folder ini.</source>
         <translation>There is no Lapang data in this folder yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="54"/>
+        <location filename="../../desktop_app/ui/messages.py" line="62"/>
         <source>Sudah ada data Lapang di folder ini; data itu tidak diubah. Buka kuncinya.</source>
         <translation>This folder already holds Lapang data; it was not changed. Unlock it instead.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="58"/>
+        <location filename="../../desktop_app/ui/messages.py" line="66"/>
         <source>Frasa sandi terlalu lemah: paling sedikit 8 karakter dan tidak berulang-ulang. Satu kalimat pendek mudah diingat dan sulit ditebak.</source>
         <translation>The passphrase is too weak: at least 8 characters, not too repetitive. A short sentence is easy to remember and hard to guess.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="64"/>
+        <location filename="../../desktop_app/ui/messages.py" line="72"/>
         <source>Isi nama petugas.</source>
         <translation>Enter the officer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="66"/>
+        <location filename="../../desktop_app/ui/messages.py" line="74"/>
         <source>Data ini dibuat oleh Lapang versi yang lebih baru, atau pembaruan gagal. Data tidak diubah; pasang versi terbaru atau hubungi TI KPU.</source>
         <translation>This data was written by a newer Lapang, or the upgrade failed. The data was not changed; install the latest version or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="72"/>
+        <location filename="../../desktop_app/ui/messages.py" line="80"/>
         <source>Pemilih ini tidak ada lagi di data laptop ini; muat ulang daftar.</source>
         <translation>This voter is no longer in this laptop&apos;s data; reload the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="82"/>
+        <location filename="../../desktop_app/ui/messages.py" line="90"/>
         <source>Data ditolak: %1</source>
         <translation>Refused: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="85"/>
+        <location filename="../../desktop_app/ui/messages.py" line="93"/>
         <source>Bukti harus foto JPEG/PNG atau pindaian PDF.</source>
         <translation>Evidence must be a JPEG/PNG photo or a PDF scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="87"/>
+        <location filename="../../desktop_app/ui/messages.py" line="95"/>
         <source>Berkas bukti %1 MB; batasnya 10 MB. Ambil foto dengan resolusi lebih kecil.</source>
         <translation>The evidence file is %1 MB; the limit is 10 MB. Take the photo at a lower resolution.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="92"/>
+        <location filename="../../desktop_app/ui/messages.py" line="100"/>
         <source>Berkas bukti kosong; pilih berkas lain.</source>
         <translation>The evidence file is empty; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="93"/>
+        <location filename="../../desktop_app/ui/messages.py" line="102"/>
+        <source>Berkas bukti %1 sedang dibuka program lain (mungkin program pemindai). Tutup program itu atau tunggu sampai selesai, lalu pilih berkas itu lagi.</source>
+        <translation>The evidence file %1 is open in another program (the scanner program, perhaps). Close that program or wait until it finishes, then choose the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="107"/>
         <source>Berkas bukti tidak dapat dibaca; pilih berkas lain.</source>
         <translation>The evidence file cannot be read; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="95"/>
+        <location filename="../../desktop_app/ui/messages.py" line="109"/>
         <source>Aplikasi terkunci; buka kunci terlebih dahulu.</source>
         <translation>The desk is locked; unlock it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="97"/>
+        <location filename="../../desktop_app/ui/messages.py" line="113"/>
         <source>Tidak dapat disimpan: %1</source>
         <translation>Could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="99"/>
+        <location filename="../../desktop_app/ui/messages.py" line="115"/>
         <source>Berkas tidak dapat dibaca atau ditulis: %1</source>
         <translation>The file cannot be read or written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="102"/>
+        <location filename="../../desktop_app/ui/messages.py" line="118"/>
         <source>Terjadi kesalahan tak terduga (%1). Data yang sudah disimpan aman.</source>
         <translation>An unexpected error occurred (%1). Data already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="109"/>
+        <location filename="../../desktop_app/ui/messages.py" line="125"/>
+        <source>Berkas %1 sedang dibuka program lain (mungkin Excel atau pembaca PDF), jadi tidak dapat diganti. Tutup berkas itu lalu coba lagi. Berkas itu tidak diubah.</source>
+        <translation>The file %1 is open in another program (Excel or a PDF reader, perhaps), so it cannot be replaced. Close that file and try again. The file was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/messages.py" line="134"/>
         <source>Hanya pemilih bertanda TMS yang dapat dipulihkan (P).</source>
         <translation>Only a voter marked TMS can be restored (P).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="111"/>
+        <location filename="../../desktop_app/ui/messages.py" line="136"/>
         <source>Pemilih ini sudah tercatat Ubah; Sesuai tidak menimpa perbaikannya. Tekan ↓ untuk lanjut ke baris berikutnya.</source>
         <translation>This voter is already recorded as Updated; Correct does not overwrite the correction. Press ↓ to go on to the next row.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="117"/>
+        <location filename="../../desktop_app/ui/messages.py" line="142"/>
         <source>Pemilih ini tercatat Baru; pemilih baru tidak ditandai Sesuai. Tekan ↓ untuk lanjut ke baris berikutnya.</source>
         <translation>This voter is recorded as New; a new voter is not marked Correct. Press ↓ to go on to the next row.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/messages.py" line="122"/>
+        <location filename="../../desktop_app/ui/messages.py" line="147"/>
         <source>Pemilih ini bertanda TMS. Bila ternyata memenuhi syarat, pulihkan dulu (P), lalu tandai Sesuai.</source>
         <translation>This voter is marked TMS. If the voter is eligible after all, restore first (P), then mark Correct.</translation>
     </message>
@@ -2997,42 +3027,47 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RecruitmentMessages</name>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="18"/>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="19"/>
         <source>%1 bukan foto JPEG/PNG atau pindaian PDF; pilih berkas lain.</source>
         <translation>%1 is not a JPEG/PNG photo or a PDF scan; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="23"/>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="24"/>
         <source>Berkas %1 MB; batasnya 10 MB. Pindai atau foto ulang dengan resolusi lebih kecil.</source>
         <translation>The file is %1 MB; the limit is 10 MB. Scan or photograph it again at a lower resolution.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="28"/>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="29"/>
         <source>Berkas %1 kosong; pilih berkas lain.</source>
         <translation>The file %1 is empty; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="31"/>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="33"/>
+        <source>Berkas %1 sedang dibuka program lain (mungkin program pemindai). Tutup program itu atau tunggu sampai selesai, lalu pilih berkas itu lagi.</source>
+        <translation>The file %1 is open in another program (the scanner program, perhaps). Close that program or wait until it finishes, then choose the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="38"/>
         <source>Berkas %1 tidak dapat dibaca; pilih berkas lain.</source>
         <translation>The file %1 cannot be read; choose another file.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="37"/>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="44"/>
         <source>Belum dapat dikirim: %1</source>
         <translation>Cannot be submitted yet: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="41"/>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="48"/>
         <source>Pendaftaran ini sudah dikirim dan tidak dapat diubah lagi.</source>
         <translation>This application was already submitted and can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="47"/>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="54"/>
         <source>Pendaftaran ini tidak ada di laptop ini; buka lagi dari daftar.</source>
         <translation>This application is not on this laptop; open it again from the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/recruitment/messages.py" line="51"/>
+        <location filename="../../desktop_app/ui/recruitment/messages.py" line="58"/>
         <source>Tanda terima tidak dapat disimpan: %1</source>
         <translation>The receipt could not be saved: %1</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import os
 import pathlib
 
 import pytest
@@ -273,6 +274,29 @@ def test_a_failed_write_says_what_to_check(qtbot, desa_window, tmp_path):
     _export(qtbot, reports, ReportKind.RECAP, missing)
     assert "tidak tersimpan" in reports.status.text() and "folder" in reports.status.text()
     assert not missing.parent.exists()
+
+
+def test_a_file_open_in_excel_is_named_and_left_as_it_was(
+    qtbot, desa_window, tmp_path, monkeypatch
+):
+    # Windows refuses to replace a file Excel holds open (tests/windows shows it for real, with
+    # a second process); here os.replace refuses the way Windows does.
+    def held_by_excel(source, target):
+        exc = PermissionError(13, "The process cannot access the file", str(target))
+        exc.winerror = 32  # ERROR_SHARING_VIOLATION
+        raise exc
+
+    reports = open_and_wait(qtbot, desa_window, TPS1)
+    target = tmp_path / "rekap.xlsx"
+    target.write_bytes(b"the officer's earlier workbook")
+    monkeypatch.setattr(os, "replace", held_by_excel)
+    _export(qtbot, reports, ReportKind.RECAP, target, overwrite=True)
+
+    status = reports.status.text()
+    assert "sedang dibuka program lain" in status and str(target) in status
+    assert "Tutup berkas itu lalu coba lagi" in status
+    assert target.read_bytes() == b"the officer's earlier workbook"
+    assert [p.name for p in tmp_path.iterdir() if p.name != "vault"] == ["rekap.xlsx"]
 
 
 def test_the_save_dialog_suggests_documents_and_a_dated_name(qtbot, desa_window):

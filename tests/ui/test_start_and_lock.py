@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 
 from PySide6.QtCore import Qt
 
@@ -180,6 +181,31 @@ def test_damaged_vault_is_reported_and_left_alone(qtbot, listed_dir):
     assert isinstance(window.page, UnlockView)
     assert "rusak" in window.page.message.text()
     assert "TI KPU" in window.page.message.text()
+    window.close()
+    assert database.read_bytes() == before
+
+
+def test_a_vault_a_backup_tool_holds_is_in_use_not_damaged(qtbot, listed_dir, monkeypatch):
+    # On Windows a backup tool that opened lapang.db without sharing keeps everyone else out
+    # (tests/windows shows it with a real second process); here the open is refused that way.
+    database = listed_dir / "lapang.db"
+    real_open = pathlib.Path.open
+
+    def held(path, *args, **kwargs):
+        if path == database:
+            exc = PermissionError(13, "The process cannot access the file", str(path))
+            exc.winerror = 32  # ERROR_SHARING_VIOLATION
+            raise exc
+        return real_open(path, *args, **kwargs)
+
+    before = database.read_bytes()
+    monkeypatch.setattr(pathlib.Path, "open", held)
+    window = make_window(qtbot, listed_dir)
+    unlock(qtbot, window)
+    assert isinstance(window.page, UnlockView)
+    text = window.page.message.text()
+    assert "sedang dibuka program lain" in text and "rusak" not in text
+    monkeypatch.undo()
     window.close()
     assert database.read_bytes() == before
 

@@ -12,7 +12,8 @@ import threading
 
 import pytest
 
-from desktop_app.store.secret_file import REPLACE_ATTEMPTS, REPLACE_PAUSE_S, write_file_atomically
+from desktop_app.file_sharing import REPLACE_ATTEMPTS, REPLACE_PAUSE_S
+from desktop_app.store.secret_file import write_file_atomically
 
 pytestmark = pytest.mark.skipif(os.name != "nt", reason="Windows' sharing rules")
 

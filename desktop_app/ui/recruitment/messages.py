@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop_app.file_sharing import FileInUse
 from desktop_app.reports.safe_write import ExportError
 from desktop_app.store import errors
 from desktop_app.ui.messages import error_text as desk_error_text
@@ -28,6 +29,12 @@ def error_text(exc: BaseException, election_date: dt.date | None = None) -> str:
             return translate("RecruitmentMessages", "Berkas %1 kosong; pilih berkas lain.").replace(
                 "%1", exc.filename
             )
+        if exc.reason == "in_use":
+            return translate(
+                "RecruitmentMessages",
+                "Berkas %1 sedang dibuka program lain (mungkin program pemindai). Tutup program "
+                "itu atau tunggu sampai selesai, lalu pilih berkas itu lagi.",
+            ).replace("%1", exc.filename)
         return translate(
             "RecruitmentMessages", "Berkas %1 tidak dapat dibaca; pilih berkas lain."
         ).replace("%1", exc.filename)
@@ -47,7 +54,7 @@ def error_text(exc: BaseException, election_date: dt.date | None = None) -> str:
         return translate(
             "RecruitmentMessages", "Pendaftaran ini tidak ada di laptop ini; buka lagi dari daftar."
         )
-    if isinstance(exc, ExportError):
+    if isinstance(exc, ExportError) and not isinstance(exc, FileInUse):
         return translate("RecruitmentMessages", "Tanda terima tidak dapat disimpan: %1").replace(
             "%1", str(exc)
         )

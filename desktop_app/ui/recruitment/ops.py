@@ -13,6 +13,7 @@ import datetime as dt
 import pathlib
 from collections.abc import Callable
 
+from desktop_app.file_sharing import is_held_open, read_shared
 from desktop_app.store.application_outcomes import (
     Outcome,
     Unit,
@@ -44,7 +45,8 @@ DOCUMENT_FILE_PATTERNS = "*.jpg *.jpeg *.png *.pdf"
 
 
 class DocumentFileProblem(Exception):
-    """A chosen file cannot be attached: ``reason`` is "type", "size", "empty" or "read"."""
+    """A chosen file cannot be attached: ``reason`` is "type", "size", "empty", "read" or
+    "in_use" (another program holds it open)."""
 
     def __init__(self, filename: str, reason: str, size: int = 0) -> None:
         self.filename = filename
@@ -245,9 +247,10 @@ def read_document_file(path: pathlib.Path) -> AttachmentInput:
         size = path.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             raise DocumentFileProblem(path.name, "size", size)
-        content = path.read_bytes()
+        content = read_shared(path)
     except OSError as exc:
-        raise DocumentFileProblem(path.name, "read") from exc
+        reason = "in_use" if is_held_open(exc, path) else "read"
+        raise DocumentFileProblem(path.name, reason) from exc
     if not content:
         raise DocumentFileProblem(path.name, "empty")
     mime = next((m for magic, m in _SIGNATURES if content.startswith(magic)), None)

@@ -16,10 +16,10 @@ from desktop_app.reports.coklit_exports import (
     default_filename,
 )
 from desktop_app.reports.paper import PaperSize
-from desktop_app.reports.safe_write import ExportError, ExportExists
+from desktop_app.reports.safe_write import ExportError, ExportExists, ExportFileInUse
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext
-from desktop_app.ui.messages import error_text
+from desktop_app.ui.messages import error_text, file_in_use_text
 from desktop_app.ui.placement import fit_dialog
 from desktop_app.ui.qt import (
     QDesktopServices,
@@ -205,6 +205,8 @@ class ExportFlow(QObject):
             text = self.tr(
                 "Daftar pemilih Model A dicetak per TPS. Pilih satu TPS di sebelah kiri."
             )
+        elif isinstance(exc, ExportFileInUse):
+            text = file_in_use_text(exc)
         elif isinstance(exc, ExportError):
             text = self.tr(
                 "Laporan tidak tersimpan di %1. Periksa bahwa folder itu ada, boleh ditulis dan "

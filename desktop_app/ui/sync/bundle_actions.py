@@ -156,6 +156,12 @@ class BundleActions(QObject):
             )
         if isinstance(exc, NotEnrolled):
             return self.tr("Laptop ini belum terdaftar di server KPU: daftarkan dulu.")
+        if isinstance(exc, bundle_export.BundleFilesLeft):
+            return self.tr(
+                "Berkas tidak dapat ditulis, dan program lain (mungkin antivirus) masih membuka "
+                "%1 di flashdisk. Hapus berkas itu setelah dilepas: isinya bukan paket yang utuh. "
+                "Lalu coba lagi."
+            ).replace("%1", ", ".join(exc.left))
         if isinstance(exc, bundle_export.BundleWriteFailed):
             return self.tr(
                 "Berkas tidak dapat ditulis. Periksa flashdisk: masih terpasang, tidak penuh dan "
