@@ -245,15 +245,12 @@ def run_app(args: argparse.Namespace) -> int:
     app.setOrganizationName("KPU")
     settings = DeskSettings.load(config.data_dir)
     install_language(settings.language)
-    lock = InstanceLock(config.data_dir)
     try:
-        lock.acquire()
+        lock = take_instance_lock(config.data_dir)
     except AlreadyRunning:
         log.warning("a second desk for the same data folder was not started")
         show_already_running(config.data_dir)
         return 1
-    except OSError as exc:  # no lock file can be made there: the desk still starts
-        log.warning("instance lock not taken: %s", exc.strerror or type(exc).__name__)
     try:
         window = MainWindow(config, settings)
         window.start()
@@ -261,6 +258,20 @@ def run_app(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         lock.release()
+
+
+def take_instance_lock(data_dir: pathlib.Path) -> InstanceLock:
+    """This desk's lock on its data folder; raises ``AlreadyRunning`` when another desk has it.
+    Where no lock file can be made (a read-only folder, something in the way) the desk still
+    starts, unlocked: one desk that runs beats none."""
+    lock = InstanceLock(data_dir)
+    try:
+        lock.acquire()
+    except AlreadyRunning:
+        raise
+    except OSError as exc:
+        log.warning("instance lock not taken: %s", exc.strerror or type(exc).__name__)
+    return lock
 
 
 def already_running_text(data_dir: pathlib.Path) -> str:
