@@ -36,6 +36,7 @@ from lapang_core.domain.voter import (
     KETERANGAN_BARU,
     KETERANGAN_SESUAI,
     KETERANGAN_UBAH,
+    RECORD_FIELDS,
     VoterRecord,
 )
 from lapang_core.protocol import (
@@ -162,27 +163,10 @@ def _typed_elements(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def record_from_row(row: dict[str, Any]) -> VoterRecord:
-    return VoterRecord(
-        nkk=row["nkk"],
-        nik=row["nik"],
-        nama=row["nama"],
-        tempat_lahir=row["tempat_lahir"],
-        tanggal_lahir=_parse_date(row["tanggal_lahir"], "tanggal_lahir"),
-        status_perkawinan=row["status_perkawinan"],
-        jenis_kelamin=row["jenis_kelamin"],
-        alamat=row["alamat"],
-        rt=row["rt"],
-        rw=row["rw"],
-        disabilitas=row["disabilitas"],
-        status_ktp_el=row["status_ktp_el"],
-        tps_id=row["tps_id"],
-        keterangan=row["keterangan"],
-        sumber=row["sumber"],
-        dpid=row["dpid"],
-        status_tni_polri=row["status_tni_polri"],
-        sk_pemberhentian=row["sk_pemberhentian"],
-        hak_pilih_dicabut=bool(row["hak_pilih_dicabut"]),
-    )
+    values = {name: row[name] for name in RECORD_FIELDS}
+    values["tanggal_lahir"] = _parse_date(row["tanggal_lahir"], "tanggal_lahir")
+    values["hak_pilih_dicabut"] = bool(row["hak_pilih_dicabut"])
+    return VoterRecord(**values)
 
 
 def check_change(change: Change, election_date: dt.date | None) -> None:

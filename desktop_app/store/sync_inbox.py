@@ -26,37 +26,20 @@ from typing import Any
 import sqlite_utils
 
 from desktop_app.store.leaf_room import ROOM_FILLER_SQL, last_voter_pk, release_room
+from lapang_core.domain.voter import RECORD_FIELDS, STATUS_CONDITIONS
 
-# Server voter columns stored as they come (the wire names equal the local column names).
+# Server voter columns stored as they come (the wire names equal the local column names): the
+# record's fields and the row's id and version, ``id`` first (the upsert's conflict target).
 PULLED_VOTER_COLUMNS: tuple[str, ...] = (
     "id",
     "version",
-    "dpid",
-    "nkk",
-    "nik",
-    "nama",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "status_perkawinan",
-    "jenis_kelamin",
-    "alamat",
-    "rt",
-    "rw",
-    "disabilitas",
-    "status_ktp_el",
-    "tps_id",
-    "keterangan",
-    "sumber",
+    *(name for name in RECORD_FIELDS if name not in STATUS_CONDITIONS),
 )
 # The eligibility conditions a baru sets (store migration 11, server migration 0012). KPU sets
 # them once, when it applies the baru, and no change edits them afterwards; so a row that carries
 # none (every voter of KPU's list, or a page from a server before 0012) leaves the local ones
 # alone, and only the rare rows with one are written, after the upsert, at the version it applied.
-PULLED_STATUS_COLUMNS: tuple[str, ...] = (
-    "status_tni_polri",
-    "sk_pemberhentian",
-    "hak_pilih_dicabut",
-)
+PULLED_STATUS_COLUMNS: tuple[str, ...] = STATUS_CONDITIONS
 _STATUS_SQL = (
     "UPDATE voters SET status_tni_polri = ?, sk_pemberhentian = ?, hak_pilih_dicabut = ? "
     "WHERE id = ? AND version = ?"

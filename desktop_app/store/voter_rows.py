@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
-from lapang_core.domain.voter import VoterRecord, imported_voter_id
+from lapang_core.domain.voter import (
+    RECORD_FIELDS,
+    STATUS_CONDITIONS,
+    VoterRecord,
+    imported_voter_id,
+)
 
 __all__ = ["ROW_FIELDS", "imported_voter_id", "record_values", "row_to_record"]
 
-ROW_FIELDS: tuple[str, ...] = (
-    "dpid",
-    "nkk",
-    "nik",
-    "nama",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "status_perkawinan",
-    "jenis_kelamin",
-    "alamat",
-    "rt",
-    "rw",
-    "disabilitas",
-    "status_ktp_el",
-    "keterangan",
-    "sumber",
-    "tps_id",
-    "status_tni_polri",
-    "sk_pemberhentian",
-    "hak_pilih_dicabut",
-)
+# The voters table holds every field of the record under the field's own name.
+ROW_FIELDS: tuple[str, ...] = RECORD_FIELDS
 # Carried by a baru payload only when set: a server from before they existed refuses unknown
 # keys, and a voter who never served and keeps the vote needs none of them.
-STATUS_FIELDS: tuple[str, ...] = ("status_tni_polri", "sk_pemberhentian", "hak_pilih_dicabut")
+STATUS_FIELDS: tuple[str, ...] = STATUS_CONDITIONS
 
 
 def record_values(record: VoterRecord) -> list[Any]:
@@ -56,7 +41,7 @@ def element_to_column(name: str, value: Any) -> Any:
 
 
 def row_to_record(row: dict[str, Any]) -> VoterRecord:
-    values = {f.name: row.get(f.name) for f in dataclasses.fields(VoterRecord)}
+    values = {name: row.get(name) for name in ROW_FIELDS}
     if values["tanggal_lahir"]:
         values["tanggal_lahir"] = dt.date.fromisoformat(values["tanggal_lahir"])
     for text_field in (

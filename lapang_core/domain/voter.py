@@ -87,6 +87,15 @@ class VoterRecord:
         return int(self.tps_id.rsplit(".", 1)[1])
 
 
+# Every field of a voter record, in VoterRecord's order: the voters tables of the laptop and of
+# KPU and the pull page name their columns after these, so each derives its list from here.
+RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(VoterRecord))
+# The eligibility conditions with no Model A element (domain note §4): a baru sets them and
+# nothing edits them afterwards, so a row carried without them (KPU's list, an older peer's
+# page or payload) must leave them alone.
+STATUS_CONDITIONS: tuple[str, ...] = ("status_tni_polri", "sk_pemberhentian", "hak_pilih_dicabut")
+
+
 # --- validation -------------------------------------------------------------------------------
 
 _LABELS = {

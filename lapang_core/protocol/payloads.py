@@ -9,7 +9,9 @@ from lapang_core.protocol.encoding import _is_int
 from lapang_core.protocol.errors import MalformedRequest
 
 # Model A-Daftar Pemilih elements, frozen for wire v1: the index is what travels in an "ubah"
-# payload, so this tuple must never be reordered (append only, in a new protocol version).
+# payload, so this tuple must never be reordered (append only, in a new protocol version). A
+# copy of ``domain.voter.ELEMENTS`` on purpose, not derived from it: a change to the form's
+# order must not renumber what laptops in the field send (tests/domain/test_voter_fields.py).
 WIRE_ELEMENTS: tuple[str, ...] = (
     "nkk",
     "nik",
@@ -37,7 +39,8 @@ TMS_KEYS: tuple[str, ...] = (
 )
 BARU_KEYS: tuple[str, ...] = (*WIRE_ELEMENTS, "tps_id", "sumber")
 # Optional in a baru, each sent only when set (a payload with them travels as an object):
-# eligibility conditions with no Model A element (domain note §4, §3 Baru).
+# eligibility conditions with no Model A element (domain note §4, §3 Baru). Wire names, frozen
+# like the others: equal to ``domain.voter.STATUS_CONDITIONS`` (tests/domain/test_voter_fields.py).
 BARU_STATUS_KEYS: tuple[str, ...] = ("status_tni_polri", "sk_pemberhentian", "hak_pilih_dicabut")
 _PREFIX_LAYOUTS: dict[str, tuple[str, ...]] = {"tms": TMS_KEYS, "baru": BARU_KEYS}
 

@@ -11,7 +11,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from lapang_core.domain.voter import VoterRecord
+from lapang_core.domain.voter import RECORD_FIELDS, VoterRecord
 from lapang_core.protocol.constants import API_PREFIX, PROTOCOL_VERSION, PULL_PAGE_DEFAULT
 from lapang_core.protocol.decoding import b64u_decode, decompress, loads_json
 from lapang_core.protocol.encoding import _dumps, b64u_encode, compress
@@ -56,27 +56,10 @@ class VoterRow:
     hak_pilih_dicabut: bool = False
 
     def to_record(self) -> VoterRecord:
-        return VoterRecord(
-            nkk=self.nkk,
-            nik=self.nik,
-            nama=self.nama,
-            tempat_lahir=self.tempat_lahir,
-            tanggal_lahir=dt.date.fromisoformat(self.tanggal_lahir) if self.tanggal_lahir else None,
-            status_perkawinan=self.status_perkawinan,
-            jenis_kelamin=self.jenis_kelamin,
-            alamat=self.alamat,
-            rt=self.rt,
-            rw=self.rw,
-            disabilitas=self.disabilitas,
-            status_ktp_el=self.status_ktp_el,
-            tps_id=self.tps_id,
-            keterangan=self.keterangan,
-            sumber=self.sumber,
-            dpid=self.dpid,
-            status_tni_polri=self.status_tni_polri,
-            sk_pemberhentian=self.sk_pemberhentian,
-            hak_pilih_dicabut=self.hak_pilih_dicabut,
-        )
+        values = {name: getattr(self, name) for name in RECORD_FIELDS}
+        born = self.tanggal_lahir
+        values["tanggal_lahir"] = dt.date.fromisoformat(born) if born else None
+        return VoterRecord(**values)
 
 
 VOTER_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(VoterRow))

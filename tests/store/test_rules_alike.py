@@ -5,24 +5,29 @@ would send, and when both refuse for a rule, they name the same rule."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import io
 import itertools
 import pathlib
+import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.store.attachments import AttachmentInput
 from desktop_app.store.errors import ValidationFailed
 from desktop_app.store.field_store import FieldStore
+from desktop_app.store.keyslots import TEST_KDF
+from desktop_app.store.vault import Vault
 from desktop_app.store.voter_import import import_voters
 from desktop_app.store.voter_rows import element_to_column, record_to_wire
 from desktop_app.store.voter_service import VoterService
@@ -34,6 +39,7 @@ from lapang_core.domain.voter_changes import moved_record
 from lapang_core.formats.sidalih import dumps_sidalih, read_sidalih
 from sync_server import ingest, rules
 from sync_server.repository import Repository
+from tests.conftest import OFFICER, PASSPHRASE
 from tests.support.sync_env import AREA, area_voters
 
 POOL = area_voters(40, seed=16)
@@ -87,6 +93,11 @@ def listed_rows(draw: st.DrawFn) -> VoterRecord:
     assume(not parsed.errors)
     ((_, imported),) = parsed.rows
     return imported
+
+
+def _pool_row(index: int, *, dpid: str) -> VoterRecord:
+    """A pool voter as a listed row with its own DPID (so its own id), for explicit examples."""
+    return dataclasses.replace(POOL[index], dpid=dpid, keterangan="")
 
 
 def _tps_choices(tps_id: str) -> st.SearchStrategy[str]:
@@ -202,13 +213,31 @@ def test_an_ubah_is_judged_alike(store: FieldStore, row: VoterRecord, changes: d
     _assert_alike(laptop, _server_code(server))
 
 
+Lists = Callable[[], AbstractContextManager[tuple[FieldStore, Repository]]]
+
+
 @pytest.fixture
-def kpu(tmp_path: pathlib.Path) -> Iterator[Repository]:
-    """KPU's own database with the same list as the laptop: TMS-2 references are looked up
-    there, by the server's own area-scoped lookup."""
-    repo = Repository.open(tmp_path / "kpu.db", time.time())
-    yield repo
-    repo.close()
+def fresh_lists(tmp_path: pathlib.Path, recovery_keys: tuple[bytes, bytes]) -> Lists:
+    """A new laptop store and a new KPU database, both holding the same list, for *each*
+    example. TMS-2 looks at the list's other rows, and Hypothesis runs every example of a test
+    with the same fixtures: rows an earlier example left behind would be marked on the laptop
+    only (KPU's side judges a copy and writes nothing), so a later TMS-2 naming them saw two
+    different lists. KPU's references are looked up by the server's own area-scoped lookup."""
+    examples = itertools.count()
+
+    @contextlib.contextmanager
+    def fresh() -> Iterator[tuple[FieldStore, Repository]]:
+        folder = tmp_path / f"example-{next(examples)}"
+        store = Vault(folder / "vault").create(OFFICER, PASSPHRASE, recovery_keys[1], kdf=TEST_KDF)
+        kpu = Repository.open(folder / "kpu.db", time.time())
+        try:
+            yield store, kpu
+        finally:
+            kpu.close()
+            store.close()
+            shutil.rmtree(folder)
+
+    return fresh
 
 
 def _listed_both(store: FieldStore, kpu: Repository, record: VoterRecord, mark: str) -> str:
@@ -238,9 +267,31 @@ def _listed_both(store: FieldStore, kpu: Repository, record: VoterRecord, mark: 
     attached=st.booleans(),
     other=st.tuples(listed_rows(), st.sampled_from(["", "✓", "2", "4"])),
 )
+# In this order, with one store and one KPU database for all examples, the second failed: the
+# laptop still held the first example's voter, marked TMS-4, beside the "other" copy marked
+# TMS-4, so it refused the TMS-2 (tms.ganda_other_tms) where KPU's list had it unmarked.
+@example(
+    row=_pool_row(0, dpid="6999001"),
+    code=4,
+    evidence_type="accepted",
+    evidence_ref="474.3/12/2025",
+    status=None,
+    age=None,
+    attached=True,
+    other=(_pool_row(1, dpid="6999002"), ""),
+)
+@example(
+    row=_pool_row(2, dpid="6999003"),
+    code=2,
+    evidence_type="accepted",
+    evidence_ref="other_nik",
+    status=None,
+    age=None,
+    attached=True,
+    other=(_pool_row(0, dpid="6999004"), "4"),
+)
 def test_a_tms_mark_is_judged_alike(
-    store: FieldStore,
-    kpu: Repository,
+    fresh_lists: Lists,
     row: VoterRecord,
     code: int,
     evidence_type: str,
@@ -250,51 +301,52 @@ def test_a_tms_mark_is_judged_alike(
     attached: bool,
     other: tuple[VoterRecord, str],
 ) -> None:
-    if status is not None:
-        row = dataclasses.replace(row, status_perkawinan=status)
-    if age is not None:
-        born = store.election_date.replace(year=store.election_date.year - age)
-        row = dataclasses.replace(row, tanggal_lahir=born + dt.timedelta(days=age == 10))
-    voter_id = _listed_both(store, kpu, row, "")
-    other_id = _listed_both(store, kpu, *other)
-    service = VoterService(store)
-    current = service.get(voter_id).record
-    evidence_ref = {
-        "self": current.nik,
-        "other_nik": other[0].nik,
-        "other_id": other_id,
-    }.get(evidence_ref, evidence_ref)
-    if evidence_type == "accepted":
-        evidence_type = min(e.value for e in TMS_EVIDENCE[TmsCode(code)])
-    photo = PHOTO if attached else None
-    laptop = _laptop_code(
-        lambda: service.mark_tms(voter_id, code, evidence_type, evidence_ref, photo)
-    )
-    change = _change(
-        "tms",
-        voter_id,
-        {
-            "code": code,
-            "evidence_type": evidence_type,
-            "evidence_ref": evidence_ref,
-            "attachment": hashlib.sha256(PHOTO.content).hexdigest() if attached else None,
-        },
-    )
-
-    def server() -> None:
-        rules.check_change(change, store.election_date)
-        kpu.write(
-            lambda tx: rules.apply_voter_change(
-                _server_row(voter_id, current),
-                change,
-                DEVICE,
-                AREA,
-                store.election_date,
-                ganda_lookup=lambda ref: ingest._ganda_matches(tx, ref, AREA),
-            )
+    with fresh_lists() as (store, kpu):
+        if status is not None:
+            row = dataclasses.replace(row, status_perkawinan=status)
+        if age is not None:
+            born = store.election_date.replace(year=store.election_date.year - age)
+            row = dataclasses.replace(row, tanggal_lahir=born + dt.timedelta(days=age == 10))
+        voter_id = _listed_both(store, kpu, row, "")
+        other_id = _listed_both(store, kpu, *other)
+        service = VoterService(store)
+        current = service.get(voter_id).record
+        evidence_ref = {
+            "self": current.nik,
+            "other_nik": other[0].nik,
+            "other_id": other_id,
+        }.get(evidence_ref, evidence_ref)
+        if evidence_type == "accepted":
+            evidence_type = min(e.value for e in TMS_EVIDENCE[TmsCode(code)])
+        photo = PHOTO if attached else None
+        laptop = _laptop_code(
+            lambda: service.mark_tms(voter_id, code, evidence_type, evidence_ref, photo)
+        )
+        change = _change(
+            "tms",
+            voter_id,
+            {
+                "code": code,
+                "evidence_type": evidence_type,
+                "evidence_ref": evidence_ref,
+                "attachment": hashlib.sha256(PHOTO.content).hexdigest() if attached else None,
+            },
         )
 
-    _assert_alike(laptop, _server_code(server))
+        def server() -> None:
+            rules.check_change(change, store.election_date)
+            kpu.write(
+                lambda tx: rules.apply_voter_change(
+                    _server_row(voter_id, current),
+                    change,
+                    DEVICE,
+                    AREA,
+                    store.election_date,
+                    ganda_lookup=lambda ref: ingest._ganda_matches(tx, ref, AREA),
+                )
+            )
+
+        _assert_alike(laptop, _server_code(server))
 
 
 @_SETTINGS

@@ -9,13 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import pathlib
-import signal
 import socket
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -30,7 +25,6 @@ from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.config import ServerConfig
 from sync_server.http import uvicorn_config
 from sync_server.repository import Repository
-from tests.support.ports import free_port
 
 AREA = "14.01.01"  # kecamatan Bangkinang Kota, Kampar (demo fixture)
 ELECTION = dt.date(2029, 2, 14)
@@ -216,58 +210,3 @@ def baru_payload(record: VoterRecord, tps_id: str | None = None) -> dict[str, An
     payload["tps_id"] = tps_id or record.tps_id
     payload["sumber"] = "COKLIT"
     return payload
-
-
-class ServerProcess:
-    """``python -m sync_server serve`` in a process of its own on a free loopback port, exactly
-    as KPU runs it: nothing shared with the test but the database."""
-
-    def __init__(self, db: str | pathlib.Path, *extra: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        repo_root = pathlib.Path(__file__).resolve().parents[2]
-        # A pipe nobody reads could fill and block the server: its log goes to a file.
-        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync_server", "serve", "--db", str(db)]
-            + ["--port", str(self.port), "--log-level", "warning", *extra],
-            cwd=repo_root,
-            env={**os.environ, "PYTHONPATH": str(repo_root)},
-            stdout=subprocess.DEVNULL,
-            stderr=self._log,
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(self.url + "/v1/ping", timeout=1).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                log = self.stderr
-                self.stop()
-                raise RuntimeError(f"the sync server process did not start: {log}")
-            time.sleep(0.1)
-
-    @property
-    def stderr(self) -> str:
-        if self._log.closed:
-            return ""
-        self._log.seek(0)
-        return self._log.read().decode(errors="replace")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
-        self._log.close()
-
-    def __enter__(self) -> ServerProcess:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

@@ -21,8 +21,9 @@ from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.attachments import AttachmentStore
 from sync_server.attachments_db import DatabaseEvidence
 from sync_server.repository import Repository
+from tests.support.server_process import ServerProcess
 from tests.sync_server.conftest import new_pg_database
-from tests.sync_server.sync_helpers import AREA, DeviceClient, ServerProcess
+from tests.sync_server.sync_helpers import AREA, DeviceClient
 from tests.sync_server.test_server_cli import cli
 
 CHUNK = 32 * 1024

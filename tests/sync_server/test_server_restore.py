@@ -32,9 +32,10 @@ from desktop_app.sync.run import SyncRunReport
 from lapang_core.domain.voter import VoterRecord, imported_voter_id
 from sync_server.attachments_db import DatabaseEvidence
 from sync_server.repository import Repository
+from tests.support.server_process import ServerProcess
 from tests.sync_server.conftest import new_pg_database
 from tests.sync_server.pg_cluster import SUPERUSER, TempCluster
-from tests.sync_server.sync_helpers import AREA, LiveServer, ServerProcess
+from tests.sync_server.sync_helpers import AREA, LiveServer
 from tests.sync_server.test_server_cli import cli
 
 FAST_RETRY = RetryPolicy(attempts=8, first_delay=0.01, max_delay=0.05)
