@@ -6,18 +6,22 @@ with the words a one-body relay gets, storing nothing."""
 from __future__ import annotations
 
 import dataclasses
+import random
+import threading
 import time
 
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from desktop_app.store.attachments import AttachmentInput
+from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export
 from lapang_core import protocol as p
 from lapang_core.protocol import seal
 from sync_server import bundles
-from sync_server.relay_uploads import RelayUploads
-from tests.sync_server.sync_helpers import AREA, DeviceClient
+from sync_server.app import create_app
+from tests.sync_server.sync_helpers import AREA, DeviceClient, push_body, serve
 from tests.sync_server.test_server_bundles import Office, _nothing_stored, _photo, _work
 from tests.sync_server.test_server_bundles import office as office  # noqa: F401 (the fixture)
 
@@ -35,14 +39,28 @@ def _carrier(office: Office, label: str = "laptop pembawa") -> DeviceClient:
 def _put(
     carrier: DeviceClient, bundle_id: str, offset: int, size: int, chunk: bytes
 ) -> requests.Response:
-    path = p.relay_chunk_path(bundle_id, offset=offset, size=size)
+    # The path as docs/sync-protocol.md §12.4 writes it, built here rather than by the code
+    # under test.
+    path = f"/v1/relay/{bundle_id}?offset={offset}&size={size}"
     return carrier.request("PUT", path, chunk, content_type=_OCTETS)
 
 
-def _status(carrier: DeviceClient, bundle_id: str) -> p.RelayStatus:
-    response = carrier.request("GET", p.relay_status_path(bundle_id))
+@dataclasses.dataclass(frozen=True)
+class Status:
+    bundle: str
+    size: int | None
+    received: int
+    complete: bool
+    summary: dict | None = None
+
+
+def _decoded(response: requests.Response) -> Status:
     assert response.status_code == 200, response.text
-    return p.RelayStatus.decode(response.content)
+    return Status(**p.loads_json(response.content))
+
+
+def _status(carrier: DeviceClient, bundle_id: str) -> Status:
+    return _decoded(carrier.request("GET", f"/v1/relay/{bundle_id}"))
 
 
 def _send(
@@ -85,17 +103,15 @@ def test_a_bundle_is_applied_once_when_its_last_chunk_arrives(office: Office) ->
     bundle_id = _id_of(data)
     assert len(data) > 2 * CHUNK  # several chunks
     carrier = _carrier(office)
-    assert _status(carrier, bundle_id) == p.RelayStatus(bundle_id, None, 0, False)
+    assert _status(carrier, bundle_id) == Status(bundle_id, None, 0, False)
 
     almost = len(data) - 100
     last = _send(carrier, bundle_id, data, stop=almost)
-    assert p.RelayStatus.decode(last.content) == p.RelayStatus(bundle_id, len(data), almost, False)
+    assert _decoded(last) == Status(bundle_id, len(data), almost, False)
     assert office.applied() == 0  # nothing is applied before the whole bundle is in
     assert _relay_rows(office)[0] == 1
 
-    answer = p.RelayStatus.decode(
-        _put(carrier, bundle_id, almost, len(data), data[almost:]).content
-    )
+    answer = _decoded(_put(carrier, bundle_id, almost, len(data), data[almost:]))
     assert answer.complete and answer.received == len(data)
     summary = answer.summary
     assert summary is not None
@@ -113,7 +129,7 @@ def test_a_bundle_is_applied_once_when_its_last_chunk_arrives(office: Office) ->
     assert _relay_rows(office) == (0, 0)  # the chunks are gone once applied
     # Asked again (the answer was lost): KPU has it, nothing is sent or applied again.
     assert _status(carrier, bundle_id).complete
-    again = p.RelayStatus.decode(_put(carrier, bundle_id, 0, len(data), data[:CHUNK]).content)
+    again = _decoded(_put(carrier, bundle_id, 0, len(data), data[:CHUNK]))
     assert again.complete and again.summary is None
     assert office.applied() == 13 and _relay_rows(office) == (0, 0)
 
@@ -133,10 +149,10 @@ def test_an_upload_resumes_from_what_the_server_holds(office: Office) -> None:
     assert isinstance(error, p.OffsetMismatch) and error.details["received"] == CHUNK
     # A chunk the server has (its answer was lost): answered with the status, nothing added.
     repeat = _put(carrier, bundle_id, 0, len(data), data[:CHUNK])
-    assert p.RelayStatus.decode(repeat.content).received == CHUNK
+    assert _decoded(repeat).received == CHUNK
     # Another size for the same upload is a fault of the carrier's program.
     assert _put(carrier, bundle_id, CHUNK, len(data) + 1, data[CHUNK:]).status_code == 400
-    last = p.RelayStatus.decode(_send(carrier, bundle_id, data, start=CHUNK).content)
+    last = _decoded(_send(carrier, bundle_id, data, start=CHUNK))
     assert last.complete and office.applied() == 6
 
 
@@ -148,10 +164,10 @@ def test_each_carrier_has_its_own_upload_and_the_bundle_applies_once(office: Off
     half = len(data) // 2
     _put(first, bundle_id, 0, len(data), data[:half])
     assert _status(second, bundle_id).received == 0  # another carrier's bytes are not its own
-    assert p.RelayStatus.decode(_send(second, bundle_id, data).content).summary is not None
+    assert _decoded(_send(second, bundle_id, data)).summary is not None
     # The first carrier finds the bundle delivered: its copy is never applied.
     assert _status(first, bundle_id).complete
-    done = p.RelayStatus.decode(_put(first, bundle_id, half, len(data), data[half:]).content)
+    done = _decoded(_put(first, bundle_id, half, len(data), data[half:]))
     assert done.complete and done.summary is None
     assert office.applied() == 4
     assert office.scalar("SELECT COUNT(*) FROM bundles") == 1
@@ -163,7 +179,7 @@ def test_a_bundle_already_imported_from_a_stick_needs_no_upload(office: Office) 
     office.import_file(bundle.path)
     data = bundle.path.read_bytes()
     carrier = _carrier(office)
-    first = p.RelayStatus.decode(_put(carrier, _id_of(data), 0, len(data), data[:CHUNK]).content)
+    first = _decoded(_put(carrier, _id_of(data), 0, len(data), data[:CHUNK]))
     assert first.complete and first.summary is None
     assert _relay_rows(office) == (0, 0) and office.applied() == 3
 
@@ -255,13 +271,15 @@ def test_unfinished_uploads_are_capped_per_carrier_and_expire(office: Office) ->
         relay_pending_bytes_per_carrier=len(data) + 10,
         relay_expiry_hours=1.0,
     )
+    from sync_server.relay_uploads import RelayUploads
+
     relays = RelayUploads(
         office.repo, office.attachments(), bundles.load_bundle_keys([office.key_file]), config
     )
     carrier, other = _carrier(office), _carrier(office, "pembawa 2")
     now = time.time()
     relays.put_chunk("1" * 32, 0, len(data), data[:100], carrier.device_id, now)
-    with pytest.raises(p.RelayQuotaExceeded, match="deliver those first") as refused:
+    with pytest.raises(p.ProtocolError, match="deliver those first") as refused:
         relays.put_chunk("2" * 32, 0, 20, data[:10], carrier.device_id, now + 60)
     assert refused.value.details["limit"] == len(data) + 10
     # Another carrier's allowance is its own.
@@ -279,3 +297,68 @@ def test_unfinished_uploads_are_capped_per_carrier_and_expire(office: Office) ->
         relays.put_chunk(_id_of(data), 50, len(data), data[50:], other.device_id, much_later)
     assert resume.value.details["received"] == 0
     _nothing_stored(office)
+
+
+# --- the body budget: a relay holds one chunk of it, never the bundle ---------------------------
+def test_a_relay_beyond_the_body_budget_goes_through_and_pushes_meanwhile_are_not_refused(
+    office: Office,
+) -> None:
+    """On a server whose budget for unchecked bodies is 2 MiB, a 2.7 MB bundle cannot come in
+    one body; in chunks it does, while another laptop pushes, and what it holds of the budget
+    at any moment is one chunk."""
+    service = VoterService(office.store)
+    for scan in range(3):
+        service.mark_tms(
+            office.voter_ids[scan],
+            1,
+            "akta_kematian",
+            f"474.3/{scan}/2025",
+            AttachmentInput(b"\xff\xd8" + random.Random(scan).randbytes(900_000), "image/jpeg"),
+        )
+    data = office.export().path.read_bytes()
+    bundle_id = _id_of(data)
+    config = dataclasses.replace(office.config, unverified_body_budget=2 << 20)
+    assert len(data) > config.unverified_body_budget
+    app = create_app(config)
+    server, thread, url = serve(app)
+    budget = app.state.bodies
+    try:
+        carrier, pusher = (DeviceClient(url) for _ in range(2))
+        for device in (carrier, pusher):
+            assert device.enroll(office.repo.create_enroll_code(AREA, 1, time.time())).ok
+        whole = carrier.request("POST", "/v1/relay", data, content_type=_OCTETS)
+        assert whole.status_code == 413  # one body: more than the server may hold unchecked
+
+        done = threading.Event()
+        peak, pushes = [0], []
+
+        def watch() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], budget.held)
+                time.sleep(0.0005)
+
+        def push() -> None:
+            voters = iter(office.voter_ids[40:])
+            while not done.is_set():
+                response = pusher.push_raw(push_body([pusher.change("sesuai", next(voters))]))
+                pushes.append(response.status_code)
+
+        helpers = [threading.Thread(target=watch), threading.Thread(target=push)]
+        for helper in helpers:
+            helper.start()
+        try:
+            chunk = config.max_chunk_bytes
+            for offset, piece in p.split_chunks(data, chunk):
+                answer = _decoded(_put(carrier, bundle_id, offset, len(data), piece))
+        finally:
+            done.set()
+            for helper in helpers:
+                helper.join(10)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert answer.complete and answer.summary is not None and answer.summary["files"] == 3
+    assert pushes and set(pushes) == {200}, pushes  # never a 503 for the budget
+    assert office.applied() == 3 + len(pushes)
+    # One chunk and one push body at most, never the bundle.
+    assert 0 < peak[0] <= chunk + 64 * 1024, peak[0]
