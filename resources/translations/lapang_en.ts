@@ -4004,6 +4004,11 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="443" />
+        <source>Mengantar titipan %1 dari %2</source>
+        <translation>Delivering carried bundle %1 of %2</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="303" />
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
