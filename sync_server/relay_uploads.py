@@ -85,15 +85,29 @@ class RelayUploads:
         return RelayStatus(bundle_id, int(row["size"]), int(row["received"]), False)
 
     def put_chunk(
-        self, bundle_id: str, offset: int, size: int, data: bytes, carrier: str, now: float
+        self,
+        bundle_id: str,
+        offset: int,
+        size: int,
+        data: bytes,
+        carrier: str,
+        now: float,
+        *,
+        nonce: str | None = None,
     ) -> RelayStatus:
         """Append one chunk at ``offset``; with the last one, open and apply the bundle. Raises
         what ``import_bundle`` raises (the upload is then dropped: the same bytes would be
-        refused again), ``OffsetMismatch``, ``RelayQuotaExceeded`` or ``MalformedRequest``."""
+        refused again), ``OffsetMismatch``, ``RelayQuotaExceeded`` or ``MalformedRequest``.
+        ``nonce``: the request's, recorded in the chunk's own transaction (as a push records
+        its nonce with its batch): one write per chunk, not two."""
         self._check_chunk(offset, size, data)
-        status = self._repo.write(
-            lambda tx: self._put(tx, bundle_id, offset, size, data, carrier, now)
-        )
+
+        def put(tx: Tx) -> RelayStatus:
+            if nonce is not None:
+                tx.record_nonce(carrier, nonce, int(now), self._config.clock_skew_seconds)
+            return self._put(tx, bundle_id, offset, size, data, carrier, now)
+
+        status = self._repo.write(put)
         if status.complete or status.received < size:
             return status
         return self._finish(bundle_id, carrier, size, now)

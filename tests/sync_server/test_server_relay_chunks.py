@@ -362,3 +362,16 @@ def test_a_relay_beyond_the_body_budget_goes_through_and_pushes_meanwhile_are_no
     assert office.applied() == 3 + len(pushes)
     # One chunk and one push body at most, never the bundle.
     assert 0 < peak[0] <= chunk + 64 * 1024, peak[0]
+
+
+def test_a_replayed_chunk_request_is_refused(office: Office) -> None:
+    """The nonce is recorded with the chunk: the same signed request again is a replay."""
+    _work(office, 2)
+    data = office.export().path.read_bytes()
+    carrier = _carrier(office)
+    path = f"/v1/relay/{_id_of(data)}?offset=0&size={len(data)}"
+    first = carrier.request("PUT", path, data[:100], content_type=_OCTETS, nonce="n" * 32)
+    assert first.status_code == 200, first.text
+    again = carrier.request("PUT", path, data[:100], content_type=_OCTETS, nonce="n" * 32)
+    assert again.status_code == 401
+    assert p.ProtocolError.from_response(401, again.content).code == "replayed"
