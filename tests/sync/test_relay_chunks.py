@@ -6,8 +6,11 @@ flight: the next sync continues from what the server holds."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import pathlib
 import random
+import subprocess
+import tarfile
 from collections.abc import Iterator
 
 import pytest
@@ -19,12 +22,14 @@ from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export, relay
+from desktop_app.sync.client import SyncClient
 from desktop_app.sync.run import SyncProgress
 from lapang_core.protocol import seal
 from sync_server import bundles
 from tests.support.faultproxy import FaultProxy
 from tests.support.sync_env import RunningServer, area_voters, start_server
 from tests.sync.conftest import AREA_VOTERS, Enrolled, enroll_store
+from tests.sync_server.sync_helpers import ServerProcess
 
 _MIB = 1 << 20
 SCANS = 3  # of ~450 KB each: a ~1.4 MB bundle, more than the tight server's 1 MiB budget
@@ -34,6 +39,7 @@ SCANS = 3  # of ~450 KB each: a ~1.4 MB bundle, more than the tight server's 1 M
 class TightServer:
     server: RunningServer
     public: object
+    key_file: pathlib.Path
 
 
 @pytest.fixture()
@@ -49,7 +55,7 @@ def tight_server(tmp_path: pathlib.Path) -> Iterator[TightServer]:
         unverified_body_budget=_MIB,
     )
     try:
-        yield TightServer(server, public)
+        yield TightServer(server, public, key_file)
     finally:
         server.stop()
 
@@ -168,3 +174,57 @@ def test_a_cut_link_resumes_at_the_next_sync_without_resending_what_the_server_h
     assert proxy.bytes_up < (size - held) + 64 * 1024
     assert server.distinct_changes() == 10 + SCANS
     assert _held(server) == 0  # the chunks are gone once applied
+
+
+# The server as released before chunked relay (main at d476e2d): KPU's servers run it until they
+# are updated, and an updated laptop must still deliver to them.
+RELEASED_SERVER = "d476e2d"
+REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def released_server_source(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(REPO_ROOT), "archive", RELEASED_SERVER],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        pytest.skip(f"the released server {RELEASED_SERVER} is not in this checkout ({exc})")
+    target = tmp_path_factory.mktemp("released-server")
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+def test_a_server_from_before_chunked_relay_gets_the_bundle_in_one_body(
+    owner: Enrolled,
+    carrier: Enrolled,
+    tight_server: TightServer,
+    released_server_source: pathlib.Path,
+    tmp_path: pathlib.Path,
+) -> None:
+    service = VoterService(owner.store)
+    for index in range(5):
+        service.mark_sesuai(owner.server.voter_id(index))
+    path = bundle_export.export_bundle(owner.store, tmp_path / "stick", tight_server.public).path
+    relay.queue_for_relay(carrier.engine.relay_dir, path)
+    server = tight_server.server
+    server.stop_serving()  # the same database, now served by the released program
+    with ServerProcess(
+        server.config.db_path,
+        "--bundle-key",
+        str(tight_server.key_file),
+        source=released_server_source,
+    ) as released:
+        carrier.engine.client = SyncClient(
+            released.url, credentials=carrier.engine.client.credentials
+        )
+        report = carrier.engine.run_once()
+    assert report.relayed == 1 and not report.relay_refused, released.stderr
+    assert report.relay_bytes == path.stat().st_size
+    assert server.distinct_changes() == 5
+    with server.repo.transaction(write=False) as tx:
+        assert tx.sql.scalar("SELECT COUNT(*) FROM bundles WHERE via = 'relay'") == 1

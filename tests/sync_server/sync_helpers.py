@@ -222,10 +222,13 @@ class ServerProcess:
     """``python -m sync_server serve`` in a process of its own on a free loopback port, exactly
     as KPU runs it: nothing shared with the test but the database."""
 
-    def __init__(self, db: str | pathlib.Path, *extra: str) -> None:
+    def __init__(
+        self, db: str | pathlib.Path, *extra: str, source: pathlib.Path | None = None
+    ) -> None:
+        """``source``: another tree of the program to run (a released server), not this one."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        repo_root = pathlib.Path(__file__).resolve().parents[2]
+        repo_root = source or pathlib.Path(__file__).resolve().parents[2]
         # A pipe nobody reads could fill and block the server: its log goes to a file.
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
