@@ -73,6 +73,7 @@ from sync_server.http import (
 from sync_server.ingest import ingest_batch
 from sync_server.metrics import BUNDLE_WAYS, DatabaseCounts, MetricsListener, ServerMetrics
 from sync_server.origin import SignedBatch
+from sync_server.relay_uploads import RelayUploads, checked_bundle_id
 from sync_server.repository import Device, Repository, Tx
 from sync_server.rows import placeholders
 
@@ -161,6 +162,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     )
     bundle_keys = bundles.load_bundle_keys(config.bundle_key_files)
     bodies = BodyBudget(config.unverified_body_budget, config)
+    relays = RelayUploads(repo, attachments, bundle_keys, config)
     app.add_middleware(AccessLog, metrics=metrics)
     app.state.repository = repo
     app.state.evidence = attachments
@@ -357,7 +359,8 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.post(f"{API_PREFIX}/relay", openapi_extra=openapi.RELAY)
     async def relay(request: Request) -> Response:
         """Another laptop's sealed bundle, carried by this device (Titipan, §12.4): applied as
-        its owner's push; the owner's signature inside is what counts, not the carrier's."""
+        its owner's push; the owner's signature inside is what counts, not the carrier's. The
+        whole bundle in one body, as laptops from before chunked relay send it."""
         require_media(request, _OCTETS)
         device, _, body = await authenticate(request, config.relay_limit, record_nonce=True)
         imported = await run_in_threadpool(
@@ -372,6 +375,37 @@ def create_app(config: ServerConfig) -> FastAPI:
             relay_device=device.id,
         )
         return Response(_dumps(imported.summary()), media_type=_JSON)
+
+    @app.get(f"{API_PREFIX}/relay/{{bundle_id}}", openapi_extra=openapi.RELAY_STATUS)
+    async def relay_status(request: Request, bundle_id: str) -> Response:
+        """How much of a carried bundle the server holds from this device (§12.4)."""
+        device, _, _ = await authenticate(request, 0, record_nonce=True)
+        status = await run_in_threadpool(
+            relays.status, checked_bundle_id(bundle_id), device.id, time.time()
+        )
+        return Response(status.encode(), media_type=_JSON)
+
+    @app.put(f"{API_PREFIX}/relay/{{bundle_id}}", openapi_extra=openapi.RELAY_CHUNK)
+    async def relay_chunk(request: Request, bundle_id: str) -> Response:
+        """Append one chunk of a carried bundle; the last one applies it (§12.4). A chunk is
+        bounded like an attachment chunk, so a large bundle never holds the unverified-body
+        budget that other laptops' pushes need."""
+        require_media(request, _OCTETS)
+        # The nonce is recorded with the chunk (one write transaction per chunk): a refused
+        # chunk leaves no trace, and its retry is signed anew anyway.
+        device, auth, body = await authenticate(request, config.max_chunk_bytes, record_nonce=False)
+        offset = query_int(request, "offset", default=None, low=0, high=2**40)
+        size = query_int(request, "size", default=None, low=0, high=2**40)
+        status = await run_in_threadpool(
+            functools.partial(relays.put_chunk, nonce=auth.nonce),
+            checked_bundle_id(bundle_id),
+            offset,
+            size,
+            body,
+            device.id,
+            time.time(),
+        )
+        return Response(status.encode(), media_type=_JSON)
 
     def _sha(sha256: str) -> str:
         if not is_sha256_hex(sha256):

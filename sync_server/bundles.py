@@ -59,6 +59,11 @@ log = logging.getLogger("sync_server.bundles")
 _ID = re.compile(r"[0-9a-f]{32}")
 
 
+def is_bundle_id(text: object) -> bool:
+    """32 lowercase hex digits: a bundle's id as its header carries it."""
+    return isinstance(text, str) and _ID.fullmatch(text) is not None
+
+
 class BundleKeyError(ConfigError):
     """The bundle key file is missing or is not an X25519 private key."""
 
@@ -146,12 +151,19 @@ def import_bundle(
     via: str = VIA_FILE,
     relay_device: str | None = None,
     max_bytes: int = seal.MAX_BUNDLE_BYTES,
+    expected_id: str | None = None,
 ) -> BundleImport:
     """Open, check and apply one sealed bundle of changes. Raises a ``seal.BundleError``
     (damaged, foreign, unknown sender, too large), ``BundleReplayed``, ``DeviceRevoked`` or
-    ``MalformedRequest``; in every such case nothing was stored."""
+    ``MalformedRequest``; in every such case nothing was stored. ``expected_id``: the id a
+    chunked relay was uploaded under, which the bundle's own header must bear."""
     header, content = seal.open_sealed(data, keys, _device_key(repo), max_bytes=max_bytes)
     bundle_id, device_id = _checked_header(header)
+    if expected_id is not None and bundle_id != expected_id:
+        raise MalformedRequest(
+            f"This bundle's id is {bundle_id}, not {expected_id} it was uploaded as; "
+            "upload it under its own id."
+        )
     device = repo.device(device_id)
     if device is None:  # known a moment ago: only a concurrent database edit does this
         raise seal.BundleUnknownSender("The bundle's sender is no longer known to this server.")
@@ -245,7 +257,7 @@ def _checked_header(header: dict[str, Any]) -> tuple[str, str]:
             "the server imports only those."
         )
     bundle_id = header.get("id")
-    if not isinstance(bundle_id, str) or not _ID.fullmatch(bundle_id):
+    if not is_bundle_id(bundle_id):
         raise MalformedRequest("The bundle has no valid id.")
     return bundle_id, header["from"]
 

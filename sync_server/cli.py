@@ -99,6 +99,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         bundle_key_files=tuple(pathlib.Path(k) for k in args.bundle_key),
         metrics_port=args.metrics_port,
         metrics_host=args.metrics_host,
+        **_relay_settings(args),
     )
     log_config = logs.configure(args.log_level) if args.log_format == "json" else None
     app = create_app(config)
@@ -117,6 +118,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     server.run()
     return 0
+
+
+def _relay_settings(args: argparse.Namespace) -> dict[str, float | int]:
+    """The relay options given on the command line (the others keep ServerConfig's defaults)."""
+    mib = {
+        "max_relay_bytes": args.relay_max_mib,
+        "max_relay_body_bytes": args.relay_body_max_mib,
+        "relay_pending_bytes_per_carrier": args.relay_pending_mib,
+    }
+    settings: dict[str, float | int] = {k: v << 20 for k, v in mib.items() if v is not None}
+    if args.relay_expiry_hours is not None:
+        settings["relay_expiry_hours"] = args.relay_expiry_hours
+    return settings
 
 
 def read_region_csv(path: pathlib.Path) -> list[tuple[str, str]]:
@@ -501,6 +515,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--metrics-host",
         default="127.0.0.1",
         help="address of the metrics port (default 127.0.0.1; the monitoring network's address)",
+    )
+    relay = p.add_argument_group("Titipan (bundles relayed by other laptops)")
+    relay.add_argument(
+        "--relay-max-mib",
+        type=int,
+        help="largest bundle a laptop may relay in chunks (default 256)",
+    )
+    relay.add_argument(
+        "--relay-body-max-mib",
+        type=int,
+        help="largest bundle taken in one request from laptops before chunked relay (default "
+        "64; it counts against the budget for unchecked bodies: lower it once all are updated)",
+    )
+    relay.add_argument(
+        "--relay-pending-mib",
+        type=int,
+        help="unfinished relay uploads kept per carrying laptop (default 512)",
+    )
+    relay.add_argument(
+        "--relay-expiry-hours",
+        type=float,
+        help="drop a relay upload not continued for this long (default 192, eight days)",
     )
     p.add_argument(
         "--max-connections",

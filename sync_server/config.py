@@ -46,11 +46,24 @@ class ServerConfig:
     # KPU's bundle private keys (PEM, from ``bundle-keygen``): the current one first, then any
     # being replaced. Without one the server cannot open bundles (POST /v1/relay refuses them).
     bundle_key_files: tuple[pathlib.Path, ...] = ()
-    # A bundle relayed by another laptop comes in one request, read before its signature can be
-    # checked, so it is also bounded by the unverified-body budget (``relay_limit``). A PPS
-    # office's week with its applicants' scans is ~56 MB (docs/performance.md); more goes on a
-    # stick.
-    max_relay_bytes: int = 64 << 20
+    # The largest bundle another laptop may relay (Titipan). Relayed in chunks (PUT
+    # /v1/relay/<id>), each chunk signed by the carrier, so no more than one chunk of it is ever
+    # held unverified. A PPS office's week with its applicants' scans is ~56 MB
+    # (docs/performance.md); the default is the bundle file's own limit.
+    max_relay_bytes: int = 256 << 20
+    # Laptops from before chunked relay send the whole bundle in one request (POST /v1/relay),
+    # read before its signature can be checked, so it also counts against the unverified-body
+    # budget (``relay_limit``). 64 MiB keeps those laptops relaying what they did before; lower
+    # it once every laptop is updated, so no old carrier can hold most of the budget.
+    max_relay_body_bytes: int = 64 << 20
+    # Unfinished chunked relays stored for one carrier, summed over its uploads (the sizes they
+    # announced). A carrier delivers one bundle after another, so two weeks of a PPS office
+    # fit with room to spare; a broken or stolen laptop cannot fill the server's disk.
+    relay_pending_bytes_per_carrier: int = 512 << 20
+    # A chunked relay not continued for this long is dropped with its chunks (and no longer
+    # counts against its carrier's cap). A carrier reaches signal about once a week (issue 15),
+    # so an upload cut on one trip resumes on the next.
+    relay_expiry_hours: float = 8 * 24.0
     # Prometheus metrics of this process on a listener of their own (sync_server.metrics);
     # None: no metrics listener. Never the API port: see docs/sync-server.md.
     metrics_port: int | None = None
@@ -63,6 +76,14 @@ class ServerConfig:
                 f"The unverified body budget ({self.unverified_body_budget} bytes) must hold "
                 f"at least one full request body ({largest} bytes)."
             )
+        if self.relay_pending_bytes_per_carrier < self.max_relay_bytes:
+            raise ConfigError(
+                f"The unfinished relay bytes allowed per carrier "
+                f"({self.relay_pending_bytes_per_carrier}) must hold at least one relayed bundle "
+                f"of the largest size taken ({self.max_relay_bytes} bytes)."
+            )
+        if self.relay_expiry_hours <= 0:
+            raise ConfigError("The relay expiry must be a positive number of hours.")
         if (self.db_path is None) == (self.database_url is None):
             raise ConfigError("Give either a SQLite database file or a postgresql:// URL.")
         if self.database_url is not None and not is_postgres_url(self.database_url):
@@ -99,8 +120,13 @@ class ServerConfig:
 
     @property
     def relay_limit(self) -> int:
-        """The largest relayed bundle taken: never more than the unverified-body budget."""
-        return min(self.max_relay_bytes, self.unverified_body_budget)
+        """The largest bundle relayed in one request body (POST /v1/relay): never more than
+        the unverified-body budget."""
+        return min(self.max_relay_body_bytes, self.max_relay_bytes, self.unverified_body_budget)
+
+    @property
+    def relay_expiry_seconds(self) -> int:
+        return int(self.relay_expiry_hours * 3600)
 
     def limits(self) -> dict[str, int]:
         """What the server advertises at enrollment: a client sizes its batches by these."""

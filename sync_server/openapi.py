@@ -151,8 +151,24 @@ RELAY = {
     **_body(
         "application/octet-stream",
         {"type": "string", "format": "binary"},
-        "Another device's sealed bundle file, unchanged (docs/sync-protocol.md §12.4); signed "
-        "by the carrying device, applied as its maker's push.",
+        "Another device's sealed bundle file, unchanged, in one body (docs/sync-protocol.md "
+        "§12.4; laptops from before chunked relay); signed by the carrying device, applied as "
+        "its maker's push.",
+    ),
+}
+RELAY_STATUS = {"parameters": signing_headers()}
+RELAY_CHUNK = {
+    "parameters": [
+        *signing_headers(),
+        _query("offset", True, {"type": "integer", "minimum": 0}),
+        _query("size", True, {"type": "integer", "minimum": 1}),
+    ],
+    **_body(
+        "application/octet-stream",
+        {"type": "string", "format": "binary"},
+        "One chunk of another device's sealed bundle, 1 … max_chunk_bytes, appended at "
+        "offset == received (docs/sync-protocol.md §12.4); signed by the carrying device. "
+        "The last chunk opens the bundle and applies it as its maker's push.",
     ),
 }
 ATTACHMENT_STATUS = {"parameters": signing_headers()}

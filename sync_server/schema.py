@@ -445,6 +445,32 @@ _PG_ELIGIBILITY_BACKFILL = _eligibility_backfill(
 )
 
 
+# Chunked relay (Titipan, docs/sync-protocol.md §12.4): one carrier's upload of one bundle and
+# its chunks, kept until the last chunk arrives and the bundle is applied (then deleted), or
+# until the upload is abandoned (``touched_at``, epoch seconds: expiry compares it). Chunks live
+# in the database on both backends: they are transient, and a chunk commits with the progress
+# that counts it, so the two never disagree. New tables: nothing to backfill.
+def _relay_chunks(bytes_type: str) -> tuple[str, ...]:
+    return (
+        """CREATE TABLE relay_uploads (
+            bundle_id TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            size BIGINT NOT NULL,
+            received BIGINT NOT NULL,
+            started_at TEXT NOT NULL,
+            touched_at BIGINT NOT NULL,
+            PRIMARY KEY (bundle_id, device_id))""",
+        "CREATE INDEX relay_uploads_device ON relay_uploads (device_id)",
+        "CREATE INDEX relay_uploads_touched ON relay_uploads (touched_at)",
+        f"""CREATE TABLE relay_chunks (
+            bundle_id TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            pos BIGINT NOT NULL,
+            data {bytes_type} NOT NULL,
+            PRIMARY KEY (bundle_id, device_id, pos))""",
+    )
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Migration:
     name: str
@@ -525,6 +551,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE applications ADD COLUMN echo_device TEXT",
             "ALTER TABLE applications ADD COLUMN echo_version INTEGER",
         ),
+    ),
+    Migration(
+        "0015_relay_chunks",
+        (),
+        {
+            "sqlite": _relay_chunks("BLOB"),
+            # Sealed bundles do not compress: PostgreSQL need not try (as evidence_chunks).
+            "postgresql": (
+                *_relay_chunks("BYTEA"),
+                "ALTER TABLE relay_chunks ALTER COLUMN data SET STORAGE EXTERNAL",
+            ),
+        },
     ),
 )
 

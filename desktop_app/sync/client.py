@@ -313,8 +313,21 @@ class SyncClient:
         content = self._signed("PUT", path, data, content_type=_OCTETS)
         return _decode(p.AttachmentStatus.decode, content)
 
+    def relay_status(self, bundle_id: str) -> p.RelayStatus:
+        """How much of a carried bundle the server holds from this laptop. A server from before
+        chunked relay answers ``NotFound``."""
+        content = self._signed("GET", p.relay_status_path(bundle_id))
+        return _decode(p.RelayStatus.decode, content)
+
+    def relay_chunk(self, bundle_id: str, offset: int, size: int, data: bytes) -> p.RelayStatus:
+        """One chunk of a carried bundle; the answer to the last one carries the summary."""
+        path = p.relay_chunk_path(bundle_id, offset=offset, size=size)
+        content = self._signed("PUT", path, data, content_type=_OCTETS)
+        return _decode(p.RelayStatus.decode, content)
+
     def relay(self, bundle: bytes) -> dict[str, object]:
-        """Deliver another laptop's sealed bundle (Titipan); the server's summary."""
+        """Deliver another laptop's sealed bundle in one request (a server from before chunked
+        relay); the server's summary."""
         content = self._signed("POST", f"{p.API_PREFIX}/relay", bundle, content_type=_OCTETS)
         summary = _decode(p.loads_json, content)
         return summary if isinstance(summary, dict) else {}

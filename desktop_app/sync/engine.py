@@ -219,7 +219,7 @@ class SyncEngine:
             if push:
                 PushPhase(ctx, self.push_sizer).run()
                 if self.relay_dir is not None:
-                    RelayPhase(ctx, self.relay_dir).run()
+                    RelayPhase(ctx, self.relay_dir, self.chunk_bytes).run()
             if pull:
                 PullPhase(ctx, self.pull_sizer).run()
             if push and ctx.resend:

@@ -1,5 +1,10 @@
 """Titipan: this laptop carries another laptop's sealed bundle to KPU at its next sync.
 
+It goes in chunks, each a request signed by this laptop, resumed after a drop from what the
+server already holds (docs/sync-protocol.md §12.4), so a week of a PPS office (~56 MB) crosses
+a shaky link without starting over, and never takes the server's budget for unchecked request
+bodies from other laptops' pushes. A server from before chunked relay gets it in one request.
+
 The bundle stays sealed: this laptop can read only its header (whose, when, how many changes)
 and cannot alter it, because the server checks the owner's signature inside it. Queued
 bundles wait in a folder of their own beside the vault (``titipan/``); being sealed, they need
@@ -10,14 +15,18 @@ the server refuses moves to ``titipan/ditolak/`` with the reason in the log and 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import pathlib
+from collections.abc import Callable
 
 # Re-exported: where the Titipan folder is (kept in paths, which the GUI imports cheaply).
 from desktop_app.paths import RELAY_FOLDER as RELAY_FOLDER
 from desktop_app.paths import relay_dir as relay_dir
 from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
+from desktop_app.sync.chunked import ask_status, chunk_size, send_in_chunks
 from desktop_app.sync.errors import SyncError
-from desktop_app.sync.run import RunContext, is_transient, log
+from desktop_app.sync.run import PHASE_RELAY, RunContext, SyncProgress, is_transient, log
+from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES
 from lapang_core import protocol as p
 from lapang_core.protocol import seal
 from lapang_core.protocol.bundle import KIND_CHANGES, BundleReplayed
@@ -86,27 +95,77 @@ def queued(folder: pathlib.Path) -> list[QueuedBundle]:
 
 
 class RelayPhase:
-    """Deliver every queued bundle (``POST /v1/relay``)."""
+    """Deliver every queued bundle: in chunks (``PUT /v1/relay/<id>``), resumed from what the
+    server holds, or in one request to a server from before chunked relay."""
 
-    def __init__(self, ctx: RunContext, folder: pathlib.Path) -> None:
+    def __init__(
+        self, ctx: RunContext, folder: pathlib.Path, chunk_bytes: int = DEFAULT_CHUNK_BYTES
+    ) -> None:
         self.ctx = ctx
         self.folder = folder
+        self.chunk_bytes = chunk_size(ctx, chunk_bytes)
+        self.bytes_done = 0
 
     def run(self) -> None:
-        for bundle in queued(self.folder):
+        bundles = queued(self.folder)
+        self.total_bytes = sum(b.size for b in bundles)
+        for done, bundle in enumerate(bundles):
             self.ctx.check_cancel()
+            progress = functools.partial(self._progress, done, len(bundles))
+            progress()
             try:
-                self._deliver(bundle)
+                self._deliver(bundle, progress)
             except Exception as exc:
                 if not is_transient(exc):
                     raise  # a cancel, or this laptop itself refused: the run says so
                 # The link or the server gave out after the retries: the carried bundles wait
-                # for the next sync, and this run still pulls and uploads what it can.
+                # for the next sync (which resumes where the server's copy ends), and this run
+                # still pulls and uploads what it can.
                 log.info("titipan delivery postponed: %s", type(exc).__name__)
                 return
 
-    def _deliver(self, bundle: QueuedBundle) -> None:
+    def _deliver(self, bundle: QueuedBundle, progress: Callable[[], None]) -> None:
         data = bundle.path.read_bytes()
+        try:
+            status = ask_status(self.ctx, lambda: self.ctx.client.relay_status(bundle.bundle_id))
+        except p.NotFound:
+            self._deliver_whole(bundle, data)  # a server from before chunked relay
+            return
+        self.bytes_done += min(status.received, len(data))  # already there: not sent again
+        progress()
+
+        def taken(answer: p.RelayStatus, added: int) -> None:
+            self.bytes_done += added
+            self.ctx.report.relay_bytes += added
+            progress()
+
+        try:
+            send_in_chunks(
+                self.ctx,
+                data,
+                status,
+                lambda: self.ctx.client.relay_status(bundle.bundle_id),
+                lambda offset, chunk: self.ctx.client.relay_chunk(
+                    bundle.bundle_id, offset, len(data), chunk
+                ),
+                self.chunk_bytes,
+                taken,
+            )
+        except BundleReplayed:
+            pass  # KPU has it already (from a stick, or the answer was lost): delivered
+        except p.RelayQuotaExceeded as exc:
+            # Our own unfinished uploads fill the server's allowance (or wait to expire): this
+            # one stays queued for a later sync, unchanged.
+            log.warning("titipan bundle %s waits: %s", bundle.bundle_id, exc.message)
+            return
+        except p.ProtocolError as exc:
+            if exc.retryable or isinstance(exc, p.AuthError):
+                raise
+            self._refused(bundle, exc)
+            return
+        self._delivered(bundle)
+
+    def _deliver_whole(self, bundle: QueuedBundle, data: bytes) -> None:
         failures = 0
         while True:
             self.ctx.check_cancel()
@@ -125,10 +184,17 @@ class RelayPhase:
                 failures += 1
                 self.ctx.retry_after(exc, failures)
                 continue
-            bundle.path.unlink(missing_ok=True)
-            self.ctx.report.relayed += 1
-            log.info("titipan bundle %s of device %s delivered", bundle.bundle_id, bundle.device_id)
+            self.ctx.report.relay_bytes += len(data)
+            self._delivered(bundle)
             return
+
+    def _delivered(self, bundle: QueuedBundle) -> None:
+        bundle.path.unlink(missing_ok=True)
+        self.ctx.report.relayed += 1
+        log.info("titipan bundle %s of device %s delivered", bundle.bundle_id, bundle.device_id)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.ctx.emit(SyncProgress(PHASE_RELAY, done, total, self.bytes_done, self.total_bytes))
 
     def _refused(self, bundle: QueuedBundle, exc: p.ProtocolError) -> None:
         """Kept, not deleted: the owner's laptop still has the changes and KPU may want to see

@@ -21,6 +21,7 @@ log = logging.getLogger("desktop_app.sync")
 PHASE_PUSH = "push"
 PHASE_PULL = "pull"
 PHASE_ATTACHMENTS = "attachments"
+PHASE_RELAY = "relay"  # other laptops' bundles carried to KPU (Titipan)
 _REASON_CHARS = 200
 
 
@@ -90,6 +91,7 @@ class SyncRunReport:
     uploads_left: int = 0  # evidence files still waiting after the run
     failed_uploads: list[FailedUpload] = dataclasses.field(default_factory=list)
     relayed: int = 0  # other laptops' bundles delivered (Titipan)
+    relay_bytes: int = 0  # bytes of carried bundles the server took in this run
     relay_refused: list[str] = dataclasses.field(default_factory=list)  # "file: reason"
     bytes_up: int = 0
     bytes_down: int = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from desktop_app.store import sync_state
 from desktop_app.store.attachments import read_attachment
+from desktop_app.sync.chunked import ask_status, chunk_size, send_in_chunks
 from desktop_app.sync.run import (
     PHASE_ATTACHMENTS,
     FailedUpload,
@@ -29,8 +30,7 @@ DEFAULT_CHUNK_BYTES = 32 << 10
 class UploadPhase:
     def __init__(self, ctx: RunContext, chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> None:
         self.ctx = ctx
-        server_max = int(ctx.enrollment.limits.get("max_chunk_bytes", p.MAX_CHUNK_BYTES))
-        self.chunk_bytes = max(1, min(chunk_bytes, server_max))
+        self.chunk_bytes = chunk_size(ctx, chunk_bytes)
         self.files_done = 0
         self.bytes_done = 0
 
@@ -88,53 +88,48 @@ class UploadPhase:
             # The server's offset is the truth (it may hold more than this laptop heard of).
             self.bytes_done += status.received - known
             self._progress()
+        held = status.received  # what the server holds, as last heard
         restarted = False
-        failures = 0
-        while not status.complete:
-            ctx.check_cancel()
-            offset = status.received
-            chunk = content[offset : offset + self.chunk_bytes]
+
+        def put(offset: int, chunk: bytes) -> p.AttachmentStatus:
+            nonlocal restarted
             try:
-                status = ctx.client.put_chunk(sha256, offset, size, chunk)
-            except p.OffsetMismatch:
-                status = self._status(sha256)  # the server says where to resume
-                continue
+                return ctx.client.put_chunk(sha256, offset, size, chunk)
             except p.HashMismatch:
                 # The server discarded its copy; the local file hashed right, so a chunk was
                 # damaged on the way. Send it all once more, then give up for this run.
                 if restarted:
                     raise
                 restarted = True
-                self.bytes_done -= status.received  # those bytes go again
-                status = p.AttachmentStatus(sha256, size, 0, False)
-                continue
-            except p.AttachmentTooLarge as exc:
-                self._failed(sha256, exc.code, exc.message, keep=False)
-                return False
-            except Exception as exc:
-                failures += 1
-                ctx.retry_after(exc, failures)
-                # The chunk may or may not have been written: ask instead of guessing.
-                status = self._status(sha256)
-                continue
-            failures = 0
-            taken = max(0, status.received - offset)
-            self.bytes_done += taken
-            ctx.report.upload_bytes += taken
-            sync_state.set_upload_progress(ctx.db, sha256, status.received)
+                self.bytes_done -= held  # those bytes go again
+                return p.AttachmentStatus(sha256, size, 0, False)
+
+        def taken(answer: p.AttachmentStatus, added: int) -> None:
+            nonlocal held
+            held = answer.received
+            self.bytes_done += added
+            ctx.report.upload_bytes += added
+            sync_state.set_upload_progress(ctx.db, sha256, answer.received)
             self._progress()
+
+        try:
+            send_in_chunks(
+                ctx,
+                content,
+                status,
+                lambda: self._status(sha256),
+                put,
+                self.chunk_bytes,
+                taken,
+            )
+        except p.AttachmentTooLarge as exc:
+            self._failed(sha256, exc.code, exc.message, keep=False)
+            return False
         sync_state.finish_upload(ctx.db, sha256)
         return True
 
     def _status(self, sha256: str) -> p.AttachmentStatus:
-        failures = 0
-        while True:
-            self.ctx.check_cancel()
-            try:
-                return self.ctx.client.attachment_status(sha256)
-            except Exception as exc:
-                failures += 1
-                self.ctx.retry_after(exc, failures)
+        return ask_status(self.ctx, lambda: self.ctx.client.attachment_status(sha256))
 
     def _progress(self) -> None:
         self.ctx.emit(

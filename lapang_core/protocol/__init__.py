@@ -157,6 +157,13 @@ from lapang_core.protocol.pull import (
     pull_path,
     sign_announcement,
 )
+from lapang_core.protocol.relay import (
+    RELAY_PATH,
+    RelayQuotaExceeded,
+    RelayStatus,
+    relay_chunk_path,
+    relay_status_path,
+)
 from lapang_core.protocol.results import (
     ChangeResult,
     ChangeStatus,
@@ -181,6 +188,9 @@ __all__ = [
     "ApplicationOutcome",
     "AttachmentError",
     "AttachmentStatus",
+    "RELAY_PATH",
+    "RelayQuotaExceeded",
+    "RelayStatus",
     "AttachmentNotReferenced",
     "AttachmentTooLarge",
     "AuthError",
@@ -253,6 +263,8 @@ __all__ = [
     "VoterRow",
     "WIRE_ELEMENTS",
     "attachment_path",
+    "relay_chunk_path",
+    "relay_status_path",
     "b64u_decode",
     "b64u_encode",
     "canonical_request",

@@ -58,6 +58,9 @@ _SIGNATURE_BYTES = 64
 _TAG_BYTES = 16
 _RESERVED = ("epk", "rk", "alg")
 _FIXED = len(MAGIC) + 4
+NO_KEY_MESSAGE = (
+    "No bundle key is configured here (the server's --bundle-key): bundles cannot be opened."
+)
 
 
 class BundleError(ProtocolError):
@@ -183,10 +186,7 @@ def open_sealed(
         else list(recipient_private)
     )
     if not keys:
-        raise BundleNotForUs(
-            "No bundle key is configured here (the server's --bundle-key): bundles cannot be "
-            "opened."
-        )
+        raise BundleNotForUs(NO_KEY_MESSAGE)
     wanted = header.get("rk")
     own = next((k for k in keys if key_id(k.public_key()) == wanted), None)
     if own is None:
@@ -224,22 +224,36 @@ def open_sealed(
     return header, plaintext
 
 
-def _split(data: bytes, max_bytes: int) -> tuple[dict[str, Any], bytes, bytes]:
-    if len(data) > max_bytes:
-        raise BundleTooLarge(
-            f"The bundle is {len(data)} bytes; at most {max_bytes} are accepted.", limit=max_bytes
-        )
-    if len(data) < len(MAGIC):
-        if MAGIC.startswith(data) and data:
-            raise BundleTruncated(_TRUNCATED)
+def too_large(size: int, max_bytes: int) -> BundleTooLarge:
+    """The refusal of a bundle of ``size`` bytes: the same words for a file, a relay in one
+    body, and a relay announced in chunks."""
+    return BundleTooLarge(
+        f"The bundle is {size} bytes; at most {max_bytes} are accepted.", limit=max_bytes
+    )
+
+
+def check_start(data: bytes) -> None:
+    """The magic and format version, as far as ``data`` (a whole file, or the first chunk of a
+    relayed one) reaches: ``NotABundle`` or ``BundleVersionUnsupported``, so a relay of the
+    wrong file is refused at its first chunk."""
+    head = data[: len(MAGIC)]
+    if head[: len(MAGIC_PREFIX)] != MAGIC_PREFIX[: len(head)]:
         raise NotABundle("This file is not a Lapang bundle.")
-    if data[: len(MAGIC_PREFIX)] != MAGIC_PREFIX:
-        raise NotABundle("This file is not a Lapang bundle.")
-    if data[len(MAGIC_PREFIX)] != FORMAT_VERSION:
+    if len(head) == len(MAGIC) and head[-1] != FORMAT_VERSION:
         raise BundleVersionUnsupported(
-            f"This bundle has format version {data[len(MAGIC_PREFIX)]}; this program reads "
+            f"This bundle has format version {head[-1]}; this program reads "
             f"version {FORMAT_VERSION}. Update the program."
         )
+
+
+def _split(data: bytes, max_bytes: int) -> tuple[dict[str, Any], bytes, bytes]:
+    if len(data) > max_bytes:
+        raise too_large(len(data), max_bytes)
+    check_start(data)
+    if len(data) < len(MAGIC):
+        if data:
+            raise BundleTruncated(_TRUNCATED)
+        raise NotABundle("This file is not a Lapang bundle.")
     if len(data) < _FIXED:
         raise BundleTruncated(_TRUNCATED)
     (header_len,) = struct.unpack(">I", data[len(MAGIC) : _FIXED])

@@ -2033,22 +2033,22 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
         <translation> (DEMO: invented data)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="267"/>
+        <location filename="../../desktop_app/ui/app.py" line="278"/>
         <source>Lapang sudah terbuka untuk folder data ini (%1). Gunakan jendela Lapang yang sudah terbuka (lihat bilah tugas), atau tutup jendela itu dulu.</source>
         <translation>Lapang is already open for this data folder (%1). Use the Lapang window that is open (see the taskbar), or close that window first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="278"/>
+        <location filename="../../desktop_app/ui/app.py" line="289"/>
         <source>Lapang sudah terbuka</source>
         <translation>Lapang is already open</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="292"/>
+        <location filename="../../desktop_app/ui/app.py" line="303"/>
         <source>Lapang tidak dapat dimulai</source>
         <translation>Lapang cannot start</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="294"/>
+        <location filename="../../desktop_app/ui/app.py" line="305"/>
         <source>Pengaturan aplikasi di laptop ini rusak atau tidak lengkap, jadi Lapang tidak dimulai. Data Anda tidak berubah. Hubungi TI KPU dan sebutkan pesan di bawah.</source>
         <translation>This laptop&apos;s app settings are damaged or incomplete, so Lapang did not start. Your data is unchanged. Contact KPU IT and quote the message below.</translation>
     </message>
@@ -4148,22 +4148,27 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="442"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="443"/>
+        <source>Mengantar titipan %1 dari %2</source>
+        <translation>Delivering carried bundle %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="446"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="446"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="450"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="455"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="459"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="469"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="473"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>

@@ -70,7 +70,9 @@ class ServerProcess:
         target: str | pathlib.Path | ServerConfig,
         *extra: str,
         tls: tuple[pathlib.Path, pathlib.Path] | None = None,
+        source: pathlib.Path | None = None,
     ) -> None:
+        """``source``: another tree of the program to run (a released server), not this one."""
         options = (
             serve_options(target) if isinstance(target, ServerConfig) else ["--db", str(target)]
         )
@@ -79,14 +81,15 @@ class ServerProcess:
         self.port = free_port()
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self._tls = tls is not None
-        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+        root = source or REPO_ROOT
+        env = {**os.environ, "PYTHONPATH": str(root)}
         env.pop("LAPANG_BUNDLE_KEY", None)  # the server's bundle keys are the options' only
         # A pipe nobody reads could fill and block the server: its log goes to a file.
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "sync_server", "serve", *options]
             + ["--port", str(self.port), "--log-level", "warning", *extra],
-            cwd=REPO_ROOT,
+            cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=self._log,

@@ -312,3 +312,12 @@ def test_postgresql_needs_no_evidence_folder_but_a_reachable_server() -> None:
     down = cli("devices", db=url)
     assert down.returncode == 1 and "Cannot connect" in down.stderr
     assert "secret" not in down.stderr  # the password never reaches a terminal or a log
+
+
+def test_serve_refuses_a_relay_cap_below_the_largest_relayed_bundle(tmp_path: pathlib.Path) -> None:
+    result = _serve(tmp_path, "--relay-max-mib", "600", "--relay-pending-mib", "512")
+    assert result.returncode == 1, result.stderr
+    assert "unfinished relay bytes allowed per carrier" in result.stderr
+    bad = _serve(tmp_path, "--relay-expiry-hours", "0")
+    assert bad.returncode == 1 and "relay expiry" in bad.stderr
+    assert not (tmp_path / "refused.db").exists()  # refused before anything was created

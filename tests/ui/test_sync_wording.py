@@ -86,6 +86,10 @@ def test_reports_progress_and_times_read_naturally(qapp):
     assert wording.progress_text(SyncProgress("pull", 500, None, 2048, None)) == (
         "Diterima dari KPU: 500 data · 2 KB"
     )
+    # Titipan: another laptop's bundle carried in chunks, not this laptop's evidence.
+    assert wording.progress_text(SyncProgress("relay", 0, 1, 30 << 20, 56 << 20)) == (
+        "Mengantar titipan 0 dari 1 · 30,0 MB dari 56,0 MB"
+    )
     now = QDateTime(dt.date(2029, 2, 14), dt.time(16, 0), QTimeZone.systemTimeZone())
     today = now.toUTC().addSecs(-3600).toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
     assert wording.local_time_text(today, now) == "15.00"

@@ -438,6 +438,10 @@ def progress_text(progress: SyncProgress, *, short: bool = False) -> str:
             text = text.replace("%1", done).replace("%2", total)
     elif progress.phase == "pull":
         text = translate("Sync", "Diterima dari KPU: %1 data").replace("%1", done)
+    elif progress.phase == "relay":
+        # Another laptop's sealed bundle carried to KPU: counted in bundles, bytes follow.
+        text = translate("Sync", "Mengantar titipan %1 dari %2")
+        text = text.replace("%1", done).replace("%2", total)
     else:
         text = translate("Sync", "Mengirim berkas bukti %1 dari %2")
         text = text.replace("%1", done).replace("%2", total)
