@@ -20,6 +20,7 @@ import pathlib
 from collections.abc import Callable
 
 # Re-exported: where the Titipan folder is (kept in paths, which the GUI imports cheaply).
+from desktop_app.file_sharing import remove_file, replace_file
 from desktop_app.paths import RELAY_FOLDER as RELAY_FOLDER
 from desktop_app.paths import relay_dir as relay_dir
 from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
@@ -189,7 +190,9 @@ class RelayPhase:
             return
 
     def _delivered(self, bundle: QueuedBundle) -> None:
-        bundle.path.unlink(missing_ok=True)
+        # A scanner still holding the file on Windows leaves it queued: the next sync finds KPU
+        # already has it and removes it then.
+        remove_file(bundle.path)
         self.ctx.report.relayed += 1
         log.info("titipan bundle %s of device %s delivered", bundle.bundle_id, bundle.device_id)
 
@@ -203,4 +206,9 @@ class RelayPhase:
         self.ctx.report.relay_refused.append(f"{bundle.path.name}: {exc.message}")
         target = self.folder / REFUSED_FOLDER
         target.mkdir(exist_ok=True)
-        bundle.path.replace(target / bundle.path.name)
+        try:
+            replace_file(bundle.path, target / bundle.path.name)
+        except PermissionError:  # held open on Windows: set aside at the next sync instead
+            log.warning(
+                "titipan bundle %s stays queued: another program holds it", bundle.bundle_id
+            )
