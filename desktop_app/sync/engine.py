@@ -274,7 +274,8 @@ class SyncEngine:
             key = sync_state.device_key(self.store.db, enrollment.device_id)
             self.client.credentials = DeviceCredentials(enrollment.device_id, key)
             self.client.clock_offset = enrollment.clock_offset
-            self.doc_version.reset()  # enrolled anew, perhaps with another server
+            if current is not None:
+                self.doc_version.reset()  # enrolled anew, perhaps with another server
 
     def _finish(
         self,

@@ -13,15 +13,19 @@ from collections.abc import Iterator
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from desktop_app.store.field_store import FieldStore
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.client import SyncClient
+from desktop_app.ui.sync.config import SyncConfig
+from desktop_app.ui.sync.ops import EngineHolder
+from desktop_app.ui.sync.relay import SyncRelay, SyncSignals
 from lapang_core import protocol as p
 from tests.support.released_server import unpack_release
 from tests.support.server_process import ServerProcess
 from tests.support.sync_env import AREA, RunningServer
-from tests.sync.conftest import Enrolled, enroll_store
+from tests.sync.conftest import FAST_RETRY, Enrolled, enroll_store
 from tests.sync.echo_helpers import (
     differences,
     laptop_outcomes,
@@ -34,11 +38,19 @@ from tests.sync.test_application_no_echo_sync import _submit
 # Main before document version 3 (no echo of applications): it answers a push of "v": 3 with
 # unsupported_protocol naming [1, 2], and a pull with v=3 as malformed, naming nothing.
 RELEASED_V2_SERVER = "d476e2d"
+# Main before document version 2 (no echo): a push of "v": 3 is refused naming [1]; a pull's v
+# is not read at all (every pull brings the echo, as version 1 says).
+RELEASED_V1_SERVER = "93704fd"
 
 
 @pytest.fixture(scope="module")
 def v2_source(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     return unpack_release(RELEASED_V2_SERVER, tmp_path_factory.mktemp("released-v2"))
+
+
+@pytest.fixture(scope="module")
+def v1_source(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    return unpack_release(RELEASED_V1_SERVER, tmp_path_factory.mktemp("released-v1"))
 
 
 @pytest.fixture()
@@ -64,10 +76,17 @@ def _released(server: RunningServer, source: pathlib.Path) -> Iterator[ServerPro
         yield process
 
 
-@pytest.fixture()
-def released(sync_server: RunningServer, v2_source: pathlib.Path) -> Iterator[ServerProcess]:
-    with _released(sync_server, v2_source) as process:
-        yield process
+@pytest.fixture(params=[RELEASED_V2_SERVER, RELEASED_V1_SERVER])
+def released(
+    request: pytest.FixtureRequest, sync_server: RunningServer
+) -> Iterator[tuple[ServerProcess, int]]:
+    """A released server on the laptops' database, and the newest version it speaks."""
+    fixture, speaks = {
+        RELEASED_V2_SERVER: ("v2_source", p.DOC_VERSION_NO_ECHO),
+        RELEASED_V1_SERVER: ("v1_source", p.PROTOCOL_VERSION),
+    }[request.param]
+    with _released(sync_server, request.getfixturevalue(fixture)) as process:
+        yield process, speaks
 
 
 def _to(laptop: Enrolled, released: ServerProcess) -> None:
@@ -83,9 +102,10 @@ def _in_step(laptop: Enrolled) -> list[str]:
     return voters + outcomes
 
 
-def test_a_version_3_desk_syncs_with_a_released_version_2_server(
-    enrolled: Enrolled, second: Enrolled, released: ServerProcess
+def test_a_version_3_desk_syncs_with_a_released_older_server(
+    enrolled: Enrolled, second: Enrolled, released: tuple[ServerProcess, int]
 ) -> None:
+    process, speaks = released
     server = enrolled.server
     enrolled.store.set_election_date(dt.date(2029, 2, 14))
     service = VoterService(enrolled.store)
@@ -96,11 +116,11 @@ def test_a_version_3_desk_syncs_with_a_released_version_2_server(
     other = VoterService(second.store)
     other.ubah(server.voter_id(20), {"rt": "011"})
     other.mark_sesuai(server.voter_id(21))
-    _to(enrolled, released)
-    _to(second, released)
+    _to(enrolled, process)
+    _to(second, process)
 
     first = enrolled.engine.run_once()
-    assert first.outcome == "ok", (first.error_code, first.error_message, released.stderr)
+    assert first.outcome == "ok", (first.error_code, first.error_message, process.stderr)
     assert first.confirmed == 8 and first.pending == 0 and first.refused == 0
     other_run = second.engine.run_once()
     assert other_run.outcome == "ok", (other_run.error_code, other_run.error_message)
@@ -116,7 +136,7 @@ def test_a_version_3_desk_syncs_with_a_released_version_2_server(
     assert _in_step(enrolled) == [] and _in_step(second) == []
     assert app_id in laptop_outcomes(enrolled.store)
     # The run found the server's version once and keeps it: no refused request again.
-    assert enrolled.engine.doc_version.current == p.DOC_VERSION_NO_ECHO
+    assert enrolled.engine.doc_version.current == speaks
 
 
 def test_a_pull_with_nothing_to_push_falls_back_too(
@@ -134,3 +154,40 @@ def test_a_pull_with_nothing_to_push_falls_back_too(
     assert report.pulled_new == 1
     assert _in_step(enrolled) == []
     assert enrolled.engine.doc_version.current == p.DOC_VERSION_NO_ECHO
+
+
+def test_a_desk_enrolled_with_a_released_server_keeps_its_version_from_run_to_run(
+    store: FieldStore,
+    vault: Vault,
+    sync_server: RunningServer,
+    v2_source: pathlib.Path,
+    kpu_public: Ed25519PublicKey,
+    qapp: object,
+) -> None:
+    """Enrolment's first download meets the released server too; and the desk, which makes a
+    new engine for every run (its own connection to the vault), keeps the version found."""
+    holder = EngineHolder(
+        SyncConfig(announcement_key=kpu_public, engine_options={"retry": FAST_RETRY}),
+        SyncRelay(SyncSignals()),
+    )
+    with _released(sync_server, v2_source) as process:
+        enrolled = enroll_store(store, sync_server, kpu_public, url=process.url)
+        assert enrolled.result.first_pull.outcome == "ok", enrolled.result.first_pull.error_message
+        assert enrolled.engine.doc_version.current == p.DOC_VERSION_NO_ECHO
+        service = VoterService(store)
+        engines = []
+        for index in range(2):
+            service.mark_sesuai(sync_server.voter_id(index))
+            sibling = store.open_sibling(vault.db_path)
+            try:
+                engine = holder.engine_for(sibling)
+                engines.append(engine)
+                report = engine.run_once()
+                engine.client.close()
+            finally:
+                sibling.close(wipe_key=True)
+            assert report.outcome == "ok" and report.confirmed == 1, report.error_message
+    first, second = engines
+    assert second is not first and second.doc_version.current == p.DOC_VERSION_NO_ECHO
+    assert sync_server.distinct_changes() == 2
+    assert _in_step(enrolled) == []
