@@ -174,20 +174,24 @@ def test_a_desk_enrolled_with_a_released_server_keeps_its_version_from_run_to_ru
         enrolled = enroll_store(store, sync_server, kpu_public, url=process.url)
         assert enrolled.result.first_pull.outcome == "ok", enrolled.result.first_pull.error_message
         assert enrolled.engine.doc_version.current == p.DOC_VERSION_NO_ECHO
+        holder.adopt(enrolled.engine)  # as the desk does once enrolled
         service = VoterService(store)
-        engines = []
+        engines, asked = [], []
         for index in range(2):
             service.mark_sesuai(sync_server.voter_id(index))
             sibling = store.open_sibling(vault.db_path)
             try:
                 engine = holder.engine_for(sibling)
                 engines.append(engine)
+                # The version the run starts its first request with (after binding the device).
+                engine.add_listener(lambda _, e=engine: asked.append(e.doc_version.current))
                 report = engine.run_once()
                 engine.client.close()
             finally:
                 sibling.close(wipe_key=True)
             assert report.outcome == "ok" and report.confirmed == 1, report.error_message
-    first, second = engines
-    assert second is not first and second.doc_version.current == p.DOC_VERSION_NO_ECHO
+    assert len({id(e) for e in (enrolled.engine, *engines)}) == 3  # a new engine every run
+    # Each asked the released server in its own version from the start.
+    assert set(asked) == {p.DOC_VERSION_NO_ECHO}
     assert sync_server.distinct_changes() == 2
     assert _in_step(enrolled) == []
