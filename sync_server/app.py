@@ -33,7 +33,6 @@ from lapang_core.protocol import (
     DEVICE_KEY_PATH,
     DOC_VERSION_APPLICATION_NO_ECHO,
     DOC_VERSION_NO_ECHO,
-    DOC_VERSIONS,
     MEDIA_TYPE,
     PROTOCOL_VERSION,
     PULL_PAGE_DEFAULT,
@@ -65,6 +64,7 @@ from sync_server.db import DatabaseError
 from sync_server.http import (
     BodyBudget,
     auth_headers,
+    doc_version_query,
     query_int,
     refusal_headers,
     require_media,
@@ -340,9 +340,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         limit = query_int(
             request, "limit", default=PULL_PAGE_DEFAULT, low=1, high=config.pull_page_max
         )
-        version = query_int(
-            request, "v", default=PROTOCOL_VERSION, low=PROTOCOL_VERSION, high=DOC_VERSIONS[-1]
-        )
+        version = doc_version_query(request)
         page = await run_in_threadpool(
             functools.partial(
                 repo.pull_page,

@@ -21,6 +21,8 @@ from starlette.requests import ClientDisconnect
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from lapang_core.protocol import (
+    DOC_VERSIONS,
+    PROTOCOL_VERSION,
     AuthError,
     AuthHeaders,
     BodyTooLarge,
@@ -29,6 +31,7 @@ from lapang_core.protocol import (
     RequestTimedOut,
     ServiceUnavailable,
     UnsupportedEncoding,
+    UnsupportedProtocol,
     parse_auth_headers,
 )
 from sync_server.config import ConfigError, ServerConfig
@@ -230,6 +233,18 @@ def query_int(request: Request, name: str, *, default: int | None, low: int, hig
     if raw is None or not _digits(raw) or len(raw) > 18 or not low <= int(raw) <= high:
         raise MalformedRequest(f"Query parameter {name} must be an integer from {low} to {high}.")
     return int(raw)
+
+
+def doc_version_query(request: Request) -> int:
+    """A pull's ``v`` (docs/sync-protocol.md §1). A version this server does not speak is
+    refused as such, naming those it does: a newer laptop asks again in the highest of them."""
+    version = query_int(request, "v", default=PROTOCOL_VERSION, low=PROTOCOL_VERSION, high=2**31)
+    if version not in DOC_VERSIONS:
+        raise UnsupportedProtocol(
+            f"Pull version {version} is not one of {list(DOC_VERSIONS)}.",
+            supported=list(DOC_VERSIONS),
+        )
+    return version
 
 
 class GuardedH11Protocol(H11Protocol):

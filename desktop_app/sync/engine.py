@@ -53,6 +53,7 @@ from desktop_app.sync.trust import (
     shipped_announcement_key,
 )
 from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES, UploadPhase
+from desktop_app.sync.versions import DocVersion
 from lapang_core import protocol as p
 
 log = logging.getLogger("desktop_app.sync")
@@ -105,6 +106,10 @@ class SyncEngine:
         self.pull_sizer = BatchSizer(
             initial=initial_page, maximum=p.PULL_PAGE_MAX, target_seconds=12.0, grow_below=0.75
         )
+        # The document version the server answered (``versions``): a server older than this
+        # desk is asked in its own version for the rest of the session, not refused first on
+        # every run.
+        self.doc_version = DocVersion()
         self._cancel = CancelToken()
         self._listeners: list[Callable[[], ProgressCallback | None]] = []
         self._lock = threading.Lock()
@@ -211,6 +216,7 @@ class SyncEngine:
             rnd=self._rnd,
             emit=self._emit,
             kpu_key=self._trusted_keys(),
+            doc_version=self.doc_version,
         )
         unexpected: BaseException | None = None
         try:
@@ -268,6 +274,8 @@ class SyncEngine:
             key = sync_state.device_key(self.store.db, enrollment.device_id)
             self.client.credentials = DeviceCredentials(enrollment.device_id, key)
             self.client.clock_offset = enrollment.clock_offset
+            if current is not None:
+                self.doc_version.reset()  # enrolled anew, perhaps with another server
 
     def _finish(
         self,

@@ -28,6 +28,7 @@ import threading
 
 from desktop_app.sync.pacing import BatchSizer
 from desktop_app.sync.run import RunContext
+from desktop_app.sync.versions import lower_version
 from lapang_core import protocol as p
 
 _POLL_SECONDS = 0.1  # how soon a fetcher waiting for room in the queue notices a stop
@@ -95,18 +96,25 @@ class PageFetcher:
 
     def _fetch_all(self) -> None:
         ctx, cursor, failures = self._ctx, self._cursor, 0
+        version = ctx.doc_version.current
         while True:
             ctx.check_cancel()
             started = ctx.clock()
             before = ctx.client.bytes_down
             try:
-                page = ctx.client.pull(cursor, self._sizer.size)
+                page = ctx.client.pull(cursor, self._sizer.size, version=version)
             except Exception as exc:
+                lower = lower_version(exc, version, pull=True)
+                if lower is not None:
+                    # A server from before this version; kept once a page is answered in it.
+                    version = lower
+                    continue
                 failures += 1
                 self._sizer.failure()
                 ctx.retry_after(exc, failures)
                 continue
             failures = 0
+            ctx.doc_version.settle(version)
             self._sizer.success(max(page_items(page), 1), ctx.clock() - started)
             if not self._put(FetchedPage(page, ctx.client.bytes_down - before)):
                 return

@@ -21,6 +21,7 @@ from desktop_app.store.field_store import utc_now
 from desktop_app.store.outbox import OutboxEntry
 from desktop_app.sync.pacing import BatchSizer
 from desktop_app.sync.run import PHASE_PUSH, RunContext, SyncProgress, log
+from desktop_app.sync.versions import lower_version
 from lapang_core import protocol as p
 
 # Bytes per change before the first answer tells us better (docs/sync-protocol.md 5.2: ~55).
@@ -36,6 +37,7 @@ class _Batch:
     body: bytes
     refill: bool
     invalid: dict[int, str]  # outbox seq -> why the entry travels as a placeholder
+    version: int  # the document version of the body (versions.DocVersion)
 
 
 def _wire_change(entry: OutboxEntry, enrollment: sync_state.Enrollment) -> p.Change:
@@ -76,7 +78,8 @@ def encode_batch(
 ) -> tuple[bytes, dict[int, str]]:
     """The batch body, and the entries that travel as placeholders (seq -> why). An online
     push asks for version 3 (``DOC_VERSION_APPLICATION_NO_ECHO``: the answer carries the new
-    versions of voters and applications, so the pull that follows brings no echo back);
+    versions of voters and applications, so the pull that follows brings no echo back), or
+    the version an older server speaks (``versions``);
     bundles (``bundle_export``) carry version 1 bodies, whose acknowledgement comes back in a
     return bundle without versions."""
     changes: list[p.Change] = []
@@ -111,7 +114,10 @@ def _new_versions(entries: dict[int, OutboxEntry], result: p.PushResult) -> list
 
 def _own_outcomes(entries: dict[int, OutboxEntry], result: p.PushResult) -> list[dict[str, Any]]:
     """The outcomes this laptop's own submissions left at KPU, as it wrote them (protocol v3):
-    the pull does not bring them back, so they are stored from the answer."""
+    the pull does not bring them back, so they are stored from the answer. An answer of an
+    older version tells none: its pull brings them."""
+    if result.version < p.DOC_VERSION_APPLICATION_NO_ECHO:
+        return []
     return [
         application_outcomes.as_written(e.entity_id, e.payload, v)
         for e, v in _told(entries, result, outbox.ENTITY_APPLICATION)
@@ -165,9 +171,15 @@ class PushPhase:
             try:
                 result = self.ctx.client.push(batch.body)
             except Exception as exc:
+                self._unread(batch.entries, batch.refill)
+                lower = lower_version(exc, batch.version)
+                if lower is not None:
+                    # A server from before this version: the same changes again, in its own.
+                    log.info("push of version %d refused (%s)", batch.version, exc)
+                    self.ctx.doc_version.settle(lower)
+                    continue
                 failures += 1
                 self.sizer.failure()
-                self._unread(batch.entries, batch.refill)
                 self.ctx.retry_after(exc, failures)
                 continue
             failures = 0
@@ -199,14 +211,13 @@ class PushPhase:
                 return None
             if not entries:
                 continue
-            body, invalid = encode_batch(
-                entries, self.ctx.enrollment, p.DOC_VERSION_APPLICATION_NO_ECHO
-            )
+            version = self.ctx.doc_version.current
+            body, invalid = encode_batch(entries, self.ctx.enrollment, version)
             if len(body) > self.max_body and len(entries) > 1:
                 self.sizer.shrink_to(len(entries) // 2)
                 self._unread(entries, refill)
                 continue
-            return _Batch(entries, body, refill, invalid)
+            return _Batch(entries, body, refill, invalid, version)
 
     def _pending_entries(self) -> list[OutboxEntry] | None:
         entries = outbox.pending_entries(

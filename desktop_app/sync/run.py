@@ -14,6 +14,7 @@ from desktop_app.store.sync_state import Enrollment
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.errors import SyncCancelled, TransportError
 from desktop_app.sync.pacing import RetryPolicy
+from desktop_app.sync.versions import DocVersion
 from lapang_core import protocol as p
 
 log = logging.getLogger("desktop_app.sync")
@@ -193,6 +194,8 @@ class RunContext:
     # Outbox seq ranges answered before but missing on the server (restored from a backup):
     # the pull finds them, a second push sends them (docs/sync-protocol.md §6).
     resend: list[list[int]] = dataclasses.field(default_factory=list)
+    # The document version the server speaks (``versions``): the engine's, kept across runs.
+    doc_version: DocVersion = dataclasses.field(default_factory=DocVersion)
 
     @property
     def db(self) -> Any:

@@ -88,6 +88,24 @@ def test_bad_pull_queries_are_refused(live_server: LiveServer) -> None:
         assert type(p.ProtocolError.from_response(400, response.content)) is p.MalformedRequest
 
 
+def test_a_pull_of_an_unknown_version_is_refused_with_the_versions_spoken(
+    live_server: LiveServer,
+) -> None:
+    """A laptop newer than the server steps down to a version the refusal names
+    (docs/sync-protocol.md §1); a query that is not a version at all stays malformed."""
+    dev = live_server.device()
+    response = dev.request("GET", "/v1/pull?cursor=0&v=4")
+    assert response.status_code == 400
+    error = p.ProtocolError.from_response(400, response.content)
+    assert type(error) is p.UnsupportedProtocol
+    assert error.details["supported"] == list(p.DOC_VERSIONS) == [1, 2, 3]
+    for bad in ("0", "x", "-3"):
+        response = dev.request("GET", f"/v1/pull?cursor=0&v={bad}")
+        assert response.status_code == 400, bad
+        assert type(p.ProtocolError.from_response(400, response.content)) is p.MalformedRequest
+    assert dev.pull(0, version=3).voters  # and the newest it names is served
+
+
 def test_signatures_survive_a_prefix_stripping_proxy(
     server_config: ServerConfig,
     demo_regions: list[tuple[str, str]],

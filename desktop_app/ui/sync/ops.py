@@ -75,6 +75,10 @@ class EngineHolder:
                 # Each run has its own connection, hence its own engine; what the last run
                 # learned about the link is still the best first guess.
                 engine.push_sizer, engine.pull_sizer = previous.push_sizer, previous.pull_sizer
+                if previous.client.base_url == engine.client.base_url:
+                    # And the version the server speaks: an older server is not asked for
+                    # a newer one on every run (sync.versions).
+                    engine.doc_version = previous.doc_version
             self.adopt(engine)
         assert self.engine is not None
         return self.engine
