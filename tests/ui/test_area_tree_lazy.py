@@ -355,6 +355,16 @@ def test_an_opened_region_gone_from_the_store_is_dropped_at_the_rebuild(qtbot, w
     _open(view, model, "93", "93.01", "93.01.01", gone)
     _open(view, model, "93", "93.01", "93.01.01", "93.01.01.2003")
     assert {gone, "93.01.01.2003"} <= _opened(view, model)
+    for kecamatan in ("92.01.01", "92.01.02"):
+        for desa in range(2001, 2005):
+            _open(view, model, "92", "92.01", kecamatan, f"{kecamatan}.{desa}")
+    # The officer was in that desa, scrolled down to it.
+    desk.areas.select_area(f"{gone}.001")
+    wait_idle(qtbot, wide)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 4)
+    bar.setValue(bar.maximum())
+    assert not view.viewport().rect().intersects(view.visualRect(model.index(0, 0)))
 
     def take_away(store) -> None:
         with store.db.atomic():
@@ -368,6 +378,10 @@ def test_an_opened_region_gone_from_the_store_is_dropped_at_the_rebuild(qtbot, w
     wait_idle(qtbot, wide)
     assert gone not in model.items
     assert _opened(view, model) == opened
+    # The choice falls back to the first TPS, scrolled into view.
+    first = desk.areas.tree_data.tps[0].tps_id
+    assert desk.areas.current_area() == first
+    assert view.viewport().rect().contains(view.visualRect(view.currentIndex()))
     kecamatan = model.items["93.01.01"].index()
     assert [model.index(r, 0, kecamatan).data(Qt.ItemDataRole.UserRole + 1) for r in range(3)] == [
         "93.01.01.2001",
