@@ -12,6 +12,7 @@ from desktop_app.ui.qt import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPoint,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -71,15 +72,49 @@ class AreaSelector(QWidget):
         target = self._pending_select
         if not self._keep_all and (target is None or not tree.knows(target)):
             target = tree.tps[0].tps_id if tree.tps else None
-        # Only the top rows and the way down to the chosen area are made now; the rest when
-        # the officer opens a region (area_model).
-        root = self.model.rebuild(tree, target)
+        # An officer working through a desa's TPS keeps the regions they opened and the rows
+        # they were looking at; a region the new tree no longer has is simply dropped.
+        opened = self._opened_regions()
+        top = self._top_row()
+        previous = self.current_area()
+        # Only the top rows, the way down to the chosen area and the opened regions are made
+        # now; the rest when the officer opens a region (area_model).
+        root = self.model.rebuild(tree, target, opened)
         self.view.expand(root.index())
+        for code in opened:
+            item = self.model.items.get(code)
+            if item is not None:
+                self.view.expand(item.index())
         self.select_area(target)
+        self._restore_top_row(top, keep_in_view=target != previous)
         selection.blockSignals(False)
         if not self._announced or target != self._announced_area:
             self._announce(target)
         self.loaded.emit()
+
+    def _opened_regions(self) -> list[str]:
+        """The regions open in the view, top first (only made rows can be open)."""
+        return [
+            item.data(AREA_ROLE)
+            for item in self.model.made_regions()
+            if self.view.isExpanded(item.index())
+        ]
+
+    def _top_row(self) -> tuple[bool, str | None]:
+        """Whether a row sits at the top of the view, and its area ("Semua wilayah": None)."""
+        index = self.view.indexAt(QPoint(0, 0))
+        return index.isValid(), index.data(AREA_ROLE) if index.isValid() else None
+
+    def _restore_top_row(self, top: tuple[bool, str | None], keep_in_view: bool) -> None:
+        shown, area = top
+        item = (self.model.item_for(area) if area else self.model.item(0)) if shown else None
+        if item is None:
+            return
+        self.view.scrollTo(item.index(), QAbstractItemView.ScrollHint.PositionAtTop)
+        # A new choice (a voter added in another TPS) must be seen; an unchanged one stays
+        # where the officer had scrolled it, in view or not.
+        if keep_in_view:
+            self.view.scrollTo(self.view.currentIndex())
 
     # -- selection --------------------------------------------------------------------------------
     def select_area(self, area: str | None) -> None:

@@ -3932,12 +3932,12 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="246"/>
         <source>Sesuai</source>
-        <translation>Sesuai (as listed)</translation>
+        <translation>Correct</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="247"/>
         <source>Ubah</source>
-        <translation>Ubah (corrected)</translation>
+        <translation>Updated</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/sync/wording.py" line="248"/>

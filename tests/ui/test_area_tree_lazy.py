@@ -9,14 +9,14 @@ import datetime as dt
 import pathlib
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPoint, Qt
 
 from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_import import import_voters, load_regions
 from desktop_app.store.voter_queries import AreaTree, TpsSummary
 from desktop_app.synthetic import generate_voters
-from desktop_app.ui import i18n
+from desktop_app.ui import i18n, voter_ops
 from desktop_app.ui.area_model import AreaTreeModel
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.ui.helpers import make_window, on_worker, unlock, wait_idle
@@ -268,3 +268,123 @@ def test_the_rows_made_on_expansion_are_translated(qapp):
         assert model.items["91.01.01.2001.001"].text() == f"TPS 001 · {QLocale().toString(1234)}"
     finally:
         i18n.install_language("id")
+
+
+def _open(view, model, *codes: str) -> None:
+    """Open each region on the way down, as the officer's clicks would."""
+    index = model.index(0, 0)
+    for code in codes:
+        index = _child(model, index, code)
+        view.expand(index)
+
+
+def _opened(view, model) -> set[str]:
+    return {
+        code
+        for code, item in model.items.items()
+        if code.count(".") < 4 and view.isExpanded(item.index())
+    }
+
+
+def _top_area(view) -> str | None:
+    index = view.indexAt(QPoint(0, 0))
+    assert index.isValid()
+    return index.data(Qt.ItemDataRole.UserRole + 1)
+
+
+def test_a_rebuild_after_a_tms8_move_keeps_the_opened_regions_choice_and_scroll(qtbot, wide):
+    """An officer working through a desa with several regions open moves a voter (TMS-8): the
+    tree is rebuilt with the new counts, and every region they had open stays open, the chosen
+    TPS stays chosen and the rows they were looking at stay at the top — in one insert, still
+    lazy."""
+    desk = wide.desk
+    view, model = desk.areas.view, desk.areas.model
+    _open(view, model, "91", "91.02", "91.02.03")
+    _open(view, model, "92", "92.02", "92.02.01", "92.02.01.2003")
+    _open(view, model, "92", "92.02", "92.02.01", "92.02.01.2004")
+    _open(view, model, "92", "92.03")
+    _open(view, model, "93", "93.02", "93.02.02", "93.02.02.2001")
+    _open(view, model, "93", "93.02", "93.02.02", "93.02.02.2002")
+    desa = "92.02.01.2003"
+    tps_ids = [t.tps_id for t in desk.areas.tree_data.tps if t.kode_desa == desa]
+    chosen, target = tps_ids[1], tps_ids[0]
+    desk.areas.select_area(chosen)
+    wait_idle(qtbot, wide)
+    opened = _opened(view, model)
+    assert {"91.02.03", desa, "92.02.01.2004", "92.03"} <= opened
+    # Scrolled so that the first provinsi's rows are above the view.
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 4)
+    bar.setValue(bar.maximum() // 2)
+    top = _top_area(view)
+    assert top is not None and top.startswith("91.")
+    counts = _store_counts(qtbot, wide)
+
+    voter_id = on_worker(
+        qtbot,
+        wide,
+        lambda store: store.db.execute(
+            "SELECT id FROM voters WHERE tps_id = ? AND coalesce(keterangan, '') = '' LIMIT 1",
+            [chosen],
+        ).fetchone()[0],
+    )
+    inserts = []
+    model.rowsInserted.connect(lambda parent, first, last: inserts.append(last - first + 1))
+    with qtbot.waitSignal(desk.areas.loaded, timeout=5000):
+        wide.ctx.write(voter_ops.tms8_move(voter_id, target), voter_ops.changed_moved)
+    wait_idle(qtbot, wide)
+
+    # Rebuilt: the TPS the voter moved to shows one more (the old row stays, marked TMS 8).
+    assert model.items[target].text() == f"TPS {target[-3:]} · {counts[target] + 1}"
+    assert inserts == [1]
+    assert _opened(view, model) == opened
+    assert desk.areas.current_area() == chosen
+    assert view.currentIndex() == model.items[chosen].index()
+    assert _top_area(view) == top
+    # Still lazy: regions never opened have no rows.
+    for code in ("91.03", "93.01", "93.02.02.2003"):
+        assert model.rowCount(model.items[code].index()) == 0
+
+
+def test_an_opened_region_gone_from_the_store_is_dropped_at_the_rebuild(qtbot, wide):
+    """After a pull that took a desa's TPS away, the rebuild leaves that desa out and keeps the
+    other opened regions."""
+    desk = wide.desk
+    view, model = desk.areas.view, desk.areas.model
+    gone = "93.01.01.2002"
+    _open(view, model, "93", "93.01", "93.01.01", gone)
+    _open(view, model, "93", "93.01", "93.01.01", "93.01.01.2003")
+    assert {gone, "93.01.01.2003"} <= _opened(view, model)
+    for kecamatan in ("92.01.01", "92.01.02"):
+        for desa in range(2001, 2005):
+            _open(view, model, "92", "92.01", kecamatan, f"{kecamatan}.{desa}")
+    # The officer was in that desa, scrolled down to it.
+    desk.areas.select_area(f"{gone}.001")
+    wait_idle(qtbot, wide)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 4)
+    bar.setValue(bar.maximum())
+    assert not view.viewport().rect().intersects(view.visualRect(model.index(0, 0)))
+
+    def take_away(store) -> None:
+        with store.db.atomic():
+            store.db.execute("DELETE FROM voters WHERE tps_id LIKE ?", [f"{gone}.%"])
+            store.db.execute("DELETE FROM tps WHERE kode_desa = ?", [gone])
+
+    on_worker(qtbot, wide, take_away)
+    opened = _opened(view, model) - {gone}
+    with qtbot.waitSignal(desk.areas.loaded, timeout=5000):
+        desk.areas.reload()
+    wait_idle(qtbot, wide)
+    assert gone not in model.items
+    assert _opened(view, model) == opened
+    # The choice falls back to the first TPS, scrolled into view.
+    first = desk.areas.tree_data.tps[0].tps_id
+    assert desk.areas.current_area() == first
+    assert view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+    kecamatan = model.items["93.01.01"].index()
+    assert [model.index(r, 0, kecamatan).data(Qt.ItemDataRole.UserRole + 1) for r in range(3)] == [
+        "93.01.01.2001",
+        "93.01.01.2003",
+        "93.01.01.2004",
+    ]

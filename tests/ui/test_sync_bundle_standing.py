@@ -106,9 +106,10 @@ def test_sealed_changes_show_as_such_until_the_return_bundle_confirms_them(
     # A damaged copy first: refused in words, nothing changes.
     damaged = tmp_path / "damaged.lapang"
     damaged.write_bytes(written.path.read_bytes()[:-10])
+    assert not tab.result.isVisible()  # nothing to say yet: no blank line above the table
     tab.import_bundle(damaged)
     qtbot.waitUntil(lambda: "tidak lengkap" in tab.result.text(), timeout=5000)
-    assert "Tidak ada yang disimpan" in tab.result.text()
+    assert "Tidak ada yang disimpan" in tab.result.text() and tab.result.isVisible()
     assert tab.receive.isEnabled()
     assert _texts(tab.table, 2).count("Dalam paket flashdisk, belum dikonfirmasi KPU") == 2
 
@@ -126,6 +127,7 @@ def test_sealed_changes_show_as_such_until_the_return_bundle_confirms_them(
         picker.accept()
     qtbot.waitUntil(lambda: tab.loaded, timeout=5000)
     assert tab.result.text().startswith("Paket balasan KPU diterapkan: 2 perubahan dikonfirmasi")
+    assert tab.result.isVisible()
     assert tab.summary.text() == (
         "1 menunggu dikirim, 0 dalam paket flashdisk belum dikonfirmasi KPU, "
         "2 dikonfirmasi KPU, 0 ditolak KPU."

@@ -7,10 +7,12 @@ import datetime as dt
 
 from desktop_app.sync import errors as sync_errors
 from desktop_app.sync.run import SyncProgress, SyncRunReport
+from desktop_app.ui import labels
 from desktop_app.ui.i18n import install_language
 from desktop_app.ui.qt import QDateTime, QTimeZone
 from desktop_app.ui.sync import wording
 from lapang_core import protocol as p
+from lapang_core.domain.voter import KETERANGAN_SESUAI, KETERANGAN_UBAH
 
 ENGLISH = "The server's own English message"
 
@@ -114,3 +116,19 @@ def test_a_run_that_left_something_undone_keeps_a_short_headline(qapp):
     assert files.headline.startswith("Bukti belum terkirim")
     waiting = wording.report_problem(SyncRunReport(outcome="partial", pending=1234))
     assert waiting.headline == "Sinkron sebagian: 1.234 menunggu."
+
+
+def test_the_changes_column_names_outcomes_as_the_desk_does_in_both_languages(qapp):
+    """The sync window's "Perubahan" column and the desk's Keterangan column say the same word
+    for Sesuai and Ubah: KPU's terms in Indonesian, the desk's "Correct"/"Updated" in English."""
+    expected = {"id": ("Sesuai", "Ubah"), "en": ("Correct", "Updated")}
+    try:
+        for language, words in expected.items():
+            install_language(language)
+            desk = [
+                labels.keterangan(m).split(" ", 1)[1] for m in (KETERANGAN_SESUAI, KETERANGAN_UBAH)
+            ]
+            sync = [wording.operation_text(p.ENTITY_VOTER, op) for op in ("sesuai", "ubah")]
+            assert sync == desk == list(words), language
+    finally:
+        install_language("id")

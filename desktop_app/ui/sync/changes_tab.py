@@ -92,6 +92,8 @@ class ChangesTab(QWidget):
         self.result.setObjectName("bundleResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Shown only with something to say: empty, it left a blank strip above the table.
+        self.result.hide()
         self.table = ReadOnlyTable(
             [
                 self.tr("Pemilih"),
@@ -151,7 +153,7 @@ class ChangesTab(QWidget):
         if self._config is None:
             return
         self.receive.setEnabled(False)
-        self.result.setText(self.tr("Menerapkan paket balasan KPU…"))
+        self._say(self.tr("Menerapkan paket balasan KPU…"))
         self._ctx.write(
             ops.import_return_bundle(path, self._config),
             lambda _r: VotersChanged(frozenset(), added=True),
@@ -175,13 +177,17 @@ class ChangesTab(QWidget):
         )
         if not applied.news_applied:
             text += " " + self.tr("Datanya lebih lama dari yang sudah ada di laptop ini.")
-        self.result.setText(text)
+        self._say(text)
         self.receive.setEnabled(True)
         self.imported.emit()
         self.reload()
 
+    def _say(self, text: str) -> None:
+        self.result.setText(text)
+        self.result.setVisible(bool(text))
+
     def _failed(self, exc: Exception) -> None:
-        self.result.setText(return_bundle_error_text(exc))
+        self._say(return_bundle_error_text(exc))
         self.receive.setEnabled(True)
 
 
