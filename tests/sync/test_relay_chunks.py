@@ -180,7 +180,7 @@ def test_a_cut_link_resumes_at_the_next_sync_without_resending_what_the_server_h
 def test_on_a_fast_link_the_chunks_grow_to_the_server_s_limit(
     owner: Enrolled, carrier: Enrolled, tight_server: TightServer, tmp_path: pathlib.Path
 ) -> None:
-    """Each chunk is a signed request: in 32 KiB chunks this ~1.4 MB bundle took 43. Paced, the
+    """Each chunk is a signed request: in 32 KiB chunks this ~1.4 MB bundle took 42. Paced, the
     first is 32 KiB (a link that drops at once loses little) and the rest grow to 256 KiB."""
     path = _week_with_scans(owner, tight_server, tmp_path / "stick")
     size = path.stat().st_size
