@@ -117,7 +117,11 @@ def send_in_chunks(
             status = ask_status(ctx, ask)
             continue
         failures = 0
-        sizer.success(len(chunk), _request_seconds(ctx, sizer, started, connecting))
+        seconds = _request_seconds(ctx, sizer, started, connecting)
+        if not answer.complete:
+            # The last chunk's answer waits for the server to finish the whole (hash a file,
+            # open and apply a bundle): its time says little of the link.
+            sizer.success(len(chunk), seconds)
         on_taken(answer, max(0, answer.received - status.received))
         status = answer
     return status
