@@ -4,16 +4,20 @@ in chunks and, for comparison, in one body as laptops before chunked relay send 
 
     python bench/relay.py            # the week of bench/bundle.py: 3,000 outcomes, 40 applications
     python bench/relay.py --quick    # a tenth of it
+    python bench/relay.py --link 2g --outcomes 300 --applications 2 --ways fixed paced
 
 The office laptop (a real encrypted store, enrolled with the real server on loopback, SQLite)
 records the week and seals it (bench/bundle.py's mix). A second laptop carries it: its sync
-engine relays it in chunks through a FaultProxy without faults (which counts the bytes on the
-wire, headers included). Meanwhile three other laptops push batches of 50 changes (each a
+engine relays it through a FaultProxy (which counts the bytes on the wire, headers included),
+without faults on ``--link loopback`` or shaped as 2G/EDGE (``--link 2g``: 256 kbit/s, 600 ms
+round trip). Meanwhile three other laptops push batches of 50 changes on loopback (each a
 batch 0.2 s after its last answer), and a thread samples what the server holds of request
-bodies not yet verified (``BodyBudget.held``). The same is then done on an identical copy of
-the server database with the bundle in one ``POST /v1/relay`` body. Figures per way: bytes on
-the wire, seconds, the peak of unverified bytes held, and the pushes answered and refused
-meanwhile.
+bodies not yet verified (``BodyBudget.held``). Each way runs on its own identical copy of the
+server database: ``fixed`` in chunks of ``--chunk-kb`` (as the desk sent them before paced
+chunks), ``paced`` from ``--chunk-kb`` up to the server's limit as the desk now sends them,
+``one-body`` in one ``POST /v1/relay`` (laptops before chunked relay). Figures per way: bytes
+on the wire, relay requests, seconds, the peak of unverified bytes held, and the pushes
+answered and refused meanwhile.
 
 The last line is one JSON object with every figure.
 """
@@ -43,7 +47,9 @@ from sync import _officer_paced_clock as officer_paced_clock  # bench/sync.py
 from desktop_app.store import outbox
 from desktop_app.sync import bundle_export, relay
 from desktop_app.sync.client import SyncClient
+from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import download_area, register
+from desktop_app.sync.run import SyncProgress
 from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES
 from lapang_core.protocol import seal
 from sync_server import bundles
@@ -66,6 +72,7 @@ class Way:
 
     name: str
     wire_bytes_up: int
+    requests: int  # relay requests that carried bytes (chunks; 1 for one body)
     seconds: float
     peak_unverified_bytes: int
     pushes_answered: int
@@ -81,6 +88,7 @@ class Figures:
     files: int
     budget_bytes: int
     chunk_bytes: int
+    link: str
     ways: list[Way]
 
 
@@ -133,7 +141,7 @@ def _measure(
     server: Server,
     pushers: list[DeviceClient],
     voter_ids: list[str],
-    deliver: Callable[[], tuple[bool, int]],
+    deliver: Callable[[], tuple[bool, int, int]],
 ) -> Way:
     stop = threading.Event()
     peak = [0]
@@ -150,10 +158,10 @@ def _measure(
     time.sleep(0.5)  # the pushes are under way before the relay starts
     started = time.perf_counter()
     try:
-        delivered, wire = deliver()
+        delivered, wire, requests = deliver()
     except Exception as exc:  # noqa: BLE001 - a figure of its own: the way failed
         print(f"{name}: not delivered ({exc})", file=sys.stderr)
-        delivered, wire = False, 0
+        delivered, wire, requests = False, 0, 0
     finally:
         seconds = time.perf_counter() - started
         stop.set()
@@ -162,6 +170,7 @@ def _measure(
     return Way(
         name=name,
         wire_bytes_up=wire,
+        requests=requests,
         seconds=round(seconds, 2),
         peak_unverified_bytes=peak[0],
         pushes_answered=sum(1 for code, _ in answers if code == 200),
@@ -174,6 +183,68 @@ def _measure(
 def _copy_database(source: pathlib.Path, target: pathlib.Path) -> None:
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
+
+
+# The link the carrier relays through (the other laptops push on loopback): 2G/EDGE is
+# bench/sync.py's profile, 256 kbit/s each way and a 600 ms round trip.
+LINKS: dict[str, dict[str, Any]] = {
+    "loopback": {},
+    "2g": {"latency": 0.3, "bandwidth_bps": 256_000},
+}
+WAYS = {
+    "fixed": "chunks, fixed",
+    "paced": "chunks, paced",
+    "one-body": "one body",
+}
+
+
+def _in_chunks(
+    proxy: FaultProxy, carrying: SyncEngine, week: Any, chunk_bytes: int, way: str
+) -> Callable[[], tuple[bool, int, int]]:
+    """The carrier's sync relays the bundle in chunks: ``fixed`` at ``chunk_bytes`` (as before
+    paced chunks), ``paced`` from ``chunk_bytes`` up to the server's limit."""
+    carrying.chunk_bytes = chunk_bytes
+    carrying.max_chunk_bytes = chunk_bytes if way == "fixed" else None
+    carrying.client = SyncClient(proxy.url, credentials=carrying.client.credentials)
+    relay.queue_for_relay(carrying.relay_dir, week.path)
+
+    def deliver() -> tuple[bool, int, int]:
+        chunks = 0
+        done = 0
+
+        def count(event: SyncProgress) -> None:
+            nonlocal chunks, done
+            if event.phase == "relay" and event.bytes_done > done:
+                chunks, done = chunks + 1, event.bytes_done
+
+        carrying.add_listener(count)
+        proxy.reset_counters()
+        try:
+            report = carrying.run_once(pull=False, attachments=False)
+        finally:
+            carrying.remove_listener(count)
+            carrying.client.close()
+        return report.relayed == 1, proxy.bytes_up, chunks
+
+    return deliver
+
+
+def _one_body(
+    proxy: FaultProxy, carrying: SyncEngine, week: Any
+) -> Callable[[], tuple[bool, int, int]]:
+    """``POST /v1/relay`` with the whole bundle, as laptops before chunked relay send it."""
+    old = SyncClient(proxy.url, credentials=carrying.client.credentials)
+    data = week.path.read_bytes()
+
+    def deliver() -> tuple[bool, int, int]:
+        proxy.reset_counters()
+        try:
+            summary: dict[str, Any] = old.relay(data)
+        finally:
+            old.close()
+        return summary.get("bundle") == week.bundle_id, proxy.bytes_up, 1
+
+    return deliver
 
 
 def run(args: argparse.Namespace) -> Figures:
@@ -217,49 +288,36 @@ def run(args: argparse.Namespace) -> Figures:
             week = bundle_export.export_bundle(office, tmp / "stick", public)
 
             carrying = register(carrier, server.url, code(), kpu_key=None)
-            carrying.chunk_bytes = args.chunk_kb << 10
             carrying.relay_dir = relay.relay_dir(tmp / "carrier")
             pushers = [DeviceClient(server.url) for _ in range(args.pushers)]
             for n, device in enumerate(pushers):
                 device.enroll(code(), f"laptop lain {n}")
-
-            # An identical server for the one-body way: same devices, nothing relayed yet.
             server.stop()
-            (tmp / "b").mkdir()
-            _copy_database(config.db_path, tmp / "b" / "server.db")
-            config_b = dataclasses.replace(
-                config, db_path=tmp / "b" / "server.db", attachments_dir=tmp / "b" / "att"
-            )
+            # Every way on an identical copy of the server: same devices, nothing relayed yet.
+            configs = [config]
+            for n in range(1, len(args.ways)):
+                (tmp / f"w{n}").mkdir()
+                _copy_database(config.db_path, tmp / f"w{n}" / "server.db")
+                configs.append(
+                    dataclasses.replace(
+                        config,
+                        db_path=tmp / f"w{n}" / "server.db",
+                        attachments_dir=tmp / f"w{n}" / "attachments",
+                    )
+                )
             ways = []
-
-            print("Relaying in chunks ...", file=sys.stderr)
-            server = Server(config)
-            with FaultProxy(("127.0.0.1", int(server.url.rsplit(":", 1)[1]))) as proxy:
-                carrying.client = SyncClient(proxy.url, credentials=carrying.client.credentials)
-                relay.queue_for_relay(carrying.relay_dir, week.path)
-
-                def chunked() -> tuple[bool, int]:
-                    proxy.reset_counters()
-                    report = carrying.run_once(pull=False, attachments=False)
-                    return report.relayed == 1, proxy.bytes_up
-
-                ways.append(_measure("chunks", server, pushers, voter_ids, chunked))
-                carrying.client.close()
-            server.stop()
-
-            print("Relaying in one body (laptops before chunked relay) ...", file=sys.stderr)
-            server = Server(config_b)
-            with FaultProxy(("127.0.0.1", int(server.url.rsplit(":", 1)[1]))) as proxy:
-                old = SyncClient(proxy.url, credentials=carrying.client.credentials)
-                data = week.path.read_bytes()
-
-                def one_body() -> tuple[bool, int]:
-                    proxy.reset_counters()
-                    summary: dict[str, Any] = old.relay(data)
-                    return summary.get("bundle") == week.bundle_id, proxy.bytes_up
-
-                ways.append(_measure("one body", server, pushers, voter_ids, one_body))
-                old.close()
+            for way, config_n in zip(args.ways, configs, strict=True):
+                print(f"Relaying: {WAYS[way]} ...", file=sys.stderr)
+                server = Server(config_n)
+                with FaultProxy(("127.0.0.1", int(server.url.rsplit(":", 1)[1]))) as proxy:
+                    proxy.configure(**LINKS[args.link])
+                    deliver = (
+                        _one_body(proxy, carrying, week)
+                        if way == "one-body"
+                        else _in_chunks(proxy, carrying, week, args.chunk_kb << 10, way)
+                    )
+                    ways.append(_measure(WAYS[way], server, pushers, voter_ids, deliver))
+                server.stop()
         finally:
             server.stop()
             office.close()
@@ -270,6 +328,7 @@ def run(args: argparse.Namespace) -> Figures:
         files=week.files,
         budget_bytes=config.unverified_body_budget,
         chunk_bytes=args.chunk_kb << 10,
+        link=args.link,
         ways=ways,
     )
 
@@ -277,14 +336,25 @@ def run(args: argparse.Namespace) -> Figures:
 def print_table(f: Figures) -> None:
     print(
         f"bundle: {f.bundle_bytes / 1e6:.1f} MB ({f.changes:,} changes, {f.files} scans); "
-        f"unverified-body budget {f.budget_bytes >> 20} MiB; chunks of {f.chunk_bytes >> 10} KiB"
+        f"unverified-body budget {f.budget_bytes >> 20} MiB; chunks of {f.chunk_bytes >> 10} KiB "
+        f"(paced: the first); link {f.link}"
     )
-    header = ("way", "wire up", "seconds", "peak unverified", "pushes ok", "503", "push max s")
+    header = (
+        "way",
+        "wire up",
+        "requests",
+        "seconds",
+        "peak unverified",
+        "pushes ok",
+        "503",
+        "push max s",
+    )
     print("  ".join(f"{h:>15}" for h in header))
     for w in f.ways:
         cells = (
             w.name,
             f"{w.wire_bytes_up / 1e6:.2f} MB",
+            str(w.requests),
             f"{w.seconds:.2f}",
             f"{w.peak_unverified_bytes / 1e6:.2f} MB",
             str(w.pushes_answered),
@@ -302,7 +372,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scan-kb", type=int, default=200, help="size of each scanned document")
     parser.add_argument("--pushers", type=int, default=PUSHERS, help="other laptops pushing")
     parser.add_argument(
-        "--chunk-kb", type=int, default=DEFAULT_CHUNK_BYTES >> 10, help="relay chunk size"
+        "--chunk-kb",
+        type=int,
+        default=DEFAULT_CHUNK_BYTES >> 10,
+        help="relay chunk size (fixed), the first chunk (paced)",
+    )
+    parser.add_argument("--link", choices=sorted(LINKS), default="loopback")
+    parser.add_argument(
+        "--ways", nargs="+", choices=list(WAYS), default=list(WAYS), help="ways to relay"
     )
     args = parser.parse_args(argv)
     if args.quick:

@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from desktop_app.store import sync_state
 from desktop_app.store.field_store import FieldStore, utc_now
 from desktop_app.store.learned_trust import learned_trust
+from desktop_app.sync.chunked import DEFAULT_CHUNK_BYTES, chunk_limit, chunk_sizer
 from desktop_app.sync.client import DEFAULT_TIMEOUTS, DeviceCredentials, SyncClient, Timeouts
 from desktop_app.sync.device_key import register_encryption_key
 from desktop_app.sync.errors import CertificateRejected, SyncCancelled, SyncError
@@ -52,7 +53,7 @@ from desktop_app.sync.trust import (
     learned_keys,
     shipped_announcement_key,
 )
-from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES, UploadPhase
+from desktop_app.sync.uploads import UploadPhase
 from desktop_app.sync.versions import DocVersion
 from lapang_core import protocol as p
 
@@ -76,6 +77,7 @@ class SyncEngine:
         rnd: Callable[[], float] = random.random,
         retry: RetryPolicy = DEFAULT_RETRY,
         chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+        max_chunk_bytes: int | None = None,
         initial_batch: int = 64,
         initial_page: int = 500,
         relay_dir: pathlib.Path | None = None,
@@ -88,7 +90,11 @@ class SyncEngine:
         self._sleep = sleep
         self._rnd = rnd
         self.retry = retry
+        # Evidence and relay chunks start at ``chunk_bytes`` in every run (a link found again
+        # may be worse than the last one) and grow up to ``max_chunk_bytes`` (None: the
+        # server's limit) while chunks go fast (``chunked.chunk_sizer``).
         self.chunk_bytes = chunk_bytes
+        self.max_chunk_bytes = max_chunk_bytes
         self.relay_dir = relay_dir  # other laptops' bundles to deliver (Titipan); None: none
         # Kept across runs: what the last run learned about the link is the best first guess.
         # The first batch stays small (a short signal window still gets it confirmed); from
@@ -218,6 +224,11 @@ class SyncEngine:
             kpu_key=self._trusted_keys(),
             doc_version=self.doc_version,
         )
+        # One pace for the run's relay and evidence chunks: they cross the same link. A round
+        # trip the push measured (a cold connection's handshake) counts from the first chunk.
+        chunks = chunk_sizer(chunk_limit(ctx), self.chunk_bytes, self.max_chunk_bytes)
+        if self.push_sizer.round_trip is not None:
+            chunks.note_round_trip(self.push_sizer.round_trip)
         unexpected: BaseException | None = None
         try:
             if push or pull:
@@ -225,13 +236,13 @@ class SyncEngine:
             if push:
                 PushPhase(ctx, self.push_sizer).run()
                 if self.relay_dir is not None:
-                    RelayPhase(ctx, self.relay_dir, self.chunk_bytes).run()
+                    RelayPhase(ctx, self.relay_dir, chunks).run()
             if pull:
                 PullPhase(ctx, self.pull_sizer).run()
             if push and ctx.resend:
                 self._resend(ctx)
             if attachments:
-                UploadPhase(ctx, self.chunk_bytes).run()
+                UploadPhase(ctx, chunks).run()
             report.outcome = "ok"
         except SyncCancelled as exc:
             report.outcome, report.error_message = "cancelled", str(exc)

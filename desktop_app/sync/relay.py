@@ -24,10 +24,10 @@ from desktop_app.file_sharing import remove_file, replace_file
 from desktop_app.paths import RELAY_FOLDER as RELAY_FOLDER
 from desktop_app.paths import relay_dir as relay_dir
 from desktop_app.sync.bundle_export import BUNDLE_SUFFIX, write_new_file
-from desktop_app.sync.chunked import ask_status, chunk_size, send_in_chunks
+from desktop_app.sync.chunked import ask_status, chunk_limit, chunk_sizer, send_in_chunks
 from desktop_app.sync.errors import SyncError
+from desktop_app.sync.pacing import BatchSizer
 from desktop_app.sync.run import PHASE_RELAY, RunContext, SyncProgress, is_transient, log
-from desktop_app.sync.uploads import DEFAULT_CHUNK_BYTES
 from lapang_core import protocol as p
 from lapang_core.protocol import seal
 from lapang_core.protocol.bundle import KIND_CHANGES, BundleReplayed
@@ -100,11 +100,11 @@ class RelayPhase:
     server holds, or in one request to a server from before chunked relay."""
 
     def __init__(
-        self, ctx: RunContext, folder: pathlib.Path, chunk_bytes: int = DEFAULT_CHUNK_BYTES
+        self, ctx: RunContext, folder: pathlib.Path, chunks: BatchSizer | None = None
     ) -> None:
         self.ctx = ctx
         self.folder = folder
-        self.chunk_bytes = chunk_size(ctx, chunk_bytes)
+        self.chunks = chunks if chunks is not None else chunk_sizer(chunk_limit(ctx))
         self.bytes_done = 0
 
     def run(self) -> None:
@@ -149,7 +149,7 @@ class RelayPhase:
                 lambda offset, chunk: self.ctx.client.relay_chunk(
                     bundle.bundle_id, offset, len(data), chunk
                 ),
-                self.chunk_bytes,
+                self.chunks,
                 taken,
             )
         except BundleReplayed:

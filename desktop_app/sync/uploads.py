@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from desktop_app.store import sync_state
 from desktop_app.store.attachments import read_attachment
-from desktop_app.sync.chunked import ask_status, chunk_size, send_in_chunks
+from desktop_app.sync.chunked import DEFAULT_CHUNK_BYTES as DEFAULT_CHUNK_BYTES
+from desktop_app.sync.chunked import ask_status, chunk_limit, chunk_sizer, send_in_chunks
+from desktop_app.sync.pacing import BatchSizer
 from desktop_app.sync.run import (
     PHASE_ATTACHMENTS,
     FailedUpload,
@@ -23,14 +25,12 @@ from desktop_app.sync.run import (
 )
 from lapang_core import protocol as p
 
-# docs/sync-protocol.md section 8: 32 KiB is a good chunk on 2G (about a second of link).
-DEFAULT_CHUNK_BYTES = 32 << 10
-
 
 class UploadPhase:
-    def __init__(self, ctx: RunContext, chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> None:
+    def __init__(self, ctx: RunContext, chunks: BatchSizer | None = None) -> None:
         self.ctx = ctx
-        self.chunk_bytes = chunk_size(ctx, chunk_bytes)
+        # Shared by the run's files (and its relay): they cross the same link.
+        self.chunks = chunks if chunks is not None else chunk_sizer(chunk_limit(ctx))
         self.files_done = 0
         self.bytes_done = 0
 
@@ -119,7 +119,7 @@ class UploadPhase:
                 status,
                 lambda: self._status(sha256),
                 put,
-                self.chunk_bytes,
+                self.chunks,
                 taken,
             )
         except p.AttachmentTooLarge as exc:

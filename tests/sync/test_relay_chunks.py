@@ -22,9 +22,10 @@ from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync import bundle_export, relay
+from desktop_app.sync.chunked import DEFAULT_CHUNK_BYTES
 from desktop_app.sync.client import SyncClient
 from desktop_app.sync.run import SyncProgress
-from lapang_core.protocol import seal
+from lapang_core.protocol import MAX_CHUNK_BYTES, seal
 from sync_server import bundles
 from tests.support.faultproxy import FaultProxy
 from tests.support.server_process import ServerProcess
@@ -174,6 +175,29 @@ def test_a_cut_link_resumes_at_the_next_sync_without_resending_what_the_server_h
     assert proxy.bytes_up < (size - held) + 64 * 1024
     assert server.distinct_changes() == 10 + SCANS
     assert _held(server) == 0  # the chunks are gone once applied
+
+
+def test_on_a_fast_link_the_chunks_grow_to_the_server_s_limit(
+    owner: Enrolled, carrier: Enrolled, tight_server: TightServer, tmp_path: pathlib.Path
+) -> None:
+    """Each chunk is a signed request: in 32 KiB chunks this ~1.4 MB bundle took 42. Paced, the
+    first is 32 KiB (a link that drops at once loses little) and the rest grow to 256 KiB."""
+    path = _week_with_scans(owner, tight_server, tmp_path / "stick")
+    size = path.stat().st_size
+    relay.queue_for_relay(carrier.engine.relay_dir, path)
+    seen: list[SyncProgress] = []
+    carrier.engine.add_listener(seen.append)
+
+    report = carrier.engine.run_once()
+
+    assert report.relayed == 1 and report.relay_bytes == size
+    done = [e.bytes_done for e in seen if e.phase == "relay"]
+    chunks = [b - a for a, b in zip(done, done[1:], strict=False) if b > a]
+    assert sum(chunks) == size
+    assert chunks[0] == DEFAULT_CHUNK_BYTES
+    assert max(chunks) == MAX_CHUNK_BYTES  # the server's limit, never more
+    assert len(chunks) <= 8, chunks
+    assert tight_server.server.distinct_changes() == 10 + SCANS
 
 
 # The server as released before chunked relay (main at d476e2d): KPU's servers run it until they
