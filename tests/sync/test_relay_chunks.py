@@ -6,11 +6,8 @@ flight: the next sync continues from what the server holds."""
 from __future__ import annotations
 
 import dataclasses
-import io
 import pathlib
 import random
-import subprocess
-import tarfile
 from collections.abc import Iterator
 
 import pytest
@@ -28,6 +25,7 @@ from desktop_app.sync.run import SyncProgress
 from lapang_core.protocol import MAX_CHUNK_BYTES, seal
 from sync_server import bundles
 from tests.support.faultproxy import FaultProxy
+from tests.support.released_server import unpack_release
 from tests.support.server_process import ServerProcess
 from tests.support.sync_env import RunningServer, area_voters, start_server
 from tests.sync.conftest import AREA_VOTERS, Enrolled, enroll_store
@@ -203,24 +201,11 @@ def test_on_a_fast_link_the_chunks_grow_to_the_server_s_limit(
 # The server as released before chunked relay (main at d476e2d): KPU's servers run it until they
 # are updated, and an updated laptop must still deliver to them.
 RELEASED_SERVER = "d476e2d"
-REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def released_server_source(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
-    try:
-        archive = subprocess.run(
-            ["git", "-C", str(REPO_ROOT), "archive", RELEASED_SERVER],
-            capture_output=True,
-            check=True,
-            timeout=120,
-        ).stdout
-    except (OSError, subprocess.SubprocessError) as exc:
-        pytest.skip(f"the released server {RELEASED_SERVER} is not in this checkout ({exc})")
-    target = tmp_path_factory.mktemp("released-server")
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(target, filter="data")
-    return target
+    return unpack_release(RELEASED_SERVER, tmp_path_factory.mktemp("released-server"))
 
 
 def test_a_server_from_before_chunked_relay_gets_the_bundle_in_one_body(
