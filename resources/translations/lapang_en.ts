@@ -3116,47 +3116,47 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="193"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="196"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="200"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="201"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="202"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="211"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="214"/>
         <source>&amp;Batalkan pemindahan TPS ini…</source>
         <translation>&amp;Undo this TPS move…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="215"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="218"/>
         <source>Pemilih yang ditambahkan di TPS baru dihapus dari laptop ini dan tanda TMS-8 di TPS lama dipulihkan, sama seperti data KPU. Perubahan yang ditolak tetap tercatat.</source>
         <translation>The voter added at the new TPS is removed from this laptop and the TMS-8 mark at the old TPS is restored, as in KPU&apos;s data. The refused changes stay on record.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="241"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="244"/>
         <source>Batalkan pemindahan TPS?</source>
         <translation>Undo the TPS move?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="243"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="246"/>
         <source>KPU menolak pemindahan ini, jadi di data KPU pemilih masih terdaftar di TPS lama.
 
 Pemilih yang ditambahkan di TPS baru akan dihapus dari laptop ini, dan tanda TMS-8 di TPS lama dipulihkan (dikirim ke KPU pada sinkron berikutnya). Perubahan yang ditolak tetap tercatat di sini.</source>
@@ -3165,12 +3165,12 @@ Pemilih yang ditambahkan di TPS baru akan dihapus dari laptop ini, dan tanda TMS
 The voter added at the new TPS will be removed from this laptop, and the TMS-8 mark at the old TPS restored (sent to KPU at the next sync). The refused changes stay on record here.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="251"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="254"/>
         <source>&amp;Batalkan pemindahan</source>
         <translation>&amp;Undo the move</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="253"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="256"/>
         <source>&amp;Jangan ubah</source>
         <translation>&amp;Leave it</translation>
     </message>
@@ -3409,9 +3409,13 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation>From KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="161"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="163"/>
+        <source>%1 perubahan dari KPU (data pemilih, hasil seleksi), %2 konflik, %3 pengumuman.</source>
+        <translation>%1 change(s) from KPU (voter data, selection results), %2 conflict(s), %3 announcement(s).</translation>
+    </message>
+    <message>
         <source>%1 perubahan data pemilih dari KPU, %2 konflik, %3 pengumuman.</source>
-        <translation>%1 voter change(s) from KPU, %2 conflict(s), %3 announcement(s).</translation>
+        <translation type="vanished">%1 voter change(s) from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
         <source>Diterima</source>
@@ -3452,7 +3456,7 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation type="vanished">%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
         <source>Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).</source>
         <translation>Evidence files: %1 fully sent, %2 still waiting (%3 sent this time).</translation>
     </message>
@@ -3461,12 +3465,12 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation type="vanished">%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="169"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="172"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="174"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="177"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -3474,7 +3478,7 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="179"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="182"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -4293,54 +4297,54 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="283"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="286"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="292"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="295"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="293"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="296"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="294"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="376"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="297"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="379"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="295"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="382"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="298"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="385"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="296"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="299"/>
         <source>Perubahan</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="298"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="301"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="345"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="348"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="376"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="379"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="380"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="383"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>

@@ -157,8 +157,11 @@ class RunsTab(QWidget):
             .replace("%1", n(run.sent))
             .replace("%2", n(run.confirmed))
             .replace("%3", n(run.refused)),
-            # New to the officer: their own changes coming back from KPU are not counted.
-            self.tr("%1 perubahan data pemilih dari KPU, %2 konflik, %3 pengumuman.")
+            # New to the officer: their own changes coming back from KPU are not counted;
+            # KPU's decisions on applications are.
+            self.tr(
+                "%1 perubahan dari KPU (data pemilih, hasil seleksi), %2 konflik, %3 pengumuman."
+            )
             .replace("%1", n(run.pulled_new))
             .replace("%2", n(run.conflicts))
             .replace("%3", n(run.announcements)),
