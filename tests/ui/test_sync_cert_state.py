@@ -82,6 +82,10 @@ def test_an_unknown_certificate_is_its_own_state_until_kpu_answers_again(
     wait_idle(qtbot, window)
     assert window.sync.last_report is None
     assert desk.status.problem.headline() == UNTRUSTED + "."
+    # Whole at a field laptop's 1366 px, beside the counts: the state and the headline.
+    assert window.screen().availableGeometry().width() == 1366
+    assert state.fontMetrics().horizontalAdvance(state.text()) <= state.contentsRect().width()
+    assert desk.status.problem.isVisible() and desk.status.problem.text() == UNTRUSTED + "."
     assert "berkas deployment baru" in desk.status.problem.toolTip()
     assert kpu_server.applied() == 0
 
