@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -74,6 +74,44 @@ def store_outcomes(db: sqlite_utils.Database, outcomes: Iterable[dict[str, Any]]
         if db.conn.total_changes > before:
             count += 1
             db.conn.execute(_LOCAL_SQL, (o["id"], o["id"]))
+    return count
+
+
+# How KPU holds an application until it decides anything: the registration stage, no result,
+# no score, no note (``as_written``). A row in that state is a form arriving, not a decision.
+_UNDECIDED = (Stage.REGISTRATION.value, None, None, "")
+_ID_BATCH = 500  # well under SQLite's bound-parameter limit
+
+
+def _decision(o: dict[str, Any]) -> tuple[Any, ...]:
+    return (o["stage"], o["result"], o["score"], o["note"] or "")
+
+
+def count_decisions(db: sqlite_utils.Database, outcomes: Sequence[dict[str, Any]]) -> int:
+    """Of pulled outcomes (the wire's field names), those that bring a decision of KPU's the
+    laptop did not hold: a stage, result, score or note other than what it had (a decision
+    reversed counts too), or a decided application it did not have at all. An application
+    arriving undecided is not one (another laptop's form, or this laptop's own coming back
+    from an older server), nor is a row older than the one held. Call it before
+    ``store_outcomes``: it compares with what is stored."""
+    rows = [o for o in outcomes if o["body"] in AdhocBody.__members__]
+    held: dict[str, tuple[int, tuple[Any, ...]]] = {}
+    ids = [o["id"] for o in rows]
+    for start in range(0, len(ids), _ID_BATCH):
+        batch = ids[start : start + _ID_BATCH]
+        for found in db.execute(
+            "SELECT id, version, stage, result, score, note FROM application_outcomes "
+            f"WHERE id IN ({', '.join('?' * len(batch))})",
+            batch,
+        ):
+            held[found[0]] = (found[1], tuple(found[2:]))
+    count = 0
+    for o in rows:
+        local = held.get(o["id"])
+        if local is None:
+            count += _decision(o) != _UNDECIDED
+        elif o["version"] >= local[0] and _decision(o) != local[1]:
+            count += 1
     return count
 
 

@@ -493,7 +493,9 @@ class SyncRunRecord:
     bytes_up: int
     bytes_down: int
     outcomes: int  # recruitment outcomes pulled
-    pulled_new: int  # of the voter rows pulled, those that differed from what the laptop held
+    # Voter rows pulled that differed from what the laptop held, and KPU's new decisions on
+    # applications: what was new to the officer.
+    pulled_new: int
     upload_bytes: int  # evidence bytes the server took in this run
     uploads_left: int  # evidence files still waiting when the run ended
 

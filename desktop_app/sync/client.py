@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import pathlib
+import ssl
 import time
 import urllib.parse
 from collections.abc import Callable, Sequence
@@ -202,6 +203,8 @@ class SyncClient:
             )
             content = response.content  # read fully here, so a cut answer fails here
         except requests.exceptions.SSLError as exc:
+            if _link_cut(exc):
+                raise TransportError(f"No answer from the sync server ({_short(exc)}).") from None
             raise CertificateRejected(
                 "The server's certificate is not the pinned KPU certificate: this may be a wrong "
                 "server or someone intercepting the connection. Nothing was sent."
@@ -354,6 +357,26 @@ def _decode(decoder: Callable[[bytes], _T], content: bytes) -> _T:
         return decoder(content)
     except p.ProtocolError as exc:
         raise TransportError(f"The sync server's answer is not readable ({exc.message}).") from None
+
+
+def _link_cut(exc: BaseException) -> bool:
+    """A TLS handshake the link ended (the peer closed or reset it before any certificate was
+    shown: a dropped 2G connection, a middlebox giving up) is no answer, not a refused
+    certificate: the laptop keeps waiting for a signal instead of sending the officer to KPU
+    IT. urllib3 nests the ``ssl`` error in its own and in ``requests``' exceptions."""
+    found: list[BaseException] = []
+    pending: list[object] = [exc]
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, BaseException) or any(item is f for f in found):
+            continue
+        found.append(item)
+        pending.extend((item.__cause__, item.__context__, getattr(item, "reason", None)))
+        pending.extend(item.args)
+    if any(isinstance(item, ssl.SSLCertVerificationError) for item in found):
+        return False
+    cut = (ssl.SSLEOFError, ssl.SSLZeroReturnError, ConnectionError)
+    return any(isinstance(item, cut) for item in found)
 
 
 def _short(exc: BaseException) -> str:

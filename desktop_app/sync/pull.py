@@ -171,9 +171,10 @@ def store_page(
         report.announcements_rejected += rejected
         if learn is not None:
             learn(announcements)
-        report.outcomes += application_outcomes.store_outcomes(
-            db, (dataclasses.asdict(a) for a in page.applications), now
-        )
+        outcomes = [dataclasses.asdict(a) for a in page.applications]
+        # KPU's decisions on applications are news to the officer as much as its voter edits.
+        report.pulled_new += application_outcomes.count_decisions(db, outcomes)
+        report.outcomes += application_outcomes.store_outcomes(db, outcomes, now)
         report.refused += sync_state.quarantine_after_hold(
             db,
             (

@@ -79,7 +79,9 @@ class SyncRunReport:
     gaps: int = 0  # seqs the server waits for that this laptop no longer has
     resent: int = 0  # answered changes sent again: the server lost them in a restore
     pulled: int = 0  # voter rows received
-    pulled_new: int = 0  # of those, rows that differ from what the laptop held (not echoes)
+    # What is new to the officer (not echoes): the voter rows pulled that differ from what the
+    # laptop held, and KPU's decisions on applications it did not hold (``count_decisions``).
+    pulled_new: int = 0
     deferred: int = 0  # of those, held back by a local pending change
     regions: int = 0
     tps: int = 0

@@ -305,6 +305,8 @@ class DeskView(QWidget):
         elif status is not None and status.unseen_conflicts:
             dialog.tabs.setCurrentIndex(TAB_CONFLICTS)
         dialog.inbox_changed.connect(self.sync.refresh)
+        dialog.show_link(self.sync.view())
+        self.sync.changed.connect(dialog.show_link)
         dialog.finished.connect(dialog.deleteLater)
         self.history_dialog = dialog
         dialog.open()

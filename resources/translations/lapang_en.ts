@@ -374,32 +374,32 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
 <context>
     <name>AreaSelector</name>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="45"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="46"/>
         <source>Wilayah dan TPS</source>
         <translation>Areas and TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="46"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="47"/>
         <source>&amp;Wilayah dan TPS</source>
         <translation>&amp;Areas and TPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_model.py" line="52"/>
+        <location filename="../../desktop_app/ui/area_model.py" line="58"/>
         <source>Semua wilayah (%1)</source>
         <translation>All areas (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/area_model.py" line="108"/>
         <source>TPS %1 · %2</source>
         <translation>TPS %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="103"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="138"/>
         <source>Semua wilayah</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/area_selector.py" line="109"/>
+        <location filename="../../desktop_app/ui/area_selector.py" line="144"/>
         <source>TPS %1, %2</source>
         <translation>TPS %1, %2</translation>
     </message>
@@ -552,67 +552,67 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation>Apply KPU&apos;s return bundle (a .lapang file) from a USB stick: the changes KPU confirms are marked sent, and KPU&apos;s latest data is received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="97"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="99"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="98"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="100"/>
         <source>Perubahan</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="99"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="101"/>
         <source>Keadaan</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="100"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="102"/>
         <source>Paket flashdisk</source>
         <translation>USB stick bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="101"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="103"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="125"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="127"/>
         <source>%1 menunggu dikirim, %2 dalam paket flashdisk belum dikonfirmasi KPU, %3 dikonfirmasi KPU, %4 ditolak KPU.</source>
         <translation>%1 waiting to be sent, %2 in a USB stick bundle not yet confirmed by KPU, %3 confirmed by KPU, %4 refused by KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="138"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="140"/>
         <source>Pilih paket balasan KPU</source>
         <translation>Choose KPU&apos;s return bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="141"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="143"/>
         <source>Paket Lapang (*.lapang)</source>
         <translation>Lapang bundles (*.lapang)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="144"/>
         <source>Terima</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="143"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="145"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="154"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="156"/>
         <source>Menerapkan paket balasan KPU…</source>
         <translation>Applying KPU&apos;s return bundle…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="167"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="169"/>
         <source>Paket balasan KPU diterapkan: %1 perubahan dikonfirmasi KPU, %2 ditolak, %3 data pemilih, %4 konflik, %5 pengumuman.</source>
         <translation>KPU&apos;s return bundle applied: %1 changes confirmed by KPU, %2 refused, %3 voter records, %4 conflicts, %5 announcements.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="177"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="179"/>
         <source>Datanya lebih lama dari yang sudah ada di laptop ini.</source>
         <translation>Its data is older than what this laptop already has.</translation>
     </message>
@@ -888,17 +888,17 @@ Once submitted, it can no longer be changed. Check it against the KTP-el and the
         <translation type="vanished">Sync history (%1 new)  [Ctrl+H]</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="332"/>
+        <location filename="../../desktop_app/ui/desk.py" line="334"/>
         <source>Laptop ini terdaftar di server KPU.</source>
         <translation>This laptop is enrolled with the KPU server.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="444"/>
+        <location filename="../../desktop_app/ui/desk.py" line="446"/>
         <source>TMS-8 dicatat; pemilih ditambahkan sebagai pemilih baru di TPS tujuan.</source>
         <translation>TMS-8 recorded; the voter was added as a new voter at the right TPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/desk.py" line="462"/>
+        <location filename="../../desktop_app/ui/desk.py" line="464"/>
         <source>Pemilih baru disimpan dan menunggu dikirim ke KPU.</source>
         <translation>New voter saved; waiting to be sent to KPU.</translation>
     </message>
@@ -3116,47 +3116,47 @@ To open it again later: officer &quot;%2&quot;, passphrase &quot;%3&quot;.</tran
 <context>
     <name>RefusedTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="190"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="196"/>
         <source>Perubahan ini ditolak KPU dan tidak akan dikirim lagi. Perubahan lain tidak terhalang. Periksa pemilihnya dan catat ulang hasilnya bila perlu.</source>
         <translation>KPU refused these changes; they will not be sent again. Other changes are not held up. Check the voter and record the result again if needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="197"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="203"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="198"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="204"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="199"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="205"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="200"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="206"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="208"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="214"/>
         <source>&amp;Batalkan pemindahan TPS ini…</source>
         <translation>&amp;Undo this TPS move…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="212"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="218"/>
         <source>Pemilih yang ditambahkan di TPS baru dihapus dari laptop ini dan tanda TMS-8 di TPS lama dipulihkan, sama seperti data KPU. Perubahan yang ditolak tetap tercatat.</source>
         <translation>The voter added at the new TPS is removed from this laptop and the TMS-8 mark at the old TPS is restored, as in KPU&apos;s data. The refused changes stay on record.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="238"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="244"/>
         <source>Batalkan pemindahan TPS?</source>
         <translation>Undo the TPS move?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="240"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="246"/>
         <source>KPU menolak pemindahan ini, jadi di data KPU pemilih masih terdaftar di TPS lama.
 
 Pemilih yang ditambahkan di TPS baru akan dihapus dari laptop ini, dan tanda TMS-8 di TPS lama dipulihkan (dikirim ke KPU pada sinkron berikutnya). Perubahan yang ditolak tetap tercatat di sini.</source>
@@ -3165,12 +3165,12 @@ Pemilih yang ditambahkan di TPS baru akan dihapus dari laptop ini, dan tanda TMS
 The voter added at the new TPS will be removed from this laptop, and the TMS-8 mark at the old TPS restored (sent to KPU at the next sync). The refused changes stay on record here.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="248"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="254"/>
         <source>&amp;Batalkan pemindahan</source>
         <translation>&amp;Undo the move</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="250"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="256"/>
         <source>&amp;Jangan ubah</source>
         <translation>&amp;Leave it</translation>
     </message>
@@ -3374,76 +3374,80 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
 <context>
     <name>RunsTab</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="68"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="71"/>
         <source>Mulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="69"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="72"/>
         <source>Cara</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="70"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="73"/>
         <source>Hasil</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="71"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="74"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="72"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="75"/>
         <source>Dikonfirmasi</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="73"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="76"/>
         <source>Ditolak</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="75"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="78"/>
         <source>Dari KPU</source>
         <translation>From KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="158"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="163"/>
+        <source>%1 perubahan dari KPU (data pemilih, hasil seleksi), %2 konflik, %3 pengumuman.</source>
+        <translation>%1 change(s) from KPU (voter data, selection results), %2 conflict(s), %3 announcement(s).</translation>
+    </message>
+    <message>
         <source>%1 perubahan data pemilih dari KPU, %2 konflik, %3 pengumuman.</source>
-        <translation>%1 voter change(s) from KPU, %2 conflict(s), %3 announcement(s).</translation>
+        <translation type="vanished">%1 voter change(s) from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
         <source>Diterima</source>
         <translation type="vanished">Received</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="92"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="95"/>
         <source>Pemilih</source>
         <translation>Voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="93"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="96"/>
         <source>Perubahan</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="94"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="97"/>
         <source>Alasan penolakan</source>
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="95"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="98"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="148"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="151"/>
         <source>Belum ada sinkronisasi.</source>
         <translation>No sync yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="153"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="156"/>
         <source>%1 perubahan dikirim, %2 dikonfirmasi KPU, %3 ditolak.</source>
         <translation>%1 change(s) sent, %2 confirmed by KPU, %3 refused.</translation>
     </message>
@@ -3452,7 +3456,7 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation type="vanished">%1 voter record(s) new or changed from KPU, %2 conflict(s), %3 announcement(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="162"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="168"/>
         <source>Berkas bukti: %1 selesai terkirim, %2 masih menunggu (%3 terkirim kali ini).</source>
         <translation>Evidence files: %1 fully sent, %2 still waiting (%3 sent this time).</translation>
     </message>
@@ -3461,12 +3465,12 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation type="vanished">%1 voter item(s) received, %2 conflict(s), %3 announcement(s), %4 evidence file(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="166"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="172"/>
         <source>Data terkirim %1, diterima %2.</source>
         <translation>Data sent %1, received %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/sync/history.py" line="171"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="177"/>
         <source>%n hasil seleksi badan ad hoc diterima.</source>
         <translation>
             <numerusform>%n ad hoc body selection result received.</numerusform>
@@ -3474,7 +3478,7 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="176"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="182"/>
         <source>Tidak ada yang dikonfirmasi: semuanya tetap menunggu dikirim.</source>
         <translation>Nothing was confirmed: everything is still waiting to be sent.</translation>
     </message>
@@ -3720,7 +3724,7 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="48"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="51"/>
         <location filename="../../desktop_app/ui/sync/inbox_tabs.py" line="149"/>
         <location filename="../../desktop_app/ui/sync/changes_tab.py" line="57"/>
         <source>(tidak ada di laptop ini)</source>
@@ -3777,87 +3781,86 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop; try again when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="53"/>
         <source>Sertifikat server tidak cocok dengan sertifikat KPU yang terpasang: alamat server salah, atau ada pihak lain di antara laptop dan KPU. Tidak ada data yang dikirim. Periksa alamat server atau hubungi TI KPU.</source>
-        <translation>The server&apos;s certificate does not match the KPU certificate installed here: a wrong server address, or someone between this laptop and KPU. Nothing was sent. Check the server address or contact KPU IT.</translation>
+        <translation type="vanished">The server&apos;s certificate does not match the KPU certificate installed here: a wrong server address, or someone between this laptop and KPU. Nothing was sent. Check the server address or contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="59"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="61"/>
         <source>Berkas sertifikat server KPU tidak terpasang di aplikasi ini, sehingga server tidak dapat diperiksa. Hubungi TI KPU untuk memasangnya.</source>
         <translation>The KPU server&apos;s certificate file is not installed in this app, so the server cannot be checked. Contact KPU IT to install it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="64"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="66"/>
         <source>Alamat server harus diawali https:// (misalnya https://sinkron.kpu.go.id): data pemilih tidak boleh dikirim tanpa enkripsi.</source>
         <translation>The server address must start with https:// (e.g. https://sinkron.kpu.go.id): voter data must never travel unencrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="69"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="71"/>
         <source>Laptop ini belum terdaftar di server KPU. Pilih “Daftarkan perangkat…” dan masukkan kode dari KPU.</source>
         <translation>This laptop is not enrolled with the KPU server yet. Choose “Enrol this laptop…” and enter the code from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="74"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="76"/>
         <source>KPU telah mencabut pendaftaran laptop ini, jadi server menolak kirimannya. Perubahan Anda tetap tersimpan; minta kode pendaftaran baru ke KPU Kabupaten/Kota.</source>
         <translation>KPU has revoked this laptop&apos;s enrolment, so the server refuses what it sends. Your changes stay saved; ask the KPU Kabupaten/Kota office for a new enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="79"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="81"/>
         <source>Server KPU tidak mengenal laptop ini (mungkin servernya diganti). Daftarkan ulang dengan kode baru dari KPU; perubahan yang belum terkirim akan ikut dikirim.</source>
         <translation>The KPU server does not know this laptop (perhaps the server was replaced). Enrol again with a new code from KPU; changes not yet sent will go out with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="84"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="86"/>
         <source>Jam laptop terlalu jauh berbeda dari jam server KPU. Periksa tanggal dan jam laptop, lalu coba lagi.</source>
         <translation>This laptop&apos;s clock is too far from the KPU server&apos;s. Check the laptop&apos;s date and time, then try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="89"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="91"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan; coba lagi nanti.</source>
         <translation>The KPU server has a problem. Your data stays saved; try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="93"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="95"/>
         <source>Server KPU sedang sibuk atau dalam pemeliharaan. Coba lagi nanti.</source>
         <translation>The KPU server is busy or under maintenance. Try again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="96"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="98"/>
         <source>Ada berkas bukti yang belum dapat dikirim ke KPU; berkas bukti lainnya tetap terkirim. Hubungi TI KPU bila pesan ini terus muncul.</source>
         <translation>Some evidence files could not be sent to KPU; the other evidence files were sent. Contact KPU IT if this message keeps appearing.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="101"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="103"/>
         <source>KPU menunggu perubahan lama yang tidak ada lagi di laptop ini (dipulihkan dari cadangan lama?). Hubungi KPU Kabupaten/Kota agar perubahan itu dilepas.</source>
         <translation>KPU is waiting for old changes this laptop no longer has (restored from an old backup?). Ask the KPU Kabupaten/Kota office to release them.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="106"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="108"/>
         <source>KPU menolak bundel titipan dari laptop lain (rusak atau bukan untuk server ini); berkasnya disisihkan di folder titipan/ditolak. Minta laptop asalnya membuat bundel baru.</source>
         <translation>KPU refused a bundle carried for another laptop (damaged, or not for this server); the file was set aside in the titipan/ditolak folder. Ask the laptop it came from to make a new bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="113"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="115"/>
         <source>Server KPU menolak permintaan laptop ini (%1). Hubungi TI KPU.</source>
         <translation>The KPU server refused this laptop&apos;s request (%1). Contact KPU IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="114"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="116"/>
         <source>Server KPU menjawab dengan kesalahan (%1). Data Anda tetap tersimpan.</source>
         <translation>The KPU server answered with an error (%1). Your data stays saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="148"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="150"/>
         <source>Jenis perubahan ini tidak dikenal server KPU (versi aplikasi berbeda).</source>
         <translation>The KPU server does not know this kind of change (a different app version).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="151"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="153"/>
         <source>Isi perubahan tidak lengkap.</source>
         <translation>The change is incomplete.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="154"/>
         <source>Ada nilai elemen yang tidak memenuhi aturan.</source>
         <translation>An element value breaks the rules.</translation>
     </message>
@@ -3866,57 +3869,57 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation type="vanished">This voter is not in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="158"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="160"/>
         <source>Pemilih atau TPS ini di luar wilayah tugas laptop ini.</source>
         <translation>This voter or TPS is outside this laptop&apos;s area.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="161"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="163"/>
         <source>Pemilih dengan nomor ini sudah ada di data KPU.</source>
         <translation>A voter with this number is already in KPU&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="162"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="164"/>
         <source>Data pemilih di laptop lebih baru daripada di KPU.</source>
         <translation>The voter&apos;s data on this laptop is newer than KPU&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="165"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="167"/>
         <source>Pemilih yang ditambahkan di TPS yang benar tidak sampai ke KPU bersama tanda TMS-8-nya.</source>
         <translation>The voter added at the right TPS did not reach KPU together with its TMS-8 mark.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="169"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="171"/>
         <source>Nomor urut perubahan ini sudah dipakai perubahan lain.</source>
         <translation>This change&apos;s sequence number was used by another change.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="172"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="174"/>
         <source>KPU sudah menyatakan perubahan ini hilang sebelum tiba; KPU akan memeriksanya.</source>
         <translation>KPU had declared this change lost before it arrived; KPU will review it.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="175"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="177"/>
         <source>Catatan perubahan ini rusak di laptop dan tidak dapat dikirim.</source>
         <translation>This change&apos;s record is damaged on this laptop and cannot be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="178"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="180"/>
         <source>Pendaftaran ini sudah dikirim ke KPU dari laptop lain; hanya laptop itu yang dapat mengubahnya. Hubungi KPU Kabupaten/Kota.</source>
         <translation>This application was sent to KPU from another laptop; only that laptop can change it. Contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="183"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="185"/>
         <source>KPU sudah mencatat hasil seleksi untuk pendaftaran ini, jadi formulirnya tidak dapat diubah lagi dari laptop. Perubahan ini disimpan KPU untuk diperiksa; hubungi KPU Kabupaten/Kota.</source>
         <translation>KPU has already recorded a selection result for this application, so its form can no longer be changed from the laptop. KPU keeps this change for review; contact the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="189"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="191"/>
         <source>Nomor pendaftaran ini sudah dipakai pendaftaran lain di KPU, jadi pendaftaran ini belum tercatat. Pendaftaran tetap tersimpan di laptop; laporkan ke KPU Kabupaten/Kota.</source>
         <translation>Another application at KPU already has this application number, so this one was not recorded. The application stays saved on this laptop; report it to the KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="197"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="199"/>
         <source>Wilayah kerja pendaftaran ini di luar wilayah tugas laptop ini, jadi KPU tidak mencatatnya. Pendaftaran tetap tersimpan di laptop; hubungi KPU Kabupaten/Kota.</source>
         <translation>This application&apos;s working area is outside this laptop&apos;s area, so KPU did not record it. The application stays saved on this laptop; contact the KPU Kabupaten/Kota.</translation>
     </message>
@@ -3925,161 +3928,171 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation type="vanished">KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 To fix it: restore the row at the old TPS (P), correct the reason above, then do the TMS-8 again; report the refused row at the new TPS to KPU Kabupaten/Kota.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="242"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="244"/>
         <source>Ditolak KPU tanpa keterangan.</source>
         <translation>Refused by KPU without a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="246"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="248"/>
         <source>Sesuai</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="247"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
         <source>Ubah</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="248"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="250"/>
         <source>TMS</source>
         <translation>TMS (not eligible)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="251"/>
         <source>Pulihkan TMS</source>
         <translation>TMS lifted</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="250"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="252"/>
         <source>Pemilih baru</source>
         <translation>New voter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="256"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="258"/>
         <source>Pendaftaran badan ad hoc</source>
         <translation>Ad hoc body application</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="263"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="264"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="266"/>
         <source>Sebagian</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="265"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="267"/>
         <source>Sinyal putus</source>
         <translation>Signal lost</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="266"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="268"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="267"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="269"/>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="270"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="272"/>
         <source>manual</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="271"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="273"/>
         <source>otomatis</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="272"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="274"/>
         <source>pendaftaran</source>
         <translation>enrolment</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="273"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="275"/>
         <source>paket flashdisk</source>
         <translation>USB stick bundle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="279"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="281"/>
         <source>Terputus (aplikasi ditutup)</source>
         <translation>Interrupted (app closed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="490"/>
+        <source>Yang menjawab di alamat server KPU memakai sertifikat yang tidak dikenal laptop ini: berkas deployment laptop ini mungkin dibuat sebelum KPU mengganti sertifikatnya, atau jaringan ini menyadap koneksi. Tidak ada data yang dikirim; semua perubahan tetap tersimpan di laptop. Hubungi TI KPU (laptop ini mungkin perlu berkas deployment baru) dan jangan sinkronkan lewat jaringan ini sampai TI KPU memeriksanya.</source>
+        <translation>Whatever answers at the KPU server&apos;s address uses a certificate this laptop does not know: this laptop&apos;s deployment file may predate KPU&apos;s certificate change, or this network intercepts the connection. Nothing was sent; every change stays saved on this laptop. Contact KPU IT (this laptop may need a new deployment file) and do not sync over this network until KPU IT has checked it.</translation>
     </message>
     <message>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 data diterima.</source>
         <translation type="vanished">Sync done: %1 change(s) confirmed by KPU, %2 item(s) received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="324"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="326"/>
         <source>%1 perubahan ditolak KPU: lihat Riwayat (Ctrl+H).</source>
         <translation>%1 change(s) refused by KPU: see History (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="343"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="345"/>
         <source>Server KPU tidak terjangkau.</source>
         <translation>KPU server unreachable.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="344"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
         <source>Sinkron gagal (Ctrl+H).</source>
         <translation>Sync failed (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="345"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="347"/>
+        <source>Server tidak dikenali (sertifikat).</source>
+        <translation>Server not recognised (certificate).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="348"/>
         <source>Bukti belum terkirim (Ctrl+H).</source>
         <translation>Evidence not sent yet (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="346"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="349"/>
         <source>KPU menunggu data lama (Ctrl+H).</source>
         <translation>KPU awaits old changes (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="347"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="350"/>
         <source>Titipan ditolak KPU (Ctrl+H).</source>
         <translation>Carried bundle refused by KPU (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="348"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="351"/>
         <source>Sinkron sebagian: %1 menunggu.</source>
         <translation>Partly synced: %1 waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="386"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="390"/>
         <source>Server KPU tidak dapat dihubungi (tidak ada sinyal, atau server sedang mati). Data Anda tetap tersimpan di laptop: coba lagi saat ada sinyal, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server cannot be reached (no signal, or the server is down). Your data stays saved on this laptop: try again when there is a signal, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="393"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="397"/>
         <source>Server KPU sedang bermasalah. Data Anda tetap tersimpan di laptop: coba lagi nanti, atau lewati dulu dan daftar dari meja kerja (Daftarkan perangkat…).</source>
         <translation>The KPU server has a problem. Your data stays saved on this laptop: try again later, or skip for now and enrol from the desk (Enrol this laptop…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="407"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="411"/>
         <source>Bukti menunggu: %1</source>
         <translation>Evidence waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="411"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="415"/>
         <source>Berkas bukti menunggu: %1</source>
         <translation>Evidence files waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="413"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="417"/>
         <source>(%1 dari %2 terkirim)</source>
         <translation>(%1 of %2 sent)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="440"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="444"/>
         <source>Diterima dari KPU: %1 data</source>
         <translation>Received from KPU: %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="303"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="305"/>
         <source>Sinkronisasi selesai sebagian: %1 dikonfirmasi, %2 perubahan masih menunggu.</source>
         <translation>Sync partly done: %1 confirmed, %2 change(s) still waiting.</translation>
     </message>
@@ -4089,27 +4102,32 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation>Cancelled. You can try again with the same code: if the KPU server already registered this laptop, it answers the same way as before.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="155"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="53"/>
+        <source>Sertifikat server tidak cocok dengan sertifikat KPU yang terpasang: alamat server salah, berkas deployment laptop ini sudah lama, atau jaringan ini menyadap koneksi. Tidak ada data yang dikirim. Periksa alamat server atau hubungi TI KPU (laptop ini mungkin perlu berkas deployment baru), dan jangan sinkronkan lewat jaringan ini sampai TI KPU memeriksanya.</source>
+        <translation>The server&apos;s certificate does not match the KPU certificate installed here: a wrong server address, an old deployment file on this laptop, or a network that intercepts the connection. Nothing was sent. Check the server address or contact KPU IT (this laptop may need a new deployment file), and do not sync over this network until KPU IT has checked it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="157"/>
         <source>Pemilih ini tidak ada di data KPU untuk wilayah tugas laptop ini.</source>
         <translation>KPU&apos;s data for this laptop&apos;s area has no such voter.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="206"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="208"/>
         <source>KPU tidak mencatat pemindahan TPS (TMS-8) ini: tanda TMS-8 di TPS lama dan pemilih di TPS yang benar ditolak bersama, jadi di data KPU pemilih masih terdaftar di TPS lama. Sebab: %1 Cara memperbaiki: di tab Ditolak KPU pilih baris ini dan tekan Batalkan pemindahan TPS (pemilih di TPS baru dihapus dari laptop, tanda TMS-8 di TPS lama dipulihkan), betulkan sebab di atas, lalu lakukan TMS-8 lagi.</source>
         <translation>KPU did not record this TPS move (TMS-8): the TMS-8 mark at the old TPS and the voter at the right TPS were refused together, so in KPU&apos;s data the voter is still listed at the old TPS. Reason: %1 How to fix it: in the Refused by KPU tab choose this row and press Undo this TPS move (the voter at the new TPS is removed from the laptop, the TMS-8 mark at the old TPS restored), correct the reason above, then do the TMS-8 again.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="293"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="295"/>
         <source>Sinkron selesai: %1 perubahan dikonfirmasi KPU, %2 perubahan dari KPU.</source>
         <translation>Sync done: %1 change(s) confirmed by KPU, %2 change(s) from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="309"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="311"/>
         <source>Sinyal putus. %1 perubahan tetap tersimpan dan akan dikirim saat ada sinyal.</source>
         <translation>Signal lost. %1 change(s) stay saved and will be sent when there is a signal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="314"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="316"/>
         <source>Sinkronisasi dibatalkan. %1 perubahan sudah dikonfirmasi KPU; %2 masih menunggu.</source>
         <translation>Sync cancelled. %1 change(s) confirmed by KPU; %2 still waiting.</translation>
     </message>
@@ -4118,57 +4136,57 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation type="vanished">%1 change(s) refused by KPU: see Sync history (Ctrl+H).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="328"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="330"/>
         <source>Sinkron selesai; %1</source>
         <translation>Sync done; %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="422"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="426"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="424"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="428"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="425"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="429"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="435"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="439"/>
         <source>Mengirim %1/%2</source>
         <translation>Sending %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="437"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="441"/>
         <source>Mengirim %1 dari %2 perubahan</source>
         <translation>Sending %1 of %2 changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="443"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="447"/>
         <source>Mengantar titipan %1 dari %2</source>
         <translation>Delivering carried bundle %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="446"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="450"/>
         <source>Mengirim berkas bukti %1 dari %2</source>
         <translation>Sending evidence file %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="450"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="454"/>
         <source>%1 dari %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="459"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="463"/>
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/wording.py" line="473"/>
+        <location filename="../../desktop_app/ui/sync/wording.py" line="477"/>
         <source>kemarin %1</source>
         <translation>yesterday %1</translation>
     </message>
@@ -4193,72 +4211,72 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="189"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="195"/>
         <source>Berkas ini terlalu besar untuk paket balasan KPU. Tidak ada yang disimpan.</source>
         <translation>This file is too large for a KPU return bundle. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="192"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="198"/>
         <source>Berkas ini bukan paket Lapang. Pilih berkas .lapang dari KPU.</source>
         <translation>This file is not a Lapang bundle. Choose the .lapang file from KPU.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="195"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="201"/>
         <source>Paket ini dibuat versi Lapang yang lebih baru. Perbarui aplikasi ini.</source>
         <translation>This bundle was made by a newer version of Lapang. Update this app.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="198"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="204"/>
         <source>Berkas paket tidak lengkap (terpotong saat disalin, atau flashdisk dicabut terlalu cepat). Salin lagi dari komputer KPU. Tidak ada yang disimpan.</source>
         <translation>The bundle file is incomplete (cut short while copying, or the stick was pulled out too early). Copy it again from KPU&apos;s computer. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="203"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="209"/>
         <source>Paket ini rusak atau diubah setelah dibuat KPU, atau tanda tangannya bukan dari server KPU. Tidak ada yang disimpan; minta paket baru ke KPU.</source>
         <translation>This bundle is damaged or was altered after KPU made it, or its signature is not from KPU&apos;s server. Nothing was stored; ask KPU for a new bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="208"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="214"/>
         <source>Paket ini untuk laptop lain (atau untuk pendaftaran laptop ini yang lama). Tidak ada yang disimpan.</source>
         <translation>This bundle is for another laptop (or for this laptop&apos;s earlier enrolment). Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="213"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="219"/>
         <source>Ini paket kiriman laptop, bukan paket balasan KPU: bawa ke kantor KPU. Tidak ada yang disimpan.</source>
         <translation>This is a laptop&apos;s outgoing bundle, not KPU&apos;s return bundle: take it to the KPU office. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="218"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="224"/>
         <source>Isi paket balasan rusak. Tidak ada yang disimpan; minta paket baru ke KPU.</source>
         <translation>The return bundle&apos;s content is damaged. Nothing was stored; ask KPU for a new bundle.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="230"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="236"/>
         <source>Paket balasan ini sudah pernah diterapkan; tidak ada yang berubah.</source>
         <translation>This return bundle was applied before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="234"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="240"/>
         <source>Laptop ini belum disiapkan TI KPU untuk paket flashdisk: kunci balasan KPU (return_public_key di deployment.toml) belum diatur. Tidak ada yang disimpan.</source>
         <translation>KPU IT has not set this laptop up for USB stick bundles: KPU&apos;s return key (return_public_key in deployment.toml) is not set. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="240"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="246"/>
         <source>Laptop ini belum punya kunci enkripsi untuk paket KPU: sinkronkan sekali secara daring dulu. Tidak ada yang disimpan.</source>
         <translation>This laptop has no encryption key for KPU&apos;s bundles yet: sync online once first. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="246"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="252"/>
         <source>Laptop ini belum terdaftar di server KPU.</source>
         <translation>This laptop is not enrolled with KPU&apos;s server yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="248"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="254"/>
         <source>Berkas tidak dapat dibaca: %1. Tidak ada yang disimpan.</source>
         <translation>The file cannot be read: %1. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="259"/>
+        <location filename="../../desktop_app/ui/sync/changes_tab.py" line="265"/>
         <source>Paket balasan tidak dapat diterapkan. Tidak ada yang disimpan.</source>
         <translation>The return bundle cannot be applied. Nothing was stored.</translation>
     </message>
@@ -4266,12 +4284,12 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="196"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="206"/>
         <source>Sinkronisasi dibatalkan. Data Anda tetap tersimpan di laptop ini.</source>
         <translation>Sync cancelled. Your data stays saved on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/controller.py" line="201"/>
+        <location filename="../../desktop_app/ui/sync/controller.py" line="211"/>
         <source>Membatalkan sinkronisasi…</source>
         <translation>Cancelling the sync…</translation>
     </message>
@@ -4279,54 +4297,54 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
 <context>
     <name>SyncHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="280"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="286"/>
         <source>Riwayat sinkronisasi</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="289"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="295"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="290"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="296"/>
         <source>Ditolak KPU</source>
         <translation>Refused by KPU</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="291"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="357"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="297"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="379"/>
         <source>Konflik</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="292"/>
-        <location filename="../../desktop_app/ui/sync/history.py" line="363"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="298"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="385"/>
         <source>Pengumuman KPU</source>
         <translation>KPU announcements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="293"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="299"/>
         <source>Perubahan</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="295"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="301"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="326"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="348"/>
         <source>Ditolak KPU (%1)</source>
         <translation>Refused by KPU (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="357"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="379"/>
         <source>Konflik (%1 baru)</source>
         <translation>Conflicts (%1 new)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/history.py" line="361"/>
+        <location filename="../../desktop_app/ui/sync/history.py" line="383"/>
         <source>Pengumuman KPU (%1 baru)</source>
         <translation>KPU announcements (%1 new)</translation>
     </message>
@@ -4334,79 +4352,84 @@ The voter added at the new TPS will be removed from this laptop, and the TMS-8 m
 <context>
     <name>SyncStatusPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="51"/>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="97"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="52"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="100"/>
         <source>Luring</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="65"/>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="115"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="118"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="69"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="70"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="93"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="94"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="95"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="96"/>
         <source>Daring</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="103"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="98"/>
+        <source>Server tidak dikenali (sertifikat)</source>
+        <translation>Server not recognised (certificate)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="106"/>
         <source>Menghubungi server KPU…</source>
         <translation>Contacting the KPU server…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="115"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="118"/>
         <source>Daftarkan perangkat…</source>
         <translation>Enrol this laptop…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="128"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="131"/>
         <source>Belum terdaftar di server KPU</source>
         <translation>Not enrolled with the KPU server</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="130"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="133"/>
         <source>Unduhan data wilayah belum selesai</source>
         <translation>The area&apos;s download is not finished</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="131"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="134"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="138"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="141"/>
         <source>Laptop ini belum terdaftar di server KPU. Semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
         <translation>This laptop is not enrolled with the KPU server. Every change is saved on this laptop and waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="142"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="145"/>
         <source>Perubahan sedang dikirim ke KPU dan data KPU sedang diterima.</source>
         <translation>Changes are being sent to KPU and KPU&apos;s data received.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="144"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="147"/>
         <source>Server KPU terjangkau.</source>
         <translation>The KPU server can be reached.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="146"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="151"/>
         <source>Server KPU tidak terjangkau sekarang. Semua perubahan tersimpan di laptop dan menunggu dikirim.</source>
         <translation>The KPU server cannot be reached now. Every change is saved on this laptop and waits to be sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync/status_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/sync/status_panel.py" line="158"/>
         <source>Menghubungi server KPU… %1 dtk</source>
         <translation>Contacting the KPU server… %1 s</translation>
     </message>

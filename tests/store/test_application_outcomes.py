@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.store.application_outcomes import (
+    count_decisions,
     outcome_of,
     store_outcomes,
     unit_shortlist,
@@ -130,3 +131,28 @@ def test_an_outcome_for_a_body_this_app_does_not_know_is_skipped(store):
     assert _store(store, [_outcome(1, body="PPWP"), _outcome(2, stage="next_new_stage")]) == 1
     assert units(store.db)[0].applications == 1
     assert outcome_of(store.db, f"{2:032x}").stage is Stage.REGISTRATION  # shown as received
+
+
+def test_only_kpus_decisions_count_as_news(store):
+    """What the desk's "n perubahan dari KPU" counts among pulled outcomes."""
+    # Forms arriving undecided (another laptop's, or this laptop's own from an older server)
+    # are not decisions; one arriving already decided is.
+    arriving = [
+        _outcome(1),
+        _outcome(2),
+        _outcome(3, stage="administrative_check", result="failed"),
+    ]
+    assert count_decisions(store.db, arriving) == 1
+    _store(store, arriving)
+    # The same rows again (a page fetched twice) are nothing new.
+    assert count_decisions(store.db, arriving) == 0
+    later = [
+        _outcome(1, stage="written_test", score=70.0, version=2),  # a score
+        _outcome(2, note="Berkas ijazah kurang", version=2),  # only a note
+        _outcome(3, version=2),  # a decision reversed: news too
+        _outcome(4, body="PANTARLIH_BARU", stage="announcement", result="passed"),  # unknown body
+    ]
+    assert count_decisions(store.db, later) == 3
+    _store(store, later)
+    # A row older than the one held never counts, even where its values differ.
+    assert count_decisions(store.db, [_outcome(1, result=None, version=1)]) == 0

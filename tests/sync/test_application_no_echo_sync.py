@@ -84,6 +84,7 @@ def test_kpu_decisions_still_arrive_and_only_they(office: Enrolled) -> None:
     report = office.engine.run_once()
 
     assert report.ok and report.outcomes == 1
+    assert report.pulled_new == 1  # KPU's decision is news to the officer
     decided = application_outcomes.outcome_of(office.store.db, taken[1][0])
     assert decided is not None
     assert (decided.stage.value, decided.result) == ("administrative_check", "failed")

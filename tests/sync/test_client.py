@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import pathlib
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from desktop_app.sync.errors import (
     PinnedCertificateMissing,
     TransportError,
 )
+from desktop_app.sync.watcher import ping_probe
 from lapang_core import protocol as p
 from tests.support.certs import make_self_signed, make_tls
 from tests.support.sync_env import RunningServer, area_voters, start_server
@@ -128,6 +130,50 @@ def test_a_self_signed_server_certificate_can_be_the_pin(tmp_path: pathlib.Path)
             SyncClient(server.url, ca_file=other.server_cert).ping()
     finally:
         server.stop()
+
+
+class HandshakeCutter:
+    """A loopback listener that reads the laptop's TLS hello and closes the connection before
+    any certificate is shown: what a dropped link or a middlebox giving up looks like."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"https://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.hellos = 0
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                if conn.recv(4096):  # the laptop's hello reached a listener
+                    self.hellos += 1
+                conn.shutdown(socket.SHUT_WR)  # FIN, not RST: the handshake ends in an EOF
+                conn.recv(4096)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_a_handshake_the_link_cuts_is_no_answer_not_a_refused_certificate(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Before, every TLS error read as "the certificate is not KPU's": a 2G link that dropped
+    during the handshake sent the officer to KPU IT (and made the desk's watcher show
+    "Server tidak dikenali") instead of waiting for a signal."""
+    ca = make_tls(tmp_path / "tls").ca_cert
+    cutter = HandshakeCutter()
+    try:
+        with pytest.raises(TransportError):
+            SyncClient(cutter.url, ca_file=ca).ping()
+        assert ping_probe(cutter.url, ca_file=ca)() is False
+        assert cutter.hellos >= 2  # the client's and the probe's: a listener cut them
+    finally:
+        cutter.close()
 
 
 def test_a_wrong_laptop_clock_is_corrected_without_asking_the_officer(

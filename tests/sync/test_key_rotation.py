@@ -27,6 +27,7 @@ from desktop_app.store.vault import Vault
 from desktop_app.store.voter_service import VoterService
 from desktop_app.sync.engine import SyncEngine
 from desktop_app.sync.enrollment import download_area, enroll, register
+from desktop_app.sync.errors import CertificateRejected
 from desktop_app.sync.watcher import ping_probe
 from desktop_app.ui.sync.config import SyncConfig
 from lapang_core import protocol as p
@@ -329,7 +330,8 @@ def test_after_two_rotations_every_client_trusts_the_learned_pin(
         # deployment's pins alone are refused, so it is the learned pin that lets it in.
         restarted = SyncEngine.for_store(store, retry=FAST_RETRY, **config.engine_kwargs())
         assert ping_probe(kpu_server.url, pins=restarted.client.pins)()
-        assert not ping_probe(kpu_server.url, ca_file=config.ca_file)()
+        with pytest.raises(CertificateRejected):  # refused, and said so (not "no signal")
+            ping_probe(kpu_server.url, ca_file=config.ca_file)()
         restarted.client.close()
         # Enrolling again (a new code from KPU) reaches the same server.
         again = register(store, kpu_server.url, kpu_server.code(), **config.engine_kwargs())

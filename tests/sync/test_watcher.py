@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import pathlib
 import threading
 import time
 
 import pytest
 
 from desktop_app.sync.client import Timeouts
+from desktop_app.sync.errors import CertificateRejected
 from desktop_app.sync.pacing import BatchSizer, RetryPolicy
-from desktop_app.sync.watcher import ConnectivityWatcher, ping_probe
+from desktop_app.sync.watcher import ConnectivityWatcher, ProbeVerdict, ping_probe
+from tests.support.certs import make_tls
 from tests.support.faultproxy import FaultProxy
-from tests.support.sync_env import RunningServer
+from tests.support.sync_env import RunningServer, start_server
 
 
 class FakeLink:
@@ -149,6 +152,58 @@ def test_ping_probe_against_the_real_server_and_a_dead_link(sync_server: Running
         started = time.monotonic()
         assert probe() is False
         assert time.monotonic() - started < 3
+
+
+def test_an_untrusted_certificate_is_not_silence_and_backs_off_alike(
+    tmp_path: pathlib.Path,
+) -> None:
+    """A real TLS server whose certificate the probe's pin does not vouch for: the probe says
+    so (``CertificateRejected``), the watcher keeps the verdict apart from no answer, backs
+    off as for silence, tells a manual request through ``on_untrusted``, and is back online
+    when a trusted answer comes."""
+    pinned = make_tls(tmp_path / "kpu", "KPU Sync CA")
+    other = make_tls(tmp_path / "other", "Penyadap Jaringan CA")
+    server = start_server(tmp_path / "server", tls=(other.server_cert, other.server_key))
+    try:
+        refused = ping_probe(server.url, ca_file=pinned.ca_cert)
+        with pytest.raises(CertificateRejected):
+            refused()
+        # The same server, pinned: it answers (KPU IT sent the right deployment file).
+        script = [refused, refused, refused, ping_probe(server.url, ca_file=other.ca_cert)]
+        waits: list[float] = []
+        verdicts: list[ProbeVerdict | None] = []
+        online: list[str] = []
+        untrusted = threading.Event()
+
+        def wait(event: threading.Event, seconds: float) -> bool:
+            waits.append(seconds)
+            verdicts.append(watcher.verdict)
+            # Park on the second wait (until the officer asks) and after going online.
+            return event.wait(5 if len(waits) in (2, 4) else 0)
+
+        watcher = ConnectivityWatcher(
+            lambda: script.pop(0)() if script else False,
+            online.append,
+            on_unreachable=lambda: pytest.fail("an untrusted answer is not silence"),
+            on_untrusted=untrusted.set,
+            wait=wait,
+            rnd=lambda: 0.5,
+            min_interval=10,
+        )
+        watcher.start()
+        deadline = time.monotonic() + 10
+        while len(waits) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        watcher.request_sync_now()  # the third probe, asked for by the officer
+        assert untrusted.wait(10)
+        while not online and time.monotonic() < deadline:
+            time.sleep(0.01)
+        watcher.stop()
+    finally:
+        server.stop()
+    assert verdicts[:4] == [ProbeVerdict.UNTRUSTED] * 3 + [ProbeVerdict.ANSWERED]
+    assert waits[:4] == [10, 20, 40, 600]  # backoff as for silence, then the online interval
+    assert online == ["watcher"] and watcher.online is True
 
 
 def test_batch_sizer_grows_on_fast_answers_and_shrinks_on_failure_and_slowness() -> None:

@@ -130,7 +130,7 @@ def test_the_officers_own_changes_coming_back_are_not_counted_as_news(
     history = _open_history(qtbot, desk)
     runs = history.runs.runs.model_
     assert runs.item(0, 6).text() == "0"  # "Dari KPU"
-    assert "0 perubahan data pemilih dari KPU" in history.runs.summary.text()
+    assert "0 perubahan dari KPU (data pemilih, hasil seleksi)" in history.runs.summary.text()
     history.reject()
 
 
@@ -179,7 +179,7 @@ def test_the_desk_counts_only_what_is_new_from_kpu_after_a_sync(
     )
     history = _open_history(qtbot, desk)
     assert history.runs.runs.model_.item(0, 6).text() == "2"
-    assert "2 perubahan data pemilih dari KPU" in history.runs.summary.text()
+    assert "2 perubahan dari KPU (data pemilih, hasil seleksi)" in history.runs.summary.text()
     history.reject()
 
 

@@ -14,6 +14,9 @@ watches connectivity, and tells the views what is going on through signals.
   in the vault), a run starts as soon as the server answers. "Sinkronkan sekarang" asks the
   watcher for an immediate probe first: with no signal the officer hears so within seconds
   instead of waiting for the engine's retries.
+* A server that answers with a certificate the laptop does not trust is its own state
+  (``Link.UNTRUSTED``), not "Luring": waiting for a signal will not fix it, KPU IT will (a
+  deployment file older than KPU's certificate switch, or a network that intercepts TLS).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.paths import relay_dir
 from desktop_app.store.sync_state import SyncStatus
-from desktop_app.sync.errors import TransportError
+from desktop_app.sync.errors import CertificateRejected, TransportError
 from desktop_app.ui import voter_ops
 from desktop_app.ui.context import DeskContext, VotersChanged
 from desktop_app.ui.qt import QObject, QTimer, Signal
@@ -41,7 +44,7 @@ from desktop_app.ui.sync.wording import (
 
 if TYPE_CHECKING:
     from desktop_app.sync.run import SyncProgress, SyncRunReport
-    from desktop_app.sync.watcher import ConnectivityWatcher
+    from desktop_app.sync.watcher import ConnectivityWatcher, ProbeVerdict
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,12 @@ class Link(enum.Enum):
     UNKNOWN = "unknown"  # not asked yet (or not enrolled)
     ONLINE = "online"  # the server answered last time
     OFFLINE = "offline"  # it did not
+    UNTRUSTED = "untrusted"  # something answered with a certificate not among the pins
+
+
+# A probe's verdict (``watcher.ProbeVerdict``'s values: the sync package loads off the GUI
+# thread) as the status bar shows it.
+_LINK_OF = {"answered": Link.ONLINE, "no_answer": Link.OFFLINE, "untrusted": Link.UNTRUSTED}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,12 +99,13 @@ class SyncController(QObject):
         self._signals.progress.connect(self._on_progress)
         self._signals.online.connect(self._on_online)
         self._signals.unreachable.connect(self._on_unreachable)
+        self._signals.untrusted.connect(self._on_untrusted)
         self._signals.run_done.connect(self._on_run_done)
         self._run: ops.SyncRun | None = None
         self._watcher: ConnectivityWatcher | None = None
         self._watcher_url: str | None = None
         self._watcher_requested = False
-        self._watcher_seen: bool | None = None  # the watcher's ``online`` at the last poll
+        self._watcher_seen: ProbeVerdict | None = None  # the watcher's verdict at the last poll
         self._manual_waiting = False
         self._closed = False
         self.status: SyncStatus | None = None
@@ -215,6 +225,8 @@ class SyncController(QObject):
                 self._watcher.report_offline()
         elif report.outcome in ("ok", "partial") or report.confirmed or report.pulled:
             self.link = Link.ONLINE
+        elif report.error_code == "tls":
+            self.link = Link.UNTRUSTED
         if report.pulled or report.refused or report.conflicts:
             # KPU's rows arrived, or a refused change put a voter back: lists re-read.
             self._ctx.events.voters_changed.emit(VotersChanged(frozenset(), added=True))
@@ -232,6 +244,8 @@ class SyncController(QObject):
 
     def _run_failed(self, exc: Exception) -> None:
         self.running = False
+        if isinstance(exc, CertificateRejected):
+            self.link = Link.UNTRUSTED
         self._changed()
         self.problem.emit(error_problem(exc))
         self.refresh()
@@ -259,6 +273,15 @@ class SyncController(QObject):
         if self._manual_waiting:
             self._manual_waiting = False
             self.problem.emit(error_problem(TransportError("no answer to the probe")))
+        self._changed()
+
+    def _on_untrusted(self) -> None:
+        if self._closed:
+            return
+        self.link = Link.UNTRUSTED
+        if self._manual_waiting:
+            self._manual_waiting = False
+            self.problem.emit(error_problem(CertificateRejected("refused at the probe")))
         self._changed()
 
     def set_auto(self, on: bool) -> None:
@@ -299,13 +322,13 @@ class SyncController(QObject):
         watcher = self._watcher
         if watcher is None or self.running:
             return
-        online = watcher.online
+        verdict = watcher.verdict
         # Only a change of the probe's verdict counts: a run's own outcome, more recent than
         # the last probe, must not be overwritten by it.
-        if online is None or online == self._watcher_seen:
+        if verdict is None or verdict == self._watcher_seen:
             return
-        self._watcher_seen = online
-        link = Link.ONLINE if online else Link.OFFLINE
+        self._watcher_seen = verdict
+        link = _LINK_OF[verdict.value]
         if link is not self.link:
             self.link = link
             self._changed()

@@ -26,6 +26,7 @@ from desktop_app.ui.qt import (
 from desktop_app.ui.sync import ops
 from desktop_app.ui.sync.changes_tab import ChangesTab
 from desktop_app.ui.sync.config import SyncConfig
+from desktop_app.ui.sync.controller import Link, SyncView
 from desktop_app.ui.sync.inbox_tabs import AnnouncementsTab, ConflictsTab
 from desktop_app.ui.sync.tables import ReadOnlyTable
 from desktop_app.ui.sync.wording import (
@@ -36,6 +37,8 @@ from desktop_app.ui.sync.wording import (
     refusal_text,
     size_text,
     trigger_label,
+    untrusted_headline,
+    untrusted_text,
     uploads_waiting_text,
 )
 
@@ -154,8 +157,11 @@ class RunsTab(QWidget):
             .replace("%1", n(run.sent))
             .replace("%2", n(run.confirmed))
             .replace("%3", n(run.refused)),
-            # New to the officer: their own changes coming back from KPU are not counted.
-            self.tr("%1 perubahan data pemilih dari KPU, %2 konflik, %3 pengumuman.")
+            # New to the officer: their own changes coming back from KPU are not counted;
+            # KPU's decisions on applications are.
+            self.tr(
+                "%1 perubahan dari KPU (data pemilih, hasil seleksi), %2 konflik, %3 pengumuman."
+            )
             .replace("%1", n(run.pulled_new))
             .replace("%2", n(run.conflicts))
             .replace("%3", n(run.announcements)),
@@ -295,7 +301,15 @@ class SyncHistoryDialog(QDialog):
         close = buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setObjectName("close")
         buttons.rejected.connect(self.reject)
+        # Above the tabs while the server's address answers with a certificate the laptop does
+        # not trust: the runs below only say "Gagal", and waiting for a signal will not help.
+        self.link_warning = QLabel(self)
+        self.link_warning.setObjectName("linkWarning")
+        self.link_warning.setWordWrap(True)
+        self.link_warning.setStyleSheet("color: #c62828;")
+        self.link_warning.setVisible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.link_warning)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -305,6 +319,14 @@ class SyncHistoryDialog(QDialog):
         self.changes.imported.connect(self._bundle_imported)
         self.loaded = False
         self.reload()
+
+    def show_link(self, view: SyncView) -> None:
+        """The desk's sync state (``SyncController.changed``): warn while the server's
+        certificate is refused."""
+        untrusted = view.link is Link.UNTRUSTED
+        if untrusted:
+            self.link_warning.setText(untrusted_headline() + " " + untrusted_text())
+        self.link_warning.setVisible(untrusted)
 
     def reload(self) -> None:
         self.loaded = False

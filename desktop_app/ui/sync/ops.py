@@ -257,6 +257,7 @@ def make_watcher(
             ping_probe(server_url, pins=pins),
             holder.relay.on_online,
             on_unreachable=holder.relay.on_unreachable,
+            on_untrusted=holder.relay.on_untrusted,
             **holder.config.watcher_options,
         )
 

@@ -23,6 +23,7 @@ class SyncSignals(QObject):
     progress = Signal()  # read ``SyncRelay.take_progress()``
     online = Signal(str)  # the server answered; the watcher's trigger ("watcher" or "manual")
     unreachable = Signal()  # a probe asked for by "Sinkronkan sekarang" got no answer
+    untrusted = Signal()  # ... or an answer with a certificate this laptop does not trust
     run_done = Signal(object)  # a sync run ended: its RunOutcome, or the exception it raised
 
 
@@ -60,6 +61,9 @@ class SyncRelay:
 
     def on_unreachable(self) -> None:
         self._emit(self._signals.unreachable)
+
+    def on_untrusted(self) -> None:
+        self._emit(self._signals.untrusted)
 
     def on_run_done(self, outcome: object) -> None:
         self._emit(self._signals.run_done, outcome)

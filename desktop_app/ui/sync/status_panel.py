@@ -17,7 +17,7 @@ from desktop_app.ui.qt import (
     QWidget,
 )
 from desktop_app.ui.sync.controller import Link, SyncController, SyncView
-from desktop_app.ui.sync.wording import local_time_text, progress_text
+from desktop_app.ui.sync.wording import local_time_text, progress_text, untrusted_text
 
 if TYPE_CHECKING:
     from desktop_app.sync.run import SyncProgress
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 _STATE_STYLE = {
     "online": "color: #2e7d32; font-weight: bold;",
     "offline": "color: #8a6100; font-weight: bold;",
+    "untrusted": "color: #c62828; font-weight: bold;",
     "syncing": "color: #1565c0; font-weight: bold;",
 }
 
@@ -93,6 +94,8 @@ class SyncStatusPanel(QWidget):
             key, text = "syncing", self.tr("Menyinkronkan…")
         elif view.link is Link.ONLINE and view.enrolled:
             key, text = "online", self.tr("Daring")
+        elif view.link is Link.UNTRUSTED and view.enrolled:
+            key, text = "untrusted", self.tr("Server tidak dikenali (sertifikat)")
         else:
             key, text = "offline", self.tr("Luring")
         self.state.setText(text)
@@ -142,6 +145,8 @@ class SyncStatusPanel(QWidget):
             return self.tr("Perubahan sedang dikirim ke KPU dan data KPU sedang diterima.")
         if view.link is Link.ONLINE:
             return self.tr("Server KPU terjangkau.")
+        if view.link is Link.UNTRUSTED:
+            return untrusted_text()
         return self.tr(
             "Server KPU tidak terjangkau sekarang. Semua perubahan tersimpan di laptop dan "
             "menunggu dikirim."

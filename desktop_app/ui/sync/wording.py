@@ -53,8 +53,10 @@ _BY_CODE = {
     "tls": QT_TRANSLATE_NOOP(
         "Sync",
         "Sertifikat server tidak cocok dengan sertifikat KPU yang terpasang: alamat server "
-        "salah, atau ada pihak lain di antara laptop dan KPU. Tidak ada data yang dikirim. "
-        "Periksa alamat server atau hubungi TI KPU.",
+        "salah, berkas deployment laptop ini sudah lama, atau jaringan ini menyadap koneksi. "
+        "Tidak ada data yang dikirim. Periksa alamat server atau hubungi TI KPU (laptop ini "
+        "mungkin perlu berkas deployment baru), dan jangan sinkronkan lewat jaringan ini "
+        "sampai TI KPU memeriksanya.",
     ),
     "PinnedCertificateMissing": QT_TRANSLATE_NOOP(
         "Sync",
@@ -342,6 +344,7 @@ class SyncProblem:
 _HEADLINES = {
     "offline": QT_TRANSLATE_NOOP("Sync", "Server KPU tidak terjangkau."),
     "failed": QT_TRANSLATE_NOOP("Sync", "Sinkron gagal (Ctrl+H)."),
+    "tls": QT_TRANSLATE_NOOP("Sync", "Server tidak dikenali (sertifikat)."),
     "attachment_failed": QT_TRANSLATE_NOOP("Sync", "Bukti belum terkirim (Ctrl+H)."),
     "gap": QT_TRANSLATE_NOOP("Sync", "KPU menunggu data lama (Ctrl+H)."),
     "relay_refused": QT_TRANSLATE_NOOP("Sync", "Titipan ditolak KPU (Ctrl+H)."),
@@ -368,14 +371,15 @@ def report_problem(report: SyncRunReport) -> SyncProblem | None:
     elif report.outcome == "offline":
         key = "offline"
     else:
-        key = "failed"
+        key = "tls" if report.error_code == "tls" else "failed"
     headline = translate(CTX, _HEADLINES[key]).replace("%1", QLocale().toString(report.pending))
     return SyncProblem(headline, report_text(report))
 
 
 def error_problem(exc: BaseException) -> SyncProblem:
     """The same for a run that could not start or raised."""
-    key = "offline" if code_of(exc) == "TransportError" else "failed"
+    code = code_of(exc)
+    key = {"TransportError": "offline", "tls": "tls"}.get(code, "failed")
     return SyncProblem(translate(CTX, _HEADLINES[key]), error_text(exc))
 
 
@@ -473,3 +477,21 @@ def local_time_text(iso_utc: str | None, now: QDateTime | None = None) -> str:
         return translate("Sync", "kemarin %1").replace("%1", clock)
     pattern = "d MMM" if when.date().year() == today.year() else "d MMM yyyy"
     return f"{locale.toString(when.date(), pattern)} {clock}"
+
+
+def untrusted_headline() -> str:
+    """ "Server tidak dikenali (sertifikat)." """
+    return translate(CTX, _HEADLINES["tls"])
+
+
+def untrusted_text() -> str:
+    """What the officer does when the server's address answers with a certificate the laptop
+    does not trust (the status bar's tooltip, the sync window's warning)."""
+    return translate(
+        "Sync",
+        "Yang menjawab di alamat server KPU memakai sertifikat yang tidak dikenal laptop ini: "
+        "berkas deployment laptop ini mungkin dibuat sebelum KPU mengganti sertifikatnya, atau "
+        "jaringan ini menyadap koneksi. Tidak ada data yang dikirim; semua perubahan tetap "
+        "tersimpan di laptop. Hubungi TI KPU (laptop ini mungkin perlu berkas deployment "
+        "baru) dan jangan sinkronkan lewat jaringan ini sampai TI KPU memeriksanya.",
+    )
