@@ -105,7 +105,7 @@ def send_in_chunks(
         try:
             answer = put(offset, chunk)
         except p.OffsetMismatch:
-            status = ask_status(ctx, ask)  # the server says where to resume
+            status = _resumed(status, ask_status(ctx, ask), on_taken)  # where to resume
             continue
         except Exception as exc:
             failures += 1
@@ -114,7 +114,7 @@ def send_in_chunks(
             # the next drop then loses half as much.
             sizer.failure()
             # The chunk may or may not have been written: ask instead of guessing.
-            status = ask_status(ctx, ask)
+            status = _resumed(status, ask_status(ctx, ask), on_taken)
             continue
         failures = 0
         seconds = _request_seconds(ctx, sizer, started, connecting)
@@ -125,6 +125,14 @@ def send_in_chunks(
         on_taken(answer, max(0, answer.received - status.received))
         status = answer
     return status
+
+
+def _resumed(before: S, asked: S, on_taken: Callable[[S, int], None]) -> S:
+    """The status the server gave after a lost answer. Bytes it holds beyond what we knew were
+    sent in this run (the chunk whose answer was lost): ``on_taken`` hears them, so the run's
+    figures count them once rather than never."""
+    on_taken(asked, max(0, asked.received - before.received))
+    return asked
 
 
 def _request_seconds(

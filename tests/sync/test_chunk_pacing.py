@@ -228,3 +228,28 @@ def test_a_reset_costs_only_the_chunk_it_cut_and_halves_the_next(
     first_full = chunks.index(MAX_CHUNK_BYTES)
     after = chunks[first_full:]
     assert MAX_CHUNK_BYTES // 2 in after, chunks
+
+
+def test_a_chunk_whose_answer_was_lost_still_counts_in_the_bytes_sent(
+    linked: Enrolled, proxy: FaultProxy
+) -> None:
+    """The server stored the chunk, its answer never came: the status asked afterwards says so,
+    and the run's figures (what the officer sees as sent) count it once, not never."""
+    photo = _owe_photo(linked, 1_500_000)
+    answers = 0
+
+    def lose_the_third_answer() -> None:  # the status, a chunk, then this chunk's answer
+        nonlocal answers
+        answers += 1
+        if answers == 3:
+            proxy.configure(cut_answers=1)
+
+    proxy.on_answer = lose_the_third_answer
+    seen: list[SyncProgress] = []
+    linked.engine.add_listener(seen.append)
+    report = linked.engine.run_once(push=False, pull=False)
+
+    assert report.ok and report.retries >= 1 and proxy.resets == 1
+    assert _stored(linked, photo) == photo
+    assert report.upload_bytes == len(photo)
+    assert [e.bytes_done for e in seen if e.phase == "attachments"][-1] == len(photo)
