@@ -6,6 +6,7 @@ the watcher probes often, so a test waits for events, never for wall-clock time.
 
 from __future__ import annotations
 
+import dataclasses
 import pathlib
 from typing import Any
 
@@ -62,6 +63,27 @@ def enrolled_vault(
         if prepare is not None:
             prepare(store)
     return data_dir
+
+
+def enrolled_by_deployment(
+    folder: pathlib.Path, server: Any, deployment: Any, recovery_public_pem: bytes
+) -> tuple[pathlib.Path, SyncConfig]:
+    """The desk's sync settings read from ``deployment`` (fast retries and probes), and a locked
+    vault enrolled with ``server`` (``url`` and ``code()``) through them, auto-sync off: runs
+    start only when the officer asks."""
+    config = dataclasses.replace(
+        SyncConfig.from_deployment(deployment),
+        engine_options={"retry": FAST_RETRY},
+        watcher_options={"min_interval": 0.2, "max_interval": 0.5, "jitter": 0.0},
+    )
+    data_dir = folder / "vault"
+    store = Vault(data_dir).create(OFFICER, PASSPHRASE, recovery_public_pem, kdf=TEST_KDF)
+    with store:
+        result, engine = enroll(store, server.url, server.code(), **config.engine_kwargs())
+        assert result.area_downloaded
+        engine.client.close()
+        store.set_setting(AUTO_SYNC_SETTING, "0")
+    return data_dir, config
 
 
 def open_desk(qtbot, data_dir: pathlib.Path, config: SyncConfig):

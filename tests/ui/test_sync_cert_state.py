@@ -8,23 +8,18 @@ lasted, leaving the officer waiting for a signal and KPU IT with nothing to go o
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import pathlib
 from collections.abc import Iterator
 
 import pytest
 
-from desktop_app.store.keyslots import TEST_KDF
-from desktop_app.store.vault import Vault
-from desktop_app.sync.enrollment import enroll
-from desktop_app.ui.sync.config import AUTO_SYNC_SETTING, SyncConfig
 from lapang_core import protocol as p
 from tests.conftest import OFFICER, PASSPHRASE
 from tests.support.certs import make_tls
 from tests.sync.test_key_rotation import Kpu, KpuServer
 from tests.ui.helpers import wait_idle
-from tests.ui.sync_helpers import FAST_RETRY, open_desk
+from tests.ui.sync_helpers import enrolled_by_deployment, open_desk
 
 UNTRUSTED = "Server tidak dikenali (sertifikat)"
 
@@ -50,18 +45,7 @@ def test_an_unknown_certificate_is_its_own_state_until_kpu_answers_again(
 ) -> None:
     pem = recovery_keys[1]
     deployment = kpu.deployment("deploy-2029", kpu_server.url, pem, with_next=False)
-    config = dataclasses.replace(
-        SyncConfig.from_deployment(deployment),
-        engine_options={"retry": FAST_RETRY},
-        watcher_options={"min_interval": 0.2, "max_interval": 0.5, "jitter": 0.0},
-    )
-    data_dir = tmp_path / "vault"
-    store = Vault(data_dir).create(OFFICER, PASSPHRASE, pem, kdf=TEST_KDF)
-    with store:
-        result, engine = enroll(store, kpu_server.url, kpu_server.code(), **config.engine_kwargs())
-        assert result.area_downloaded
-        engine.client.close()
-        store.set_setting(AUTO_SYNC_SETTING, "0")  # runs start only when the officer asks
+    data_dir, config = enrolled_by_deployment(tmp_path, kpu_server, deployment, pem)
     # Something else answers on KPU's address: a certificate from a CA the laptop never saw.
     intruder = make_tls(tmp_path / "intruder", "Penyadap Jaringan CA")
     kpu_server.stop()

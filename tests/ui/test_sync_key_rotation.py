@@ -6,23 +6,17 @@ deployment file: after the second switch the desk said "no signal" for a server 
 
 from __future__ import annotations
 
-import dataclasses
 import pathlib
 from collections.abc import Iterator
 
 import pytest
 
-from desktop_app.store.keyslots import TEST_KDF
 from desktop_app.store.learned_trust import learned_trust
-from desktop_app.store.vault import Vault
-from desktop_app.sync.enrollment import enroll
-from desktop_app.ui.sync.config import AUTO_SYNC_SETTING, SyncConfig
 from lapang_core import protocol as p
-from tests.conftest import OFFICER, PASSPHRASE
 from tests.support.certs import make_tls
 from tests.sync.test_key_rotation import Kpu, KpuServer, announce
 from tests.ui.helpers import on_worker, wait_idle
-from tests.ui.sync_helpers import FAST_RETRY, open_desk
+from tests.ui.sync_helpers import enrolled_by_deployment, open_desk
 
 
 @pytest.fixture()
@@ -57,18 +51,7 @@ def test_after_two_rotations_the_desk_still_finds_kpu_and_sends_the_queue(
 ) -> None:
     pem = recovery_keys[1]
     deployment = kpu.deployment("deploy-2029", kpu_server.url, pem, with_next=True)
-    config = dataclasses.replace(
-        SyncConfig.from_deployment(deployment),
-        engine_options={"retry": FAST_RETRY},
-        watcher_options={"min_interval": 0.2, "max_interval": 0.5, "jitter": 0.0},
-    )
-    data_dir = tmp_path / "vault"
-    store = Vault(data_dir).create(OFFICER, PASSPHRASE, pem, kdf=TEST_KDF)
-    with store:
-        result, engine = enroll(store, kpu_server.url, kpu_server.code(), **config.engine_kwargs())
-        assert result.area_downloaded
-        engine.client.close()
-        store.set_setting(AUTO_SYNC_SETTING, "0")  # runs start only when the officer asks
+    data_dir, config = enrolled_by_deployment(tmp_path, kpu_server, deployment, pem)
     # KPU announces the pair after next, signed with the key in use, then switches to next.
     announce(
         kpu_server,
